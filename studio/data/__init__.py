@@ -1,0 +1,22 @@
+"""Data sets for NetStudio: built-in synthetic sets, the classic image sets (downloaded or found
+on the system), and the user's own image folders and CSV files, held in memory as tensors.
+
+Qt-free. Entry points: `list_datasets()` and `load_dataset(name, ...)`.
+"""
+
+from .base import Dataset, DatasetError, DatasetInfo, ProgressFn, default_cache_dir
+from .folder import DatasetTooLargeError, StreamingImageFolder
+from .registry import NAMES, list_datasets, load_dataset
+
+__all__ = [
+    "NAMES",
+    "Dataset",
+    "DatasetError",
+    "DatasetInfo",
+    "DatasetTooLargeError",
+    "ProgressFn",
+    "StreamingImageFolder",
+    "default_cache_dir",
+    "list_datasets",
+    "load_dataset",
+]

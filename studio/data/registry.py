@@ -1,0 +1,115 @@
+"""The list of data sets by stable id, and the one entry point that loads any of them."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from . import synthetic, vision
+from .base import TASKS, Dataset, DatasetError, DatasetInfo, ProgressFn, resolve_cache_dir
+from .folder import load_image_folder
+from .tabular import load_csv
+
+SYNTHETIC: dict[str, tuple[str, Callable[[int], Dataset], tuple[int, ...], int, str]] = {
+    "synthetic-shapes": (
+        "Synthetic shapes",
+        synthetic.load_shapes,
+        (1, 28, 28),
+        len(synthetic.SHAPE_CLASSES),
+        "built in: 28×28 grayscale shapes in 10 classes, "
+        f"{synthetic.SHAPES_TRAIN} train / {synthetic.SHAPES_TEST} test",
+    ),
+    "synthetic-waveforms": (
+        "Synthetic waveforms",
+        synthetic.load_waveforms,
+        (synthetic.WAVE_LENGTH, 1),
+        len(synthetic.WAVE_CLASSES),
+        f"built in: sequences of {synthetic.WAVE_LENGTH} steps in "
+        f"{len(synthetic.WAVE_CLASSES)} classes, "
+        f"{synthetic.WAVES_TRAIN} train / {synthetic.WAVES_TEST} test",
+    ),
+}
+USER = {
+    "image-folder": ("Image folder", "your own images: pass a folder with one subfolder per class"),
+    "csv": ("CSV table", "your own table: pass a CSV file with feature columns and a label column"),
+}
+NAMES: tuple[str, ...] = (*SYNTHETIC, *vision.SPECS, *USER)
+
+
+def _key(name: str) -> str:
+    # "Fashion_MNIST", "fashionmnist" and "cifar10" all find their data set.
+    return re.sub(r"[^a-z0-9]", "", name.lower())
+
+
+def canonical_name(name: str) -> str:
+    """The stable id for a name as a user may type it; DatasetError if there is none."""
+    by_key = {_key(n): n for n in NAMES}
+    found = by_key.get(_key(name))
+    if found is not None:
+        return found
+    close = difflib.get_close_matches(name.lower(), NAMES, n=1, cutoff=0.5)
+    hint = f" Did you mean {close[0]!r}?" if close else ""
+    raise DatasetError(
+        f"There is no data set called {name!r}.{hint} Known data sets: " + ", ".join(NAMES) + "."
+    )
+
+
+def list_datasets(cache_dir: str | Path | None = None) -> list[DatasetInfo]:
+    """Every data set and whether it can be used now, offline. Looks at the disk only."""
+    cache = resolve_cache_dir(cache_dir)
+    infos = [
+        DatasetInfo(name, title, "synthetic", True, detail, shape, k)
+        for name, (title, _, shape, k, detail) in SYNTHETIC.items()
+    ]
+    for name, spec in vision.SPECS.items():
+        available, detail, kind = vision.describe_availability(name, cache)
+        infos.append(
+            DatasetInfo(
+                name, spec.title, kind, available, detail, spec.input_shape, len(spec.classes)
+            )
+        )
+    infos += [
+        DatasetInfo(name, title, "user", True, detail, None, None)
+        for name, (title, detail) in USER.items()
+    ]
+    return infos
+
+
+def load_dataset(
+    name: str,
+    *,
+    path: str | None = None,
+    label_column: str | None = None,
+    task: str | None = None,
+    download: bool = True,
+    progress: ProgressFn | None = None,
+    cache_dir: str | Path | None = None,
+    seed: int = 0,
+) -> Dataset:
+    """Load a data set by id (see list_datasets) into memory.
+
+    path: the folder (image-folder) or file (csv) to read; for the downloadable sets, a folder to
+    look in first. label_column and task apply to csv. download=False never touches the network.
+    progress(message, done_bytes, total_bytes) follows downloads. seed fixes generated data and
+    the train / test split of the user's own data."""
+    name = canonical_name(name)
+    if task is not None and task not in TASKS:
+        raise DatasetError(f"The task must be one of {', '.join(TASKS)}, not {task!r}.")
+    if name in SYNTHETIC:
+        return SYNTHETIC[name][1](seed)
+    if name in vision.SPECS:
+        return vision.load_vision(
+            name,
+            cache_dir=resolve_cache_dir(cache_dir),
+            path=path,
+            download_missing=download,
+            progress=progress,
+        )
+    if path is None:
+        what = "folder with one subfolder per class" if name == "image-folder" else "CSV file"
+        raise DatasetError(f"The data set {name!r} needs a path: choose the {what}.")
+    if name == "image-folder":
+        return load_image_folder(path, seed=seed)
+    return load_csv(path, label_column=label_column, task=task, seed=seed)

@@ -1,0 +1,202 @@
+"""The user's own table: a CSV file with numeric feature columns and one label column.
+
+Read with the standard library's csv module (no pandas dependency). Features are standardised with
+the training split's mean and standard deviation, which are kept on the Dataset so that new rows
+can be treated the same way at prediction time.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import math
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from .base import TASKS, Dataset, DatasetError, split_indices
+
+TEST_FRACTION = 0.2
+# An integer label column with at most this many distinct values is taken as class ids.
+MAX_AUTO_CLASSES = 20
+
+
+def _number(text: str) -> float | None:
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def _read_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """Header and (line number, cells) for every non-empty row."""
+    if not path.exists():
+        raise DatasetError(f"The file {path} does not exist. Choose a CSV file.")
+    if not path.is_file():
+        raise DatasetError(f"{path} is a folder, not a file. Choose a CSV file.")
+    try:
+        text = path.read_text(encoding="utf-8-sig")  # -sig: Excel writes a byte-order mark
+    except UnicodeDecodeError as exc:
+        raise DatasetError(
+            f"{path} is not a UTF-8 text file. Save it as CSV (UTF-8) and try again."
+        ) from exc
+    except OSError as exc:
+        raise DatasetError(f"Could not read {path}: {exc}.") from exc
+    if not text.strip():
+        raise DatasetError(f"{path} is empty. A CSV file needs a header row and data rows.")
+    try:
+        # Spreadsheets in many locales write ';' (the comma being the decimal mark) or tabs.
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(
+            text[:8192], delimiters=",;\t"
+        )
+    except csv.Error:
+        dialect = csv.excel
+    rows: list[tuple[int, list[str]]] = []
+    reader = csv.reader(io.StringIO(text), dialect)
+    try:
+        for cells in reader:
+            if any(c.strip() for c in cells):
+                rows.append((reader.line_num, [c.strip() for c in cells]))
+    except csv.Error as exc:
+        raise DatasetError(
+            f"{path} is not a valid CSV file (line {reader.line_num}: {exc})."
+        ) from exc
+    if not rows:
+        raise DatasetError(f"{path} is empty. A CSV file needs a header row and data rows.")
+    header = rows[0][1]
+    if all(_number(c) is not None for c in header):
+        # No header row: name the columns by position.
+        header = [f"column {i + 1}" for i in range(len(header))]
+    else:
+        rows = rows[1:]
+    if not rows:
+        raise DatasetError(f"{path} has a header but no data rows.")
+    for line, cells in rows:
+        if len(cells) != len(header):
+            raise DatasetError(
+                f"Line {line} of {path} has {len(cells)} values but the header has "
+                f"{len(header)} columns. Every row needs one value per column."
+            )
+    return header, rows
+
+
+def _pick_label(header: list[str], label_column: str | None, path: Path) -> int:
+    if label_column is None:
+        return len(header) - 1
+    if label_column in header:
+        return header.index(label_column)
+    lowered = [h.lower() for h in header]
+    if label_column.lower() in lowered:
+        return lowered.index(label_column.lower())
+    close = difflib.get_close_matches(label_column, header, n=1)
+    hint = f" Did you mean {close[0]!r}?" if close else ""
+    raise DatasetError(
+        f"{path} has no column {label_column!r}.{hint} Its columns are: "
+        + ", ".join(repr(h) for h in header)
+        + "."
+    )
+
+
+def load_csv(
+    path: str | Path,
+    *,
+    label_column: str | None = None,
+    task: str | None = None,
+    seed: int = 0,
+) -> Dataset:
+    """A CSV file as a tabular Dataset: float32 features (N, F), a seeded 20 % test split.
+
+    The label column defaults to the last one. The task is "classification" when the labels are
+    text, or whole numbers with few distinct values; otherwise "regression". task= overrides."""
+    path = Path(path).expanduser()
+    if task is not None and task not in TASKS:
+        raise DatasetError(f"The task must be one of {', '.join(TASKS)}, not {task!r}.")
+    header, rows = _read_rows(path)
+    if len(header) < 2:
+        raise DatasetError(
+            f"{path} has a single column. It needs feature columns and a label column."
+        )
+    label_at = _pick_label(header, label_column, path)
+    feature_cols = [i for i in range(len(header)) if i != label_at]
+
+    features = np.empty((len(rows), len(feature_cols)), dtype=np.float64)
+    for r, (line, cells) in enumerate(rows):
+        for f, c in enumerate(feature_cols):
+            value = _number(cells[c])
+            if value is None:
+                what = "is empty" if not cells[c] else f"holds {cells[c]!r}, not a number"
+                raise DatasetError(
+                    f"Column {header[c]!r} on line {line} of {path} {what}. Feature columns "
+                    "must be numbers: fill in or remove that row, or remove the column."
+                )
+            features[r, f] = value
+
+    raw_labels = [cells[label_at] for _, cells in rows]
+    for (line, _), text in zip(rows, raw_labels, strict=True):
+        if not text:
+            raise DatasetError(
+                f"Line {line} of {path} has no value in the label column {header[label_at]!r}. "
+                "Fill it in or remove that row."
+            )
+    numeric = [_number(t) for t in raw_labels]
+    all_numeric = all(v is not None for v in numeric)
+    if task is None:
+        if not all_numeric:
+            task = "classification"
+        else:
+            whole = all(float(v).is_integer() for v in numeric)  # type: ignore[arg-type]
+            distinct = len(set(numeric))
+            few = distinct <= min(MAX_AUTO_CLASSES, max(2, len(rows) // 2))
+            task = "classification" if whole and few else "regression"
+
+    classes: list[str] = []
+    if task == "classification":
+        if all_numeric:
+            # Order numeric classes by value (2 before 10), named as written without ".0".
+            values = sorted(set(numeric))  # type: ignore[type-var]
+            classes = [str(int(v)) if float(v).is_integer() else str(v) for v in values]
+            index = {v: i for i, v in enumerate(values)}
+            y = np.array([index[v] for v in numeric], dtype=np.int64)
+        else:
+            classes = sorted(set(raw_labels))
+            index = {c: i for i, c in enumerate(classes)}
+            y = np.array([index[t] for t in raw_labels], dtype=np.int64)
+        if len(classes) < 2:
+            raise DatasetError(
+                f"The label column {header[label_at]!r} of {path} holds one value only "
+                f"({classes[0]!r}); classification needs at least two classes."
+            )
+        train, test = split_indices(len(rows), TEST_FRACTION, seed, labels=y)
+        y_t = torch.from_numpy(y)
+    else:
+        if not all_numeric:
+            bad = next(i for i, v in enumerate(numeric) if v is None)
+            raise DatasetError(
+                f"Regression needs numbers in the label column {header[label_at]!r}, but line "
+                f"{rows[bad][0]} of {path} holds {raw_labels[bad]!r}."
+            )
+        y_t = torch.tensor(numeric, dtype=torch.float32)
+        train, test = split_indices(len(rows), TEST_FRACTION, seed)
+
+    train_t, test_t = torch.from_numpy(train), torch.from_numpy(test)
+    x_train, x_test = features[train], features[test]
+    mean = x_train.mean(axis=0)
+    std = x_train.std(axis=0)
+    std[std == 0] = 1.0  # a constant column stays 0 instead of dividing by zero
+    return Dataset(
+        name="csv",
+        title=path.stem,
+        task=task,
+        x_train=torch.from_numpy(((x_train - mean) / std).astype(np.float32)),
+        y_train=y_t[train_t],
+        x_test=torch.from_numpy(((x_test - mean) / std).astype(np.float32)),
+        y_test=y_t[test_t],
+        classes=classes,
+        feature_mean=torch.from_numpy(mean.astype(np.float32)),
+        feature_std=torch.from_numpy(std.astype(np.float32)),
+        feature_names=[header[c] for c in feature_cols],
+        source=str(path),
+    )

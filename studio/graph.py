@@ -1,0 +1,295 @@
+"""The graph model: nodes (layers with parameters and positions) and edges between ports.
+
+The model owns the rules. It refuses an edge that would close a cycle, that lands on a taken or
+missing input port, or a parameter value outside its limits, each with a specific exception whose
+message is written for the user. Views subscribe to its signals and never change it directly.
+"""
+
+from __future__ import annotations
+
+import keyword
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from studio.events import Signal
+from studio.layers.base import LayerType
+from studio.layers.registry import get_layer
+from studio.params import ParamError, to_json_value
+
+
+class GraphError(Exception):
+    """An edit the graph refuses. The message is for the user."""
+
+
+class CycleError(GraphError):
+    pass
+
+
+class PortError(GraphError):
+    pass
+
+
+class NodeNotFoundError(GraphError):
+    pass
+
+
+@dataclass
+class Node:
+    id: str
+    layer_id: str
+    params: dict[str, Any]
+    position: tuple[float, float] = (0.0, 0.0)
+
+    @property
+    def layer(self) -> LayerType:
+        return get_layer(self.layer_id)
+
+    @property
+    def input_count(self) -> int:
+        return self.layer.input_count(self.params)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "type": self.layer_id,
+            "params": {k: to_json_value(v) for k, v in self.params.items()},
+            "position": [round(self.position[0], 1), round(self.position[1], 1)],
+        }
+
+
+@dataclass(frozen=True)
+class Edge:
+    """From `source`'s output to input port `port` of `target`."""
+
+    source: str
+    target: str
+    port: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"from": self.source, "to": self.target, "port": self.port}
+
+
+_IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]*$")
+# Node ids become attribute names of the compiled nn.Module: keep clear of its own attributes.
+_RESERVED = {"forward", "training", "graph", "code", "self", "torch", "nn", "F"}
+
+
+def snake_case(name: str) -> str:
+    """Keras-style node names: MaxPooling2D → max_pooling2d, LSTM → lstm."""
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", "_", name).lower()
+
+
+@dataclass
+class Graph:
+    nodes: dict[str, Node] = field(default_factory=dict)
+    edges: list[Edge] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.node_added = Signal()  # (node)
+        self.node_removed = Signal()  # (node)
+        self.edge_added = Signal()  # (edge)
+        self.edge_removed = Signal()  # (edge)
+        self.params_changed = Signal()  # (node_id)
+        self.node_moved = Signal()  # (node_id, position)
+        self.changed = Signal()  # () after any change that can alter shapes
+
+    # Queries ------------------------------------------------------------------------------
+
+    def node(self, node_id: str) -> Node:
+        try:
+            return self.nodes[node_id]
+        except KeyError:
+            raise NodeNotFoundError(f"There is no node {node_id!r} in the graph") from None
+
+    def incoming(self, node_id: str) -> list[Edge | None]:
+        """The edge into each input port of the node, None where a port is free."""
+        ports: list[Edge | None] = [None] * self.node(node_id).input_count
+        for e in self.edges:
+            if e.target == node_id and e.port < len(ports):
+                ports[e.port] = e
+        return ports
+
+    def outgoing(self, node_id: str) -> list[Edge]:
+        return [e for e in self.edges if e.source == node_id]
+
+    def successors(self, node_id: str) -> list[str]:
+        return [e.target for e in self.outgoing(node_id)]
+
+    def reaches(self, start: str, goal: str) -> bool:
+        seen, stack = set(), [start]
+        while stack:
+            current = stack.pop()
+            if current == goal:
+                return True
+            if current not in seen:
+                seen.add(current)
+                stack.extend(self.successors(current))
+        return False
+
+    def unique_id(self, layer_id: str) -> str:
+        base = snake_case(layer_id)
+        n = 1
+        while f"{base}_{n}" in self.nodes:
+            n += 1
+        return f"{base}_{n}"
+
+    def check_id(self, node_id: str) -> None:
+        if not _IDENTIFIER.match(node_id) or keyword.iskeyword(node_id) or node_id in _RESERVED:
+            raise GraphError(
+                f"{node_id!r} cannot name a node: use lowercase letters, digits and _, "
+                "starting with a letter"
+            )
+        if node_id in self.nodes:
+            raise GraphError(f"There is already a node named {node_id!r}")
+
+    # Edits --------------------------------------------------------------------------------
+
+    def add_node(
+        self,
+        layer_id: str,
+        params: dict[str, Any] | None = None,
+        position: tuple[float, float] = (0.0, 0.0),
+        node_id: str | None = None,
+    ) -> Node:
+        layer = get_layer(layer_id)
+        node_id = node_id or self.unique_id(layer_id)
+        self.check_id(node_id)
+        try:
+            values = layer.params.validate(params or {}, layer.title)
+        except ParamError as exc:
+            raise GraphError(f"{node_id}: {exc}") from None
+        node = Node(node_id, layer_id, values, (float(position[0]), float(position[1])))
+        self.nodes[node_id] = node
+        self.node_added.emit(node)
+        self.changed.emit()
+        return node
+
+    def remove_node(self, node_id: str) -> tuple[Node, list[Edge]]:
+        """Remove a node and its edges; returns both so that an undo can put them back."""
+        node = self.node(node_id)
+        edges = [e for e in self.edges if node_id in (e.source, e.target)]
+        for e in edges:
+            self._remove_edge(e)
+        del self.nodes[node_id]
+        self.node_removed.emit(node)
+        self.changed.emit()
+        return node, edges
+
+    def check_connect(self, source: str, target: str, port: int) -> None:
+        src, dst = self.node(source), self.node(target)
+        if dst.input_count == 0:
+            raise PortError(f"{dst.id} is an {dst.layer.title} and takes no incoming connection")
+        if not 0 <= port < dst.input_count:
+            raise PortError(f"{dst.id} has no input {port + 1} (it has {dst.input_count})")
+        if src.layer.is_output:
+            raise PortError(f"{source} is an Output: nothing can follow it")
+        if source == target or self.reaches(target, source):
+            raise CycleError(
+                f"Connecting {source} to {target} would make a loop ({target} already leads "
+                f"to {source}); a model must flow one way"
+            )
+        if any(e.target == target and e.port == port for e in self.edges):
+            what = f"input {port + 1} of {target}" if dst.input_count > 1 else target
+            raise PortError(f"{what} is already connected; remove that connection first")
+
+    def connect(self, source: str, target: str, port: int | None = None) -> Edge:
+        if port is None:
+            taken = {e.port for e in self.edges if e.target == target}
+            free = [p for p in range(self.node(target).input_count) if p not in taken]
+            port = free[0] if free else 0  # all taken: check_connect says why it cannot
+        self.check_connect(source, target, port)
+        edge = Edge(source, target, port)
+        self.edges.append(edge)
+        self.edge_added.emit(edge)
+        self.changed.emit()
+        return edge
+
+    def disconnect(self, edge: Edge) -> None:
+        if edge not in self.edges:
+            raise GraphError(f"There is no connection from {edge.source} to {edge.target}")
+        self._remove_edge(edge)
+        self.changed.emit()
+
+    def _remove_edge(self, edge: Edge) -> None:
+        self.edges.remove(edge)
+        self.edge_removed.emit(edge)
+
+    def set_params(self, node_id: str, updates: dict[str, Any]) -> dict[str, Any]:
+        """Validate and apply parameter changes; returns the previous values (for undo)."""
+        node = self.node(node_id)
+        try:
+            values = node.layer.params.validate({**node.params, **updates}, node.layer.title)
+        except ParamError as exc:
+            raise GraphError(f"{node_id}: {exc}") from None
+        new_count = node.layer.input_count(values)
+        if any(e.target == node_id and e.port >= new_count for e in self.edges):
+            raise GraphError(
+                f"{node_id} has connections on inputs above {new_count}; remove them first"
+            )
+        old = {k: node.params[k] for k in updates}
+        node.params = values
+        self.params_changed.emit(node_id)
+        self.changed.emit()
+        return old
+
+    def move_node(self, node_id: str, position: tuple[float, float]) -> None:
+        self.node(node_id).position = (float(position[0]), float(position[1]))
+        self.node_moved.emit(node_id, self.nodes[node_id].position)
+
+    # Whole-graph operations ---------------------------------------------------------------
+
+    def topological_order(self) -> list[str]:
+        """Node ids with every node after its inputs; raises CycleError naming a loop."""
+        indegree = {n: 0 for n in self.nodes}
+        for e in self.edges:
+            indegree[e.target] += 1
+        ready = [n for n, d in indegree.items() if d == 0]
+        order: list[str] = []
+        while ready:
+            current = ready.pop(0)
+            order.append(current)
+            for succ in self.successors(current):
+                indegree[succ] -= 1
+                if indegree[succ] == 0:
+                    ready.append(succ)
+        if len(order) < len(self.nodes):
+            stuck = [n for n in self.nodes if n not in order]
+            raise CycleError(f"These nodes form a loop: {', '.join(stuck)}; remove one connection")
+        return order
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "nodes": [n.to_dict() for n in self.nodes.values()],
+            "edges": [e.to_dict() for e in self.edges],
+        }
+
+    def copy(self) -> Graph:
+        return graph_from_dict(self.to_dict())
+
+    def add_edges_unchecked(self, edges: Iterable[Edge]) -> None:
+        """Put back edges exactly as they were (undo of a removal); emits as usual."""
+        for edge in edges:
+            self.edges.append(edge)
+            self.edge_added.emit(edge)
+        self.changed.emit()
+
+
+def graph_from_dict(data: dict[str, Any]) -> Graph:
+    """Build a graph from its JSON form, without the cycle rule: a file may hold a cycle, which
+    shape inference then reports on the nodes involved rather than refusing the whole file."""
+    graph = Graph()
+    for item in data.get("nodes", []):
+        position = item.get("position", (0.0, 0.0))
+        graph.add_node(item["type"], item.get("params", {}), tuple(position), item["id"])
+    for item in data.get("edges", []):
+        source, target, port = item["from"], item["to"], item.get("port", 0)
+        graph.node(source)
+        dst = graph.node(target)
+        if not 0 <= port < dst.input_count:
+            raise PortError(f"{target} has no input {port + 1}")
+        if any(e.target == target and e.port == port for e in graph.edges):
+            raise PortError(f"input {port + 1} of {target} is connected twice")
+        graph.edges.append(Edge(source, target, port))
+    return graph

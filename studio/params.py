@@ -1,0 +1,172 @@
+"""Typed layer parameters: defaults, limits, and validation with plain-language errors.
+
+Each layer in the registry declares its parameters with these classes; the graph model validates
+every value through them, the inspector builds its editors from them, and the project file
+stores the validated values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class ParamError(ValueError):
+    """A parameter value that does not fit its declaration. The message is for the user."""
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    default: Any
+    label: str = ""
+    help: str = ""
+
+    @property
+    def title(self) -> str:
+        return self.label or self.name.replace("_", " ").capitalize()
+
+    def validate(self, value: Any) -> Any:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def default_value(self) -> Any:
+        return self.validate(self.default)
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+@dataclass(frozen=True)
+class IntParam(Param):
+    minimum: int = 0
+    maximum: int = 1 << 20
+
+    def validate(self, value: Any) -> int:
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        if not _is_int(value):
+            raise ParamError(f"{self.title} must be a whole number, not {value!r}")
+        if not self.minimum <= value <= self.maximum:
+            raise ParamError(
+                f"{self.title} must be between {self.minimum} and {self.maximum}, not {value}"
+            )
+        return value
+
+
+@dataclass(frozen=True)
+class FloatParam(Param):
+    minimum: float = 0.0
+    maximum: float = 1e9
+
+    def validate(self, value: Any) -> float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ParamError(f"{self.title} must be a number, not {value!r}")
+        value = float(value)
+        if not self.minimum <= value <= self.maximum:
+            raise ParamError(
+                f"{self.title} must be between {self.minimum:g} and {self.maximum:g}, not {value:g}"
+            )
+        return value
+
+
+@dataclass(frozen=True)
+class BoolParam(Param):
+    def validate(self, value: Any) -> bool:
+        if not isinstance(value, bool):
+            raise ParamError(f"{self.title} must be true or false, not {value!r}")
+        return value
+
+
+@dataclass(frozen=True)
+class ChoiceParam(Param):
+    choices: tuple[str, ...] = ()
+
+    def validate(self, value: Any) -> str:
+        if value not in self.choices:
+            options = ", ".join(self.choices)
+            raise ParamError(f"{self.title} must be one of {options}; not {value!r}")
+        return value
+
+
+@dataclass(frozen=True)
+class SizeParam(Param):
+    """A window size such as a kernel: one number for a square, or [height, width]."""
+
+    minimum: int = 1
+    maximum: int = 1024
+
+    def validate(self, value: Any) -> tuple[int, int]:
+        if _is_int(value):
+            value = (value, value)
+        if (
+            not isinstance(value, (list, tuple))
+            or len(value) != 2
+            or not all(_is_int(v) for v in value)
+        ):
+            raise ParamError(f"{self.title} must be a whole number or a pair [height, width]")
+        if not all(self.minimum <= v <= self.maximum for v in value):
+            raise ParamError(
+                f"{self.title} must be between {self.minimum} and {self.maximum}, not {list(value)}"
+            )
+        return (value[0], value[1])
+
+
+@dataclass(frozen=True)
+class ShapeParam(Param):
+    """A tensor shape without the batch dimension, e.g. [1, 28, 28]; -1 allowed once if asked."""
+
+    allow_infer: bool = False
+    max_rank: int = 4
+
+    def validate(self, value: Any) -> tuple[int, ...]:
+        if _is_int(value):
+            value = (value,)
+        if not isinstance(value, (list, tuple)) or not all(_is_int(v) for v in value):
+            raise ParamError(f"{self.title} must be a list of whole numbers such as [1, 28, 28]")
+        if not 1 <= len(value) <= self.max_rank:
+            raise ParamError(f"{self.title} must have 1 to {self.max_rank} dimensions")
+        inferred = [v for v in value if v == -1]
+        if inferred and not self.allow_infer:
+            raise ParamError(f"{self.title} must contain only positive sizes")
+        if len(inferred) > 1:
+            raise ParamError(f'{self.title} may contain -1 ("the rest") only once')
+        if any(v == 0 or v < -1 for v in value):
+            raise ParamError(f"{self.title} sizes must be positive, not {list(value)}")
+        return tuple(value)
+
+
+@dataclass(frozen=True)
+class ParamSet:
+    """The ordered parameters of one layer type."""
+
+    params: tuple[Param, ...] = field(default_factory=tuple)
+
+    def __iter__(self):
+        return iter(self.params)
+
+    def get(self, name: str) -> Param | None:
+        return next((p for p in self.params if p.name == name), None)
+
+    def defaults(self) -> dict[str, Any]:
+        return {p.name: p.default_value() for p in self.params}
+
+    def validate(self, values: dict[str, Any], layer: str) -> dict[str, Any]:
+        """Complete `values` with defaults and validate each; unknown names are errors."""
+        unknown = set(values) - {p.name for p in self.params}
+        if unknown:
+            known = ", ".join(p.name for p in self.params) or "none"
+            raise ParamError(
+                f"{layer} has no parameter {sorted(unknown)[0]!r} (its parameters: {known})"
+            )
+        out = {}
+        for p in self.params:
+            out[p.name] = p.validate(values[p.name]) if p.name in values else p.default_value()
+        return out
+
+
+def to_json_value(value: Any) -> Any:
+    """Parameter values as JSON: tuples become lists."""
+    if isinstance(value, tuple):
+        return [to_json_value(v) for v in value]
+    return value

@@ -1,0 +1,156 @@
+"""Shape inference with per-node diagnostics, cheap enough to run after every edit.
+
+Each node gets its output type, or the reason it does not fit, or the name of the upstream node
+that keeps it from being known. Parameter counts come from building each node's module on the
+meta device (no memory), cached by the module's spec.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+from studio.graph import Graph
+from studio.layers.base import Call, ModuleSpec, ShapeError, TensorType
+
+
+@dataclass(frozen=True)
+class NodeInfo:
+    output: TensorType | None = None
+    inputs: tuple[TensorType, ...] = ()
+    error: str | None = None
+    blocked_by: str | None = None
+    """An upstream node whose problem keeps this one's shape unknown."""
+    params: int = 0
+    module: ModuleSpec | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.output is not None
+
+
+@dataclass(frozen=True)
+class Problem:
+    node_id: str | None
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.node_id}: {self.message}" if self.node_id else self.message
+
+
+@dataclass
+class Analysis:
+    nodes: dict[str, NodeInfo] = field(default_factory=dict)
+    order: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @property
+    def total_params(self) -> int:
+        return sum(info.params for info in self.nodes.values())
+
+    def error_of(self, node_id: str) -> str | None:
+        return self.nodes[node_id].error if node_id in self.nodes else None
+
+
+@functools.lru_cache(maxsize=4096)
+def count_parameters(spec: ModuleSpec) -> int:
+    module = spec.build(device="meta")
+    return sum(p.numel() for p in module.parameters())
+
+
+def _order_with_loops(graph: Graph) -> tuple[list[str], set[str]]:
+    """Kahn's order of the nodes that are not stuck behind a loop, and the nodes on a loop."""
+    indegree = {n: 0 for n in graph.nodes}
+    for e in graph.edges:
+        indegree[e.target] += 1
+    ready = [n for n, d in indegree.items() if d == 0]
+    order: list[str] = []
+    while ready:
+        current = ready.pop(0)
+        order.append(current)
+        for succ in graph.successors(current):
+            indegree[succ] -= 1
+            if indegree[succ] == 0:
+                ready.append(succ)
+    stuck = [n for n in graph.nodes if n not in set(order)]
+    on_loop = {n for n in stuck if any(graph.reaches(s, n) for s in graph.successors(n))}
+    return order, on_loop
+
+
+def infer_shapes(graph: Graph) -> Analysis:
+    analysis = Analysis()
+    order, on_loop = _order_with_loops(graph)
+    analysis.order = order
+    for node_id in graph.nodes:
+        if node_id in on_loop:
+            loop = sorted(
+                n for n in on_loop if graph.reaches(node_id, n) and graph.reaches(n, node_id)
+            )
+            msg = (
+                f"is part of a loop ({' → '.join([*loop, loop[0]])}); a model must flow one way: "
+                "remove one of these connections"
+            )
+            analysis.nodes[node_id] = NodeInfo(error=msg)
+            analysis.problems.append(Problem(node_id, msg))
+
+    for node_id in order:
+        analysis.nodes[node_id] = _infer_node(graph, node_id, analysis)
+        if analysis.nodes[node_id].error:
+            analysis.problems.append(Problem(node_id, analysis.nodes[node_id].error))
+
+    # Nodes downstream of a loop never came out of the ordering.
+    for node_id in graph.nodes:
+        if node_id not in analysis.nodes:
+            blocker = next(n for n in on_loop if graph.reaches(n, node_id))
+            analysis.nodes[node_id] = NodeInfo(blocked_by=blocker)
+
+    _check_whole_graph(graph, analysis)
+    return analysis
+
+
+def _infer_node(graph: Graph, node_id: str, analysis: Analysis) -> NodeInfo:
+    node = graph.nodes[node_id]
+    layer = node.layer
+    inputs: list[TensorType] = []
+    for port, edge in enumerate(graph.incoming(node_id)):
+        if edge is None:
+            where = f"input {port + 1}" if node.input_count > 1 else "its input"
+            return NodeInfo(
+                error=f"{where} is not connected; connect a layer to it or delete this node"
+            )
+        upstream = analysis.nodes[edge.source]
+        if upstream.output is None:
+            return NodeInfo(blocked_by=upstream.blocked_by or edge.source)
+        inputs.append(upstream.output)
+    call = Call(node.params, inputs)
+    try:
+        output = layer.infer(call)
+        spec = layer.module(call)
+    except ShapeError as exc:
+        return NodeInfo(inputs=tuple(inputs), error=str(exc))
+    return NodeInfo(
+        output=output,
+        inputs=tuple(inputs),
+        params=count_parameters(spec) if spec is not None else 0,
+        module=spec,
+    )
+
+
+def _check_whole_graph(graph: Graph, analysis: Analysis) -> None:
+    if not graph.nodes:
+        analysis.problems.append(Problem(None, "The model is empty: add an Input layer to start"))
+        return
+    if not any(n.layer.is_input for n in graph.nodes.values()):
+        analysis.problems.append(
+            Problem(None, "The model has no Input layer: add one and connect it to the first layer")
+        )
+    for node in graph.nodes.values():
+        if not node.layer.is_output and not graph.outgoing(node.id):
+            analysis.warnings.append(
+                Problem(node.id, "its output is not used: connect it onward or to an Output")
+            )

@@ -1,0 +1,166 @@
+"""Write a graph as readable, standalone PyTorch source: one nn.Module class with named layers.
+
+The same walk that builds the fx GraphModule drives this emitter, so the source computes exactly
+what the compiled model computes, and its state_dict keys are the same (one attribute per node).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from studio.compiler import plan_model, walk_graph
+from studio.graph import Graph
+from studio.layers.base import ModuleSpec, TensorType
+
+
+@dataclass(eq=False)
+class _Expr:
+    """A value in the generated code: text, the expressions it uses, how often it is used."""
+
+    text: str
+    parts: list[Any] = field(default_factory=list)
+    uses: int = 0
+    name: str | None = None
+
+    def render(self) -> str:
+        return self.name or self.text.format(*(_render(p) for p in self.parts))
+
+
+def _render(value: Any) -> str:
+    if isinstance(value, _Expr):
+        return value.render()
+    if isinstance(value, list):
+        return "[" + ", ".join(_render(v) for v in value) + "]"
+    if isinstance(value, slice):
+        start = "" if value.start is None else repr(value.start)
+        stop = "" if value.stop is None else repr(value.stop)
+        return f"{start}:{stop}"
+    if isinstance(value, tuple):
+        inner = ", ".join(_render(v) for v in value)
+        return f"({inner},)" if len(value) == 1 else f"({inner})"
+    return repr(value)
+
+
+def _render_index(index: Any) -> str:
+    if isinstance(index, tuple):
+        return ", ".join(_render(v) for v in index)
+    return _render(index)
+
+
+class SourceEmitter:
+    def __init__(self) -> None:
+        self.init_lines: list[str] = []
+        self.forward_lines: list[str] = []
+        self.arguments: list[str] = []
+        self._node_id = ""
+        self._spec: ModuleSpec | None = None
+        self._exprs: list[_Expr] = []
+
+    def placeholder(self, name: str, tensor: TensorType) -> _Expr:
+        self.arguments.append(name)
+        return _Expr(name, name=name)
+
+    def begin_node(self, node_id: str, spec: ModuleSpec | None) -> None:
+        self._node_id, self._spec, self._exprs = node_id, spec, []
+
+    def _new(self, text: str, parts: list[Any]) -> _Expr:
+        for p in _flatten(parts):
+            if isinstance(p, _Expr):
+                p.uses += 1
+        expr = _Expr(text, parts)
+        self._exprs.append(expr)
+        return expr
+
+    def end_node(self, node_id: str, value: _Expr) -> None:
+        # Values used twice inside one node get a line of their own; the rest is inlined.
+        for k, expr in enumerate(e for e in self._exprs if e.uses > 1 and e is not value):
+            line = expr.render()
+            expr.name = f"{node_id}_{k}"
+            self.forward_lines.append(f"{expr.name} = {line}")
+        if value.name is None:
+            self.forward_lines.append(f"{node_id} = {value.render()}")
+            value.name = node_id
+
+    def module(self, *args: Any) -> _Expr:
+        assert self._spec is not None
+        self.init_lines.append(f"self.{self._node_id} = {self._spec.source()}")
+        return self._new(f"self.{self._node_id}(" + ", ".join("{}" for _ in args) + ")", list(args))
+
+    def call(self, function: str, *args: Any, **kwargs: Any) -> _Expr:
+        parts = list(args) + list(kwargs.values())
+        slots = ["{}"] * len(args) + [f"{k}={{}}" for k in kwargs]
+        return self._new(f"{function}({', '.join(slots)})", parts)
+
+    def method(self, obj: Any, name: str, *args: Any, **kwargs: Any) -> _Expr:
+        parts = [obj, *args, *kwargs.values()]
+        slots = ["{}"] * len(args) + [f"{k}={{}}" for k in kwargs]
+        return self._new(f"{{}}.{name}({', '.join(slots)})", parts)
+
+    def getitem(self, obj: Any, index: Any) -> _Expr:
+        return self._new("{}[" + _render_index(index) + "]", [obj])
+
+
+def _flatten(parts: list[Any]) -> list[Any]:
+    out: list[Any] = []
+    for p in parts:
+        out.extend(_flatten(list(p)) if isinstance(p, (list, tuple)) else [p])
+    return out
+
+
+def class_name(title: str) -> str:
+    words = re.findall(r"[A-Za-z0-9]+", title)
+    name = "".join(w[:1].upper() + w[1:] for w in words) or "Model"
+    return name if name[0].isalpha() else f"Model{name}"
+
+
+def model_source(graph: Graph, name: str = "Model", title: str = "") -> str:
+    """Standalone Python source of the model (the inference model, as drawn)."""
+    plan = plan_model(graph)
+    emitter = SourceEmitter()
+    outputs = walk_graph(graph, plan, emitter)
+    returned = ", ".join(o.render() for o in outputs)
+    shapes = {n: plan.analysis.nodes[n].output for n in plan.inputs}
+    shape_lines = "\n".join(f"    {n!r}: {t.shape!r}," for n, t in shapes.items())
+    dtypes = {n: t.dtype for n, t in shapes.items()}
+    init = "\n".join(f"        {line}" for line in emitter.init_lines) or "        pass"
+    forward = "\n".join(f"        {line}" for line in emitter.forward_lines)
+    example = ", ".join(
+        f"torch.randint(0, 2, (2, *INPUT_SHAPES[{n!r}]))"
+        if dtypes[n].startswith("int")
+        else f"torch.randn(2, *INPUT_SHAPES[{n!r}])"
+        for n in plan.inputs
+    )
+    about = f" from the project {title!r}" if title else ""
+    return f'''"""{name}: written by NetStudio{about}. Needs only PyTorch.
+
+Load trained weights with `model.load_state_dict(...)`; the attribute names match NetStudio's.
+"""
+
+import torch
+import torch.nn.functional as F  # noqa: F401  (used by some layers)
+from torch import nn
+
+# One sample's shape per input, without the batch dimension.
+INPUT_SHAPES = {{
+{shape_lines}
+}}
+
+
+class {name}(nn.Module):
+    def __init__(self):
+        super().__init__()
+{init}
+
+    def forward(self, {", ".join(emitter.arguments)}):
+{forward}
+        return {returned}
+
+
+if __name__ == "__main__":
+    model = {name}().eval()
+    with torch.no_grad():
+        out = model({example})
+    print(type(model).__name__, "output:", tuple(out.shape) if torch.is_tensor(out) else out)
+'''

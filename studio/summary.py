@@ -1,0 +1,103 @@
+"""The model summary: every layer with its output shape, parameters and FLOPs, and the totals."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from studio.flops import count_flops
+from studio.graph import Graph
+from studio.layers.base import format_shape
+from studio.shapes import Analysis, infer_shapes
+
+
+@dataclass(frozen=True)
+class SummaryRow:
+    node_id: str
+    layer: str
+    output: str
+    params: int
+    flops: int | None
+    problem: str | None
+
+
+@dataclass(frozen=True)
+class Summary:
+    rows: list[SummaryRow]
+    analysis: Analysis
+
+    @property
+    def total_params(self) -> int:
+        return self.analysis.total_params
+
+    @property
+    def total_flops(self) -> int | None:
+        if any(r.flops is None for r in self.rows):
+            return None
+        return sum(r.flops or 0 for r in self.rows)
+
+
+def summarize(graph: Graph) -> Summary:
+    analysis = infer_shapes(graph)
+    flops = count_flops(graph, analysis) if analysis.ok else {}
+    rows = []
+    for node_id in analysis.order + [n for n in graph.nodes if n not in analysis.order]:
+        node, info = graph.nodes[node_id], analysis.nodes[node_id]
+        if info.output is not None:
+            output = format_shape(info.output.shape)
+        elif info.blocked_by:
+            output = f"(waits for {info.blocked_by})"
+        else:
+            output = "(error)"
+        rows.append(
+            SummaryRow(
+                node_id, node.layer.title, output, info.params, flops.get(node_id), info.error
+            )
+        )
+    return Summary(rows, analysis)
+
+
+def human_count(n: int | None) -> str:
+    if n is None:
+        return "–"
+    for unit, size in (("G", 1e9), ("M", 1e6), ("K", 1e3)):
+        if n >= size:
+            return f"{n / size:.1f}{unit}"
+    return str(n)
+
+
+def format_summary(summary: Summary, title: str = "") -> str:
+    header = ("Layer (type)", "Output shape", "Params", "FLOPs")
+    table = [
+        (f"{r.node_id} ({r.layer})", r.output, f"{r.params:,}", human_count(r.flops))
+        for r in summary.rows
+    ]
+    widths = [max(len(row[i]) for row in [header, *table]) for i in range(4)]
+
+    def line(row: tuple[str, ...]) -> str:
+        return "  ".join(
+            cell.ljust(w) if i < 2 else cell.rjust(w)
+            for i, (cell, w) in enumerate(zip(row, widths, strict=True))
+        )
+
+    rule = "─" * len(line(header))
+    out = [title] if title else []
+    out += [line(header), rule, *(line(row) for row in table), rule]
+    out.append(f"Total parameters: {summary.total_params:,}")
+    if summary.total_flops is not None:
+        out.append(
+            f"FLOPs per sample: {human_count(summary.total_flops)} ({summary.total_flops:,})"
+        )
+    for w in summary.analysis.warnings:
+        out.append(f"Note: {w}")
+    return "\n".join(out)
+
+
+def format_problems(analysis: Analysis, graph: Graph) -> str:
+    lines = []
+    for p in analysis.problems:
+        if p.node_id:
+            layer = graph.nodes[p.node_id].layer.title
+            lines.append(f"  ✗ {p.node_id} ({layer}): {p.message}")
+        else:
+            lines.append(f"  ✗ {p.message}")
+    return "\n".join(lines)

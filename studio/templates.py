@@ -1,0 +1,203 @@
+"""Built-in project templates: JSON files in resources/templates, listed by their file name.
+
+`build_templates()` is how those files were made (run `python -m studio.templates` to rewrite
+them); the app and the command line only ever read the JSON.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from studio.graph import Graph
+from studio.layout import layered_positions
+from studio.project import Project, ProjectError, project_from_dict, save_project
+from studio.settings import default_training
+
+TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "resources" / "templates"
+
+
+def template_names() -> list[str]:
+    return sorted(p.stem for p in TEMPLATE_DIR.glob("*.json"))
+
+
+def load_template(name: str) -> Project:
+    path = TEMPLATE_DIR / f"{name}.json"
+    if not path.is_file():
+        known = ", ".join(template_names())
+        raise ProjectError(f"There is no template {name!r}; the templates are: {known}")
+    return project_from_dict(json.loads(path.read_text(encoding="utf-8")), where=name)
+
+
+# How the template files are made ------------------------------------------------------------
+
+
+def _chain(graph: Graph, start: str, *layers: tuple[str, dict[str, Any]]) -> str:
+    previous = start
+    for layer_id, params in layers:
+        node = graph.add_node(layer_id, params)
+        graph.connect(previous, node.id)
+        previous = node.id
+    return previous
+
+
+def _project(name: str, description: str, graph: Graph, dataset: str, **training: Any) -> Project:
+    for node_id, position in layered_positions(graph).items():
+        graph.move_node(node_id, position)
+    return Project(
+        name=name,
+        graph=graph,
+        dataset={"name": dataset, "path": None, "label_column": None, "task": None},
+        training={**default_training(), **training},
+        description=description,
+    )
+
+
+def _seed_mlp() -> Project:
+    g = Graph()
+    x = g.add_node("Input", {"shape": [1, 28, 28]}).id
+    _chain(
+        g,
+        x,
+        ("Flatten", {}),
+        ("Dense", {"units": 128, "activation": "relu"}),
+        ("Dense", {"units": 64, "activation": "relu"}),
+        ("Dense", {"units": 10, "activation": "softmax"}),
+        ("Output", {"loss": "cross_entropy"}),
+    )
+    return _project(
+        "Seed MLP (MNIST)",
+        "The basics guide's multilayer perceptron.",
+        g,
+        "mnist",
+        batch_size=32,
+        epochs=5,
+        validation_split=0.2,
+    )
+
+
+def _seed_cnn() -> Project:
+    g = Graph()
+    x = g.add_node("Input", {"shape": [1, 28, 28]}).id
+    _chain(
+        g,
+        x,
+        ("Conv2D", {"filters": 32, "kernel_size": 3, "activation": "relu"}),
+        ("MaxPooling2D", {"pool_size": 2}),
+        ("Conv2D", {"filters": 64, "kernel_size": 3, "activation": "relu"}),
+        ("MaxPooling2D", {"pool_size": 2}),
+        ("Conv2D", {"filters": 64, "kernel_size": 3, "activation": "relu"}),
+        ("Flatten", {}),
+        ("Dense", {"units": 64, "activation": "relu"}),
+        ("Dense", {"units": 10, "activation": "softmax"}),
+        ("Output", {"loss": "cross_entropy"}),
+    )
+    return _project(
+        "Seed CNN (MNIST)",
+        "The MNIST guide's convolutional network.",
+        g,
+        "mnist",
+        batch_size=64,
+        epochs=5,
+    )
+
+
+def _lstm_classifier() -> Project:
+    g = Graph()
+    x = g.add_node("Input", {"shape": [64, 1]}).id
+    _chain(
+        g,
+        x,
+        ("LSTM", {"units": 64}),
+        ("Dense", {"units": 32, "activation": "relu"}),
+        ("Dense", {"units": 6, "activation": "softmax"}),
+        ("Output", {"loss": "cross_entropy"}),
+    )
+    return _project(
+        "LSTM sequence classifier",
+        "Recognises the kind of a waveform from its samples, read step by step.",
+        g,
+        "synthetic-waveforms",
+        batch_size=64,
+        epochs=10,
+        learning_rate=3e-3,
+    )
+
+
+def _conv_autoencoder() -> Project:
+    g = Graph()
+    x = g.add_node("Input", {"shape": [1, 28, 28]}).id
+    _chain(
+        g,
+        x,
+        ("Conv2D", {"filters": 16, "padding": "same", "activation": "relu"}),
+        ("MaxPooling2D", {"pool_size": 2}),
+        ("Conv2D", {"filters": 8, "padding": "same", "activation": "relu"}),
+        ("MaxPooling2D", {"pool_size": 2}),
+        ("ConvTranspose2D", {"filters": 8, "activation": "relu"}),
+        ("ConvTranspose2D", {"filters": 16, "activation": "relu"}),
+        ("Conv2D", {"filters": 1, "padding": "same", "activation": "sigmoid"}),
+        ("Output", {"loss": "mse", "target": "input"}),
+    )
+    return _project(
+        "Convolutional autoencoder",
+        "Squeezes each image through a 8×7×7 "
+        "bottleneck and rebuilds it; trained to reproduce its input.",
+        g,
+        "fashion-mnist",
+        batch_size=64,
+        epochs=5,
+    )
+
+
+def _residual_cnn() -> Project:
+    g = Graph()
+    x = g.add_node("Input", {"shape": [1, 28, 28]}).id
+    stem = _chain(g, x, ("Conv2D", {"filters": 32, "padding": "same", "activation": "relu"}))
+    branch = _chain(
+        g,
+        stem,
+        ("Conv2D", {"filters": 32, "padding": "same", "activation": "relu"}),
+        ("Conv2D", {"filters": 32, "padding": "same"}),
+    )
+    add = g.add_node("Add").id
+    g.connect(branch, add, 0)
+    g.connect(stem, add, 1)  # the shortcut: the block only learns a correction
+    _chain(
+        g,
+        add,
+        ("ReLU", {}),
+        ("MaxPooling2D", {"pool_size": 2}),
+        ("Conv2D", {"filters": 64, "activation": "relu"}),
+        ("GlobalAveragePooling", {}),
+        ("Dense", {"units": 10, "activation": "softmax"}),
+        ("Output", {"loss": "cross_entropy"}),
+    )
+    return _project(
+        "Small residual CNN",
+        "A convolution block with a shortcut joined by Add, as in ResNet.",
+        g,
+        "fashion-mnist",
+        batch_size=64,
+        epochs=5,
+    )
+
+
+BUILDERS = {
+    "seed-mlp": _seed_mlp,
+    "seed-cnn": _seed_cnn,
+    "lstm-classifier": _lstm_classifier,
+    "conv-autoencoder": _conv_autoencoder,
+    "residual-cnn": _residual_cnn,
+}
+
+
+def build_templates(directory: Path = TEMPLATE_DIR) -> None:
+    for name, build in BUILDERS.items():
+        save_project(build(), directory / f"{name}.json")
+
+
+if __name__ == "__main__":
+    build_templates()
+    print("wrote", ", ".join(template_names()))
