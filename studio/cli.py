@@ -59,6 +59,111 @@ def cmd_summary(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_datasets(args: argparse.Namespace) -> int:
+    from studio.data import list_datasets
+
+    for info in list_datasets():
+        mark = "✓" if info.available else "✗"
+        print(f"{mark} {info.name:<20} {info.title:<20} {info.detail}")
+    print("\n✓ usable now, offline   ✗ needs a download (or the offline package named)")
+    return 0
+
+
+_TRAIN_OVERRIDES = {
+    # command-line option -> training setting
+    "epochs": "epochs",
+    "batch_size": "batch_size",
+    "lr": "learning_rate",
+    "optimizer": "optimizer",
+    "validation_split": "validation_split",
+    "seed": "seed",
+    "device": "device",
+}
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    import signal
+
+    from studio.data import DatasetError
+    from studio.data.fallback import load_for_project
+    from studio.devices import DeviceError
+    from studio.params import ParamError
+    from studio.progress import ProgressPrinter
+    from studio.runs import PROJECT_FILE, RunError
+    from studio.settings import validate_training
+    from studio.training import Trainer, TrainingError, TrainingState
+
+    out_dir = Path(args.resume or args.out) if (args.resume or args.out) else None
+    if args.project is None and args.resume is None:
+        raise UserError("Name the project to train (or --resume a run folder)")
+    project = _load(args.project or Path(args.resume) / PROJECT_FILE)
+    overrides = {
+        setting: getattr(args, option)
+        for option, setting in _TRAIN_OVERRIDES.items()
+        if getattr(args, option) is not None
+    }
+    if args.mixed_precision:
+        overrides["mixed_precision"] = True
+    try:
+        project.training = validate_training({**project.training, **overrides})
+    except ParamError as exc:
+        raise UserError(str(exc)) from None
+
+    printer = ProgressPrinter()
+    try:
+        data, note = load_for_project(
+            project.dataset, name=args.dataset, seed=project.training["seed"],
+            progress=_download_progress(printer),
+        )
+        if note:
+            printer.message(note)
+        if args.limit or args.limit_test:
+            data = data.subset(args.limit, args.limit_test)
+        state = TrainingState(on_batch=printer.batch, on_epoch=printer.epoch,
+                              on_message=printer.message)
+        trainer = Trainer(project, data, state, out_dir, resume=bool(args.resume))
+    except (DatasetError, DeviceError, TrainingError, RunError) as exc:
+        raise UserError(str(exc)) from None
+
+    def stop(signum, frame):
+        if state.stop_requested:
+            raise KeyboardInterrupt
+        printer.message("Stopping after this batch (Ctrl-C again to abort at once)…")
+        state.request_stop()
+
+    previous = signal.signal(signal.SIGINT, stop)
+    printer.message(
+        f"Training {project.name} on {data.title} ({len(data.x_train):,} training samples) "
+        f"on {trainer.device}, {project.training['epochs']} epochs."
+    )
+    try:
+        result = trainer.run()
+    except (TrainingError, RunError) as exc:
+        raise UserError(str(exc)) from None
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if result.test_accuracy is not None:
+        printer.message(f"Test accuracy: {result.test_accuracy * 100:.2f}%")
+    elif result.test_loss is not None:
+        printer.message(f"Test loss: {result.test_loss:.5f}")
+    if out_dir:
+        printer.message(f"Wrote {out_dir}/ (metrics.json, model.safetensors, checkpoint.pt)")
+    if result.status == "stopped":
+        printer.message("Stopped. Continue with: netstudio train --resume " + str(out_dir or ""))
+    return 0
+
+
+def _download_progress(printer):
+    last = {"message": None}
+
+    def progress(message: str, done: int, total: int) -> None:
+        if message != last["message"]:
+            last["message"] = message
+            printer.message(message)
+
+    return progress
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from studio.export import export
 
@@ -115,6 +220,26 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("summary", help="layers, output shapes, parameters, FLOPs; errors per node")
     p.add_argument("project")
     p.set_defaults(func=cmd_summary)
+
+    p = sub.add_parser("datasets", help="data sets and whether each is available offline")
+    p.set_defaults(func=cmd_datasets)
+
+    p = sub.add_parser("train", help="train a project headless, with a progress bar")
+    p.add_argument("project", nargs="?", help="project file (optional with --resume)")
+    p.add_argument("--dataset", help="data set name (see `netstudio datasets`)")
+    p.add_argument("--epochs", type=int)
+    p.add_argument("--batch-size", type=int)
+    p.add_argument("--lr", type=float, help="learning rate")
+    p.add_argument("--optimizer", choices=("adam", "adamw", "sgd", "rmsprop"))
+    p.add_argument("--validation-split", type=float, metavar="FRACTION")
+    p.add_argument("--seed", type=int)
+    p.add_argument("--device", help="auto, cpu, cuda, cuda:N or mps")
+    p.add_argument("--mixed-precision", action="store_true", help="16-bit where supported")
+    p.add_argument("--out", metavar="DIR", help="write metrics, weights and checkpoints here")
+    p.add_argument("--resume", metavar="DIR", help="continue the stopped run in DIR")
+    p.add_argument("--limit", type=int, metavar="N", help="use only the first N training samples")
+    p.add_argument("--limit-test", type=int, metavar="N", help="use only N test samples")
+    p.set_defaults(func=cmd_train)
 
     p = sub.add_parser("export", help="export a project or a trained run")
     p.add_argument("source", help="project file, or a run folder of `netstudio train`")

@@ -10,11 +10,11 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from studio.files import atomic_write_text
 from studio.graph import Graph, GraphError, graph_from_dict
 from studio.layers.registry import UnknownLayerError
 from studio.params import ParamError
@@ -168,15 +168,4 @@ def dumps_readable(data: Any) -> str:
 
 
 def write_json_atomic(data: Any, path: Path) -> None:
-    text = dumps_readable(data) + "\n"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write_text(path, dumps_readable(data) + "\n")

@@ -6,12 +6,31 @@ training panel, all validated by these declarations.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from studio.params import BoolParam, ChoiceParam, FloatParam, IntParam, ParamError, ParamSet
+from studio.params import (
+    BoolParam,
+    ChoiceParam,
+    FloatParam,
+    IntParam,
+    Param,
+    ParamError,
+    ParamSet,
+)
 
 OPTIMIZERS = ("adam", "adamw", "sgd", "rmsprop")
 SCHEDULES = ("constant", "step", "exponential", "cosine", "plateau")
+
+class DeviceParam(Param):
+    """A device name: auto, cpu, mps, cuda or cuda:N. Whether it exists here is checked when
+    training starts, since a project may be opened on another machine."""
+
+    def validate(self, value: Any) -> str:
+        if not isinstance(value, str) or not re.fullmatch(r"auto|cpu|mps|cuda(:\d+)?", value):
+            raise ParamError(f"Device must be auto, cpu, cuda, cuda:N or mps; not {value!r}")
+        return value
+
 
 TRAINING_PARAMS = ParamSet(
     (
@@ -81,11 +100,10 @@ TRAINING_PARAMS = ParamSet(
             help="Seed for weights, shuffling and splits: same seed, same run.",
             maximum=2**31 - 1,
         ),
-        ChoiceParam(
+        DeviceParam(
             "device",
             "auto",
-            help="auto picks a GPU when there is one.",
-            choices=("auto", "cpu", "cuda", "mps"),
+            help="auto picks a GPU when there is one; cpu, cuda, cuda:N (the N-th GPU) or mps.",
         ),
         BoolParam(
             "mixed_precision",

@@ -7,9 +7,11 @@ a later run would trust.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import http.client
 import os
+import socket
 import tempfile
 import time
 import urllib.error
@@ -26,9 +28,9 @@ USER_AGENT = "NetStudio-dataset-downloader/1"
 
 
 class DownloadError(DatasetError):
-    """Every source for a file failed; `reasons` holds one line per URL tried."""
+    """Every source for a file failed; `reasons` holds (url, why) for each URL tried."""
 
-    def __init__(self, message: str, reasons: list[str]):
+    def __init__(self, message: str, reasons: list[tuple[str, str]]):
         super().__init__(message)
         self.reasons = reasons
 
@@ -59,16 +61,23 @@ def download(
 
     md5 None skips the check (only for sources that publish none). progress is called with
     (message, done_bytes, total_bytes) after every chunk, total 0 when the size is unknown."""
+    created = not dest.parent.exists()
     dest.parent.mkdir(parents=True, exist_ok=True)
     _remove_stale_parts(dest)
-    reasons: list[str] = []
+    reasons: list[tuple[str, str]] = []
     for url in urls:
         try:
             _fetch_one(url, dest, md5, progress, message or f"Downloading {dest.name}", timeout)
             return dest
         except _SourceFailed as exc:
-            reasons.append(f"{url}: {exc}")
-    raise DownloadError(f"Could not download {dest.name}: " + "; ".join(reasons), reasons)
+            reasons.append((url, str(exc)))
+    if created:
+        with contextlib.suppress(OSError):
+            dest.parent.rmdir()  # leave the cache as we found it
+    raise DownloadError(
+        f"Could not download {dest.name} ({reasons[-1][1] if reasons else 'no source'}).",
+        reasons,
+    )
 
 
 class _SourceFailed(Exception):
@@ -104,7 +113,11 @@ def _fetch_one(
             except urllib.error.HTTPError as exc:
                 raise _SourceFailed(f"the server answered {exc.code} {exc.reason}") from exc
             except urllib.error.URLError as exc:
-                raise _SourceFailed(f"cannot reach the server ({exc.reason})") from exc
+                if isinstance(exc.reason, socket.gaierror):
+                    why = "the server's name could not be looked up: no internet connection?"
+                else:
+                    why = f"cannot reach the server: {exc.reason}"
+                raise _SourceFailed(why) from exc
             except TimeoutError as exc:
                 raise _SourceFailed("the server stopped answering (timed out)") from exc
             except (OSError, http.client.HTTPException) as exc:

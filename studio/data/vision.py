@@ -225,12 +225,8 @@ def describe_availability(name: str, cache_dir: Path) -> tuple[bool, str, str]:
     spec = SPECS[name]
     found = locate(name, cache_dir)
     if found is not None:
-        kind = (
-            "system"
-            if name == "fashion-mnist" and found == fmnist_system_dir()
-            else ("torchvision")
-        )
-        return True, f"found in {found}", kind
+        on_system = name == "fashion-mnist" and found == fmnist_system_dir()
+        return True, f"found in {found}", "system" if on_system else "torchvision"
     detail = f"not on this machine; downloads about {spec.size_mb} MB into {cache_dir / name}"
     if name == "fashion-mnist":
         detail += " (or install it offline: apt-get install dataset-fashion-mnist)"
@@ -288,10 +284,13 @@ def _download(spec: VisionSpec, cache_dir: Path, progress: ProgressFn | None) ->
                 message=message,
             )
         except DownloadError as exc:
+            # Plain words first; the URLs tried come last, for whoever has to debug it.
+            why = exc.reasons[-1][1] if exc.reasons else "no download address"
+            tried = "; ".join(f"{url} ({reason})" for url, reason in exc.reasons)
             raise DatasetError(
-                f"{spec.title} is not on this machine and could not be downloaded "
-                f"({'; '.join(exc.reasons)}). Check the internet connection and try again. "
-                f"{_offline_hint(spec.name, cache_dir)}"
+                f"{spec.title} is not on this machine and could not be downloaded ({why}). "
+                f"Check the internet connection and try again. "
+                f"{_offline_hint(spec.name, cache_dir)} Tried: {tried}."
             ) from exc
     return target if spec.name != "cifar-10" else target / CIFAR_ARCHIVE
 

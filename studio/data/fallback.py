@@ -1,0 +1,48 @@
+"""Load a project's data set, falling back to one that can be had offline.
+
+The seed templates train on MNIST, which this machine may not have and cannot download. Rather
+than fail, NetStudio says so and trains on a data set of the same shape and class count that is
+here: Fashion-MNIST from Debian's package, else the built-in synthetic shapes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .base import Dataset, DatasetError, ProgressFn
+from .registry import canonical_name, list_datasets, load_dataset
+
+# Same sample shape (1×28×28) and 10 classes: each can stand in for the others.
+_STAND_INS = {
+    "mnist": ("fashion-mnist", "synthetic-shapes"),
+    "kmnist": ("fashion-mnist", "synthetic-shapes"),
+    "fashion-mnist": ("synthetic-shapes",),
+}
+
+
+def load_for_project(
+    settings: dict[str, Any],
+    *,
+    name: str | None = None,
+    progress: ProgressFn | None = None,
+    seed: int = 0,
+    allow_fallback: bool = True,
+) -> tuple[Dataset, str | None]:
+    """(data set, note): the note says, in plain words, when a stand-in was used."""
+    wanted = canonical_name(name or settings.get("name") or "synthetic-shapes")
+    options = dict(path=settings.get("path"), label_column=settings.get("label_column"),
+                   task=settings.get("task"))
+    if name and name != settings.get("name"):
+        options = {"path": None, "label_column": None, "task": None}
+    try:
+        return load_dataset(wanted, progress=progress, seed=seed, **options), None
+    except DatasetError as exc:
+        if not allow_fallback or wanted not in _STAND_INS:
+            raise
+        available = {i.name for i in list_datasets() if i.available}
+        for stand_in in _STAND_INS[wanted]:
+            if stand_in in available:
+                data = load_dataset(stand_in, seed=seed, download=False)
+                first = str(exc).split(". ")[0].rstrip(".")
+                return data, f"{first}. Training on {data.title} instead (same shape, 10 classes)."
+        raise

@@ -1,0 +1,88 @@
+"""Autosave: a copy of the open project written every half minute while it has unsaved changes.
+
+Each running window writes its own file and holds a lock beside it. A clean exit removes both;
+after a crash the lock is stale, so the next start finds the file and offers it back.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile
+
+from studio.files import atomic_write_text
+from studio.project import Project, ProjectError, project_from_dict
+
+PREFIX = "autosave-"
+FORMAT = "netstudio-autosave"
+
+
+@dataclass
+class Recovered:
+    file: Path
+    project: Project
+    source: Path | None
+    """The project file the autosaved work belonged to, if it had been saved."""
+    saved_at: datetime
+
+
+class Autosave:
+    """This window's autosave file."""
+
+    def __init__(self, directory: Path) -> None:
+        self.path = directory / f"{PREFIX}{os.getpid()}-{uuid.uuid4().hex[:8]}.json"
+        self._lock = QLockFile(str(self.path) + ".lock")
+        self._lock.setStaleLockTime(0)
+        self._lock.tryLock(0)
+
+    def write(self, project: Project, source: Path | None) -> None:
+        data = {
+            "format": FORMAT,
+            "source": str(source) if source else None,
+            "project": project.to_dict(),
+        }
+        atomic_write_text(self.path, json.dumps(data, ensure_ascii=False))
+
+    def discard(self) -> None:
+        """Remove the autosave (nothing left to recover) but keep holding the lock."""
+        self.path.unlink(missing_ok=True)
+
+    def close(self) -> None:
+        """A clean exit: the file and the lock go."""
+        self.discard()
+        self._lock.unlock()
+
+
+def find_orphans(directory: Path) -> list[Path]:
+    """Autosave files whose window is gone (no lock, or a stale one), newest first."""
+    found = []
+    for path in directory.glob(f"{PREFIX}*.json"):
+        lock = QLockFile(str(path) + ".lock")
+        lock.setStaleLockTime(0)  # only a dead owner makes a lock stale
+        if lock.tryLock(0):
+            lock.unlock()
+            found.append(path)
+    return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
+
+
+def read_autosave(path: Path) -> Recovered:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ProjectError(f"The autosave {path.name} cannot be read: {exc}") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ProjectError(f"{path.name} is not a NetStudio autosave")
+    project = project_from_dict(data.get("project"), where="autosave")
+    source = Path(data["source"]) if data.get("source") else None
+    return Recovered(path, project, source, datetime.fromtimestamp(path.stat().st_mtime))
+
+
+def remove_orphans(paths: list[Path]) -> None:
+    for path in paths:
+        path.unlink(missing_ok=True)
+        Path(str(path) + ".lock").unlink(missing_ok=True)

@@ -1,0 +1,1 @@
+"""The node editor: a QGraphicsScene that mirrors a studio Graph, and its view."""

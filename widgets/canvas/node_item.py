@@ -1,0 +1,262 @@
+"""A node on the canvas: title, id, output shape and parameter count; ports on its sides."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem, QStyleOptionGraphicsItem
+
+from studio.graph import Node
+from studio.layers.base import format_shape
+from studio.shapes import NodeInfo
+from widgets.canvas import style
+from widgets.i18n import layer_summary, layer_title
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("NodeItem", text)
+
+
+class PortItem(QGraphicsEllipseItem):
+    """An input (left) or output (right) connection point of a node."""
+
+    def __init__(self, node: NodeItem, index: int, is_output: bool) -> None:
+        r = style.PORT_RADIUS
+        super().__init__(-r, -r, 2 * r, 2 * r, node)
+        self.node, self.index, self.is_output = node, index, is_output
+        self.setAcceptHoverEvents(True)
+        self.setCursor(Qt.CursorShape.CrossCursor)
+        self.setZValue(1)
+        self.set_highlight(False)
+        if is_output:
+            self.setToolTip(_tr("Output: drag from here to an input to connect"))
+        else:
+            self.setToolTip(_tr("Input %1: drag an output here").replace("%1", str(index + 1)))
+
+    def set_highlight(self, on: bool) -> None:
+        self.setBrush(QBrush(style.ACCENT if on else QColor("#FFFFFF")))
+        self.setPen(QPen(style.ACCENT if on else style.EDGE.darker(115), 1.6))
+
+    def hoverEnterEvent(self, event) -> None:
+        self.set_highlight(True)
+        super().hoverEnterEvent(event)
+
+    def hoverLeaveEvent(self, event) -> None:
+        self.set_highlight(False)
+        super().hoverLeaveEvent(event)
+
+
+class NodeItem(QGraphicsItem):
+    def __init__(self, node: Node) -> None:
+        super().__init__()
+        self.node_id = node.id
+        self.layer = node.layer
+        self.info: NodeInfo | None = None
+        self.edges: list = []  # EdgeItems attached to this node
+        self.inputs: list[PortItem] = []
+        self.output: PortItem | None = None
+        self._hover = False
+        self.setFlags(
+            QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+            | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+            | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
+        )
+        self.setAcceptHoverEvents(True)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setPos(QPointF(*node.position))
+        self.set_ports(node.input_count)
+        self.update_tooltip()
+
+    # Geometry -------------------------------------------------------------------------------
+
+    def boundingRect(self) -> QRectF:
+        m = style.PORT_RADIUS + 2
+        return QRectF(-m, -2, style.NODE_WIDTH + 2 * m, style.NODE_HEIGHT + 4)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRoundedRect(self._rect(), style.CORNER, style.CORNER)
+        return path
+
+    def _rect(self) -> QRectF:
+        return QRectF(0, 0, style.NODE_WIDTH, style.NODE_HEIGHT)
+
+    def set_ports(self, input_count: int) -> None:
+        for port in self.inputs:
+            port.setParentItem(None)
+            if port.scene():
+                port.scene().removeItem(port)
+        self.inputs = [PortItem(self, i, False) for i in range(input_count)]
+        body_top, body = style.HEADER_HEIGHT, style.NODE_HEIGHT - style.HEADER_HEIGHT
+        for i, port in enumerate(self.inputs):
+            port.setPos(0, body_top + body * (i + 1) / (input_count + 1))
+        if self.layer.is_output:
+            self.output = None
+        elif self.output is None:
+            self.output = PortItem(self, 0, True)
+        if self.output is not None:
+            self.output.setPos(style.NODE_WIDTH, body_top + body / 2)
+
+    def input_anchor(self, port: int) -> QPointF:
+        if 0 <= port < len(self.inputs):
+            return self.inputs[port].scenePos()
+        return self.mapToScene(QPointF(0, style.NODE_HEIGHT / 2))
+
+    def output_anchor(self) -> QPointF:
+        if self.output is not None:
+            return self.output.scenePos()
+        return self.mapToScene(QPointF(style.NODE_WIDTH, style.NODE_HEIGHT / 2))
+
+    def itemChange(self, change, value):
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
+            for edge in self.edges:
+                edge.update_path()
+        return super().itemChange(change, value)
+
+    # State ----------------------------------------------------------------------------------
+
+    @property
+    def state(self) -> str:
+        if self.info is None:
+            return "pending"
+        if self.info.error:
+            return "error"
+        if self.info.blocked_by:
+            return "blocked"
+        return "ok"
+
+    def set_info(self, info: NodeInfo | None) -> None:
+        if info == self.info:
+            return
+        self.info = info
+        self.update_tooltip()
+        self.update()
+
+    def update_tooltip(self) -> None:
+        title = f"<b>{layer_title(self.layer)}</b> <span style='color:#6B7280'>{self.node_id}</span>"
+        lines = [title, layer_summary(self.layer)]
+        info = self.info
+        if info is not None and info.error:
+            lines.append(f"<span style='color:#C62828'>✗ {info.error}</span>")
+        elif info is not None and info.blocked_by:
+            lines.append(_tr("Waits for %1, which has a problem").replace("%1", info.blocked_by))
+        elif info is not None and info.output is not None:
+            lines.append(_tr("Output: %1").replace("%1", format_shape(info.output.shape)))
+        self.setToolTip("<p style='white-space:pre-wrap'>" + "<br>".join(lines) + "</p>")
+
+    def error_text(self) -> str:
+        return self.info.error if self.info and self.info.error else ""
+
+    # Painting -------------------------------------------------------------------------------
+
+    def hoverEnterEvent(self, event) -> None:
+        self._hover = True
+        self.update()
+        super().hoverEnterEvent(event)
+
+    def hoverLeaveEvent(self, event) -> None:
+        self._hover = False
+        self.update()
+        super().hoverLeaveEvent(event)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        state = self.state
+        rect = self._rect()
+        body = {"error": style.ERROR_BODY, "blocked": style.BLOCKED_BODY}.get(state, style.BODY)
+        header = {"error": style.ERROR, "blocked": style.BLOCKED}.get(
+            state, style.category_color(self.layer.category)
+        )
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+
+        # Soft shadow, body, header band.
+        shadow = QPainterPath()
+        shadow.addRoundedRect(rect.translated(0, 2), style.CORNER, style.CORNER)
+        painter.fillPath(shadow, QColor(15, 23, 42, 22))
+        outline = self.shape()
+        painter.fillPath(outline, body)
+        head = QPainterPath()
+        head.addRoundedRect(QRectF(0, 0, rect.width(), style.HEADER_HEIGHT + style.CORNER),
+                            style.CORNER, style.CORNER)
+        clip = QPainterPath()
+        clip.addRect(QRectF(0, 0, rect.width(), style.HEADER_HEIGHT))
+        painter.fillPath(head.intersected(clip), header)
+
+        if self.isSelected():
+            pen = QPen(style.ACCENT, 2.4)
+        elif state == "error":
+            pen = QPen(style.ERROR, 1.6)
+        elif self._hover:
+            pen = QPen(style.ACCENT.lighter(140), 1.4)
+        else:
+            pen = QPen(style.BORDER, 1.0)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(outline)
+
+        self._paint_text(painter, state)
+
+    def _paint_text(self, painter: QPainter, state: str) -> None:
+        pad = 12.0
+        width = style.NODE_WIDTH - 2 * pad
+        title_font = style.font(13, bold=True)
+        painter.setFont(title_font)
+        painter.setPen(QColor("#FFFFFF"))
+        title = layer_title(self.layer)
+        if state == "error":
+            title = "✗ " + title
+        metrics = QFontMetricsF(title_font)
+        title = metrics.elidedText(title, Qt.TextElideMode.ElideRight, width)
+        painter.drawText(QRectF(pad, 0, width, style.HEADER_HEIGHT),
+                         Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, title)
+
+        top = style.HEADER_HEIGHT + 5
+        id_font = style.font(11)
+        painter.setFont(id_font)
+        painter.setPen(style.MUTED)
+        node_id = QFontMetricsF(id_font).elidedText(self.node_id, Qt.TextElideMode.ElideMiddle,
+                                                    width)
+        painter.drawText(QRectF(pad, top, width, 16), Qt.AlignmentFlag.AlignVCenter, node_id)
+
+        info = self.info
+        main_rect = QRectF(pad, top + 17, width, 20)
+        if state == "error":
+            painter.setFont(style.font(11))
+            painter.setPen(style.ERROR.darker(110))
+            text_rect = QRectF(pad, top + 17, width, style.NODE_HEIGHT - top - 19)
+            text = self._elide_lines(info.error, painter, text_rect)
+            painter.drawText(text_rect, Qt.TextFlag.TextWordWrap, text)
+            return
+        if state == "blocked":
+            painter.setFont(style.font(12, italic=True))
+            painter.setPen(style.MUTED)
+            text = _tr("waits for %1").replace("%1", info.blocked_by)
+            text = QFontMetricsF(painter.font()).elidedText(text, Qt.TextElideMode.ElideRight,
+                                                            width)
+            painter.drawText(main_rect, Qt.AlignmentFlag.AlignVCenter, text)
+            return
+        shape = format_shape(info.output.shape) if info and info.output else "…"
+        painter.setFont(style.font(14, bold=True))
+        painter.setPen(style.TEXT)
+        painter.drawText(main_rect, Qt.AlignmentFlag.AlignVCenter, "→ " + shape)
+
+        painter.setFont(style.font(11))
+        painter.setPen(style.MUTED)
+        params = info.params if info else 0
+        label = (
+            _tr("%1 parameters").replace("%1", f"{params:,}") if params else _tr("no weights")
+        )
+        painter.drawText(QRectF(pad, top + 38, width, 16), Qt.AlignmentFlag.AlignVCenter, label)
+
+    @staticmethod
+    def _elide_lines(text: str, painter: QPainter, rect: QRectF) -> str:
+        """As much of the message as fits in the rectangle, ending in … when cut."""
+        metrics = QFontMetricsF(painter.font())
+        flags = int(Qt.TextFlag.TextWordWrap)
+        if metrics.boundingRect(rect, flags, text).height() <= rect.height():
+            return text
+        words = text.split()
+        while words and metrics.boundingRect(
+            rect, flags, " ".join(words) + "…"
+        ).height() > rect.height():
+            words.pop()
+        return " ".join(words) + "…"

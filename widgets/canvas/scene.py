@@ -1,0 +1,243 @@
+"""The scene mirrors a studio Graph: it replays what the graph holds when attached, then follows
+the graph's signals. User gestures become requests (signals) that the window turns into undo
+commands; the scene never changes the graph itself.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene, QGraphicsSceneMouseEvent
+
+from studio.graph import Edge, Graph, Node
+from studio.shapes import Analysis
+from widgets.canvas import style
+from widgets.canvas.edge_item import EdgeItem, connection_path
+from widgets.canvas.node_item import NodeItem, PortItem
+
+SCENE_MARGIN = 2000.0
+
+
+class GraphScene(QGraphicsScene):
+    connectRequested = Signal(str, str, object)  # source, target, port (None: first free)
+    nodesDragged = Signal(object, object, int)  # positions at drag start, now, gesture number
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.graph: Graph | None = None
+        self.nodes: dict[str, NodeItem] = {}
+        self.edges: dict[Edge, EdgeItem] = {}
+        self._wire: QGraphicsPathItem | None = None
+        self._wire_from: PortItem | None = None
+        self._wire_target: PortItem | None = None
+        self._drag_start: dict[str, tuple[float, float]] | None = None
+        self._gesture = 0
+
+    # Following the graph --------------------------------------------------------------------
+
+    def attach(self, graph: Graph, analysis: Analysis | None = None) -> None:
+        self.detach()
+        self.graph = graph
+        for node in graph.nodes.values():
+            self._on_node_added(node)
+        for edge in graph.edges:
+            self._on_edge_added(edge)
+        graph.node_added.connect(self._on_node_added)
+        graph.node_removed.connect(self._on_node_removed)
+        graph.edge_added.connect(self._on_edge_added)
+        graph.edge_removed.connect(self._on_edge_removed)
+        graph.params_changed.connect(self._on_params_changed)
+        graph.node_moved.connect(self._on_node_moved)
+        if analysis is not None:
+            self.apply_analysis(analysis)
+        self.update_scene_rect()
+
+    def detach(self) -> None:
+        graph = self.graph
+        if graph is None:
+            return
+        graph.node_added.disconnect(self._on_node_added)
+        graph.node_removed.disconnect(self._on_node_removed)
+        graph.edge_added.disconnect(self._on_edge_added)
+        graph.edge_removed.disconnect(self._on_edge_removed)
+        graph.params_changed.disconnect(self._on_params_changed)
+        graph.node_moved.disconnect(self._on_node_moved)
+        self.cancel_wire()
+        self.clear()
+        self.nodes.clear()
+        self.edges.clear()
+        self.graph = None
+
+    def _on_node_added(self, node: Node) -> None:
+        item = NodeItem(node)
+        self.nodes[node.id] = item
+        self.addItem(item)
+        self.update_scene_rect()
+
+    def _on_node_removed(self, node: Node) -> None:
+        item = self.nodes.pop(node.id, None)
+        if item is not None:
+            self.removeItem(item)
+
+    def _on_edge_added(self, edge: Edge) -> None:
+        source, target = self.nodes.get(edge.source), self.nodes.get(edge.target)
+        if source is None or target is None:
+            return
+        item = EdgeItem(edge, source, target)
+        self.edges[edge] = item
+        self.addItem(item)
+
+    def _on_edge_removed(self, edge: Edge) -> None:
+        item = self.edges.pop(edge, None)
+        if item is not None:
+            item.detach()
+            self.removeItem(item)
+
+    def _on_params_changed(self, node_id: str) -> None:
+        item = self.nodes[node_id]
+        count = self.graph.nodes[node_id].input_count
+        if count != len(item.inputs):
+            item.set_ports(count)
+            for edge in item.edges:
+                edge.update_path()
+
+    def _on_node_moved(self, node_id: str, position: tuple[float, float]) -> None:
+        item = self.nodes.get(node_id)
+        if item is not None and (item.pos().x(), item.pos().y()) != tuple(position):
+            item.setPos(QPointF(*position))
+        self.update_scene_rect()
+
+    def apply_analysis(self, analysis: Analysis) -> None:
+        for node_id, item in self.nodes.items():
+            item.set_info(analysis.nodes.get(node_id))
+
+    def update_scene_rect(self) -> None:
+        m = SCENE_MARGIN
+        self.setSceneRect(self.itemsBoundingRect().adjusted(-m, -m, m, m))
+
+    # Selection ------------------------------------------------------------------------------
+
+    def selected_node_ids(self) -> list[str]:
+        return [n for n, item in self.nodes.items() if item.isSelected()]
+
+    def selected_edges(self) -> list[Edge]:
+        return [e for e, item in self.edges.items() if item.isSelected()]
+
+    def select_nodes(self, node_ids: list[str]) -> None:
+        self.clearSelection()
+        for node_id in node_ids:
+            if node_id in self.nodes:
+                self.nodes[node_id].setSelected(True)
+
+    # Gestures: connecting by dragging from a port, moving nodes ------------------------------
+
+    def _port_at(self, pos: QPointF) -> PortItem | None:
+        return next((i for i in self.items(pos) if isinstance(i, PortItem)), None)
+
+    def _node_at(self, pos: QPointF) -> NodeItem | None:
+        for item in self.items(pos):
+            if isinstance(item, NodeItem):
+                return item
+            if isinstance(item, PortItem):
+                return item.node
+        return None
+
+    def begin_wire(self, port: PortItem) -> None:
+        self.cancel_wire()
+        self._wire_from = port
+        self._wire = QGraphicsPathItem()
+        pen = QPen(style.ACCENT, 2.0, Qt.PenStyle.DashLine, Qt.PenCapStyle.RoundCap)
+        self._wire.setPen(pen)
+        self._wire.setZValue(10)
+        self.addItem(self._wire)
+        self.drag_wire(port.scenePos())
+
+    def drag_wire(self, pos: QPointF) -> None:
+        if self._wire is None:
+            return
+        anchor = self._wire_from.scenePos()
+        path = connection_path(anchor, pos) if self._wire_from.is_output else connection_path(
+            pos, anchor
+        )
+        self._wire.setPath(path)
+        target = self._port_at(pos)
+        if target is not None and (
+            target.is_output == self._wire_from.is_output or target.node is self._wire_from.node
+        ):
+            target = None
+        if target is not self._wire_target:
+            if self._wire_target is not None:
+                self._wire_target.set_highlight(False)
+            if target is not None:
+                target.set_highlight(True)
+            self._wire_target = target
+
+    def finish_wire(self, pos: QPointF) -> None:
+        start = self._wire_from
+        if start is None:
+            return
+        port = self._port_at(pos)
+        node = self._node_at(pos)
+        self.cancel_wire()
+        if node is None or node is start.node:
+            return
+        if start.is_output:
+            index = port.index if port is not None and not port.is_output else None
+            self.connectRequested.emit(start.node.node_id, node.node_id, index)
+        else:
+            self.connectRequested.emit(node.node_id, start.node.node_id, start.index)
+
+    def cancel_wire(self) -> None:
+        if self._wire_target is not None:
+            self._wire_target.set_highlight(False)
+        if self._wire is not None:
+            self.removeItem(self._wire)
+        self._wire = self._wire_from = self._wire_target = None
+
+    def wire_path(self) -> QPainterPath | None:
+        return self._wire.path() if self._wire is not None else None
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            port = self._port_at(event.scenePos())
+            if port is not None:
+                self.begin_wire(port)
+                event.accept()
+                return
+        super().mousePressEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._gesture += 1
+            self._drag_start = {
+                n: (item.pos().x(), item.pos().y())
+                for n, item in self.nodes.items()
+                if item.isSelected()
+            }
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self._wire is not None:
+            self.drag_wire(event.scenePos())
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+        if self._drag_start and event.buttons() & Qt.MouseButton.LeftButton:
+            self.report_drag()
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self._wire is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.finish_wire(event.scenePos())
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+        if self._drag_start:
+            self.report_drag()
+        self._drag_start = None
+
+    def report_drag(self) -> None:
+        """Tell the window where the dragged nodes are now (one gesture, merged into one undo)."""
+        now = {
+            n: (self.nodes[n].pos().x(), self.nodes[n].pos().y())
+            for n in self._drag_start
+            if n in self.nodes
+        }
+        if any(now[n] != self._drag_start[n] for n in now):
+            self.nodesDragged.emit(dict(self._drag_start), now, self._gesture)

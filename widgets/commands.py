@@ -1,0 +1,234 @@
+"""Undo commands. Each one only calls Graph methods; the graph enforces every rule.
+
+A command's first run happens before it is pushed (`Document.execute`), so an edit the graph
+refuses never reaches the undo stack; the stack's own first `redo` is then skipped.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from studio.graph import Edge, Graph, GraphError, Node
+
+Position = tuple[float, float]
+
+MOVE_ID = 1
+PARAMS_ID = 2
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("commands", text)
+
+
+class GraphCommand(QUndoCommand):
+    def __init__(self, graph: Graph, text: str) -> None:
+        super().__init__(text)
+        self.graph = graph
+        self._skip_redo = False
+
+    def apply(self) -> None:
+        """The first run: may raise GraphError, in which case nothing changed."""
+        self.do()
+        self._skip_redo = True
+
+    def redo(self) -> None:
+        if self._skip_redo:
+            self._skip_redo = False
+            return
+        self.do()
+
+    def undo(self) -> None:
+        self.revert()
+
+    def do(self) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def revert(self) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+
+def _restore_nodes(graph: Graph, nodes: list[Node], edges: list[Edge]) -> None:
+    for node in nodes:
+        graph.add_node(node.layer_id, dict(node.params), node.position, node.id)
+    if edges:
+        graph.add_edges_unchecked(edges)
+
+
+class AddNode(GraphCommand):
+    def __init__(
+        self,
+        graph: Graph,
+        layer_id: str,
+        position: Position,
+        params: dict[str, Any] | None = None,
+        title: str = "",
+    ) -> None:
+        super().__init__(graph, _tr("Add %s") % (title or layer_id))
+        self.layer_id, self.position, self.params = layer_id, position, params
+        self.node_id: str | None = None
+
+    def do(self) -> None:
+        node = self.graph.add_node(self.layer_id, self.params, self.position, self.node_id)
+        self.node_id = node.id
+
+    def revert(self) -> None:
+        self.graph.remove_node(self.node_id)
+
+
+class Connect(GraphCommand):
+    def __init__(self, graph: Graph, source: str, target: str, port: int | None) -> None:
+        super().__init__(graph, _tr("Connect %s to %s") % (source, target))
+        self.source, self.target, self.port = source, target, port
+        self.edge: Edge | None = None
+
+    def do(self) -> None:
+        self.edge = self.graph.connect(self.source, self.target, self.port)
+        self.port = self.edge.port
+
+    def revert(self) -> None:
+        self.graph.disconnect(self.edge)
+
+
+class Remove(GraphCommand):
+    """Delete nodes (with every edge they touch) and single edges, as one step."""
+
+    def __init__(self, graph: Graph, node_ids: list[str], edges: list[Edge]) -> None:
+        node_set = set(node_ids)
+        edges = [e for e in edges if not {e.source, e.target} & node_set]
+        count = len(node_ids) + len(edges)
+        super().__init__(
+            graph, QCoreApplication.translate("commands", "Delete %n item(s)", None, count)
+        )
+        self.node_ids = list(node_ids)
+        self.edges = edges
+        self.removed_nodes: list[Node] = []
+        self.removed_edges: list[Edge] = []
+
+    def do(self) -> None:
+        self.removed_nodes, self.removed_edges = [], []
+        for edge in self.edges:
+            self.graph.disconnect(edge)
+            self.removed_edges.append(edge)
+        for node_id in self.node_ids:
+            node, edges = self.graph.remove_node(node_id)
+            self.removed_nodes.append(node)
+            self.removed_edges.extend(edges)
+
+    def revert(self) -> None:
+        _restore_nodes(self.graph, self.removed_nodes, self.removed_edges)
+
+
+class Move(GraphCommand):
+    """Moves of one drag gesture merge into one command."""
+
+    def __init__(
+        self,
+        graph: Graph,
+        old: dict[str, Position],
+        new: dict[str, Position],
+        gesture: int | None = None,
+        text: str = "",
+    ) -> None:
+        super().__init__(graph, text or _tr("Move"))
+        self.old, self.new, self.gesture = dict(old), dict(new), gesture
+
+    def do(self) -> None:
+        for node_id, position in self.new.items():
+            self.graph.move_node(node_id, position)
+
+    def revert(self) -> None:
+        for node_id, position in self.old.items():
+            self.graph.move_node(node_id, position)
+
+    def id(self) -> int:
+        return MOVE_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, Move) or self.gesture is None or other.gesture != self.gesture:
+            return False
+        for node_id, position in other.old.items():
+            self.old.setdefault(node_id, position)
+        self.new.update(other.new)
+        return True
+
+
+class SetParams(GraphCommand):
+    """Consecutive edits of the same parameters of one node (spin box steps) merge."""
+
+    def __init__(self, graph: Graph, node_id: str, updates: dict[str, Any]) -> None:
+        names = ", ".join(updates)
+        super().__init__(graph, _tr("Set %s of %s") % (names, node_id))
+        self.node_id, self.updates = node_id, dict(updates)
+        self.old: dict[str, Any] | None = None
+
+    def do(self) -> None:
+        old = self.graph.set_params(self.node_id, self.updates)
+        if self.old is None:
+            self.old = old
+
+    def revert(self) -> None:
+        self.graph.set_params(self.node_id, self.old)
+
+    def id(self) -> int:
+        return PARAMS_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if (
+            not isinstance(other, SetParams)
+            or other.node_id != self.node_id
+            or set(other.updates) != set(self.updates)
+        ):
+            return False
+        self.updates = dict(other.updates)
+        return True
+
+
+class Paste(GraphCommand):
+    """Add copied nodes under new ids, with the edges among them."""
+
+    def __init__(
+        self, graph: Graph, nodes: list[dict[str, Any]], edges: list[dict[str, Any]], text: str
+    ) -> None:
+        super().__init__(graph, text)
+        self.nodes_data, self.edges_data = nodes, edges
+        self.added: list[Node] = []
+        self.added_edges: list[Edge] = []
+        self._done_once = False
+
+    @property
+    def node_ids(self) -> list[str]:
+        return [n.id for n in self.added]
+
+    def do(self) -> None:
+        if self._done_once:
+            _restore_nodes(self.graph, self.added, self.added_edges)
+            return
+        new_id: dict[str, str] = {}
+        try:
+            for item in self.nodes_data:
+                node = self.graph.add_node(
+                    item["type"], item.get("params", {}), tuple(item["position"])
+                )
+                new_id[item["id"]] = node.id
+                self.added.append(node)
+        except (GraphError, KeyError) as exc:
+            for node in reversed(self.added):
+                self.graph.remove_node(node.id)
+            self.added = []
+            raise GraphError(str(exc)) from None
+        for item in self.edges_data:
+            source, target = new_id.get(item["from"]), new_id.get(item["to"])
+            if source is None or target is None:
+                continue
+            try:
+                self.added_edges.append(self.graph.connect(source, target, item.get("port", 0)))
+            except GraphError:
+                continue  # e.g. a copied loop: keep the nodes, leave that edge out
+        self._done_once = True
+
+    def revert(self) -> None:
+        for node in reversed(self.added):
+            self.graph.remove_node(node.id)

@@ -1,0 +1,179 @@
+"""The inspector: what the selected node is, what comes out of it, and its parameters."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.graph import Graph
+from studio.layers.base import format_shape
+from studio.shapes import Analysis
+from widgets.canvas.style import category_color
+from widgets.i18n import category_name, layer_summary, layer_title, param_help, param_label
+from widgets.param_editors import make_editor
+
+
+class Inspector(QWidget):
+    paramEdited = Signal(str, str, object)  # node id, parameter name, value
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("inspector")
+        self.graph: Graph | None = None
+        self.node_id: str | None = None
+        self.editors: dict[str, QWidget] = {}
+        self._analysis: Analysis | None = None
+
+        self.stack = QStackedWidget()
+        self.placeholder = QLabel(self.tr("Select a layer on the canvas to see and edit it."))
+        self.placeholder.setObjectName("placeholder")
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.placeholder)
+
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.setContentsMargins(12, 10, 12, 10)
+        column.setSpacing(4)
+        self.title = QLabel()
+        self.title.setObjectName("inspectorTitle")
+        self.subtitle = QLabel()
+        self.subtitle.setObjectName("inspectorSubtitle")
+        self.summary = QLabel()
+        self.summary.setObjectName("inspectorSummary")
+        self.summary.setWordWrap(True)
+        self.shape = QLabel()
+        self.shape.setObjectName("inspectorShape")
+        self.shape.setWordWrap(True)
+        self.shape.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error = QLabel()
+        self.error.setObjectName("inspectorError")
+        self.error.setWordWrap(True)
+        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        for w in (self.title, self.subtitle, self.summary, self.shape, self.error):
+            column.addWidget(w)
+        rule = QFrame()
+        rule.setFrameShape(QFrame.Shape.HLine)
+        rule.setObjectName("rule")
+        column.addSpacing(4)
+        column.addWidget(rule)
+        self.form_host = QWidget()
+        self.form = QFormLayout(self.form_host)
+        self.form.setContentsMargins(0, 6, 0, 0)
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setHorizontalSpacing(10)
+        self.form.setVerticalSpacing(6)
+        column.addWidget(self.form_host)
+        self.no_params = QLabel(self.tr("This layer has no settings."))
+        self.no_params.setObjectName("placeholder")
+        column.addWidget(self.no_params)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(page)
+        self.stack.addWidget(scroll)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+    # What to show ---------------------------------------------------------------------------
+
+    def show_node(self, graph: Graph | None, node_id: str | None, selected: int = 1) -> None:
+        self.graph = graph
+        if graph is None or node_id is None or node_id not in graph.nodes:
+            self.node_id = None
+            self.editors = {}
+            if selected > 1:
+                self.placeholder.setText(
+                    self.tr("%n layers selected.", "", selected)
+                )
+            else:
+                self.placeholder.setText(
+                    self.tr("Select a layer on the canvas to see and edit it.")
+                )
+            self.stack.setCurrentIndex(0)
+            return
+        node = graph.nodes[node_id]
+        layer = node.layer
+        if node_id != self.node_id:
+            self.node_id = node_id
+            self._build_form(layer.params)
+        color = category_color(layer.category).name()
+        self.title.setText(layer_title(layer))
+        self.title.setStyleSheet(f"border-left: 4px solid {color}; padding-left: 8px;")
+        self.subtitle.setText(f"{node_id}  ·  {category_name(layer.category)}")
+        self.summary.setText(layer_summary(layer))
+        self.refresh_values()
+        self.set_analysis(self._analysis)
+        self.stack.setCurrentIndex(1)
+
+    def _build_form(self, params) -> None:
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        self.editors = {}
+        for param in params:
+            editor = make_editor(param)
+            help_text = param_help(param)
+            editor.setToolTip(help_text)
+            label = QLabel(param_label(param))
+            label.setToolTip(help_text)
+            label.setBuddy(editor)
+            editor.edited.connect(lambda value, name=param.name: self._edited(name, value))
+            self.form.addRow(label, editor)
+            self.editors[param.name] = editor
+        self.no_params.setVisible(not self.editors)
+
+    def _edited(self, name: str, value: Any) -> None:
+        if self.node_id is not None:
+            self.paramEdited.emit(self.node_id, name, value)
+
+    def refresh_values(self) -> None:
+        """Show the model's values (after an edit, an undo, or a refused edit)."""
+        if self.graph is None or self.node_id not in (self.graph.nodes if self.graph else {}):
+            return
+        params = self.graph.nodes[self.node_id].params
+        for name, editor in self.editors.items():
+            editor.set_value(params[name])
+
+    def set_analysis(self, analysis: Analysis | None) -> None:
+        self._analysis = analysis
+        if analysis is None or self.node_id is None:
+            return
+        info = analysis.nodes.get(self.node_id)
+        if info is None:
+            return
+        if info.output is not None:
+            inputs = ", ".join(format_shape(t.shape) for t in info.inputs)
+            text = self.tr("Output: <b>%1</b>").replace("%1", format_shape(info.output.shape))
+            if inputs:
+                text += "  " + self.tr("(from %1)").replace("%1", inputs)
+            text += "<br>" + self.tr("Parameters: %1").replace("%1", f"{info.params:,}")
+            self.shape.setText(text)
+        elif info.blocked_by:
+            self.shape.setText(
+                self.tr("Output unknown: waits for %1, which has a problem").replace(
+                    "%1", info.blocked_by
+                )
+            )
+        else:
+            self.shape.setText(self.tr("Output: does not fit (see below)"))
+        self.error.setText(f"✗ {info.error}" if info.error else "")
+        self.error.setVisible(bool(info.error))
+
+    def show_edit_error(self, message: str) -> None:
+        self.error.setText(f"✗ {message}")
+        self.error.setVisible(True)
+        self.refresh_values()

@@ -1,0 +1,387 @@
+"""The main window: palette, canvas, inspector, summary and problems around one Document.
+
+Views report gestures; the window turns them into Document edits (undo commands) and shows
+the model's refusals in the status bar. Views follow the model, never the other way round.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPointF, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.graph import Graph
+from studio.layers.registry import get_layer
+from studio.layout import COLUMN_SPACING, ROW_SPACING
+from studio.project import Project
+from studio.shapes import Analysis
+from studio.summary import human_count
+from studio.templates import load_template
+from widgets.actions import build_actions, build_menus, build_toolbar
+from widgets.canvas import style
+from widgets.canvas.arrange import arranged_positions
+from widgets.canvas.scene import GraphScene
+from widgets.canvas.view import GraphView
+from widgets.document import CLIPBOARD_FORMAT, Document
+from widgets.inspector import Inspector
+from widgets.palette import Palette
+from widgets.problems import ProblemsList
+from widgets.project_files import ProjectFiles
+from widgets.summary_panel import SummaryPanel
+
+NODES_MIME = "application/x-netstudio-nodes"
+DEFAULT_SIZE = (1400, 850)
+SIDE_WIDTHS = (210, 380)
+PROBLEMS_HEIGHT = 130
+DEFAULT_CANVAS = (800, 600)  # the canvas at the default window size, before it is shown
+START_TEMPLATE = "seed-cnn"
+PASTE_STEP = 40.0
+
+
+def titled(title: str, body: QWidget, name: str) -> tuple[QFrame, QLabel]:
+    """A panel with a small heading, as the side and bottom areas use."""
+    frame = QFrame()
+    frame.setObjectName(name)
+    frame.setProperty("panel", True)
+    heading = QLabel(title)
+    heading.setObjectName("panelTitle")
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    layout.addWidget(heading)
+    layout.addWidget(body, 1)
+    return frame, heading
+
+
+class MainWindow(ProjectFiles, QMainWindow):
+    def __init__(
+        self, project: Project | None = None, path: Path | None = None, interactive: bool = True
+    ) -> None:
+        super().__init__()
+        self.interactive = interactive
+        self.setObjectName("mainWindow")
+        self.resize(*DEFAULT_SIZE)
+        self.last_error = ""
+        self._paste_count = 0
+        self._last_paste = ""
+
+        self.scene = GraphScene(self)
+        self.view = GraphView(self.scene)
+        if project is None:
+            project = load_template(START_TEMPLATE)
+        self.document = Document(project, path, self)
+        self.palette = Palette()
+        self.inspector = Inspector()
+        self.summary = SummaryPanel()
+        self.problems = ProblemsList()
+        self._build_layout()
+        self.actions = build_actions(self)
+        build_menus(self, self.actions)
+        self.toolbar = build_toolbar(self, self.actions)
+        self._build_status_bar()
+        self._init_files()
+        self._connect()
+        self.show_project(project, path)
+        self._update_title()
+        self._update_actions()
+
+    # Construction ---------------------------------------------------------------------------
+
+    def _build_layout(self) -> None:
+        palette, _ = titled(self.tr("Layers"), self.palette, "palettePanel")
+        problems, self.problems_heading = titled(self.tr("Problems"), self.problems,
+                                                 "problemsPanel")
+        inspector, _ = titled(self.tr("Inspector"), self.inspector, "inspectorPanel")
+        summary, _ = titled(self.tr("Summary"), self.summary, "summaryPanel")
+
+        self.center = QSplitter(Qt.Orientation.Vertical)
+        self.center.addWidget(self.view)
+        self.center.addWidget(problems)
+        self.center.setStretchFactor(0, 1)
+        self.center.setSizes([DEFAULT_SIZE[1] - PROBLEMS_HEIGHT, PROBLEMS_HEIGHT])
+
+        self.right = QSplitter(Qt.Orientation.Vertical)
+        self.right.addWidget(inspector)
+        self.right.addWidget(summary)
+        self.right.setSizes([400, 380])
+
+        self.main_split = QSplitter(Qt.Orientation.Horizontal)
+        self.main_split.addWidget(palette)
+        self.main_split.addWidget(self.center)
+        self.main_split.addWidget(self.right)
+        self.main_split.setStretchFactor(1, 1)
+        middle = DEFAULT_SIZE[0] - sum(SIDE_WIDTHS)
+        self.main_split.setSizes([SIDE_WIDTHS[0], middle, SIDE_WIDTHS[1]])
+        for split in (self.center, self.right, self.main_split):
+            split.setChildrenCollapsible(False)
+            split.setHandleWidth(1)
+        self.setCentralWidget(self.main_split)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.model_label = QLabel()
+        self.model_label.setObjectName("modelStatus")
+        self.zoom_label = QLabel()
+        self.zoom_label.setObjectName("zoomStatus")
+        bar.addPermanentWidget(self.model_label)
+        bar.addPermanentWidget(self.zoom_label)
+
+    def _connect(self) -> None:
+        doc = self.document
+        doc.analysisChanged.connect(self._on_analysis)
+        doc.projectReplaced.connect(self._on_project_replaced)
+        doc.editRefused.connect(self._on_edit_refused)
+        doc.pathChanged.connect(self._update_title)
+        stack = doc.undo_stack
+        stack.cleanChanged.connect(self._update_title)
+        stack.indexChanged.connect(self._update_actions)
+        stack.canUndoChanged.connect(self._update_actions)
+        stack.canRedoChanged.connect(self._update_actions)
+
+        self.scene.connectRequested.connect(self.connect_nodes)
+        self.scene.nodesDragged.connect(self._on_nodes_dragged)
+        self.scene.selectionChanged.connect(self._on_selection)
+        self.view.layerDropped.connect(self.add_layer_at)
+        self.view.zoomChanged.connect(self._on_zoom)
+        self.palette.layerActivated.connect(self.add_layer_near_selection)
+        self.inspector.paramEdited.connect(self.set_param)
+        self.problems.nodeActivated.connect(self.focus_node)
+        self.problems.countChanged.connect(self._on_problem_count)
+        self.summary.nodeActivated.connect(self.focus_node)
+
+    def shutdown(self) -> None:
+        """Stop following the model (the window is closing)."""
+        self.summary.timer.stop()
+        self.scene.detach()
+        self.document.close()
+
+    # Following the document -----------------------------------------------------------------
+
+    def _on_project_replaced(self, old: Graph | None, graph: Graph) -> None:
+        self.scene.attach(graph, self.document.analysis)
+        self.summary.set_graph(graph)
+        self._on_selection()
+        self._paste_count = 0
+
+    def _on_analysis(self, analysis: Analysis) -> None:
+        self.scene.apply_analysis(analysis)
+        self.inspector.set_analysis(analysis)
+        self.inspector.refresh_values()
+        self.problems.set_analysis(analysis, self.document.graph)
+        self.summary.schedule()
+        layers = len(self.document.graph.nodes)
+        text = self.tr("%1 layers · %2 parameters").replace("%1", str(layers)).replace(
+            "%2", human_count(analysis.total_params)
+        )
+        if analysis.problems:
+            text += " · " + self.tr("✗ %n problem(s)", "", len(analysis.problems))
+        elif layers:
+            text += " · " + self.tr("✓ fits together")
+        self.model_label.setText(text)
+        self.model_label.setProperty("bad", bool(analysis.problems))
+        self.model_label.style().unpolish(self.model_label)
+        self.model_label.style().polish(self.model_label)
+
+    def _on_problem_count(self, problems: int, notes: int) -> None:
+        title = self.tr("Problems")
+        if problems or notes:
+            title += f"  ({problems + notes})"
+        self.problems_heading.setText(title)
+
+    def _on_edit_refused(self, message: str) -> None:
+        self.last_error = message
+        self.statusBar().showMessage("✗ " + message, 10000)
+
+    def _on_zoom(self, zoom: float) -> None:
+        self.zoom_label.setText(f"{round(zoom * 100)} %")
+
+    def _update_title(self, *args) -> None:
+        self.setWindowTitle(
+            self.tr("%1[*] — NetStudio").replace("%1", self.document.display_name)
+        )
+        self.setWindowModified(self.document.is_modified())
+
+    def _update_actions(self, *args) -> None:
+        stack = self.document.undo_stack
+        a = self.actions
+        a.undo.setEnabled(stack.canUndo())
+        a.redo.setEnabled(stack.canRedo())
+        a.undo.setText(self.tr("&Undo %1").replace("%1", stack.undoText()).strip())
+        a.redo.setText(self.tr("&Redo %1").replace("%1", stack.redoText()).strip())
+        self._update_selection_actions()
+
+    def _update_selection_actions(self) -> None:
+        nodes = bool(self.scene.selected_node_ids())
+        edges = bool(self.scene.selected_edges())
+        for action in (self.actions.cut, self.actions.copy, self.actions.duplicate):
+            action.setEnabled(nodes)
+        self.actions.delete.setEnabled(nodes or edges)
+
+    def _on_selection(self) -> None:
+        ids = self.scene.selected_node_ids()
+        graph = self.document.graph
+        self.inspector.show_node(graph, ids[0] if len(ids) == 1 else None, len(ids))
+        self.inspector.set_analysis(self.document.analysis)
+        self._update_selection_actions()
+
+    # Edits ----------------------------------------------------------------------------------
+
+    def add_layer_at(self, layer_id: str, scene_pos: QPointF) -> str | None:
+        """Add a layer centred where it was dropped."""
+        position = (scene_pos.x() - style.NODE_WIDTH / 2, scene_pos.y() - style.NODE_HEIGHT / 2)
+        node_id = self.document.add_node(layer_id, position)
+        if node_id:
+            self.scene.select_nodes([node_id])
+        return node_id
+
+    def add_layer_near_selection(self, layer_id: str) -> str | None:
+        """Double-click in the palette: after the selected layer (and wired to it when the
+        graph allows), or in the middle of the view."""
+        selected = self.scene.selected_node_ids()
+        graph = self.document.graph
+        if len(selected) == 1:
+            x, y = graph.nodes[selected[0]].position
+            position = (x + COLUMN_SPACING, y)
+            taken = {tuple(n.position) for n in graph.nodes.values()}
+            while position in taken:
+                position = (position[0], position[1] + ROW_SPACING)
+        else:
+            center = self.view.mapToScene(self.view.viewport().rect().center())
+            position = (center.x() - style.NODE_WIDTH / 2, center.y() - style.NODE_HEIGHT / 2)
+        source = selected[0] if len(selected) == 1 else None
+        wire = (
+            source is not None
+            and not graph.nodes[source].layer.is_output
+            and get_layer(layer_id).inputs != 0
+        )
+        stack = self.document.undo_stack
+        if wire:
+            stack.beginMacro(self.tr("Add %1 after %2").replace("%1", layer_id).replace(
+                "%2", source))
+        node_id = self.document.add_node(layer_id, position)
+        if wire:
+            if node_id:
+                self.document.connect(source, node_id)
+            stack.endMacro()
+        if node_id:
+            self.scene.select_nodes([node_id])
+            self.view.ensureVisible(self.scene.nodes[node_id], 40, 40)
+        return node_id
+
+    def connect_nodes(self, source: str, target: str, port: int | None = None) -> bool:
+        ok = self.document.connect(source, target, port)
+        if ok:
+            self.statusBar().showMessage(
+                self.tr("Connected %1 → %2").replace("%1", source).replace("%2", target), 4000
+            )
+        return ok
+
+    def _on_nodes_dragged(self, old: dict, new: dict, gesture: int) -> None:
+        self.document.move(old, new, gesture)
+
+    def set_param(self, node_id: str, name: str, value) -> bool:
+        ok = self.document.set_param(node_id, name, value)
+        if not ok:
+            self.inspector.show_edit_error(self.last_error)
+        return ok
+
+    def delete_selection(self) -> bool:
+        return self.document.remove(self.scene.selected_node_ids(), self.scene.selected_edges())
+
+    def select_all(self) -> None:
+        for item in self.scene.nodes.values():
+            item.setSelected(True)
+
+    def auto_arrange(self) -> None:
+        graph = self.document.graph
+        new = arranged_positions(graph, self.canvas_size())
+        old = {n: graph.nodes[n].position for n in new}
+        self.document.move(old, new, text=self.tr("Auto-arrange"))
+        self.view.fit()
+
+    def focus_node(self, node_id: str) -> None:
+        item = self.scene.nodes.get(node_id)
+        if item is None:
+            return
+        self.scene.select_nodes([node_id])
+        self.view.ensureVisible(item, 60, 60)
+
+    def canvas_size(self) -> tuple[float, float]:
+        if self.view.isVisible():
+            size = self.view.viewport().size()
+            return (float(size.width()), float(size.height()))
+        return DEFAULT_CANVAS
+
+    # Clipboard ------------------------------------------------------------------------------
+
+    def copy(self) -> bool:
+        ids = self.scene.selected_node_ids()
+        if not ids:
+            return False
+        data = self.document.copy_data(ids)
+        text = json.dumps(data)
+        mime = QMimeData()
+        mime.setData(NODES_MIME, text.encode("utf-8"))
+        mime.setText(text)
+        QApplication.clipboard().setMimeData(mime)
+        self._paste_count = 0
+        return True
+
+    def cut(self) -> bool:
+        return self.copy() and self.delete_selection()
+
+    def paste(self) -> list[str]:
+        mime = QApplication.clipboard().mimeData()
+        if mime is None:
+            return []
+        if mime.hasFormat(NODES_MIME):
+            text = bytes(mime.data(NODES_MIME)).decode("utf-8")
+        else:
+            text = mime.text()
+        try:
+            data = json.loads(text)
+        except (json.JSONDecodeError, TypeError):
+            return []
+        if not isinstance(data, dict) or data.get("format") != CLIPBOARD_FORMAT:
+            return []
+        if text != self._last_paste:
+            self._last_paste, self._paste_count = text, 0
+        self._paste_count += 1
+        step = PASTE_STEP * self._paste_count
+        return self._paste(data, (step, step), self.tr("Paste"))
+
+    def duplicate(self) -> list[str]:
+        ids = self.scene.selected_node_ids()
+        if not ids:
+            return []
+        return self._paste(self.document.copy_data(ids), (PASTE_STEP, PASTE_STEP),
+                           self.tr("Duplicate"))
+
+    def _paste(self, data: dict, offset: tuple[float, float], text: str) -> list[str]:
+        ids = self.document.paste_data(data, offset, text)
+        if ids:
+            self.scene.select_nodes(ids)
+        return ids
+
+    # Help -----------------------------------------------------------------------------------
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About NetStudio"),
+            self.tr(
+                "<h3>NetStudio</h3><p>Build neural networks by drawing them: drag layers in, "
+                "wire them up, and watch every shape update as you edit.</p>"
+            ),
+        )

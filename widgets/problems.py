@@ -1,0 +1,74 @@
+"""The problems list: every node that does not fit, and notes such as unused outputs.
+Clicking one selects its node."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QListWidget, QListWidgetItem
+
+from studio.graph import Graph
+from studio.shapes import Analysis
+from widgets.i18n import layer_title
+
+NODE_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _dot(color: str) -> QIcon:
+    pixmap = QPixmap(14, 14)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor(color))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawEllipse(2, 2, 10, 10)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class ProblemsList(QListWidget):
+    nodeActivated = Signal(str)
+    countChanged = Signal(int, int)  # problems, notes
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("problems")
+        self.setIconSize(QSize(14, 14))
+        self.setWordWrap(True)
+        self.setUniformItemSizes(False)
+        self._error_icon = _dot("#D23C3C")
+        self._note_icon = _dot("#E0A526")
+        self._ok_icon = _dot("#2E9E5B")
+        self.itemClicked.connect(self._clicked)
+        self.itemActivated.connect(self._clicked)
+
+    def set_analysis(self, analysis: Analysis, graph: Graph) -> None:
+        self.clear()
+        for problem in analysis.problems:
+            self._add(problem.node_id, problem.message, graph, self._error_icon)
+        for note in analysis.warnings:
+            self._add(note.node_id, note.message, graph, self._note_icon)
+        if not analysis.problems and not analysis.warnings:
+            item = QListWidgetItem(self._ok_icon, self.tr("No problems: the model fits together."))
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.addItem(item)
+        self.countChanged.emit(len(analysis.problems), len(analysis.warnings))
+
+    def _add(self, node_id: str | None, message: str, graph: Graph, icon: QIcon) -> None:
+        if node_id and node_id in graph.nodes:
+            layer = layer_title(graph.nodes[node_id].layer)
+            text = f"{node_id} ({layer}): {message}"
+        else:
+            text = message
+        item = QListWidgetItem(icon, text)
+        item.setToolTip(message)
+        item.setData(NODE_ROLE, node_id)
+        self.addItem(item)
+
+    def messages(self) -> list[str]:
+        return [self.item(i).text() for i in range(self.count())]
+
+    def _clicked(self, item: QListWidgetItem) -> None:
+        node_id = item.data(NODE_ROLE)
+        if node_id:
+            self.nodeActivated.emit(node_id)

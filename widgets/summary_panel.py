@@ -1,0 +1,122 @@
+"""The model summary: each layer's output shape, parameters and FLOPs, with the totals.
+
+FLOPs come from a meta-device trace, which costs more than shape inference, so the table is
+rebuilt on a short timer after the last change rather than after every one.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.graph import Graph
+from studio.layers.registry import get_layer
+from studio.summary import Summary, human_count, summarize
+from widgets.i18n import layer_title
+
+DELAY_MS = 300
+NUMBER = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+class SummaryPanel(QWidget):
+    nodeActivated = Signal(str)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.graph: Graph | None = None
+        self.summary: Summary | None = None
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(DELAY_MS)
+        self.timer.timeout.connect(self.refresh_now)
+
+        self.table = QTableWidget(0, 4)
+        self.table.setObjectName("summaryTable")
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Layer"), self.tr("Output"), self.tr("Params"), self.tr("FLOPs")]
+        )
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setHighlightSections(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.cellClicked.connect(self._clicked)
+
+        self.totals = QLabel()
+        self.totals.setObjectName("summaryTotals")
+        self.totals.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.totals)
+
+    def set_graph(self, graph: Graph) -> None:
+        self.graph = graph
+        self.schedule()
+
+    def schedule(self) -> None:
+        self.timer.start()
+
+    def refresh_now(self) -> None:
+        self.timer.stop()
+        if self.graph is None:
+            return
+        self.summary = summarize(self.graph)
+        self._fill(self.summary)
+
+    def _fill(self, summary: Summary) -> None:
+        rows = summary.rows
+        self.table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            node = self.graph.nodes[row.node_id]
+            name = QTableWidgetItem(row.node_id)
+            name.setData(Qt.ItemDataRole.UserRole, row.node_id)
+            name.setToolTip(layer_title(get_layer(node.layer_id)))
+            if row.problem:
+                output = self.tr("✗ does not fit")
+            elif row.output.startswith("(waits"):
+                output = self.tr("waits")
+            else:
+                output = row.output
+            cells = [name, QTableWidgetItem(output), QTableWidgetItem(f"{row.params:,}"),
+                     QTableWidgetItem(human_count(row.flops))]
+            for c in (2, 3):
+                cells[c].setTextAlignment(NUMBER)
+            if row.problem:
+                cells[1].setForeground(Qt.GlobalColor.red)
+                cells[1].setToolTip(row.problem)
+            for c, cell in enumerate(cells):
+                self.table.setItem(r, c, cell)
+        total_flops = summary.total_flops
+        text = self.tr("<b>%1</b> layers · <b>%2</b> parameters").replace(
+            "%1", str(len(rows))
+        ).replace("%2", f"{summary.total_params:,}")
+        if total_flops is not None:
+            text += " · " + self.tr("<b>%1</b> FLOPs per sample").replace(
+                "%1", human_count(total_flops)
+            )
+        else:
+            text += " · " + self.tr("FLOPs when the model fits")
+        self.totals.setText(text)
+
+    def _clicked(self, row: int, column: int) -> None:
+        item = self.table.item(row, 0)
+        if item is not None:
+            self.nodeActivated.emit(item.data(Qt.ItemDataRole.UserRole))
