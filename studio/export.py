@@ -1,20 +1,378 @@
-"""Exports of a project or a trained run. Formats: py (readable PyTorch source)."""
+"""Exports of a project or a trained model, in the forms other tools load.
+
+  safetensors  the weights, with the project JSON beside them (NetStudio opens them again)
+  onnx         ONNX through torch's dynamo exporter, dynamic batch, checked by onnx.checker
+  pt2          a torch.export ExportedProgram with a dynamic batch (torch.export.load)
+  pt           a plain state_dict of tensors (torch.load(weights_only=True)), project beside it
+  py           a folder: readable model source, weights, predict.py, train.py (DDP, torchrun)
+
+Weights are read without unpickling anything (safetensors, or torch.load(weights_only=True)).
+A project without trained weights exports its architecture with freshly initialised weights
+(ONNX, pt2, py) and says so; the weight-only formats (pt, safetensors) refuse it, since a file
+of random numbers would later look exactly like a trained one.
+"""
 
 from __future__ import annotations
 
+import io
+import os
+import sys
+import warnings
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
-from studio.project import load_project
+import torch
+from torch import fx
+
+from studio.compiler import compile_graph, example_inputs, plan_model
+from studio.files import atomic_write
+from studio.graph import Graph
+from studio.project import Project, load_project, save_project
+from studio.runs import (
+    CHECKPOINT_FILE,
+    WEIGHTS_FILE,
+    RunError,
+    load_checkpoint,
+    load_trained,
+    save_weights,
+)
+from studio.shapes import Analysis
 from studio.source import class_name, model_source
 
-FORMATS = ("py",)
+FORMATS = ("safetensors", "onnx", "pt2", "pt", "py")
+_SUFFIX = {"safetensors": ".safetensors", "onnx": ".onnx", "pt2": ".pt2", "pt": ".pt"}
+_TORCH_WEIGHT_SUFFIXES = (".pt", ".pth")
+# Example batch for tracing. Not 1: torch.export specializes a dimension traced at size 1.
+_TRACE_BATCH = 2
+
+Note = Callable[[str], None]
 
 
-def export(source: str | Path, fmt: str, output: Path) -> list[Path]:
-    project = load_project(source)
+class ExportError(RunError):
+    """An export that cannot be made. The message is for the user."""
+
+
+def print_note(text: str) -> None:
+    print(f"Note: {text}", file=sys.stderr)
+
+
+def export(
+    source: str | os.PathLike[str], fmt: str, output: Path, *, note: Note = print_note
+) -> list[Path]:
+    """Export a run folder, weights file or project as `fmt`; returns the files written."""
+    if fmt not in FORMATS:
+        raise ExportError(f"Unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    project, weights = load_source(source)
+    output = Path(output)
     if fmt == "py":
-        text = model_source(project.graph, class_name(project.name), project.name)
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(text, encoding="utf-8")
-        return [output]
-    raise ValueError(f"unknown export format {fmt!r}")
+        from studio.export_package import write_package
+
+        if output.suffix == ".py":  # a single file: the model's source alone
+            return _write_text(output, model_source(project.graph, *_names(project)))
+        return write_package(project, weights, output, note=note)
+    if weights is None and fmt in ("pt", "safetensors"):
+        raise ExportError(
+            f"{source} is a project without trained weights, and a .{fmt} file holds only "
+            "weights: it would hold random numbers that look like a trained model. Train it "
+            "first (netstudio train PROJECT --out RUN) and export the run folder, or choose "
+            "onnx, pt2 or py to export the architecture."
+        )
+    model = inference_model(project, weights)
+    if weights is None:
+        note(
+            f"{project.name!r} has no trained weights: the {fmt} export holds freshly "
+            "initialised (random) weights. Export a trained run folder for a model that predicts."
+        )
+    path = _with_suffix(output, _SUFFIX[fmt])
+    if fmt == "onnx":
+        return [write_onnx(model, path, graph=project.graph, title=project.name)]
+    if fmt == "pt2":
+        return [write_pt2(model, path, graph=project.graph)]
+    state = model.state_dict()
+    if fmt == "pt":
+        atomic_write(path, lambda tmp: torch.save(_plain_tensors(state), tmp))
+    else:
+        save_weights(path, state, project)
+    beside = path.with_suffix(".json")
+    save_project(project, beside)
+    return [path, beside]
+
+
+def _names(project: Project) -> tuple[str, str]:
+    return class_name(project.name), project.name
+
+
+def _with_suffix(path: Path, suffix: str) -> Path:
+    # Append rather than replace, so that "my.model" becomes "my.model.onnx".
+    return path if path.suffix == suffix else path.with_name(path.name + suffix)
+
+
+def _write_text(path: Path, text: str) -> list[Path]:
+    from studio.files import atomic_write_text
+
+    atomic_write_text(path, text)
+    return [path]
+
+
+def _plain_tensors(state: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
+    # Detached CPU copies, so the file holds plain tensors and nothing else.
+    return {k: v.detach().to("cpu").clone() for k, v in state.items()}
+
+
+# Reading what is exported -------------------------------------------------------------------
+
+
+def load_source(
+    source: str | os.PathLike[str],
+) -> tuple[Project, dict[str, torch.Tensor] | None]:
+    """The project and its weights (None for a bare project) from anything NetStudio exports
+    or trains: a run folder, a .safetensors file, a .pt state_dict or checkpoint with its
+    project .json beside it, or a project .json. Nothing is unpickled."""
+    path = Path(source)
+    if path.suffix in _TORCH_WEIGHT_SUFFIXES:
+        project_path = path.with_suffix(".json")
+        if not path.is_file():
+            raise ExportError(f"There is no weights file {path}")
+        if not project_path.is_file():
+            raise ExportError(
+                f"{path} holds only weights; put the project they belong to beside it as "
+                f"{project_path.name}"
+            )
+        project = load_project(project_path)
+        return project, _state_dict_of(load_checkpoint(path), path)
+    if path.is_dir() and not (path / WEIGHTS_FILE).is_file() and (path / CHECKPOINT_FILE).is_file():
+        # A run stopped before it wrote its final weights: its last checkpoint has them.
+        project, _ = load_trained(path)
+        return project, _state_dict_of(load_checkpoint(path / CHECKPOINT_FILE), path)
+    return load_trained(path)
+
+
+def _state_dict_of(data: Any, path: Path) -> dict[str, torch.Tensor]:
+    if isinstance(data, dict) and isinstance(data.get("model"), dict):
+        data = data["model"]  # a training checkpoint: the weights are one of its entries
+    if not isinstance(data, dict) or not all(
+        isinstance(k, str) and torch.is_tensor(v) for k, v in data.items()
+    ):
+        raise ExportError(
+            f"{path} is not a state_dict (a mapping of names to tensors) or a NetStudio checkpoint"
+        )
+    return data
+
+
+def inference_model(project: Project, weights: dict[str, torch.Tensor] | None) -> fx.GraphModule:
+    """The model as drawn (final softmax kept), in eval mode, with these weights or, without
+    them, fresh ones seeded by the project's seed (the same export twice gives the same file)."""
+    with torch.random.fork_rng(devices=[]):
+        torch.manual_seed(int(project.training.get("seed", 0)))
+        model = compile_graph(project.graph)
+    if weights is not None:
+        load_weights_into(model, weights)
+    return model.eval()
+
+
+def load_weights_into(model: torch.nn.Module, weights: dict[str, torch.Tensor]) -> None:
+    expected = model.state_dict()
+    missing = sorted(set(expected) - set(weights))
+    unexpected = sorted(set(weights) - set(expected))
+    wrong = sorted(
+        k
+        for k in set(expected) & set(weights)
+        if tuple(expected[k].shape) != tuple(weights[k].shape)
+    )
+    if missing or unexpected or wrong:
+        parts = []
+        if missing:
+            parts.append(f"missing {_few(missing)}")
+        if unexpected:
+            parts.append(f"unknown {_few(unexpected)}")
+        if wrong:
+            parts.append(f"other shapes for {_few(wrong)}")
+        raise ExportError(
+            "The weights do not fit the project's model (" + "; ".join(parts) + "): were they "
+            "trained for another version of the project?"
+        )
+    model.load_state_dict(weights)
+
+
+def _few(names: list[str]) -> str:
+    return ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+
+
+# torch.export and ONNX ----------------------------------------------------------------------
+
+
+def _batch_dynamic_shapes(n_inputs: int) -> tuple[dict[int, Any], ...]:
+    # One Dim object for every input ties their batch sizes together; min=1 keeps batch 1 valid
+    # even though the trace uses batch 2.
+    batch = torch.export.Dim("batch", min=1)
+    return tuple({0: batch} for _ in range(n_inputs))
+
+
+@contextmanager
+def _quiet() -> Iterator[None]:
+    # The exporters warn about internals a user cannot act on; real failures still raise.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        yield
+
+
+def export_program(model: fx.GraphModule) -> torch.export.ExportedProgram:
+    args = example_inputs(model.input_types, batch=_TRACE_BATCH)
+    with _quiet():
+        return torch.export.export(model, args, dynamic_shapes=_batch_dynamic_shapes(len(args)))
+
+
+def write_pt2(
+    model: fx.GraphModule,
+    path: Path,
+    *,
+    graph: Graph,
+    program: torch.export.ExportedProgram | None = None,
+) -> Path:
+    """Save the model as a .pt2 ExportedProgram (`program`, when the caller already has it)."""
+    if program is None:
+        program = traced_program(model, graph, "pt2 (torch.export)")
+    # Saved to memory first: torch.export.save wants a name ending in .pt2, and the atomic
+    # write's temporary file has another.
+    buffer = io.BytesIO()
+    torch.export.save(program, buffer)
+    atomic_write(path, lambda tmp: Path(tmp).write_bytes(buffer.getvalue()))
+    return path
+
+
+def traced_program(
+    model: fx.GraphModule, graph: Graph, fmt: str = "pt2 (torch.export)"
+) -> torch.export.ExportedProgram:
+    """torch.export of the model with a dynamic batch; a failure names the layer at fault."""
+    try:
+        return export_program(model)
+    except Exception as exc:  # the exporter raises many kinds; each becomes one plain message
+        raise _diagnose(graph, fmt, exc, lambda m, g: export_program(m)) from exc
+
+
+def onnx_model(
+    program: torch.export.ExportedProgram,
+    input_names: list[str],
+    output_names: list[str],
+    *,
+    optimize: bool = True,
+) -> Any:
+    """The traced model as an ONNX ModelProto, inputs and outputs named after their nodes,
+    checked by onnx.checker. The batch stays dynamic: the program's batch dimension is."""
+    try:
+        import onnx
+        import onnxscript  # noqa: F401  (the dynamo exporter needs it)
+    except ImportError as exc:
+        raise ExportError(
+            f"ONNX export needs the packages onnx and onnxscript ({exc.name} is missing): "
+            "pip install 'netstudio[export]'"
+        ) from None
+    with _quiet():
+        onnx_program = torch.onnx.export(
+            program, (), dynamo=True, input_names=input_names, optimize=optimize, verbose=False
+        )
+    proto = onnx_program.model_proto
+    _name_outputs(proto, output_names)
+    onnx.checker.check_model(proto, full_check=True)
+    return proto
+
+
+def write_onnx(
+    model: fx.GraphModule,
+    path: Path,
+    *,
+    graph: Graph,
+    title: str = "",
+    program: torch.export.ExportedProgram | None = None,
+) -> Path:
+    """Save the model as ONNX. It goes through torch.export first, as the dynamo exporter
+    does: `program` saves that step when the caller already has it."""
+    if program is None:
+        program = traced_program(model, graph, "ONNX")
+    inputs, outputs = list(model.input_names), plan_model(graph).outputs
+    try:
+        proto = onnx_model(program, inputs, outputs)
+    except ExportError:
+        raise
+    except Exception as exc:  # the exporter raises many kinds; each becomes one plain message
+
+        def probe(m: fx.GraphModule, g: Graph) -> Any:
+            names = list(m.input_names)
+            return onnx_model(export_program(m), names, plan_model(g).outputs, optimize=False)
+
+        raise _diagnose(graph, "ONNX", exc, probe) from exc
+    import onnx
+
+    proto.doc_string = f"{title or 'Model'}: exported by NetStudio"
+    atomic_write(path, lambda tmp: onnx.save(proto, tmp))
+    return path
+
+
+def _name_outputs(proto: Any, names: list[str]) -> None:
+    """Give each output its node's name (output_1) through an Identity node.
+
+    This also mends a model that returns an input unchanged: the exporter then writes an
+    Identity whose output reuses the input's name, which ONNX Runtime rejects as a duplicate."""
+    from onnx import helper
+
+    graph = proto.graph
+    inputs = {i.name for i in graph.input}
+    for node in list(graph.node):
+        if node.op_type == "Identity" and node.output[0] in inputs:
+            graph.node.remove(node)  # it would redefine an input: a no-op, and invalid
+    taken = {o for n in graph.node for o in n.output} | inputs
+    for value, wanted in zip(graph.output, names, strict=True):
+        if value.name == wanted:
+            continue
+        if wanted in taken:
+            wanted = f"{wanted}_output"
+        graph.node.append(helper.make_node("Identity", [value.name], [wanted], name=wanted))
+        value.name = wanted
+        taken.add(wanted)
+
+
+# Which layer cannot be exported -------------------------------------------------------------
+
+
+def _diagnose(
+    graph: Graph,
+    fmt: str,
+    exc: BaseException,
+    probe: Callable[[fx.GraphModule, Graph], Any],
+) -> ExportError:
+    """Name the layer that fails to export by exporting each layer alone; the first that fails
+    is the culprit. Only runs after a failure, so the happy path pays nothing."""
+    plan = plan_model(graph)
+    for node_id in plan.nodes:
+        node = graph.nodes[node_id]
+        if node.layer.is_input:
+            continue
+        alone = single_layer_graph(graph, plan.analysis, node_id)
+        try:
+            with _quiet():
+                probe(compile_graph(alone).eval(), alone)
+        except Exception as layer_exc:
+            return ExportError(
+                f"The layer {node_id} ({node.layer.title}) cannot be exported to {fmt}: "
+                f"{_first_line(layer_exc)}. Replace it or export another format."
+            )
+    return ExportError(f"The model cannot be exported to {fmt}: {_first_line(exc)}")
+
+
+def single_layer_graph(graph: Graph, analysis: Analysis, node_id: str) -> Graph:
+    """One node of `graph` fed by Inputs of the shapes it receives there."""
+    node = graph.nodes[node_id]
+    alone = Graph()
+    target = alone.add_node(node.layer_id, dict(node.params), node_id=node_id)
+    for port, tensor in enumerate(analysis.nodes[node_id].inputs):
+        source = alone.add_node("Input", {"shape": list(tensor.shape), "dtype": tensor.dtype})
+        alone.connect(source.id, target.id, port)
+    return alone
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    line = text.splitlines()[0].strip().rstrip(".")
+    return line if len(line) <= 240 else line[:237] + "..."

@@ -93,6 +93,7 @@ class Graph:
         self.edge_removed = Signal()  # (edge)
         self.params_changed = Signal()  # (node_id)
         self.node_moved = Signal()  # (node_id, position)
+        self.node_renamed = Signal()  # (old_id, new_id)
         self.changed = Signal()  # () after any change that can alter shapes
 
     # Queries ------------------------------------------------------------------------------
@@ -233,6 +234,25 @@ class Graph:
         self.params_changed.emit(node_id)
         self.changed.emit()
         return old
+
+    def rename_node(self, node_id: str, new_id: str) -> None:
+        """Give a node a new id (its name in the model and in exports); edges follow it."""
+        node = self.node(node_id)
+        if new_id == node_id:
+            return
+        self.check_id(new_id)
+        self.nodes = {(new_id if k == node_id else k): v for k, v in self.nodes.items()}
+        node.id = new_id
+        self.edges = [
+            Edge(
+                new_id if e.source == node_id else e.source,
+                new_id if e.target == node_id else e.target,
+                e.port,
+            )
+            for e in self.edges
+        ]
+        self.node_renamed.emit(node_id, new_id)
+        self.changed.emit()
 
     def move_node(self, node_id: str, position: tuple[float, float]) -> None:
         self.node(node_id).position = (float(position[0]), float(position[1]))

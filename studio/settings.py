@@ -100,6 +100,14 @@ TRAINING_PARAMS = ParamSet(
             help="Seed for weights, shuffling and splits: same seed, same run.",
             maximum=2**31 - 1,
         ),
+        ChoiceParam(
+            "weight_init",
+            "glorot",
+            label="Weight initialisation",
+            help="glorot: Keras' defaults (Glorot-uniform weights, zero biases), as in the "
+            "guides; pytorch: PyTorch's defaults.",
+            choices=("glorot", "pytorch"),
+        ),
         DeviceParam(
             "device",
             "auto",

@@ -26,6 +26,7 @@ from studio.augment import augment_images, augmentation_enabled
 from studio.compiler import compile_graph, output_nodes
 from studio.data import Dataset
 from studio.devices import autocast_for, resolve_device
+from studio.init import keras_init
 from studio.layers.base import format_shape
 from studio.project import Project
 from studio.runs import (
@@ -67,6 +68,7 @@ class EpochReport:
     val_accuracy: float | None
     learning_rate: float
     seconds: float
+    train_seconds: float  # the training batches alone, without validation
 
 
 @dataclass
@@ -303,7 +305,10 @@ class Trainer:
         s = self.settings
         torch.manual_seed(s["seed"])
         self.generator = torch.Generator().manual_seed(s["seed"])
-        self.model = compile_graph(self.project.graph, logits=True).to(self.device)
+        self.model = compile_graph(self.project.graph, logits=True)
+        if s["weight_init"] == "glorot":
+            keras_init(self.model)
+        self.model.to(self.device)
         check_fit(self.project, self.objective, self.model, self.data)
         self.input_shape = self.model.input_types[0].shape
         self.loss_fn = loss_function(self.objective)
@@ -381,13 +386,14 @@ class Trainer:
         for epoch in range(self.start_epoch, epochs):
             t0 = time.perf_counter()
             loss, acc, completed = self._train_epoch(epoch, epochs)
+            train_seconds = time.perf_counter() - t0
             if not completed:
                 self.state.message(f"Stopped during epoch {epoch + 1}.")
                 return "stopped"
             val_loss, val_acc = self.evaluate(self.val_split) if self.val_split else (None, None)
             lr = self.optimizer.param_groups[0]["lr"]
             report = EpochReport(epoch + 1, epochs, loss, acc, val_loss, val_acc, lr,
-                                 time.perf_counter() - t0)
+                                 time.perf_counter() - t0, train_seconds)
             self.history.append(asdict(report))
             self._step_schedule(val_loss if val_loss is not None else loss)
             stop_early = self._early_stopping(val_loss if val_loss is not None else loss)

@@ -191,3 +191,18 @@ def test_shape_inference_on_a_200_node_graph_is_complete():
     analysis = infer_shapes(g)
     assert analysis.ok and len(analysis.nodes) == 200
     assert analysis.total_params == 100 * (64 * 64 + 64)
+
+
+def test_rename_keeps_edges_and_order():
+    g, ids = chain(("Input", {"shape": [4]}), ("Dense", {}), ("Dense", {}))
+    renamed = []
+    g.node_renamed.connect(lambda old, new: renamed.append((old, new)))
+    g.rename_node(ids[1], "hidden")
+    assert list(g.nodes) == [ids[0], "hidden", ids[2]]
+    assert {(e.source, e.target) for e in g.edges} == {(ids[0], "hidden"), ("hidden", ids[2])}
+    assert renamed == [(ids[1], "hidden")]
+    assert infer_shapes(g).ok
+    with pytest.raises(GraphError, match="already a node"):
+        g.rename_node("hidden", ids[2])
+    with pytest.raises(GraphError, match="cannot name"):
+        g.rename_node("hidden", "2bad")

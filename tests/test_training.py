@@ -193,3 +193,19 @@ def test_augmentation_transforms_batches():
     assert moved.shape == x.shape and not torch.allclose(moved, x)
     noisy = augment_images(x, {"aug_noise": 0.1}, torch.Generator().manual_seed(3))
     assert 0 <= noisy.min() and noisy.max() <= 1 and not torch.equal(noisy, x)
+
+
+def test_keras_initialisation_matches_the_seeds_defaults():
+    from studio.compiler import compile_graph
+    from studio.init import keras_init
+
+    model = compile_graph(load_template("lstm-classifier").graph)
+    keras_init(model)
+    assert torch.count_nonzero(model.dense_1.bias) == 0
+    limit = (6 / (64 + 32)) ** 0.5  # Glorot-uniform bound for a 64 → 32 layer
+    assert model.dense_1.weight.abs().max() <= limit
+    units = model.lstm_1.hidden_size
+    forget = model.lstm_1.bias_ih_l0[units : 2 * units]
+    assert torch.all(forget == 1) and torch.count_nonzero(model.lstm_1.bias_hh_l0) == 0
+    gate = model.lstm_1.weight_hh_l0[:units]
+    torch.testing.assert_close(gate @ gate.T, torch.eye(units), atol=1e-4, rtol=0)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from types import SimpleNamespace
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
@@ -20,16 +20,19 @@ def icon(name: str) -> QIcon:
     return QIcon(str(path)) if path.is_file() else QIcon()
 
 
-def _action(window: QMainWindow, text: str, slot, shortcuts=(), icon_name: str = "",
-            tip: str = "") -> QAction:
+def _action(
+    window: QMainWindow, text: str, slot, shortcuts=(), icon_name: str = "", tip: str = ""
+) -> QAction:
     action = QAction(text, window)
     if icon_name:
         action.setIcon(icon(icon_name))
     keys = []
     for s in shortcuts:
-        keys += QKeySequence.keyBindings(s) if isinstance(s, QKeySequence.StandardKey) else [
-            QKeySequence(s)
-        ]
+        keys += (
+            QKeySequence.keyBindings(s)
+            if isinstance(s, QKeySequence.StandardKey)
+            else [QKeySequence(s)]
+        )
     if keys:
         action.setShortcuts(keys)
     if tip:
@@ -45,13 +48,14 @@ def _action(window: QMainWindow, text: str, slot, shortcuts=(), icon_name: str =
 def build_actions(w) -> SimpleNamespace:
     tr = w.tr
     a = SimpleNamespace()
-    a.new = _action(w, tr("&New Empty Model"), w.new_empty, [Key.New], "new",
-                    tr("Start an empty model"))
-    a.open = _action(w, tr("&Open…"), w.open_dialog, [Key.Open], "open",
-                     tr("Open a project file"))
+    a.new = _action(
+        w, tr("&New Empty Model"), w.new_empty, [Key.New], "new", tr("Start an empty model")
+    )
+    a.open = _action(w, tr("&Open…"), w.open_dialog, [Key.Open], "open", tr("Open a project file"))
     a.save = _action(w, tr("&Save"), w.save, [Key.Save], "save", tr("Save the project"))
-    a.save_as = _action(w, tr("Save &As…"), w.save_as, ["Ctrl+Shift+S"], "",
-                        tr("Save the project under a new name"))
+    a.save_as = _action(
+        w, tr("Save &As…"), w.save_as, ["Ctrl+Shift+S"], "", tr("Save the project under a new name")
+    )
     a.quit = _action(w, tr("&Quit"), w.close, ["Ctrl+Q"])
 
     a.undo = _action(w, tr("&Undo"), w.document.undo, [Key.Undo], "undo")
@@ -60,17 +64,28 @@ def build_actions(w) -> SimpleNamespace:
     a.copy = _action(w, tr("&Copy"), w.copy, [Key.Copy])
     a.paste = _action(w, tr("&Paste"), w.paste, [Key.Paste])
     a.duplicate = _action(w, tr("D&uplicate"), w.duplicate, ["Ctrl+D"])
-    a.delete = _action(w, tr("&Delete"), w.delete_selection, ["Delete", "Backspace"], "delete",
-                       tr("Delete the selected layers and connections"))
+    a.delete = _action(
+        w,
+        tr("&Delete"),
+        w.delete_selection,
+        ["Delete", "Backspace"],
+        "delete",
+        tr("Delete the selected layers and connections"),
+    )
     a.select_all = _action(w, tr("Select &All"), w.select_all, [Key.SelectAll])
 
     a.zoom_in = _action(w, tr("Zoom &In"), w.view.zoom_in, ["Ctrl+=", "Ctrl++"], "zoom-in")
     a.zoom_out = _action(w, tr("Zoom &Out"), w.view.zoom_out, ["Ctrl+-"], "zoom-out")
     a.zoom_reset = _action(w, tr("&Actual Size"), lambda: w.view.set_zoom(1.0), ["Ctrl+0"])
-    a.fit = _action(w, tr("&Fit to View"), w.view.fit, ["F"], "fit",
-                    tr("Show the whole model"))
-    a.arrange = _action(w, tr("Auto-&Arrange"), w.auto_arrange, ["Ctrl+L"], "arrange",
-                        tr("Lay the model out left to right"))
+    a.fit = _action(w, tr("&Fit to View"), w.view.fit, ["F"], "fit", tr("Show the whole model"))
+    a.arrange = _action(
+        w,
+        tr("Auto-&Arrange"),
+        w.auto_arrange,
+        ["Ctrl+L"],
+        "arrange",
+        tr("Lay the model out left to right"),
+    )
     a.about = _action(w, tr("&About NetStudio"), w.show_about)
     return a
 
@@ -98,8 +113,18 @@ def build_menus(w, a: SimpleNamespace) -> None:
     file_menu.addAction(a.quit)
 
     edit = bar.addMenu(tr("&Edit"))
-    for item in (a.undo, a.redo, None, a.cut, a.copy, a.paste, a.duplicate, a.delete, None,
-                 a.select_all):
+    for item in (
+        a.undo,
+        a.redo,
+        None,
+        a.cut,
+        a.copy,
+        a.paste,
+        a.duplicate,
+        a.delete,
+        None,
+        a.select_all,
+    ):
         edit.addSeparator() if item is None else edit.addAction(item)
 
     view = bar.addMenu(tr("&View"))
@@ -115,9 +140,27 @@ def build_toolbar(w, a: SimpleNamespace) -> QToolBar:
     bar.setObjectName("mainToolbar")
     bar.setMovable(False)
     bar.setIconSize(QSize(18, 18))
-    for item in (a.new, a.open, a.save, None, a.undo, a.redo, a.delete, None, a.zoom_out,
-                 a.zoom_in, a.fit, a.arrange):
+    bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    for item in (
+        a.new,
+        a.open,
+        a.save,
+        None,
+        a.undo,
+        a.redo,
+        a.delete,
+        None,
+        a.zoom_out,
+        a.zoom_in,
+        a.fit,
+        a.arrange,
+    ):
         bar.addSeparator() if item is None else bar.addAction(item)
+    for action in (a.zoom_in, a.zoom_out, a.undo, a.redo):
+        bar.widgetForAction(action).setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+    a.new.setIconText(w.tr("New"))
+    a.fit.setIconText(w.tr("Fit"))
+    a.arrange.setIconText(w.tr("Arrange"))
     w.addToolBar(bar)
     return bar
 

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication
 
 from studio.project import ProjectError, load_project
@@ -25,13 +25,15 @@ def setup_application(app: QApplication) -> None:
         return
     app.setProperty("netstudioReady", True)
     app.setStyle("Fusion")
+    app.setWindowIcon(QIcon(str(RESOURCES / "icons" / "netstudio.svg")))
     font = QFont()
     font.setFamilies(UI_FONTS)
     font.setPointSizeF(10)
     app.setFont(font)
     qss = RESOURCES / "style.qss"
     if qss.is_file():
-        app.setStyleSheet(qss.read_text(encoding="utf-8"))
+        icons = (RESOURCES / "icons").as_posix()
+        app.setStyleSheet(qss.read_text(encoding="utf-8").replace("@ICONS@", icons))
     translator = QTranslator(app)
     if translator.load(QLocale(), "netstudio", "_", str(RESOURCES / "i18n")):
         app.installTranslator(translator)

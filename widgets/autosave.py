@@ -13,13 +13,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile
+from PySide6.QtCore import QCoreApplication, QLockFile
 
 from studio.files import atomic_write_text
 from studio.project import Project, ProjectError, project_from_dict
 
 PREFIX = "autosave-"
 FORMAT = "netstudio-autosave"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Autosave", text)
 
 
 @dataclass
@@ -60,6 +64,13 @@ class Autosave:
 
 def find_orphans(directory: Path) -> list[Path]:
     """Autosave files whose window is gone (no lock, or a stale one), newest first."""
+    for lock_path in directory.glob(f"{PREFIX}*.json.lock"):
+        # A window that crashed before it had anything to autosave leaves only its lock.
+        if not Path(str(lock_path)[: -len(".lock")]).exists():
+            lock = QLockFile(str(lock_path))
+            lock.setStaleLockTime(0)
+            if lock.tryLock(0):
+                lock.unlock()  # removes the stale lock file
     found = []
     for path in directory.glob(f"{PREFIX}*.json"):
         lock = QLockFile(str(path) + ".lock")
@@ -74,9 +85,10 @@ def read_autosave(path: Path) -> Recovered:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ProjectError(f"The autosave {path.name} cannot be read: {exc}") from None
+        message = _tr("The autosave %1 cannot be read: %2")
+        raise ProjectError(message.replace("%1", path.name).replace("%2", str(exc))) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ProjectError(f"{path.name} is not a NetStudio autosave")
+        raise ProjectError(_tr("%1 is not a NetStudio autosave").replace("%1", path.name))
     project = project_from_dict(data.get("project"), where="autosave")
     source = Path(data["source"]) if data.get("source") else None
     return Recovered(path, project, source, datetime.fromtimestamp(path.stat().st_mtime))

@@ -66,7 +66,7 @@ class AddNode(GraphCommand):
         params: dict[str, Any] | None = None,
         title: str = "",
     ) -> None:
-        super().__init__(graph, _tr("Add %s") % (title or layer_id))
+        super().__init__(graph, _tr("Add %1").replace("%1", title or layer_id))
         self.layer_id, self.position, self.params = layer_id, position, params
         self.node_id: str | None = None
 
@@ -80,7 +80,7 @@ class AddNode(GraphCommand):
 
 class Connect(GraphCommand):
     def __init__(self, graph: Graph, source: str, target: str, port: int | None) -> None:
-        super().__init__(graph, _tr("Connect %s to %s") % (source, target))
+        super().__init__(graph, _tr("Connect %1 → %2").replace("%1", source).replace("%2", target))
         self.source, self.target, self.port = source, target, port
         self.edge: Edge | None = None
 
@@ -98,10 +98,15 @@ class Remove(GraphCommand):
     def __init__(self, graph: Graph, node_ids: list[str], edges: list[Edge]) -> None:
         node_set = set(node_ids)
         edges = [e for e in edges if not {e.source, e.target} & node_set]
-        count = len(node_ids) + len(edges)
-        super().__init__(
-            graph, QCoreApplication.translate("commands", "Delete %n item(s)", None, count)
-        )
+        if len(node_ids) == 1 and not edges:
+            text = _tr("Delete %1").replace("%1", node_ids[0])
+        elif len(edges) == 1 and not node_ids:
+            text = _tr("Disconnect %1 → %2").replace("%1", edges[0].source)
+            text = text.replace("%2", edges[0].target)
+        else:
+            count = len(node_ids) + len(edges)
+            text = QCoreApplication.translate("commands", "Delete %n items", None, count)
+        super().__init__(graph, text)
         self.node_ids = list(node_ids)
         self.edges = edges
         self.removed_nodes: list[Node] = []
@@ -160,7 +165,7 @@ class SetParams(GraphCommand):
 
     def __init__(self, graph: Graph, node_id: str, updates: dict[str, Any]) -> None:
         names = ", ".join(updates)
-        super().__init__(graph, _tr("Set %s of %s") % (names, node_id))
+        super().__init__(graph, _tr("Set %1 of %2").replace("%1", names).replace("%2", node_id))
         self.node_id, self.updates = node_id, dict(updates)
         self.old: dict[str, Any] | None = None
 

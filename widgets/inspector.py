@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QScrollArea,
     QStackedWidget,
@@ -33,6 +35,7 @@ class Inspector(QWidget):
         self.node_id: str | None = None
         self.editors: dict[str, QWidget] = {}
         self._analysis: Analysis | None = None
+        self._project_text = ""
 
         self.stack = QStackedWidget()
         self.placeholder = QLabel(self.tr("Select a layer on the canvas to see and edit it."))
@@ -42,6 +45,7 @@ class Inspector(QWidget):
         self.stack.addWidget(self.placeholder)
 
         page = QWidget()
+        page.setObjectName("inspectorPage")
         column = QVBoxLayout(page)
         column.setContentsMargins(12, 10, 12, 10)
         column.setSpacing(4)
@@ -49,6 +53,13 @@ class Inspector(QWidget):
         self.title.setObjectName("inspectorTitle")
         self.subtitle = QLabel()
         self.subtitle.setObjectName("inspectorSubtitle")
+        self.chip = QLabel()
+        self.chip.setObjectName("categoryChip")
+        heading = QHBoxLayout()
+        heading.setSpacing(8)
+        heading.addWidget(self.title)
+        heading.addWidget(self.chip, 0, Qt.AlignmentFlag.AlignVCenter)
+        heading.addStretch(1)
         self.summary = QLabel()
         self.summary.setObjectName("inspectorSummary")
         self.summary.setWordWrap(True)
@@ -60,7 +71,8 @@ class Inspector(QWidget):
         self.error.setObjectName("inspectorError")
         self.error.setWordWrap(True)
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        for w in (self.title, self.subtitle, self.summary, self.shape, self.error):
+        column.addLayout(heading)
+        for w in (self.subtitle, self.summary, self.shape, self.error):
             column.addWidget(w)
         rule = QFrame()
         rule.setFrameShape(QFrame.Shape.HLine)
@@ -80,6 +92,7 @@ class Inspector(QWidget):
         column.addWidget(self.no_params)
         column.addStretch(1)
         scroll = QScrollArea()
+        scroll.setObjectName("inspectorScroll")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(page)
@@ -97,13 +110,10 @@ class Inspector(QWidget):
             self.node_id = None
             self.editors = {}
             if selected > 1:
-                self.placeholder.setText(
-                    self.tr("%n layers selected.", "", selected)
-                )
+                self.placeholder.setText(self.tr("%n layers selected.", "", selected))
             else:
-                self.placeholder.setText(
-                    self.tr("Select a layer on the canvas to see and edit it.")
-                )
+                hint = self.tr("Select a layer on the canvas to see and edit it.")
+                self.placeholder.setText(self._project_text + hint)
             self.stack.setCurrentIndex(0)
             return
         node = graph.nodes[node_id]
@@ -113,12 +123,20 @@ class Inspector(QWidget):
             self._build_form(layer.params)
         color = category_color(layer.category).name()
         self.title.setText(layer_title(layer))
-        self.title.setStyleSheet(f"border-left: 4px solid {color}; padding-left: 8px;")
-        self.subtitle.setText(f"{node_id}  ·  {category_name(layer.category)}")
+        self.chip.setText(category_name(layer.category))
+        self.chip.setStyleSheet(f"background: {color};")
+        self.subtitle.setText(node_id)
         self.summary.setText(layer_summary(layer))
         self.refresh_values()
         self.set_analysis(self._analysis)
         self.stack.setCurrentIndex(1)
+
+    def set_project_text(self, name: str, description: str) -> None:
+        """What the empty inspector says about the model itself."""
+        text = f"<p style='font-size:13pt; color:#1F2937'><b>{html.escape(name)}</b></p>"
+        if description:
+            text += f"<p>{html.escape(description)}</p>"
+        self._project_text = text + "<p></p>"
 
     def _build_form(self, params) -> None:
         while self.form.rowCount():

@@ -6,12 +6,10 @@ the model's refusals in the status bar. Views follow the model, never the other 
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPointF, Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import (
-    QApplication,
     QFrame,
     QLabel,
     QMainWindow,
@@ -33,20 +31,19 @@ from widgets.canvas import style
 from widgets.canvas.arrange import arranged_positions
 from widgets.canvas.scene import GraphScene
 from widgets.canvas.view import GraphView
-from widgets.document import CLIPBOARD_FORMAT, Document
+from widgets.clipboard import ClipboardEdits
+from widgets.document import Document
 from widgets.inspector import Inspector
 from widgets.palette import Palette
 from widgets.problems import ProblemsList
 from widgets.project_files import ProjectFiles
 from widgets.summary_panel import SummaryPanel
 
-NODES_MIME = "application/x-netstudio-nodes"
 DEFAULT_SIZE = (1400, 850)
 SIDE_WIDTHS = (210, 380)
 PROBLEMS_HEIGHT = 130
 DEFAULT_CANVAS = (800, 600)  # the canvas at the default window size, before it is shown
 START_TEMPLATE = "seed-cnn"
-PASTE_STEP = 40.0
 
 
 def titled(title: str, body: QWidget, name: str) -> tuple[QFrame, QLabel]:
@@ -64,7 +61,7 @@ def titled(title: str, body: QWidget, name: str) -> tuple[QFrame, QLabel]:
     return frame, heading
 
 
-class MainWindow(ProjectFiles, QMainWindow):
+class MainWindow(ProjectFiles, ClipboardEdits, QMainWindow):
     def __init__(
         self, project: Project | None = None, path: Path | None = None, interactive: bool = True
     ) -> None:
@@ -73,6 +70,7 @@ class MainWindow(ProjectFiles, QMainWindow):
         self.setObjectName("mainWindow")
         self.resize(*DEFAULT_SIZE)
         self.last_error = ""
+        self._shut_down = False
         self._paste_count = 0
         self._last_paste = ""
 
@@ -89,6 +87,10 @@ class MainWindow(ProjectFiles, QMainWindow):
         self.actions = build_actions(self)
         build_menus(self, self.actions)
         self.toolbar = build_toolbar(self, self.actions)
+        a = self.actions
+        self.view.set_context_actions(
+            [a.cut, a.copy, a.paste, a.duplicate, a.delete, None, a.select_all, a.arrange, a.fit]
+        )
         self._build_status_bar()
         self._init_files()
         self._connect()
@@ -100,8 +102,9 @@ class MainWindow(ProjectFiles, QMainWindow):
 
     def _build_layout(self) -> None:
         palette, _ = titled(self.tr("Layers"), self.palette, "palettePanel")
-        problems, self.problems_heading = titled(self.tr("Problems"), self.problems,
-                                                 "problemsPanel")
+        problems, self.problems_heading = titled(
+            self.tr("Problems"), self.problems, "problemsPanel"
+        )
         inspector, _ = titled(self.tr("Inspector"), self.inspector, "inspectorPanel")
         summary, _ = titled(self.tr("Summary"), self.summary, "summaryPanel")
 
@@ -114,7 +117,7 @@ class MainWindow(ProjectFiles, QMainWindow):
         self.right = QSplitter(Qt.Orientation.Vertical)
         self.right.addWidget(inspector)
         self.right.addWidget(summary)
-        self.right.setSizes([400, 380])
+        self.right.setSizes([415, 345])
 
         self.main_split = QSplitter(Qt.Orientation.Horizontal)
         self.main_split.addWidget(palette)
@@ -152,6 +155,7 @@ class MainWindow(ProjectFiles, QMainWindow):
         self.scene.connectRequested.connect(self.connect_nodes)
         self.scene.nodesDragged.connect(self._on_nodes_dragged)
         self.scene.selectionChanged.connect(self._on_selection)
+        self.scene.wireHint.connect(self._on_wire_hint)
         self.view.layerDropped.connect(self.add_layer_at)
         self.view.zoomChanged.connect(self._on_zoom)
         self.palette.layerActivated.connect(self.add_layer_near_selection)
@@ -162,6 +166,9 @@ class MainWindow(ProjectFiles, QMainWindow):
 
     def shutdown(self) -> None:
         """Stop following the model (the window is closing)."""
+        if self._shut_down:
+            return
+        self._shut_down = True
         self.summary.timer.stop()
         self.scene.detach()
         self.document.close()
@@ -181,8 +188,10 @@ class MainWindow(ProjectFiles, QMainWindow):
         self.problems.set_analysis(analysis, self.document.graph)
         self.summary.schedule()
         layers = len(self.document.graph.nodes)
-        text = self.tr("%1 layers · %2 parameters").replace("%1", str(layers)).replace(
-            "%2", human_count(analysis.total_params)
+        text = (
+            self.tr("%1 layers · %2 parameters")
+            .replace("%1", str(layers))
+            .replace("%2", human_count(analysis.total_params))
         )
         if analysis.problems:
             text += " · " + self.tr("✗ %n problem(s)", "", len(analysis.problems))
@@ -203,13 +212,17 @@ class MainWindow(ProjectFiles, QMainWindow):
         self.last_error = message
         self.statusBar().showMessage("✗ " + message, 10000)
 
+    def _on_wire_hint(self, message: str) -> None:
+        if message:
+            self.statusBar().showMessage("✗ " + message)
+        else:
+            self.statusBar().clearMessage()
+
     def _on_zoom(self, zoom: float) -> None:
-        self.zoom_label.setText(f"{round(zoom * 100)} %")
+        self.zoom_label.setText(self.tr("%1 %").replace("%1", str(round(zoom * 100))))
 
     def _update_title(self, *args) -> None:
-        self.setWindowTitle(
-            self.tr("%1[*] — NetStudio").replace("%1", self.document.display_name)
-        )
+        self.setWindowTitle(self.tr("%1[*] — NetStudio").replace("%1", self.document.display_name))
         self.setWindowModified(self.document.is_modified())
 
     def _update_actions(self, *args) -> None:
@@ -231,6 +244,8 @@ class MainWindow(ProjectFiles, QMainWindow):
     def _on_selection(self) -> None:
         ids = self.scene.selected_node_ids()
         graph = self.document.graph
+        project = self.document.project
+        self.inspector.set_project_text(project.name, project.description)
         self.inspector.show_node(graph, ids[0] if len(ids) == 1 else None, len(ids))
         self.inspector.set_analysis(self.document.analysis)
         self._update_selection_actions()
@@ -238,8 +253,11 @@ class MainWindow(ProjectFiles, QMainWindow):
     # Edits ----------------------------------------------------------------------------------
 
     def add_layer_at(self, layer_id: str, scene_pos: QPointF) -> str | None:
-        """Add a layer centred where it was dropped."""
-        position = (scene_pos.x() - style.NODE_WIDTH / 2, scene_pos.y() - style.NODE_HEIGHT / 2)
+        """Add a layer centred where it was dropped (on a 10 px grid, so that rows line up)."""
+        position = (
+            round((scene_pos.x() - style.NODE_WIDTH / 2) / 10) * 10.0,
+            round((scene_pos.y() - style.NODE_HEIGHT / 2) / 10) * 10.0,
+        )
         node_id = self.document.add_node(layer_id, position)
         if node_id:
             self.scene.select_nodes([node_id])
@@ -267,8 +285,9 @@ class MainWindow(ProjectFiles, QMainWindow):
         )
         stack = self.document.undo_stack
         if wire:
-            stack.beginMacro(self.tr("Add %1 after %2").replace("%1", layer_id).replace(
-                "%2", source))
+            stack.beginMacro(
+                self.tr("Add %1 after %2").replace("%1", layer_id).replace("%2", source)
+            )
         node_id = self.document.add_node(layer_id, position)
         if wire:
             if node_id:
@@ -322,57 +341,6 @@ class MainWindow(ProjectFiles, QMainWindow):
             size = self.view.viewport().size()
             return (float(size.width()), float(size.height()))
         return DEFAULT_CANVAS
-
-    # Clipboard ------------------------------------------------------------------------------
-
-    def copy(self) -> bool:
-        ids = self.scene.selected_node_ids()
-        if not ids:
-            return False
-        data = self.document.copy_data(ids)
-        text = json.dumps(data)
-        mime = QMimeData()
-        mime.setData(NODES_MIME, text.encode("utf-8"))
-        mime.setText(text)
-        QApplication.clipboard().setMimeData(mime)
-        self._paste_count = 0
-        return True
-
-    def cut(self) -> bool:
-        return self.copy() and self.delete_selection()
-
-    def paste(self) -> list[str]:
-        mime = QApplication.clipboard().mimeData()
-        if mime is None:
-            return []
-        if mime.hasFormat(NODES_MIME):
-            text = bytes(mime.data(NODES_MIME)).decode("utf-8")
-        else:
-            text = mime.text()
-        try:
-            data = json.loads(text)
-        except (json.JSONDecodeError, TypeError):
-            return []
-        if not isinstance(data, dict) or data.get("format") != CLIPBOARD_FORMAT:
-            return []
-        if text != self._last_paste:
-            self._last_paste, self._paste_count = text, 0
-        self._paste_count += 1
-        step = PASTE_STEP * self._paste_count
-        return self._paste(data, (step, step), self.tr("Paste"))
-
-    def duplicate(self) -> list[str]:
-        ids = self.scene.selected_node_ids()
-        if not ids:
-            return []
-        return self._paste(self.document.copy_data(ids), (PASTE_STEP, PASTE_STEP),
-                           self.tr("Duplicate"))
-
-    def _paste(self, data: dict, offset: tuple[float, float], text: str) -> list[str]:
-        ids = self.document.paste_data(data, offset, text)
-        if ids:
-            self.scene.select_nodes(ids)
-        return ids
 
     # Help -----------------------------------------------------------------------------------
 

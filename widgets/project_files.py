@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -42,9 +42,7 @@ class ProjectFiles:
         """Replace what the window shows; templates and untouched engine layouts are wrapped
         to read well in the canvas, and the result is fitted in view."""
         if is_engine_layout(project.graph):
-            for node_id, position in arranged_positions(
-                project.graph, self.canvas_size()
-            ).items():
+            for node_id, position in arranged_positions(project.graph, self.canvas_size()).items():
                 project.graph.move_node(node_id, position)
         self.document.replace(project, path, modified)
         self.view.fit()
@@ -65,8 +63,9 @@ class ProjectFiles:
             self.show_error(self.tr("Cannot open template"), str(exc))
             return False
         self.show_project(project, None)
-        self.statusBar().showMessage(self.tr("New model from “%1”").replace("%1", project.name),
-                                     5000)
+        self.statusBar().showMessage(
+            self.tr("New model from '%1'").replace("%1", project.name), 5000
+        )
         return True
 
     # Open -----------------------------------------------------------------------------------
@@ -75,8 +74,9 @@ class ProjectFiles:
         if not self.maybe_save():
             return False
         start = str(self.document.path.parent) if self.document.path else str(Path.home())
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open Project"), start,
-                                              self._file_filter())
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open Project"), start, self._file_filter()
+        )
         return self.open_path(path, ask=False) if path else False
 
     def open_path(self, path: str | os.PathLike[str], ask: bool = True) -> bool:
@@ -107,8 +107,9 @@ class ProjectFiles:
     def save_as(self) -> bool:
         doc = self.document
         suggested = doc.path or Path.home() / f"{doc.project.name}.json"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save Project As"), str(suggested),
-                                              self._file_filter())
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save Project As"), str(suggested), self._file_filter()
+        )
         if not path:
             return False
         if not Path(path).suffix:
@@ -137,7 +138,7 @@ class ProjectFiles:
         answer = QMessageBox.question(
             self,
             self.tr("Unsaved changes"),
-            self.tr("“%1” has changes that are not saved. Save them first?").replace(
+            self.tr("'%1' has changes that are not saved. Save them first?").replace(
                 "%1", self.document.display_name
             ),
             Button.Save | Button.Discard | Button.Cancel,
@@ -187,15 +188,16 @@ class ProjectFiles:
         answer = os.environ.get(RESTORE_ENV, "").lower()
         if answer not in ("yes", "no"):
             where = str(recovered.source) if recovered.source else recovered.project.name
+            short = QLocale.FormatType.ShortFormat
             reply = QMessageBox.question(
                 self,
                 self.tr("Restore unsaved work?"),
                 self.tr(
-                    "NetStudio did not close properly last time. Restore the work on “%1” "
+                    "NetStudio did not close properly last time. Restore the work on '%1' "
                     "autosaved at %2?"
                 )
                 .replace("%1", where)
-                .replace("%2", recovered.saved_at.strftime("%H:%M, %d %b")),
+                .replace("%2", QLocale().toString(recovered.saved_at, short)),
                 Button.Yes | Button.No,
                 Button.Yes,
             )

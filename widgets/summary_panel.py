@@ -1,10 +1,13 @@
 """The model summary: each layer's output shape, parameters and FLOPs, with the totals.
 
-FLOPs come from a meta-device trace, which costs more than shape inference, so the table is
-rebuilt on a short timer after the last change rather than after every one.
+FLOPs come from a meta-device trace, which costs more than shape inference (about a second for
+200 layers), so the table is rebuilt on a timer after the last change rather than after every
+one, and the pause grows with what the last rebuild cost.
 """
 
 from __future__ import annotations
+
+import time
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -17,12 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.compiler import CompileError
 from studio.graph import Graph
 from studio.layers.registry import get_layer
 from studio.summary import Summary, human_count, summarize
 from widgets.i18n import layer_title
 
 DELAY_MS = 300
+MAX_DELAY_MS = 2000
 NUMBER = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
@@ -33,6 +38,7 @@ class SummaryPanel(QWidget):
         super().__init__(parent)
         self.graph: Graph | None = None
         self.summary: Summary | None = None
+        self._last_cost = 0.0
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(DELAY_MS)
@@ -48,8 +54,11 @@ class SummaryPanel(QWidget):
         for column in (1, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        for column in (2, 3):
+            self.table.horizontalHeaderItem(column).setTextAlignment(NUMBER)
         self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.verticalHeader().setDefaultSectionSize(22)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -72,13 +81,20 @@ class SummaryPanel(QWidget):
         self.schedule()
 
     def schedule(self) -> None:
-        self.timer.start()
+        self.timer.start(min(MAX_DELAY_MS, max(DELAY_MS, round(2000 * self._last_cost))))
 
     def refresh_now(self) -> None:
         self.timer.stop()
         if self.graph is None:
             return
-        self.summary = summarize(self.graph)
+        started = time.perf_counter()
+        try:
+            self.summary = summarize(self.graph)
+        except CompileError as exc:  # shapes fit but the model cannot be built to count FLOPs
+            self.totals.setText(self.tr("FLOPs unavailable: %1").replace("%1", str(exc)))
+            return
+        finally:
+            self._last_cost = time.perf_counter() - started
         self._fill(self.summary)
 
     def _fill(self, summary: Summary) -> None:
@@ -95,8 +111,12 @@ class SummaryPanel(QWidget):
                 output = self.tr("waits")
             else:
                 output = row.output
-            cells = [name, QTableWidgetItem(output), QTableWidgetItem(f"{row.params:,}"),
-                     QTableWidgetItem(human_count(row.flops))]
+            cells = [
+                name,
+                QTableWidgetItem(output),
+                QTableWidgetItem(f"{row.params:,}"),
+                QTableWidgetItem(human_count(row.flops)),
+            ]
             for c in (2, 3):
                 cells[c].setTextAlignment(NUMBER)
             if row.problem:
@@ -105,9 +125,11 @@ class SummaryPanel(QWidget):
             for c, cell in enumerate(cells):
                 self.table.setItem(r, c, cell)
         total_flops = summary.total_flops
-        text = self.tr("<b>%1</b> layers · <b>%2</b> parameters").replace(
-            "%1", str(len(rows))
-        ).replace("%2", f"{summary.total_params:,}")
+        text = (
+            self.tr("<b>%1</b> layers · <b>%2</b> parameters")
+            .replace("%1", str(len(rows)))
+            .replace("%2", f"{summary.total_params:,}")
+        )
         if total_flops is not None:
             text += " · " + self.tr("<b>%1</b> FLOPs per sample").replace(
                 "%1", human_count(total_flops)

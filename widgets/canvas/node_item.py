@@ -33,9 +33,11 @@ class PortItem(QGraphicsEllipseItem):
         else:
             self.setToolTip(_tr("Input %1: drag an output here").replace("%1", str(index + 1)))
 
-    def set_highlight(self, on: bool) -> None:
-        self.setBrush(QBrush(style.ACCENT if on else QColor("#FFFFFF")))
-        self.setPen(QPen(style.ACCENT if on else style.EDGE.darker(115), 1.6))
+    def set_highlight(self, on: bool, refused: bool = False) -> None:
+        color = style.ERROR if refused else style.ACCENT
+        self.refused = on and refused
+        self.setBrush(QBrush(color if on else QColor("#FFFFFF")))
+        self.setPen(QPen(color if on else style.EDGE.darker(115), 1.6))
 
     def hoverEnterEvent(self, event) -> None:
         self.set_highlight(True)
@@ -133,7 +135,10 @@ class NodeItem(QGraphicsItem):
         self.update()
 
     def update_tooltip(self) -> None:
-        title = f"<b>{layer_title(self.layer)}</b> <span style='color:#6B7280'>{self.node_id}</span>"
+        muted = style.MUTED.name()
+        title = (
+            f"<b>{layer_title(self.layer)}</b> <span style='color:{muted}'>{self.node_id}</span>"
+        )
         lines = [title, layer_summary(self.layer)]
         info = self.info
         if info is not None and info.error:
@@ -175,8 +180,11 @@ class NodeItem(QGraphicsItem):
         outline = self.shape()
         painter.fillPath(outline, body)
         head = QPainterPath()
-        head.addRoundedRect(QRectF(0, 0, rect.width(), style.HEADER_HEIGHT + style.CORNER),
-                            style.CORNER, style.CORNER)
+        head.addRoundedRect(
+            QRectF(0, 0, rect.width(), style.HEADER_HEIGHT + style.CORNER),
+            style.CORNER,
+            style.CORNER,
+        )
         clip = QPainterPath()
         clip.addRect(QRectF(0, 0, rect.width(), style.HEADER_HEIGHT))
         painter.fillPath(head.intersected(clip), header)
@@ -206,15 +214,19 @@ class NodeItem(QGraphicsItem):
             title = "✗ " + title
         metrics = QFontMetricsF(title_font)
         title = metrics.elidedText(title, Qt.TextElideMode.ElideRight, width)
-        painter.drawText(QRectF(pad, 0, width, style.HEADER_HEIGHT),
-                         Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, title)
+        painter.drawText(
+            QRectF(pad, 0, width, style.HEADER_HEIGHT),
+            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+            title,
+        )
 
         top = style.HEADER_HEIGHT + 5
         id_font = style.font(11)
         painter.setFont(id_font)
         painter.setPen(style.MUTED)
-        node_id = QFontMetricsF(id_font).elidedText(self.node_id, Qt.TextElideMode.ElideMiddle,
-                                                    width)
+        node_id = QFontMetricsF(id_font).elidedText(
+            self.node_id, Qt.TextElideMode.ElideMiddle, width
+        )
         painter.drawText(QRectF(pad, top, width, 16), Qt.AlignmentFlag.AlignVCenter, node_id)
 
         info = self.info
@@ -230,8 +242,9 @@ class NodeItem(QGraphicsItem):
             painter.setFont(style.font(12, italic=True))
             painter.setPen(style.MUTED)
             text = _tr("waits for %1").replace("%1", info.blocked_by)
-            text = QFontMetricsF(painter.font()).elidedText(text, Qt.TextElideMode.ElideRight,
-                                                            width)
+            text = QFontMetricsF(painter.font()).elidedText(
+                text, Qt.TextElideMode.ElideRight, width
+            )
             painter.drawText(main_rect, Qt.AlignmentFlag.AlignVCenter, text)
             return
         shape = format_shape(info.output.shape) if info and info.output else "…"
@@ -242,9 +255,7 @@ class NodeItem(QGraphicsItem):
         painter.setFont(style.font(11))
         painter.setPen(style.MUTED)
         params = info.params if info else 0
-        label = (
-            _tr("%1 parameters").replace("%1", f"{params:,}") if params else _tr("no weights")
-        )
+        label = _tr("%1 parameters").replace("%1", f"{params:,}") if params else _tr("no weights")
         painter.drawText(QRectF(pad, top + 38, width, 16), Qt.AlignmentFlag.AlignVCenter, label)
 
     @staticmethod
@@ -255,8 +266,9 @@ class NodeItem(QGraphicsItem):
         if metrics.boundingRect(rect, flags, text).height() <= rect.height():
             return text
         words = text.split()
-        while words and metrics.boundingRect(
-            rect, flags, " ".join(words) + "…"
-        ).height() > rect.height():
+        while (
+            words
+            and metrics.boundingRect(rect, flags, " ".join(words) + "…").height() > rect.height()
+        ):
             words.pop()
         return " ".join(words) + "…"

@@ -9,7 +9,7 @@ from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene, QGraphicsSceneMouseEvent
 
-from studio.graph import Edge, Graph, Node
+from studio.graph import Edge, Graph, GraphError, Node
 from studio.shapes import Analysis
 from widgets.canvas import style
 from widgets.canvas.edge_item import EdgeItem, connection_path
@@ -21,6 +21,7 @@ SCENE_MARGIN = 2000.0
 class GraphScene(QGraphicsScene):
     connectRequested = Signal(str, str, object)  # source, target, port (None: first free)
     nodesDragged = Signal(object, object, int)  # positions at drag start, now, gesture number
+    wireHint = Signal(str)  # while dragging a connection: why it cannot land here ("" if it can)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -63,10 +64,10 @@ class GraphScene(QGraphicsScene):
         graph.params_changed.disconnect(self._on_params_changed)
         graph.node_moved.disconnect(self._on_node_moved)
         self.cancel_wire()
-        self.clear()
+        self.graph = None
         self.nodes.clear()
         self.edges.clear()
-        self.graph = None
+        self.clear()
 
     def _on_node_added(self, node: Node) -> None:
         item = NodeItem(node)
@@ -156,8 +157,10 @@ class GraphScene(QGraphicsScene):
         if self._wire is None:
             return
         anchor = self._wire_from.scenePos()
-        path = connection_path(anchor, pos) if self._wire_from.is_output else connection_path(
-            pos, anchor
+        path = (
+            connection_path(anchor, pos)
+            if self._wire_from.is_output
+            else connection_path(pos, anchor)
         )
         self._wire.setPath(path)
         target = self._port_at(pos)
@@ -168,9 +171,26 @@ class GraphScene(QGraphicsScene):
         if target is not self._wire_target:
             if self._wire_target is not None:
                 self._wire_target.set_highlight(False)
-            if target is not None:
-                target.set_highlight(True)
             self._wire_target = target
+            if target is not None:
+                problem = self._refusal(target)
+                target.set_highlight(True, refused=bool(problem))
+                self.wireHint.emit(problem)
+            else:
+                self.wireHint.emit("")
+
+    def _refusal(self, target: PortItem) -> str:
+        """The graph's reason to refuse the connection being dragged onto `target`, if any."""
+        start = self._wire_from
+        if start.is_output:
+            source, node, port = start.node.node_id, target.node.node_id, target.index
+        else:
+            source, node, port = target.node.node_id, start.node.node_id, start.index
+        try:
+            self.graph.check_connect(source, node, port)
+        except GraphError as exc:
+            return str(exc)
+        return ""
 
     def finish_wire(self, pos: QPointF) -> None:
         start = self._wire_from
@@ -179,6 +199,7 @@ class GraphScene(QGraphicsScene):
         port = self._port_at(pos)
         node = self._node_at(pos)
         self.cancel_wire()
+        self.wireHint.emit("")
         if node is None or node is start.node:
             return
         if start.is_output:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QMouseEvent, QPainter, QPen
+from PySide6.QtGui import QAction, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QGraphicsView
 
 from widgets.canvas import style
@@ -25,9 +25,7 @@ class GraphView(QGraphicsView):
         super().__init__(scene, parent)
         self.setObjectName("canvas")
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setRenderHints(
-            QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
-        )
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
@@ -38,6 +36,17 @@ class GraphView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._pan_from: QPointF | None = None
         self._space = False
+
+    def set_context_actions(self, actions: list) -> None:
+        """The right-click menu: the window's edit actions (None is a separator)."""
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for action in actions:
+            if action is None:
+                separator = QAction(self)
+                separator.setSeparator(True)
+                self.addAction(separator)
+            else:
+                self.addAction(action)
 
     # Zoom -----------------------------------------------------------------------------------
 
