@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from studio.compiler import CompileError
+from studio.export import FORMATS as EXPORT_FORMATS
 from studio.graph import GraphError
 from studio.project import ProjectError, load_project, save_project
 from studio.templates import load_template, template_names
@@ -117,7 +118,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         )
         if note:
             printer.message(note)
-        if args.limit or args.limit_test:
+        if (args.limit or args.limit_test) and hasattr(data, "subset"):
             data = data.subset(args.limit, args.limit_test)
         state = TrainingState(on_batch=printer.batch, on_epoch=printer.epoch,
                               on_message=printer.message)
@@ -133,7 +134,7 @@ def cmd_train(args: argparse.Namespace) -> int:
 
     previous = signal.signal(signal.SIGINT, stop)
     printer.message(
-        f"Training {project.name} on {data.title} ({len(data.x_train):,} training samples) "
+        f"Training {project.name} on {data.title} "
         f"on {trainer.device}, {project.training['epochs']} epochs."
     )
     try:
@@ -166,8 +167,12 @@ def _download_progress(printer):
 
 def cmd_export(args: argparse.Namespace) -> int:
     from studio.export import export
+    from studio.runs import RunError
 
-    written = export(args.source, args.format, Path(args.output))
+    try:
+        written = export(args.source, args.format, Path(args.output))
+    except RunError as exc:
+        raise UserError(str(exc)) from None
     for path in written:
         print(f"Wrote {path}")
     return 0
@@ -243,7 +248,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export", help="export a project or a trained run")
     p.add_argument("source", help="project file, or a run folder of `netstudio train`")
-    p.add_argument("--format", required=True, choices=("py",), help="what to write")
+    p.add_argument("--format", required=True, choices=EXPORT_FORMATS, help="what to write")
     p.add_argument("-o", "--output", required=True, help="file or folder to write")
     p.set_defaults(func=cmd_export)
 

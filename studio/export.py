@@ -27,7 +27,7 @@ import torch
 from torch import fx
 
 from studio.compiler import compile_graph, example_inputs, plan_model
-from studio.files import atomic_write
+from studio.files import atomic_write, atomic_write_text
 from studio.graph import Graph
 from studio.project import Project, load_project, save_project
 from studio.runs import (
@@ -64,13 +64,15 @@ def export(
     """Export a run folder, weights file or project as `fmt`; returns the files written."""
     if fmt not in FORMATS:
         raise ExportError(f"Unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    project, weights = load_source(source)
+    project, weights = load_source(source, note)
     output = Path(output)
     if fmt == "py":
         from studio.export_package import write_package
 
         if output.suffix == ".py":  # a single file: the model's source alone
-            return _write_text(output, model_source(project.graph, *_names(project)))
+            source_text = model_source(project.graph, class_name(project.name), project.name)
+            atomic_write_text(output, source_text)
+            return [output]
         return write_package(project, weights, output, note=note)
     if weights is None and fmt in ("pt", "safetensors"):
         raise ExportError(
@@ -100,20 +102,9 @@ def export(
     return [path, beside]
 
 
-def _names(project: Project) -> tuple[str, str]:
-    return class_name(project.name), project.name
-
-
 def _with_suffix(path: Path, suffix: str) -> Path:
     # Append rather than replace, so that "my.model" becomes "my.model.onnx".
     return path if path.suffix == suffix else path.with_name(path.name + suffix)
-
-
-def _write_text(path: Path, text: str) -> list[Path]:
-    from studio.files import atomic_write_text
-
-    atomic_write_text(path, text)
-    return [path]
 
 
 def _plain_tensors(state: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
@@ -125,7 +116,7 @@ def _plain_tensors(state: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
 
 
 def load_source(
-    source: str | os.PathLike[str],
+    source: str | os.PathLike[str], note: Note | None = None
 ) -> tuple[Project, dict[str, torch.Tensor] | None]:
     """The project and its weights (None for a bare project) from anything NetStudio exports
     or trains: a run folder, a .safetensors file, a .pt state_dict or checkpoint with its
@@ -145,7 +136,11 @@ def load_source(
     if path.is_dir() and not (path / WEIGHTS_FILE).is_file() and (path / CHECKPOINT_FILE).is_file():
         # A run stopped before it wrote its final weights: its last checkpoint has them.
         project, _ = load_trained(path)
-        return project, _state_dict_of(load_checkpoint(path / CHECKPOINT_FILE), path)
+        checkpoint = load_checkpoint(path / CHECKPOINT_FILE)
+        if note is not None:
+            epoch = checkpoint.get("epoch", "?") if isinstance(checkpoint, dict) else "?"
+            note(f"{path} has no {WEIGHTS_FILE}: exporting its last checkpoint (epoch {epoch})")
+        return project, _state_dict_of(checkpoint, path)
     return load_trained(path)
 
 

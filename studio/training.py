@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import math
+import os
 import threading
 import time
 from collections.abc import Callable
@@ -24,7 +25,7 @@ from torch import nn
 
 from studio.augment import augment_images, augmentation_enabled
 from studio.compiler import compile_graph, output_nodes
-from studio.data import Dataset
+from studio.data import Dataset, StreamingImageFolder
 from studio.devices import autocast_for, resolve_device
 from studio.init import keras_init
 from studio.layers.base import format_shape
@@ -273,10 +274,43 @@ def make_schedule(optimizer: torch.optim.Optimizer, s: dict[str, Any]):
 # The loop ---------------------------------------------------------------------------------
 
 
-@dataclass
-class _Split:
-    x: torch.Tensor
-    y: torch.Tensor
+class _TensorSource:
+    """A split held as tensors on the training device, batched by index."""
+
+    def __init__(self, x: torch.Tensor, y: torch.Tensor, device: torch.device) -> None:
+        self.x, self.y = x.to(device), y.to(device)
+        self.device = device
+
+    def __len__(self) -> int:
+        return len(self.x)
+
+    def batches(self, batch_size: int, generator: torch.Generator | None = None):
+        n = len(self.x)
+        if generator is None:
+            for i in range(0, n, batch_size):
+                yield self.x[i : i + batch_size], self.y[i : i + batch_size]
+            return
+        order = torch.randperm(n, generator=generator).to(self.device)
+        for i in range(0, n, batch_size):
+            idx = order[i : i + batch_size]
+            yield self.x[idx], self.y[idx]
+
+
+class _StreamSource:
+    """A split of an image folder too large for memory, decoded in DataLoader workers."""
+
+    def __init__(self, folder: StreamingImageFolder, index, device: torch.device) -> None:
+        self.folder, self.index, self.device = folder, index, device
+
+    def __len__(self) -> int:
+        return len(self.index)
+
+    def batches(self, batch_size: int, generator: torch.Generator | None = None):
+        workers = min(4, os.cpu_count() or 1)
+        loader = self.folder.loader(batch_size, shuffle=generator is not None, workers=workers,
+                                    index=self.index)
+        for x, y in loader:
+            yield x.to(self.device, non_blocking=True), y.to(self.device, non_blocking=True)
 
 
 class Trainer:
@@ -285,7 +319,7 @@ class Trainer:
     def __init__(
         self,
         project: Project,
-        data: Dataset,
+        data: Dataset | StreamingImageFolder,
         state: TrainingState | None = None,
         out_dir: str | Path | None = None,
         resume: bool = False,
@@ -315,8 +349,7 @@ class Trainer:
         self.optimizer = make_optimizer(self.model, s)
         self.schedule = make_schedule(self.optimizer, s)
         self.augment = self.data.is_image and augmentation_enabled(s)
-        self.train_split, self.val_split = self._splits()
-        self.test_split = self._to_device(self.data.x_test, self.data.y_test)
+        self.train_split, self.val_split, self.test_split = self._splits()
         self.history: list[dict[str, Any]] = []
         self.start_epoch = 0
         self.best: tuple[float, dict[str, torch.Tensor]] | None = None
@@ -324,23 +357,33 @@ class Trainer:
         if self.resume:
             self._load_checkpoint()
 
-    def _to_device(self, x: torch.Tensor, y: torch.Tensor) -> _Split:
-        return _Split(x.to(self.device), y.to(self.device))
-
-    def _splits(self) -> tuple[_Split, _Split | None]:
-        x, y = self.data.x_train, self.data.y_train
+    def _splits(self) -> tuple[Any, Any | None, Any]:
+        """Train, validation (or None) and test sources. As Keras, the validation part is the
+        last fraction of the training data, before any shuffling."""
+        streaming = isinstance(self.data, StreamingImageFolder)
+        n = self.data.n_train if streaming else len(self.data.x_train)
         fraction = self.settings["validation_split"]
-        n_val = int(len(x) * fraction)
-        if fraction and (n_val < 1 or n_val >= len(x)):
+        n_val = int(n * fraction)
+        if fraction and (n_val < 1 or n_val >= n):
             raise TrainingError(
                 f"A validation split of {fraction:g} leaves no data on one side "
-                f"({len(x)} training samples); choose a value between "
-                f"{1 / len(x):.3f} and {1 - 1 / len(x):.3f}"
+                f"({n} training samples); choose a value between "
+                f"{1 / n:.3f} and {1 - 1 / n:.3f}"
             )
-        if not n_val:
-            return self._to_device(x, y), None
-        # As Keras: the last fraction of the training data, before any shuffling.
-        return self._to_device(x[:-n_val], y[:-n_val]), self._to_device(x[-n_val:], y[-n_val:])
+        cut = n - n_val
+        if streaming:
+            index, device = self.data.train_index, self.device
+            return (
+                _StreamSource(self.data, index[:cut], device),
+                _StreamSource(self.data, index[cut:], device) if n_val else None,
+                _StreamSource(self.data, self.data.test_index, device),
+            )
+        d = self.data
+        return (
+            _TensorSource(d.x_train[:cut], d.y_train[:cut], self.device),
+            _TensorSource(d.x_train[cut:], d.y_train[cut:], self.device) if n_val else None,
+            _TensorSource(d.x_test, d.y_test, self.device),
+        )
 
     def _inputs(self, x: torch.Tensor, train: bool) -> torch.Tensor:
         x = self.data.float_x(x)
@@ -369,8 +412,9 @@ class Trainer:
             ) from None
         if status == "early-stopped" and self.best is not None:
             self.model.load_state_dict(self.best[1])
-        test_loss, test_acc = self.evaluate(self.test_split) if len(self.test_split.x) else (
-            None, None)
+        test_loss, test_acc = (
+            self.evaluate(self.test_split) if len(self.test_split) else (None, None)
+        )
         inference = self.inference_model()
         result = TrainingResult(
             inference, self.history, status, test_loss, test_acc,
@@ -412,21 +456,18 @@ class Trainer:
 
     def _train_epoch(self, epoch: int, epochs: int) -> tuple[float, float | None, bool]:
         s, split = self.settings, self.train_split
-        n, bs = len(split.x), s["batch_size"]
+        n, bs = len(split), s["batch_size"]
         batches = math.ceil(n / bs)
-        order = torch.randperm(n, generator=self.generator).to(self.device)
         l1 = s["l1"]
         self.model.train()
         loss_sum = torch.zeros((), device=self.device)
         correct_sum = torch.zeros((), device=self.device, dtype=torch.long)
         seen, last_report, t0 = 0, 0.0, time.perf_counter()
-        for b in range(batches):
+        for b, (xb, yb) in enumerate(split.batches(bs, self.generator)):
             if self.state.pause_requested:
                 self.state.wait_while_paused()
             if self.state.stop_requested:
                 return self._mean(loss_sum, seen), None, False
-            idx = order[b * bs : (b + 1) * bs]
-            xb, yb = split.x[idx], split.y[idx]
             inputs = self._inputs(xb, train=True)
             with autocast_for(self.device, s["mixed_precision"]):
                 out = self.model(inputs)
@@ -436,11 +477,11 @@ class Trainer:
             self.optimizer.zero_grad(set_to_none=True)
             loss.backward()
             self.optimizer.step()
-            loss_sum += loss.detach() * len(idx)
+            loss_sum += loss.detach() * len(yb)
             correct = correct_count(self.objective, out.detach(), yb)
             if correct is not None:
                 correct_sum += correct
-            seen += len(idx)
+            seen += len(yb)
             now = time.perf_counter()
             if now - last_report >= self.state.report_every_s or b == batches - 1:
                 last_report = now
@@ -470,11 +511,10 @@ class Trainer:
         )
 
     @torch.no_grad()
-    def evaluate(self, split: _Split, batch_size: int = 1024) -> tuple[float, float | None]:
+    def evaluate(self, split: Any, batch_size: int = 1024) -> tuple[float, float | None]:
         self.model.eval()
-        loss_sum, correct_sum, n = 0.0, 0, len(split.x)
-        for i in range(0, n, batch_size):
-            xb, yb = split.x[i : i + batch_size], split.y[i : i + batch_size]
+        loss_sum, correct_sum, n = 0.0, 0, len(split)
+        for xb, yb in split.batches(batch_size):
             inputs = self._inputs(xb, train=False)
             with autocast_for(self.device, self.settings["mixed_precision"]):
                 out = self.model(inputs).float()
@@ -494,7 +534,8 @@ class Trainer:
         patience = self.settings["early_stopping"]
         if not patience:
             return False
-        if self.best is None or monitored < self.best[0]:
+        # A change below 0.01 % is noise, not an improvement.
+        if self.best is None or monitored < self.best[0] - 1e-4 * abs(self.best[0]):
             weights = {k: v.detach().clone() for k, v in self.model.state_dict().items()}
             self.best = (monitored, weights)
             self.since_best = 0

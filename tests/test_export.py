@@ -12,6 +12,7 @@ import os
 import re
 import subprocess
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -33,7 +34,7 @@ from studio.layers.registry import all_layers, get_layer
 from studio.project import Project, load_project, save_project
 from studio.runs import RunError, load_trained, save_weights
 from studio.source import model_source
-from studio.templates import load_template
+from studio.templates import load_template, template_names
 
 ort = pytest.importorskip("onnxruntime")
 onnx = pytest.importorskip("onnx")
@@ -172,7 +173,11 @@ def test_a_run_stopped_before_its_final_weights_exports_its_checkpoint(run, tmp_
     _, project, model = run
     save_project(project, tmp_path / "project.json")
     save_checkpoint(tmp_path / "checkpoint.pt", {"epoch": 1, "model": model.state_dict()})
-    (path,) = export(tmp_path, "pt2", tmp_path / "m")
+    notes: list[str] = []
+    (path,) = export(tmp_path, "pt2", tmp_path / "m", note=notes.append)
+    assert notes == [
+        f"{tmp_path} has no model.safetensors: exporting its last checkpoint (epoch 1)"
+    ]
     xs, expected = outputs_of(model, 2)
     torch.testing.assert_close(torch.export.load(path).module()(*xs), expected)
 
@@ -472,6 +477,100 @@ def test_train_py_alone_on_npz_data_checkpoints_and_learns(package, tmp_path):
     checkpoint = torch.load(checkpoints / "checkpoint.pt", weights_only=True)
     assert checkpoint["epoch"] == 2 and checkpoint["step"] == 6
     assert all(torch.equal(checkpoint["model"][k], trained[k]) for k in trained)
+
+
+PACKAGE_MODULES = ("common", "model", "predict", "train")
+
+
+@contextmanager
+def package_modules(folder: Path, monkeypatch):
+    """Import the package's scripts in this process (fast: torch is already loaded), as
+    `python train.py` would from its folder; they are forgotten afterwards."""
+    monkeypatch.syspath_prepend(str(folder))
+    monkeypatch.delenv("WORLD_SIZE", raising=False)  # one process, no torchrun
+    try:
+        yield importlib.import_module
+    finally:
+        for name in PACKAGE_MODULES:
+            sys.modules.pop(name, None)
+
+
+@pytest.mark.parametrize("name", template_names())
+def test_every_template_package_trains_and_predicts(name, tmp_path, monkeypatch, capsys):
+    save_project(load_template(name), tmp_path / "project.json")
+    folder = tmp_path / "package"
+    export(tmp_path / "project.json", "py", folder, note=lambda _: None)
+    monkeypatch.chdir(tmp_path)
+    with package_modules(folder, monkeypatch) as load:
+        train, predict = load("train"), load("predict")
+        args = ["--samples", "32", "--batch-size", "16", "--epochs", "1", "--save-final", "w.pt"]
+        train.train(train.parse_args(args))
+        predict.main(["--weights", "w.pt", "--count", "2"])
+    out = capsys.readouterr().out
+    assert "epoch 1/1  step 2  loss" in out and "sample 1:" in out
+    assert (tmp_path / "checkpoints" / "checkpoint.pt").is_file()
+
+
+def test_package_of_a_two_input_model_with_tokens_trains_on_npz(tmp_path, monkeypatch, capsys):
+    # Token ids through an Embedding, joined with plain features; a yes/no head whose sigmoid
+    # the binary cross-entropy applies itself.
+    graph = Graph()
+    tokens = graph.add_node("Input", {"shape": [5], "dtype": "int64"}, node_id="tokens")
+    features = graph.add_node("Input", {"shape": [3]}, node_id="features")
+    embed = graph.add_node("Embedding", {"input_dim": 20, "output_dim": 4})
+    flat = graph.add_node("Flatten")
+    join = graph.add_node("Concatenate")
+    head = graph.add_node("Dense", {"units": 1, "activation": "sigmoid"})
+    out = graph.add_node("Output", {"loss": "binary_cross_entropy"})
+    for a, b, port in (
+        (tokens, embed, 0),
+        (embed, flat, 0),
+        (flat, join, 0),
+        (features, join, 1),
+        (join, head, 0),
+        (head, out, 0),
+    ):
+        graph.connect(a.id, b.id, port)
+    save_project(Project(name="Two inputs", graph=graph), tmp_path / "p.json")
+    folder = tmp_path / "package"
+    export(tmp_path / "p.json", "py", folder, note=lambda _: None)
+    config = json.loads((folder / "config.json").read_text())
+    assert config["inputs"][0] == {"name": "tokens", "shape": [5], "dtype": "int64", "high": 20}
+    assert config["output"]["final_activation"] == "sigmoid"
+
+    generator = torch.Generator().manual_seed(0)
+    arrays = {
+        "x_train_tokens": torch.randint(0, 20, (24, 5), generator=generator).numpy(),
+        "x_train_features": torch.randn(24, 3, generator=generator).numpy(),
+        "y_train": torch.randint(0, 2, (24,), generator=generator).numpy(),
+    }
+    np.savez(tmp_path / "d.npz", **arrays)
+    monkeypatch.chdir(tmp_path)
+    with package_modules(folder, monkeypatch) as load:
+        train, predict = load("train"), load("predict")
+        args = ["--data", "d.npz", "--batch-size", "8", "--epochs", "2", "--save-final", "w.pt"]
+        train.train(train.parse_args(args))
+        predict.main(["--weights", "w.pt", "--count", "3"])  # synthetic ids stay below 20
+    printed = capsys.readouterr().out
+    assert "epoch 2/2  step 6" in printed and "accuracy" in printed
+    assert printed.count("probability") == 3
+
+
+def test_package_of_a_model_without_an_output_layer_predicts_but_does_not_train(
+    tmp_path, monkeypatch, capsys
+):
+    graph = Graph()
+    x = graph.add_node("Input", {"shape": [4]})
+    graph.connect(x.id, graph.add_node("Dense", {"units": 2}).id)
+    save_project(Project(name="No head", graph=graph), tmp_path / "p.json")
+    notes: list[str] = []
+    written = export(tmp_path / "p.json", "py", tmp_path / "package", note=notes.append)
+    assert "train.py" not in [p.name for p in written]
+    assert any("train.py was not written" in n and "none" in n for n in notes)
+    assert "`train.py` is not included" in (tmp_path / "package" / "README.md").read_text()
+    with package_modules(tmp_path / "package", monkeypatch) as load:
+        load("predict").main(["--count", "2"])
+    assert "sample 1: output (2,)" in capsys.readouterr().out
 
 
 @pytest.mark.slow

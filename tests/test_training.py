@@ -105,7 +105,7 @@ def test_nan_loss_stops_with_a_message_and_keeps_the_checkpoint(tmp_path):
     train(project("lstm-classifier", epochs=1), waves, out_dir=tmp_path)
     before = (tmp_path / "checkpoint.pt").read_bytes()
     waves.x_train[7, 3, 0] = float("nan")  # a missing value in the data
-    with pytest.raises(TrainingError, match="NaN.*Lower the learning rate.*missing values"):
+    with pytest.raises(TrainingError, match=r"NaN.*Lower the learning rate.*missing values"):
         train(project("lstm-classifier", epochs=3), waves, out_dir=tmp_path, resume=True)
     assert (tmp_path / "checkpoint.pt").read_bytes() == before
 
@@ -119,7 +119,7 @@ def test_class_count_mismatch_names_the_fix(shapes):
     waves = load_dataset("synthetic-waveforms").subset(200, 50)
     p = project("lstm-classifier")
     p.graph.set_params("dense_2", {"units": 4})
-    with pytest.raises(TrainingError, match="ends in 4 outputs but .* has 6 classes; set the last"):
+    with pytest.raises(TrainingError, match=r"ends in 4 outputs but .* has 6 classes; set the last"):
         train(p, waves)
 
 
@@ -165,7 +165,7 @@ def test_schedule_changes_the_learning_rate(shapes):
 def test_l1_penalty_shrinks_the_weights(shapes):
     data = shapes.subset(600, 50)
     plain = train(project(epochs=2), data).model
-    sparse = train(project(epochs=2, l1=1e-3), data).model
+    sparse = train(project(epochs=2, l1=3e-3), data).model
 
     def l1(model):
         return sum(p.abs().sum().item() for p in model.parameters())
@@ -192,7 +192,7 @@ def test_augmentation_transforms_batches():
                            torch.Generator().manual_seed(2))
     assert moved.shape == x.shape and not torch.allclose(moved, x)
     noisy = augment_images(x, {"aug_noise": 0.1}, torch.Generator().manual_seed(3))
-    assert 0 <= noisy.min() and noisy.max() <= 1 and not torch.equal(noisy, x)
+    assert noisy.min() >= 0 and noisy.max() <= 1 and not torch.equal(noisy, x)
 
 
 def test_keras_initialisation_matches_the_seeds_defaults():
@@ -209,3 +209,24 @@ def test_keras_initialisation_matches_the_seeds_defaults():
     assert torch.all(forget == 1) and torch.count_nonzero(model.lstm_1.bias_hh_l0) == 0
     gate = model.lstm_1.weight_hh_l0[:units]
     torch.testing.assert_close(gate @ gate.T, torch.eye(units), atol=1e-4, rtol=0)
+
+
+def test_a_folder_too_large_for_memory_streams_through_the_same_trainer(tmp_path, monkeypatch):
+    from PIL import Image
+
+    from studio.data.fallback import load_for_project
+
+    shapes = load_dataset("synthetic-shapes").subset(240, 10)
+    for i, (image, label) in enumerate(zip(shapes.x_train, shapes.y_train, strict=True)):
+        folder = tmp_path / "images" / shapes.classes[int(label)]
+        folder.mkdir(parents=True, exist_ok=True)
+        Image.fromarray(image[0].numpy()).save(folder / f"{i}.png")
+    monkeypatch.setattr("studio.data.folder.memory_limit_bytes", lambda: 1000)
+    settings = {"name": "image-folder", "path": str(tmp_path / "images")}
+    data, note = load_for_project(settings)
+    assert "read from disk batch by batch" in note
+    p = project(epochs=2, validation_split=0.25, batch_size=32)
+    result = train(p, data, out_dir=tmp_path / "run")
+    assert result.status == "finished" and result.history[0]["val_loss"] is not None
+    assert result.history[1]["loss"] < result.history[0]["loss"]
+    assert 0 <= result.test_accuracy <= 1

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from .base import Dataset, DatasetError, ProgressFn
+from .folder import DatasetTooLargeError, StreamingImageFolder
 from .registry import canonical_name, list_datasets, load_dataset
 
 # Same sample shape (1×28×28) and 10 classes: each can stand in for the others.
@@ -27,8 +28,9 @@ def load_for_project(
     progress: ProgressFn | None = None,
     seed: int = 0,
     allow_fallback: bool = True,
-) -> tuple[Dataset, str | None]:
-    """(data set, note): the note says, in plain words, when a stand-in was used."""
+) -> tuple[Dataset | StreamingImageFolder, str | None]:
+    """(data set, note): the note says, in plain words, when a stand-in was used, or when an
+    image folder too large for memory is streamed from disk instead."""
     wanted = canonical_name(name or settings.get("name") or "synthetic-shapes")
     options = dict(path=settings.get("path"), label_column=settings.get("label_column"),
                    task=settings.get("task"))
@@ -36,6 +38,10 @@ def load_for_project(
         options = {"path": None, "label_column": None, "task": None}
     try:
         return load_dataset(wanted, progress=progress, seed=seed, **options), None
+    except DatasetTooLargeError as exc:
+        folder = StreamingImageFolder(exc.scan.root, seed=seed, scan=exc.scan)
+        first = str(exc).split(": too large")[0]
+        return folder, f"{first}: too large for memory, so it is read from disk batch by batch."
     except DatasetError as exc:
         if not allow_fallback or wanted not in _STAND_INS:
             raise

@@ -210,7 +210,9 @@ class StreamingImageFolder:
     same trainer code (float_x, augmentation on batches) applies."""
 
     name = "image-folder"
+    title = "Image folder (streamed from disk)"
     task = "classification"
+    is_image = True
 
     def __init__(self, path: str | Path, *, seed: int = 0, scan: FolderScan | None = None):
         self.scan = scan if scan is not None else scan_image_folder(path)
@@ -227,6 +229,14 @@ class StreamingImageFolder:
         return self.scan.input_shape
 
     @property
+    def num_classes(self) -> int:
+        return len(self.scan.classes)
+
+    @staticmethod
+    def float_x(x: torch.Tensor) -> torch.Tensor:
+        return x.to(torch.float32).div_(255.0)
+
+    @property
     def n_train(self) -> int:
         return len(self.train_index)
 
@@ -235,10 +245,17 @@ class StreamingImageFolder:
         return len(self.test_index)
 
     def loader(
-        self, batch_size: int, shuffle: bool = True, workers: int = 2, split: str = "train"
+        self,
+        batch_size: int,
+        shuffle: bool = True,
+        workers: int = 2,
+        split: str = "train",
+        index: np.ndarray | None = None,
     ) -> torch.utils.data.DataLoader:
-        """Batches of (uint8 images, int64 labels) from the train or test split."""
-        index = {"train": self.train_index, "test": self.test_index}[split]
+        """Batches of (uint8 images, int64 labels) from the train or test split, or from the
+        given positions in the folder (`index`, e.g. a validation part of the train split)."""
+        if index is None:
+            index = {"train": self.train_index, "test": self.test_index}[split]
         files = [self.scan.files[i] for i in index]
         data = _DecodedFiles(files, self.scan.labels[index], self.scan.channels)
         return torch.utils.data.DataLoader(

@@ -11,23 +11,27 @@ def _shape(shape: list[int]) -> str:
     return "×".join(str(s) for s in shape)
 
 
+def _array(shape: list[int]) -> str:
+    return "(" + ", ".join(["N", *(str(s) for s in shape)]) + ")"
+
+
 def _data_section(config: dict[str, Any]) -> str:
     inputs = config["inputs"]
     output = config["output"]
     if len(inputs) == 1:
-        x = f"`x_train`: float or int array of shape (N, {_shape(inputs[0]['shape'])})"
+        x = f"`x_train`: an array of shape {_array(inputs[0]['shape'])}"
     else:
         x = "one array per input: " + ", ".join(
-            f"`x_train_{i['name']}` (N, {_shape(i['shape'])})" for i in inputs
+            f"`x_train_{i['name']}` {_array(i['shape'])}" for i in inputs
         )
     if output["target"] == "input":
         y = "no `y_train`: the model learns to reproduce its input"
     elif output["loss"] == "cross_entropy":
         y = f"`y_train`: class ids 0–{output['shape'][-1] - 1}, shape (N,)"
     elif output["loss"] == "binary_cross_entropy":
-        y = f"`y_train`: 0/1 targets of shape (N, {_shape(output['shape'])}), or class ids"
+        y = f"`y_train`: 0/1 targets of shape {_array(output['shape'])}, or class ids"
     else:
-        y = f"`y_train`: numbers of shape (N, {_shape(output['shape'])})"
+        y = f"`y_train`: numbers of shape {_array(output['shape'])}"
     return f"""## Your own data
 
 `--data my.npz` trains on arrays saved with `numpy.savez("my.npz", x_train=..., y_train=...)`:
