@@ -342,7 +342,14 @@ class Trainer:
         self.model = compile_graph(self.project.graph, logits=True)
         if s["weight_init"] == "glorot":
             keras_init(self.model)
+        # Channels-last tensors let oneDNN (CPU) and cuDNN (GPU) pick their fastest
+        # convolution kernels: about 1.2× on the seed CNN on a 2-core CPU (bench/).
+        self.channels_last = any(
+            isinstance(m, (nn.Conv2d, nn.ConvTranspose2d)) for m in self.model.modules()
+        )
         self.model.to(self.device)
+        if self.channels_last:
+            self.model.to(memory_format=torch.channels_last)
         check_fit(self.project, self.objective, self.model, self.data)
         self.input_shape = self.model.input_types[0].shape
         self.loss_fn = loss_function(self.objective)
@@ -389,7 +396,10 @@ class Trainer:
         x = self.data.float_x(x)
         if train and self.augment:
             x = augment_images(x, self.settings, self.generator)
-        return x.reshape(x.shape[0], *self.input_shape)
+        x = x.reshape(x.shape[0], *self.input_shape)
+        if self.channels_last and x.dim() == 4:
+            x = x.contiguous(memory_format=torch.channels_last)
+        return x
 
     def _targets(self, x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
         return x if self.objective.target == "input" else y

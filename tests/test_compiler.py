@@ -70,3 +70,33 @@ def test_invalid_graph_raises_compile_error_with_the_problems():
 def test_forward_is_generated_code_not_an_interpreter():
     model = compile_graph(load_template("seed-mlp").graph)
     assert "def forward" in model.code and "self.dense_1" in model.code
+
+
+def test_activation_moves_past_max_pooling_without_changing_results():
+    graph = load_template("seed-cnn").graph
+    fast, plain = compile_graph(graph), compile_graph(graph, optimize=False)
+    plain.load_state_dict(fast.state_dict())
+    code = fast.code
+    assert code.index("max_pooling2d_1") < code.index("relu")  # pooled first
+    x = torch.randn(4, 1, 28, 28, requires_grad=True)
+    torch.testing.assert_close(fast(x), plain(x))
+    fast(x).sum().backward()
+    grad_fast, x.grad = x.grad, None
+    plain(x).sum().backward()
+    torch.testing.assert_close(grad_fast, x.grad)
+
+
+def test_standalone_monotonic_activation_nodes_move_too_and_gelu_does_not():
+    for layer, moves in (("LeakyReLU", True), ("GELU", False)):
+        g = Graph()
+        x = g.add_node("Input", {"shape": [2, 8, 8]}).id
+        c = g.add_node("Conv2D", {"filters": 3}).id
+        a = g.add_node(layer).id
+        p = g.add_node("MaxPooling2D").id
+        for s, t in ((x, c), (c, a), (a, p)):
+            g.connect(s, t)
+        fast, plain = compile_graph(g), compile_graph(g, optimize=False)
+        plain.load_state_dict(fast.state_dict())
+        inp = torch.randn(3, 2, 8, 8)
+        torch.testing.assert_close(fast(inp), plain(inp))
+        assert (fast.code != plain.code) == moves

@@ -1,0 +1,151 @@
+"""The training run's QThread side: a QObject that loads the data set, runs the engine's
+Trainer and evaluates the result, re-emitting what happens as signals of plain data.
+
+It never touches a widget. Its signals reach the GUI thread through queued connections to
+`@Slot` methods of the TrainingController, which lives there.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import torch
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
+
+from studio.compiler import CompileError
+from studio.data import Dataset, DatasetError
+from studio.data.fallback import load_for_project
+from studio.devices import DeviceError
+from studio.evaluation import ClassifierEvaluation, evaluate_classifier
+from studio.graph import GraphError
+from studio.params import ParamError
+from studio.project import Project, ProjectError
+from studio.runs import RunError
+from studio.training import (
+    BatchReport,
+    EpochReport,
+    Trainer,
+    TrainingError,
+    TrainingResult,
+    TrainingState,
+)
+
+# Caps for quick runs (tests, screenshots): training samples and test samples.
+TRAIN_LIMIT_ENV = "NETSTUDIO_TRAIN_LIMIT"
+TEST_LIMIT_ENV = "NETSTUDIO_TEST_LIMIT"
+# Errors whose message is written for the user: shown as they are, never as a traceback.
+USER_ERRORS = (TrainingError, DatasetError, DeviceError, RunError, CompileError, GraphError,
+               ProjectError, ParamError)
+
+
+def env_limit(name: str) -> int | None:
+    value = os.environ.get(name, "").strip()
+    return int(value) if value.isdigit() and int(value) > 0 else None
+
+
+@dataclass
+class RunRequest:
+    project: Project  # a deep copy taken when Train was pressed: edits never reach it
+    out_dir: Path
+    data: Dataset | None = None  # the data set already loaded for these settings, if any
+    train_limit: int | None = None
+    test_limit: int | None = None
+    report_every_s: float = 0.1
+
+
+@dataclass
+class RunOutcome:
+    """A finished or stopped run, with what the result views need, all on the CPU."""
+
+    project: Project
+    run_dir: Path
+    result: TrainingResult
+    data_title: str
+    classes: list[str]
+    x_test: torch.Tensor  # raw, as the data set holds it (uint8 images)
+    input_shape: tuple[int, ...]
+    is_image: bool
+    evaluation: ClassifierEvaluation | None
+
+    @property
+    def model(self) -> torch.nn.Module:
+        return self.result.model
+
+
+class TrainingWorker(QObject):
+    dataProgress = Signal(str, int, int)  # message, done bytes, total bytes (0: unknown)
+    dataLoaded = Signal(object, str)  # Dataset (for the controller's cache), note or ""
+    runStarted = Signal(object)  # dict: dataset title, training samples, device, epochs
+    batchReported = Signal(object)  # dict of BatchReport's numbers
+    epochReported = Signal(object)  # dict of EpochReport's numbers
+    note = Signal(str)
+    runFinished = Signal(object)  # RunOutcome
+    runFailed = Signal(str)  # a plain message
+    runCancelled = Signal()  # stopped before training began
+
+    def __init__(self, request: RunRequest, state: TrainingState) -> None:
+        super().__init__()
+        self.request = request
+        self.state = state
+        state.on_batch = self._on_batch
+        state.on_epoch = self._on_epoch
+        state.on_message = self.note.emit
+        state.report_every_s = request.report_every_s
+
+    def _on_batch(self, report: BatchReport) -> None:
+        self.batchReported.emit(asdict(report))
+
+    def _on_epoch(self, report: EpochReport) -> None:
+        self.epochReported.emit(asdict(report))
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            outcome = self._run()
+        except USER_ERRORS as exc:
+            self.runFailed.emit(str(exc))
+            return
+        except Exception as exc:  # a bug, not the user's doing: keep the trace for a report
+            traceback.print_exc(file=sys.stderr)
+            text = QCoreApplication.translate("TrainingWorker", "Training failed unexpectedly: %1")
+            self.runFailed.emit(text.replace("%1", f"{type(exc).__name__}: {exc}"))
+            return
+        if outcome is None:
+            self.runCancelled.emit()
+        else:
+            self.runFinished.emit(outcome)
+
+    def _run(self) -> RunOutcome | None:
+        req, project = self.request, self.request.project
+        data = req.data
+        if data is None:
+            data, note = load_for_project(
+                project.dataset, seed=project.training["seed"], progress=self.dataProgress.emit
+            )
+            self.dataLoaded.emit(data, note or "")
+            if note:
+                self.note.emit(note)
+        if req.train_limit or req.test_limit:
+            data = data.subset(req.train_limit, req.test_limit)
+        if self.state.stop_requested:
+            return None
+        trainer = Trainer(project, data, self.state, req.out_dir)
+        self.runStarted.emit({
+            "dataset": data.title, "samples": len(data.x_train), "device": str(trainer.device),
+            "epochs": project.training["epochs"],
+        })
+        result = trainer.run()
+        evaluation = None
+        if trainer.objective.classifies and len(data.x_test):
+            evaluation = evaluate_classifier(
+                result.model, project.graph, data.x_test, data.y_test, data.num_classes,
+                trainer.input_shape,
+            )
+        return RunOutcome(
+            project, req.out_dir, result, data.title, list(data.classes), data.x_test,
+            tuple(trainer.input_shape), data.is_image, evaluation,
+        )
