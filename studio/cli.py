@@ -281,6 +281,7 @@ def _parse_gui(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Nam
     gui = argparse.ArgumentParser(prog="netstudio", add_help=False)
     gui.add_argument("project")
     gui.add_argument("--screenshot", metavar="PNG")
+    gui.add_argument("--train", action="store_true")
     args, unknown = gui.parse_known_args(argv)
     if unknown:
         parser.error(f"unrecognized arguments: {' '.join(unknown)}")

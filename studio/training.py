@@ -487,10 +487,10 @@ class Trainer:
             self.optimizer.zero_grad(set_to_none=True)
             loss.backward()
             self.optimizer.step()
-            loss_sum += loss.detach() * len(yb)
+            loss_sum.add_(loss.detach(), alpha=len(yb))
             correct = correct_count(self.objective, out.detach(), yb)
             if correct is not None:
-                correct_sum += correct
+                correct_sum.add_(correct)
             seen += len(yb)
             now = time.perf_counter()
             if now - last_report >= self.state.report_every_s or b == batches - 1:

@@ -1,4 +1,7 @@
-"""Starting the app: `run(args)` is what `netstudio [PROJECT] [--screenshot PNG]` calls."""
+"""Starting the app: `run(args)` is what `netstudio [PROJECT] [--train] [--screenshot PNG]`
+calls. With --train the project is trained with its settings as soon as the window is up; with
+--screenshot as well, the window is saved once the run has ended, plots and predictions shown.
+"""
 
 from __future__ import annotations
 
@@ -66,21 +69,38 @@ def run(args) -> int:
     window.show()
     app.processEvents()
     window.view.fit()
+    train = getattr(args, "train", False)
+    if train and args.screenshot:
+        return train_then_screenshot(window, args.screenshot)
     if args.screenshot:
         return screenshot(window, args.screenshot)
+    if train:
+        window.start_training()
     if open_error:
         window.show_error(window.tr("Cannot open project"), open_error)
     window.offer_autosave_restore()
     return app.exec()
 
 
-def screenshot(window, target: str) -> int:
+def train_then_screenshot(window, target: str) -> int:
+    trained = window.train_and_wait()
+    if not trained:
+        message = window.training_panel.message.text() or window.training_panel.status.text()
+        print(f"netstudio: {message.removeprefix('✗ ')}", file=sys.stderr)
+    window.show_page(window.center_tabs.indexOf(window.results))
+    window.results.tabs.setCurrentWidget(window.results.predictions)
+    status = screenshot(window, target, fit=False)
+    return status if trained else 1
+
+
+def screenshot(window, target: str, fit: bool = True) -> int:
     """Render the whole window as it looks once laid out, then close it."""
     app = QApplication.instance()
     window.summary.refresh_now()
     for _ in range(3):
         app.processEvents()
-    window.view.fit()
+    if fit:
+        window.view.fit()
     app.processEvents()
     image = window.grab()
     ok = image.save(str(target))

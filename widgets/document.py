@@ -11,15 +11,18 @@ import contextlib
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from studio.graph import Edge, Graph, GraphError
 from studio.layers.registry import get_layer
+from studio.params import ParamError
 from studio.project import Project
+from studio.settings import validate_dataset, validate_training
 from studio.shapes import Analysis, infer_shapes
 from widgets import commands
 from widgets.i18n import layer_title
+from widgets.training.commands import SetSettings
 
 CLIPBOARD_FORMAT = "netstudio-nodes"
 
@@ -29,6 +32,7 @@ class Document(QObject):
     projectReplaced = Signal(object, object)  # (old graph or None, new graph)
     editRefused = Signal(str)
     pathChanged = Signal()
+    settingsChanged = Signal()  # the project's training or data set settings
 
     def __init__(self, project: Project, path: Path | None = None, parent=None) -> None:
         super().__init__(parent)
@@ -68,6 +72,7 @@ class Document(QObject):
         self.projectReplaced.emit(old, project.graph)
         self.pathChanged.emit()
         self.analysisChanged.emit(self.analysis)
+        self.settingsChanged.emit()
 
     def set_path(self, path: Path) -> None:
         self.path = Path(path)
@@ -153,6 +158,30 @@ class Document(QObject):
         if self.graph.node(node_id).params.get(name) == value:
             return True
         return self.execute(commands.SetParams(self.graph, node_id, {name: value}))
+
+    def set_training(self, updates: dict[str, Any]) -> bool:
+        """Change training settings (validated, undoable); the running training is a copy."""
+        return self._set_settings("training", validate_training, updates)
+
+    def set_dataset(self, updates: dict[str, Any]) -> bool:
+        return self._set_settings("dataset", validate_dataset, updates)
+
+    def _set_settings(self, kind: str, validate, updates: dict[str, Any]) -> bool:
+        current = getattr(self.project, kind)
+        try:
+            values = validate({**current, **updates})
+        except ParamError as exc:
+            self.editRefused.emit(str(exc))
+            self.settingsChanged.emit()  # the panel shows the value that stayed
+            return False
+        if values == current:
+            return True
+        names = ", ".join(k for k in values if values[k] != current.get(k))
+        text = QCoreApplication.translate("commands", "Set %1").replace("%1", names)
+        self.undo_stack.push(
+            SetSettings(self.project, kind, values, text, self.settingsChanged.emit)
+        )
+        return True
 
     # Copy and paste -------------------------------------------------------------------------
 

@@ -38,6 +38,7 @@ from widgets.palette import Palette
 from widgets.problems import ProblemsList
 from widgets.project_files import ProjectFiles
 from widgets.summary_panel import SummaryPanel
+from widgets.training.window import TrainingSide
 
 DEFAULT_SIZE = (1400, 850)
 SIDE_WIDTHS = (210, 380)
@@ -61,7 +62,7 @@ def titled(title: str, body: QWidget, name: str) -> tuple[QFrame, QLabel]:
     return frame, heading
 
 
-class MainWindow(ProjectFiles, ClipboardEdits, QMainWindow):
+class MainWindow(TrainingSide, ProjectFiles, ClipboardEdits, QMainWindow):
     def __init__(
         self, project: Project | None = None, path: Path | None = None, interactive: bool = True
     ) -> None:
@@ -83,10 +84,12 @@ class MainWindow(ProjectFiles, ClipboardEdits, QMainWindow):
         self.inspector = Inspector()
         self.summary = SummaryPanel()
         self.problems = ProblemsList()
+        self._init_training()
         self._build_layout()
         self.actions = build_actions(self)
         build_menus(self, self.actions)
         self.toolbar = build_toolbar(self, self.actions)
+        self._init_training_actions()
         a = self.actions
         self.view.set_context_actions(
             [a.cut, a.copy, a.paste, a.duplicate, a.delete, None, a.select_all, a.arrange, a.fit]
@@ -119,10 +122,11 @@ class MainWindow(ProjectFiles, ClipboardEdits, QMainWindow):
         self.right.addWidget(summary)
         self.right.setSizes([415, 345])
 
+        center_tabs, side_tabs = self._pages(self.center, self.right)
         self.main_split = QSplitter(Qt.Orientation.Horizontal)
         self.main_split.addWidget(palette)
-        self.main_split.addWidget(self.center)
-        self.main_split.addWidget(self.right)
+        self.main_split.addWidget(center_tabs)
+        self.main_split.addWidget(side_tabs)
         self.main_split.setStretchFactor(1, 1)
         middle = DEFAULT_SIZE[0] - sum(SIDE_WIDTHS)
         self.main_split.setSizes([SIDE_WIDTHS[0], middle, SIDE_WIDTHS[1]])
@@ -163,12 +167,14 @@ class MainWindow(ProjectFiles, ClipboardEdits, QMainWindow):
         self.problems.nodeActivated.connect(self.focus_node)
         self.problems.countChanged.connect(self._on_problem_count)
         self.summary.nodeActivated.connect(self.focus_node)
+        self._connect_training()
 
     def shutdown(self) -> None:
         """Stop following the model (the window is closing)."""
         if self._shut_down:
             return
         self._shut_down = True
+        self.stop_training_and_wait()
         self.summary.timer.stop()
         self.scene.detach()
         self.document.close()
@@ -249,6 +255,7 @@ class MainWindow(ProjectFiles, ClipboardEdits, QMainWindow):
         self.inspector.show_node(graph, ids[0] if len(ids) == 1 else None, len(ids))
         self.inspector.set_analysis(self.document.analysis)
         self._update_selection_actions()
+        self.select_for_activations(ids)
 
     # Edits ----------------------------------------------------------------------------------
 

@@ -10,8 +10,8 @@ _ACTIVATIONS = {
     # id: (activation name, summary)
     "ReLU": ("relu", "max(0, x): the default choice for hidden layers."),
     "LeakyReLU": ("leaky_relu", "Like ReLU, but lets a small slope through for negative inputs."),
-    "Sigmoid": ("sigmoid", "Squashes to 0–1; for yes/no outputs."),
-    "Tanh": ("tanh", "Squashes to −1–1; used inside recurrent layers."),
+    "Sigmoid": ("sigmoid", "Squashes values to between 0 and 1; for yes/no outputs."),
+    "Tanh": ("tanh", "Squashes values to between −1 and 1; used inside recurrent layers."),
     "GELU": ("gelu", "A smooth ReLU, the usual choice in Transformers."),
     "Softmax": ("softmax", "Turns scores into probabilities that sum to 1 (over the features)."),
 }

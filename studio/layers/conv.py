@@ -61,7 +61,7 @@ CONV_PARAMS = (
     ChoiceParam(
         "padding",
         "valid",
-        help="valid: no padding, the output shrinks; same: pad to keep the size.",
+        help="valid: no padding, the output shrinks; same: pad to keep the size (strides 1 only).",
         choices=("valid", "same"),
     ),
     IntParam(
@@ -274,7 +274,7 @@ def _make_pool(layer_id: str, torch_cls: str, summary: str) -> LayerType:
             BoolParam(
                 "keep_partial",
                 False,
-                help="Keep a last window that hangs over the border (Keras 'same').",
+                help="Keep a last window that hangs over the border (as Keras 'same' when the strides equal the pool size).",
             ),
         ),
         infer=infer,

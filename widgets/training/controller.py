@@ -68,7 +68,7 @@ class TrainingController(QObject):
         if self.busy:
             return False
         if self._thread is not None:  # the last run's thread is quitting: let it end
-            self._on_thread_finished()
+            self._release_thread()
         copy = snapshot(project)
         key = json.dumps([copy.dataset, copy.training["seed"]], sort_keys=True)
         cached = self._cache[1] if self._cache and self._cache[0] == key else None
@@ -125,8 +125,7 @@ class TrainingController(QObject):
         thread = self._thread
         if thread is not None:
             thread.quit()
-            thread.wait()
-            self._on_thread_finished()
+            self._release_thread()
 
     def _set_state(self, name: str) -> None:
         if name != self.state_name:
@@ -186,8 +185,14 @@ class TrainingController(QObject):
 
     @Slot()
     def _on_thread_finished(self) -> None:
+        # Queued: by the time it arrives a new run may have its own thread; only release ours.
+        if self.sender() is self._thread:
+            self._release_thread()
+
+    def _release_thread(self) -> None:
         # The worker has no parent and its thread has ended: dropping it deletes it.
         thread, self._thread, self._worker = self._thread, None, None
         if thread is not None:
+            thread.finished.disconnect(self._on_thread_finished)
             thread.wait()
             thread.deleteLater()

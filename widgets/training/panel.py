@@ -1,0 +1,210 @@
+"""The training panel: data set and device, Train / Pause / Stop, the progress of the run, its
+messages, and the training settings below.
+
+It follows the TrainingController's signals (all in the GUI thread) and never starts anything
+itself: its buttons show the window's actions, so menu, toolbar and panel agree.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from widgets.document import Document
+from widgets.training.controller import LOADING, PAUSED, STOPPING, TrainingController
+from widgets.training.settings_form import SettingsForm
+from widgets.training.worker import RunOutcome
+
+PROGRESS_STEPS = 1000
+
+
+def format_duration(seconds: float) -> str:
+    if not math.isfinite(seconds) or seconds < 0:
+        return "–"
+    seconds = round(seconds)
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def format_percent(value: float | None) -> str:
+    return "–" if value is None or not math.isfinite(value) else f"{value * 100:.1f}%"
+
+
+class TrainingPanel(QWidget):
+    def __init__(self, document: Document, controller: TrainingController) -> None:
+        super().__init__()
+        self.setObjectName("trainingPanel")
+        self.controller = controller
+        self.epochs = 1
+        self.form = SettingsForm(document)
+
+        top = QWidget()
+        top.setObjectName("trainingControls")
+        column = QVBoxLayout(top)
+        column.setContentsMargins(12, 10, 12, 10)
+        column.setSpacing(6)
+        column.addWidget(self.form.chooser)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(6)
+        self.train_button, self.pause_button, self.stop_button = (
+            QToolButton(), QToolButton(), QToolButton()
+        )
+        for name, button in (("train", self.train_button), ("pause", self.pause_button),
+                             ("stop", self.stop_button)):
+            button.setObjectName(f"{name}Button")
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            buttons.addWidget(button, 1 if name == "train" else 0)
+        column.addLayout(buttons)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("trainingProgress")
+        self.progress.setRange(0, PROGRESS_STEPS)
+        self.progress.setValue(0)
+        self.progress.setTextVisible(False)
+        self.progress.setFixedHeight(8)
+        self.status = QLabel(self.tr("Press Train to train the model on the data set."))
+        self.status.setObjectName("trainingStatus")
+        self.status.setWordWrap(True)
+        self.message = QLabel()
+        self.message.setObjectName("trainingMessage")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.hide()
+        for w in (self.progress, self.status, self.message):
+            column.addWidget(w)
+
+        scroll = QScrollArea()
+        scroll.setObjectName("trainingSettingsScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        holder = QWidget()
+        holder.setObjectName("trainingSettings")
+        inner = QVBoxLayout(holder)
+        inner.setContentsMargins(8, 4, 12, 8)
+        inner.addWidget(self.form)
+        scroll.setWidget(holder)
+        rule = QFrame()
+        rule.setFrameShape(QFrame.Shape.HLine)
+        rule.setObjectName("rule")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(top)
+        layout.addWidget(rule)
+        layout.addWidget(scroll, 1)
+
+        c = controller
+        c.stateChanged.connect(self._on_state)
+        c.dataProgress.connect(self._on_data_progress)
+        c.runStarted.connect(self._on_run_started)
+        c.batchReported.connect(self._on_batch)
+        c.note.connect(self.show_note)
+        c.runFinished.connect(self._on_finished)
+        c.runFailed.connect(self.show_error)
+
+    def set_actions(self, train: QAction, pause: QAction, stop: QAction) -> None:
+        self.train_button.setDefaultAction(train)
+        self.pause_button.setDefaultAction(pause)
+        self.stop_button.setDefaultAction(stop)
+
+    # Messages -------------------------------------------------------------------------------
+
+    def show_error(self, text: str) -> None:
+        self._message("✗ " + text, "error")
+        self.progress.setRange(0, PROGRESS_STEPS)
+        self.progress.setValue(0)
+        self.status.setText(self.tr("Training did not run."))
+
+    def show_note(self, text: str) -> None:
+        self._message(text, "note")
+
+    def clear_message(self) -> None:
+        self.message.hide()
+        self.message.clear()
+
+    def _message(self, text: str, kind: str) -> None:
+        self.message.setText(text)
+        self.message.setProperty("kind", kind)
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+        self.message.show()
+
+    # Following the run ----------------------------------------------------------------------
+
+    def _on_state(self, state: str) -> None:
+        if state == LOADING:
+            self.progress.setRange(0, 0)  # busy until the data set is in memory
+            self.status.setText(self.tr("Loading the data set…"))
+        elif state == PAUSED:
+            self.status.setText(self.tr("Paused. Resume or stop when you like."))
+        elif state == STOPPING:
+            self.status.setText(self.tr("Stopping after this batch…"))
+
+    def _on_data_progress(self, message: str, done: int, total: int) -> None:
+        if total > 0:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+        self.status.setText(message)
+
+    def _on_run_started(self, info: dict) -> None:
+        self.epochs = max(1, int(info["epochs"]))
+        self.progress.setRange(0, PROGRESS_STEPS)
+        self.progress.setValue(0)
+        self.status.setText(
+            self.tr("Training on %1 (%2 samples) on %3…")
+            .replace("%1", info["dataset"])
+            .replace("%2", f"{info['samples']:,}")
+            .replace("%3", info["device"])
+        )
+
+    def _on_batch(self, r: dict) -> None:
+        done = (r["epoch"] - 1 + r["batch"] / r["batches"]) / self.epochs
+        self.progress.setValue(round(done * PROGRESS_STEPS))
+        if self.controller.state_name in (PAUSED, STOPPING):
+            return
+        self.status.setText(self.progress_text(r, self.epochs))
+
+    def progress_text(self, r: dict, epochs: int) -> str:
+        return (
+            self.tr("Epoch %1/%2 · batch %3/%4 · %5 left")
+            .replace("%1", str(r["epoch"]))
+            .replace("%2", str(epochs))
+            .replace("%3", str(r["batch"]))
+            .replace("%4", str(r["batches"]))
+            .replace("%5", format_duration(r["eta_s"]))
+            + "\n"
+            + self.tr("%1 samples/s").replace("%1", f"{r['samples_per_s']:,.0f}")
+        )
+
+    def _on_finished(self, outcome: RunOutcome) -> None:
+        result = outcome.result
+        self.progress.setValue(PROGRESS_STEPS if result.status != "stopped"
+                               else self.progress.value())
+        if result.status == "stopped":
+            text = self.tr("Stopped with %1 of %2 epochs done.")
+        elif result.status == "early-stopped":
+            text = self.tr("Stopped early after epoch %1 of %2.")
+        else:
+            text = self.tr("Finished: epoch %1 of %2.")
+        text = text.replace("%1", str(result.epochs_done)).replace("%2", str(self.epochs))
+        if result.test_accuracy is not None:
+            text += " " + self.tr("Test accuracy: %1").replace(
+                "%1", format_percent(result.test_accuracy)
+            )
+        elif result.test_loss is not None:
+            text += " " + self.tr("Test loss: %1").replace("%1", f"{result.test_loss:.4g}")
+        text += " · " + format_duration(result.seconds)
+        self.status.setText(text)

@@ -1,0 +1,188 @@
+"""Live loss and accuracy curves: training per batch (smoothed) and per epoch, validation per
+epoch, and earlier runs of the project laid over them for comparison.
+
+Reports are appended to arrays in the slots; the curves are redrawn from a timer at about
+20 Hz with `setData`, only when something arrived, so a fast run cannot flood the GUI thread.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from widgets.training.runs import RunInfo
+from widgets.training.series import BatchSmoother, Series
+
+REDRAW_MS = 50
+TEXT = "#4B5563"
+AXIS = "#C9CFD8"
+TRAIN = "#2F6FEB"
+VALIDATION = "#E8793A"
+OVERLAY = ("#8A94A6", "#9B6BD1", "#2BA784", "#C2527A", "#B88A1E", "#4C9BC9")
+METRICS = ("loss", "accuracy")
+
+
+class PercentAxis(pg.AxisItem):
+    def tickStrings(self, values, scale, spacing):
+        return [f"{v * 100:.0f}%" for v in values]
+
+
+def _plot(title: str, bottom: str, left: pg.AxisItem | None = None) -> pg.PlotWidget:
+    axes = {"left": left} if left is not None else {}
+    widget = pg.PlotWidget(background="w", axisItems=axes)
+    item = widget.getPlotItem()
+    item.setTitle(title, color=TEXT, size="10pt")
+    item.setLabel("bottom", bottom, color=TEXT)
+    for name in ("left", "bottom"):
+        axis = item.getAxis(name)
+        axis.setPen(pg.mkPen(AXIS))
+        axis.setTextPen(pg.mkPen(TEXT))
+    item.showGrid(x=True, y=True, alpha=0.12)
+    # Long runs: draw only what is in view, and at most one peak pair per pixel.
+    item.setClipToView(True)
+    item.setDownsampling(auto=True, mode="peak")
+    item.setMenuEnabled(False)
+    widget.setMinimumHeight(160)
+    return widget
+
+
+class TrainingPlots(QWidget):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.loss_widget = _plot(self.tr("Loss"), self.tr("epoch"))
+        self.accuracy_widget = _plot(self.tr("Accuracy"), self.tr("epoch"), PercentAxis("left"))
+        self.plots = {"loss": self.loss_widget.getPlotItem(),
+                      "accuracy": self.accuracy_widget.getPlotItem()}
+        self.series: dict[tuple[str, str], Series] = {}
+        self.curves: dict[tuple[str, str], pg.PlotDataItem] = {}
+        styles = {
+            "batch": (self.tr("training, per batch (smoothed)"),
+                      dict(pen=pg.mkPen(TRAIN + "80", width=1.2))),
+            "train": (self.tr("training, per epoch"),
+                      dict(pen=pg.mkPen(TRAIN, width=2), symbol="o", symbolSize=6,
+                           symbolBrush=TRAIN, symbolPen=None)),
+            "val": (self.tr("validation, per epoch"),
+                    dict(pen=pg.mkPen(VALIDATION, width=2), symbol="s", symbolSize=6,
+                         symbolBrush=VALIDATION, symbolPen=None)),
+        }
+        for metric in METRICS:
+            for kind, (name, style) in styles.items():
+                self.series[metric, kind] = Series()
+                self.curves[metric, kind] = self.plots[metric].plot(**style)
+        # One legend for both plots, above them: inside a plot it would hide some curve.
+        self.legend = QLabel()
+        self.legend.setObjectName("plotLegend")
+        self.legend.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.legend.setWordWrap(True)
+        self._legend = [("#97B7F5", "━━", styles["batch"][0]),
+                        (TRAIN, "━●━", styles["train"][0]),
+                        (VALIDATION, "━■━", styles["val"][0])]
+        self.smoothers = {m: BatchSmoother() for m in METRICS}
+        self.overlays: list[pg.PlotDataItem] = []
+        self.epochs = 1
+        self.points = 0  # reports received in this run (tests and the bench read it)
+        self._dirty: set[tuple[str, str]] = set()
+        self.timer = QTimer(self)
+        self.timer.setInterval(REDRAW_MS)
+        self.timer.timeout.connect(self.redraw)
+
+        row = QHBoxLayout()
+        row.setSpacing(4)
+        row.addWidget(self.loss_widget)
+        row.addWidget(self.accuracy_widget)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 4)
+        layout.setSpacing(0)
+        layout.addWidget(self.legend)
+        layout.addLayout(row, 1)
+        self._show_legend([])
+
+    # A run ----------------------------------------------------------------------------------
+
+    def begin_run(self, epochs: int) -> None:
+        self.epochs = max(1, epochs)
+        for series in self.series.values():
+            series.clear()
+        for smoother in self.smoothers.values():
+            smoother.reset()
+        self.points = 0
+        self._dirty = set(self.series)
+        self._fit_x()
+        self.redraw()
+        self.timer.start()
+
+    def add_batch(self, r: dict) -> None:
+        x = r["epoch"] - 1 + r["batch"] / r["batches"]
+        for metric, value in (("loss", r["loss"]), ("accuracy", r["accuracy"])):
+            if value is None:
+                continue
+            smoothed = self.smoothers[metric].add(r["epoch"], r["batch"], value)
+            if smoothed is not None and math.isfinite(smoothed):
+                self.series[metric, "batch"].append(x, smoothed)
+                self._dirty.add((metric, "batch"))
+        self.points += 1
+
+    def add_epoch(self, r: dict) -> None:
+        for metric, train, val in (("loss", r["loss"], r["val_loss"]),
+                                   ("accuracy", r["accuracy"], r["val_accuracy"])):
+            for kind, value in (("train", train), ("val", val)):
+                if value is not None and math.isfinite(value):
+                    self.series[metric, kind].append(r["epoch"], value)
+                    self._dirty.add((metric, kind))
+
+    def end_run(self) -> None:
+        self.timer.stop()
+        self.redraw()
+
+    def redraw(self) -> None:
+        for key in self._dirty:
+            series = self.series[key]
+            self.curves[key].setData(series.x, series.y)
+        self._dirty.clear()
+
+    # Earlier runs ---------------------------------------------------------------------------
+
+    def set_overlays(self, runs: list[RunInfo]) -> None:
+        for curve in self.overlays:
+            for plot in self.plots.values():
+                if curve in plot.items:
+                    plot.removeItem(curve)
+        self.overlays = []
+        for i, run in enumerate(runs):
+            color = OVERLAY[i % len(OVERLAY)]
+            epochs = [float(h["epoch"]) for h in run.history]
+            for metric, key in (("loss", "loss"), ("accuracy", "accuracy")):
+                for field, style in ((key, Qt.PenStyle.SolidLine),
+                                     (f"val_{key}", Qt.PenStyle.DashLine)):
+                    values = [h.get(field) for h in run.history]
+                    if not values or any(v is None for v in values):
+                        continue
+                    curve = self.plots[metric].plot(
+                        epochs, [float(v) for v in values],
+                        pen=pg.mkPen(color, width=1.5, style=style), symbol="t", symbolSize=5,
+                        symbolBrush=color, symbolPen=None,
+                    )
+                    curve.setZValue(-1)  # under the current run
+                    self.overlays.append(curve)
+        self._fit_x(max([len(r.history) for r in runs], default=0))
+        self._show_legend(runs)
+
+    def _show_legend(self, runs: list[RunInfo]) -> None:
+        entries = list(self._legend)
+        for i, run in enumerate(runs):
+            color = OVERLAY[i % len(OVERLAY)]
+            entries.append((color, "━ ╍", self.tr("run %1 (validation dashed)")
+                            .replace("%1", run.name)))
+        html = "&nbsp;&nbsp;&nbsp;".join(
+            f"<span style='color:{color}'><b>{mark}</b></span>&nbsp;{name}"
+            for color, mark, name in entries
+        )
+        self.legend.setText(f"<span style='color:{TEXT}'>{html}</span>")
+
+    def _fit_x(self, overlay_epochs: int = 0) -> None:
+        right = max(self.epochs, overlay_epochs, 1)
+        for plot in self.plots.values():
+            plot.setXRange(0, right, padding=0.02)

@@ -1,0 +1,137 @@
+"""The project's earlier runs, with their final metrics; ticked runs are laid over the plots."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QDir, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from widgets.training.panel import format_percent
+from widgets.training.runs import RunInfo, list_runs
+
+PATH_ROLE = Qt.ItemDataRole.UserRole
+
+
+class RunsView(QWidget):
+    overlaysChanged = Signal(list)  # the ticked RunInfos
+    exportRequested = Signal(Path)  # a run folder
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.root: Path | None = None
+        self.runs: dict[str, RunInfo] = {}
+        self.where = QLabel()
+        self.where.setObjectName("muted")
+        self.where.setWordWrap(True)
+        self.list = QListWidget()
+        self.list.setObjectName("runsList")
+        self.list.itemChanged.connect(self._ticked)
+        self.list.currentItemChanged.connect(lambda *a: self._update_buttons())
+        self.open_button = QPushButton(self.tr("Open Folder"))
+        self.open_button.clicked.connect(self._open_folder)
+        self.export_button = QPushButton(self.tr("Export This Run…"))
+        self.export_button.clicked.connect(self._export)
+        buttons = QHBoxLayout()
+        buttons.addWidget(QLabel(self.tr("Tick runs to lay their curves over the plots.")), 1)
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addWidget(self.where)
+        layout.addLayout(buttons)
+        layout.addWidget(self.list, 1)
+        self._update_buttons()
+
+    def set_root(self, root: Path) -> None:
+        self.root = root
+        self.refresh()
+
+    def refresh(self) -> None:
+        ticked = {p for p, r in self.runs.items() if self._item(p) and
+                  self._item(p).checkState() == Qt.CheckState.Checked}
+        self.list.blockSignals(True)
+        self.list.clear()
+        self.runs = {}
+        runs = list_runs(self.root) if self.root else []
+        for run in runs:
+            key = str(run.path)
+            self.runs[key] = run
+            item = QListWidgetItem(self._describe(run))
+            item.setData(PATH_ROLE, key)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if key in ticked else Qt.CheckState.Unchecked)
+            item.setToolTip(key)
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        where = QDir.toNativeSeparators(str(self.root)) if self.root else ""
+        self.where.setText(
+            self.tr("Runs: %1, kept in %2").replace("%1", str(len(runs))).replace("%2", where)
+            if runs
+            else self.tr("No runs yet. Runs are kept in %1").replace("%1", where)
+        )
+        self._update_buttons()
+        self._ticked()
+
+    def _describe(self, run: RunInfo) -> str:
+        text = (self.tr("%1 · %2 · epochs: %3").replace("%1", run.name)
+                .replace("%2", run.status).replace("%3", str(run.epochs)))
+        if run.test_accuracy is not None:
+            text += " · " + self.tr("test %1").replace("%1", format_percent(run.test_accuracy))
+        elif run.test_loss is not None:
+            text += " · " + self.tr("test loss %1").replace("%1", f"{run.test_loss:.4g}")
+        if run.dataset:
+            text += f" · {run.dataset}"
+        return text
+
+    def _item(self, key: str) -> QListWidgetItem | None:
+        for i in range(self.list.count()):
+            if self.list.item(i).data(PATH_ROLE) == key:
+                return self.list.item(i)
+        return None
+
+    def ticked(self) -> list[RunInfo]:
+        out = []
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            if item.checkState() == Qt.CheckState.Checked:
+                out.append(self.runs[item.data(PATH_ROLE)])
+        return out
+
+    def set_ticked(self, keys: set[str]) -> None:
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            state = Qt.CheckState.Checked if item.data(PATH_ROLE) in keys else \
+                Qt.CheckState.Unchecked
+            item.setCheckState(state)
+
+    def _ticked(self, *args) -> None:
+        self.overlaysChanged.emit(self.ticked())
+
+    def _current(self) -> RunInfo | None:
+        item = self.list.currentItem()
+        return self.runs.get(item.data(PATH_ROLE)) if item else None
+
+    def _update_buttons(self) -> None:
+        run = self._current()
+        self.open_button.setEnabled(run is not None)
+        self.export_button.setEnabled(run is not None and run.has_weights)
+
+    def _open_folder(self) -> None:
+        run = self._current()
+        if run is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(run.path)))
+
+    def _export(self) -> None:
+        run = self._current()
+        if run is not None:
+            self.exportRequested.emit(run.path)

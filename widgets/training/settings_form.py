@@ -1,0 +1,260 @@
+"""The project's training settings as a form: data set, device, and every training parameter,
+with editors built from the engine's TRAINING_PARAMS declarations.
+
+Every change goes through the Document (validated, undoable, marks the project modified); the
+form shows the project's values again whenever the Document says the settings changed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.data import list_datasets
+from studio.devices import available_devices
+from studio.settings import TRAINING_PARAMS
+from widgets.document import Document
+from widgets.i18n import param_help, param_label
+from widgets.param_editors import make_editor
+
+# Which settings go together, most used first; any parameter not named lands in the last group.
+GROUPS = (
+    ("basics", ("epochs", "batch_size", "optimizer", "learning_rate", "validation_split")),
+    ("optimizer", ("momentum", "nesterov", "weight_decay", "l1")),
+    ("schedule", ("schedule", "schedule_step", "schedule_gamma", "early_stopping")),
+    ("run", ("seed", "weight_init", "mixed_precision")),
+    ("augmentation", ("aug_rotation", "aug_shift", "aug_flip", "aug_crop", "aug_noise")),
+)
+# Settings that only matter with others: shown disabled otherwise, so it is clear why.
+RELEVANT = {
+    "momentum": lambda s: s["optimizer"] in ("sgd", "rmsprop"),
+    "nesterov": lambda s: s["optimizer"] == "sgd",
+    "schedule_step": lambda s: s["schedule"] == "step",
+    "schedule_gamma": lambda s: s["schedule"] in ("step", "exponential", "plateau"),
+}
+USER_DATA = ("image-folder", "csv")
+
+
+class Section(QWidget):
+    """A heading that folds its body away."""
+
+    def __init__(self, title: str, body: QWidget, open_: bool) -> None:
+        super().__init__()
+        self.header = QToolButton()
+        self.header.setObjectName("sectionHeader")
+        self.header.setText(title)
+        self.header.setCheckable(True)
+        self.header.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.header.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.body = body
+        self.header.toggled.connect(self._toggle)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.header)
+        layout.addWidget(body)
+        self.header.setChecked(open_)
+        self._toggle(open_)
+
+    def _toggle(self, open_: bool) -> None:
+        self.header.setArrowType(Qt.ArrowType.DownArrow if open_ else Qt.ArrowType.RightArrow)
+        self.body.setVisible(open_)
+
+
+def _form() -> tuple[QWidget, QFormLayout]:
+    host = QWidget()
+    form = QFormLayout(host)
+    form.setContentsMargins(14, 2, 4, 6)
+    form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    form.setHorizontalSpacing(10)
+    form.setVerticalSpacing(5)
+    return host, form
+
+
+class DataChooser(QWidget):
+    """Data set and device: which data, and where to compute."""
+
+    datasetEdited = Signal(dict)
+    deviceEdited = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        host, form = _form()
+        form.setContentsMargins(0, 0, 0, 0)
+        self.dataset = QComboBox()
+        self.dataset.setObjectName("datasetCombo")
+        self.dataset.activated.connect(self._dataset_chosen)
+        self.detail = QLabel()
+        self.detail.setObjectName("muted")
+        self.detail.setWordWrap(True)
+        self.path = QLineEdit()
+        self.path.setObjectName("datasetPath")
+        self.path.setPlaceholderText(self.tr("Folder or CSV file"))
+        self.path.editingFinished.connect(self._path_edited)
+        browse = QPushButton(self.tr("Browse…"))
+        browse.clicked.connect(self._browse)
+        self.path_row = QWidget()
+        row = QHBoxLayout(self.path_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        self.label_column = QLineEdit()
+        self.label_column.setPlaceholderText(self.tr("last column"))
+        self.label_column.editingFinished.connect(self._label_edited)
+        self.device = QComboBox()
+        self.device.setObjectName("deviceCombo")
+        self.device.activated.connect(lambda i: self.deviceEdited.emit(self.device.itemData(i)))
+        form.addRow(self.tr("Data set"), self.dataset)
+        form.addRow("", self.detail)
+        form.addRow(self.tr("Files"), self.path_row)
+        form.addRow(self.tr("Label column"), self.label_column)
+        form.addRow(self.tr("Device"), self.device)
+        self.form = form
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(host)
+        self.infos: dict[str, Any] = {}
+        self.refresh_lists()
+
+    def refresh_lists(self) -> None:
+        """Which data sets are here now (a download may have added one) and which devices."""
+        current = self.dataset.currentData()
+        self.dataset.clear()
+        self.infos = {info.name: info for info in list_datasets()}
+        for info in self.infos.values():
+            if info.kind == "user":
+                text = info.title + "…"
+            elif info.available:
+                text = "✓ " + info.title
+            else:
+                text = "⤓ " + info.title + "  " + self.tr("(download)")
+            self.dataset.addItem(text, info.name)
+            self.dataset.setItemData(self.dataset.count() - 1, info.detail,
+                                     Qt.ItemDataRole.ToolTipRole)
+        if current:
+            self.dataset.setCurrentIndex(max(0, self.dataset.findData(current)))
+        self.device.clear()
+        self.device.addItem(self.tr("Automatic (a GPU when there is one)"), "auto")
+        for dev in available_devices():
+            self.device.addItem(dev.title if dev.name == "cpu" else f"{dev.name}: {dev.title}",
+                                dev.name)
+
+    def show_values(self, dataset: dict[str, Any], device: str) -> None:
+        name = dataset["name"]
+        index = self.dataset.findData(name)
+        if index < 0:  # a data set this version does not list: keep it visible
+            self.dataset.addItem(name, name)
+            index = self.dataset.count() - 1
+        self.dataset.setCurrentIndex(index)
+        info = self.infos.get(name)
+        self.detail.setText(info.detail if info else "")
+        user = name in USER_DATA
+        self.form.setRowVisible(self.path_row, user)
+        self.form.setRowVisible(self.label_column, name == "csv")
+        self.path.setText(dataset.get("path") or "")
+        self.label_column.setText(dataset.get("label_column") or "")
+        index = self.device.findData(device)
+        if index < 0:
+            self.device.addItem(device + "  " + self.tr("(not on this machine)"), device)
+            index = self.device.count() - 1
+        self.device.setCurrentIndex(index)
+
+    def _dataset_chosen(self, index: int) -> None:
+        name = self.dataset.itemData(index)
+        self.datasetEdited.emit({"name": name, "path": None, "label_column": None, "task": None})
+
+    def _path_edited(self) -> None:
+        self.datasetEdited.emit({"path": self.path.text().strip() or None})
+
+    def _label_edited(self) -> None:
+        self.datasetEdited.emit({"label_column": self.label_column.text().strip() or None})
+
+    def _browse(self) -> None:
+        if self.dataset.currentData() == "csv":
+            path, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Choose a CSV file"), "", self.tr("CSV files (*.csv);;All (*)")
+            )
+        else:
+            path = QFileDialog.getExistingDirectory(self, self.tr("Choose the image folder"))
+        if path:
+            self.path.setText(path)
+            self._path_edited()
+
+
+class SettingsForm(QWidget):
+    """Data set, device and the training parameters of the Document's project."""
+
+    def __init__(self, document: Document) -> None:
+        super().__init__()
+        self.document = document
+        self.chooser = DataChooser()
+        self.chooser.datasetEdited.connect(document.set_dataset)
+        self.chooser.deviceEdited.connect(lambda d: document.set_training({"device": d}))
+        self.editors: dict[str, QWidget] = {}
+        self.labels: dict[str, QLabel] = {}
+        self.sections: dict[str, Section] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        titles = {
+            "basics": self.tr("Training"),
+            "optimizer": self.tr("Optimizer details"),
+            "schedule": self.tr("Schedule and early stopping"),
+            "run": self.tr("Seed, initialisation, precision"),
+            "augmentation": self.tr("Augmentation (images)"),
+        }
+        placed = {name for _, names in GROUPS for name in names} | {"device"}
+        extra = tuple(p.name for p in TRAINING_PARAMS if p.name not in placed)
+        for i, (key, names) in enumerate(GROUPS):
+            if i == len(GROUPS) - 1:
+                names = names + extra
+            host, form = _form()
+            for name in names:
+                self._add_editor(form, name)
+            section = Section(titles[key], host, open_=key == "basics")
+            section.setObjectName(f"section_{key}")
+            self.sections[key] = section
+            layout.addWidget(section)
+        layout.addStretch(1)
+        document.settingsChanged.connect(self.refresh)
+        self.refresh()
+
+    def _add_editor(self, form: QFormLayout, name: str) -> None:
+        param = TRAINING_PARAMS.get(name)
+        if param is None:
+            return
+        editor = make_editor(param)
+        help_text = param_help(param)
+        editor.setToolTip(help_text)
+        label = QLabel(param_label(param))
+        label.setToolTip(help_text)
+        label.setBuddy(editor)
+        editor.edited.connect(lambda value, n=name: self.document.set_training({n: value}))
+        form.addRow(label, editor)
+        self.editors[name] = editor
+        self.labels[name] = label
+
+    def refresh(self) -> None:
+        project = self.document.project
+        values = project.training
+        for name, editor in self.editors.items():
+            editor.set_value(values[name])
+            relevant = RELEVANT.get(name, lambda s: True)(values)
+            editor.setEnabled(relevant)
+            self.labels[name].setEnabled(relevant)
+        self.chooser.show_values(project.dataset, values["device"])
