@@ -114,7 +114,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     try:
         data, note = load_for_project(
             project.dataset, name=args.dataset, seed=project.training["seed"],
-            progress=_download_progress(printer),
+            progress=printer.download,
         )
         if note:
             printer.message(note)
@@ -152,17 +152,6 @@ def cmd_train(args: argparse.Namespace) -> int:
     if result.status == "stopped":
         printer.message("Stopped. Continue with: netstudio train --resume " + str(out_dir or ""))
     return 0
-
-
-def _download_progress(printer):
-    last = {"message": None}
-
-    def progress(message: str, done: int, total: int) -> None:
-        if message != last["message"]:
-            last["message"] = message
-            printer.message(message)
-
-    return progress
 
 
 def cmd_export(args: argparse.Namespace) -> int:

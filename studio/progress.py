@@ -50,6 +50,23 @@ class ProgressPrinter:
         self.stream.write(("\r\033[K" if self.live else "") + line + "\n")
         self.stream.flush()
 
+    def download(self, message: str, done: int, total: int) -> None:
+        """A data set download: the file and its bytes, redrawn in place on a terminal."""
+        if message != getattr(self, "_download", None):
+            self._download = message
+            if not self.live:
+                self.message(message)
+        if not self.live:
+            return
+        if total:
+            filled = round(self.width * done / total)
+            bar = "█" * filled + "·" * (self.width - filled)
+            size = f"{done / 2**20:.1f}/{total / 2**20:.1f} MB"
+        else:
+            bar, size = "", f"{done / 2**20:.1f} MB"
+        self.stream.write(f"\r{message} {bar} {size}  ")
+        self.stream.flush()
+
     def message(self, text: str) -> None:
         self.stream.write(("\r\033[K" if self.live else "") + text + "\n")
         self.stream.flush()

@@ -65,6 +65,7 @@ CASES = {
         ({"heads": 2, "ff_dim": 16}, [(6, 8)]),
         ({"heads": 3, "norm_first": True, "activation": "gelu"}, [(4, 9)]),
     ],
+    "PositionalEmbedding": [({}, [(6, 8)]), ({}, [(1, 3)])],
     "Add": [({}, [(3, 4, 4), (3, 4, 4)]), ({"inputs": 3}, [(5,), (5,), (5,)])],
     "Concatenate": [
         ({}, [(3, 4, 4), (5, 4, 4)]),

@@ -1,4 +1,5 @@
-"""The Transformer encoder block: multi-head self-attention and a feed-forward network."""
+"""The Transformer encoder block (multi-head self-attention and a feed-forward network) and the
+learned positional embedding that tells it the order of the time steps."""
 
 from __future__ import annotations
 
@@ -71,5 +72,49 @@ register(
         infer=_infer,
         module=_module,
         emit=lambda em, c, xs: em.module(xs[0]),
+    )
+)
+
+
+# Positional embedding -----------------------------------------------------------------------
+
+
+def _infer_positions(c: Call) -> TensorType:
+    need_sequence(
+        "PositionalEmbedding",
+        c.x,
+        "put it after a Dense (or Embedding) that gives each time step its features",
+    )
+    return c.x
+
+
+def _positions_module(c: Call) -> ModuleSpec:
+    # One learned vector per time step: an embedding table looked up by position.
+    steps, features = c.x.shape
+    return ModuleSpec("Embedding", (steps, features))
+
+
+def _emit_positions(em, c: Call, xs):
+    import torch  # here, not at the top: the layer registry loads without torch
+
+    x = xs[0]
+    steps = c.x.shape[0]
+    # The positions 0…T−1 on the input's own device: torch.arange would need `x.device`, which
+    # the emitters cannot write, so count up a row of ones instead (traces, exports as CumSum).
+    ones = em.method(x, "new_ones", steps, dtype=torch.int64)
+    positions = em.method(em.method(ones, "cumsum", 0), "sub", 1)
+    return em.call("torch.add", x, em.module(positions))
+
+
+register(
+    LayerType(
+        id="PositionalEmbedding",
+        title="Positional embedding",
+        category="Attention",
+        summary="Adds a learned vector to each time step, so attention knows the order.",
+        params=params(),
+        infer=_infer_positions,
+        module=_positions_module,
+        emit=_emit_positions,
     )
 )

@@ -274,7 +274,8 @@ def _make_pool(layer_id: str, torch_cls: str, summary: str) -> LayerType:
             BoolParam(
                 "keep_partial",
                 False,
-                help="Keep a last window that hangs over the border (as Keras 'same' when the strides equal the pool size).",
+                help="Keep a last window that hangs over the border (as Keras 'same' when "
+                "the strides equal the pool size).",
             ),
         ),
         infer=infer,

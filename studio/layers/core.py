@@ -94,8 +94,8 @@ register(
                 "target",
                 "labels",
                 help="labels: learn the data set's labels; input: reproduce the input "
-                "(autoencoders).",
-                choices=("labels", "input"),
+                "(autoencoders); real_or_fake: tell real samples from generated ones (GANs).",
+                choices=("labels", "input", "real_or_fake"),
             ),
         ),
         infer=_infer_output,

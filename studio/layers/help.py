@@ -275,6 +275,10 @@ def _transformer_shape(c: Call, out: TensorType) -> str:
     return f"dₕ = {features} / {c['heads']} = {per_head}; {_s(c.x.shape)} → {_s(out.shape)}"
 
 
+def _positions_shape(c: Call, out: TensorType) -> str:
+    return f"{_s(c.x.shape)} + P ({_s(c.x.shape)}) → {_s(out.shape)}"
+
+
 def _input_shape(c: Call, out: TensorType) -> str:
     return f"out = {_s(out.shape)}"
 
@@ -364,6 +368,11 @@ def _transformer_count(c: Call) -> str:
     return f"4·{d}·{d} + 2·{d}·{f} + 9·{d} + {f} = {_n(total)}"
 
 
+def _positions_count(c: Call) -> str:
+    t, f = c.x.shape
+    return f"{t} × {f} = {_n(t * f)}"
+
+
 def _embedding_count(c: Call) -> str:
     v, d = c["input_dim"], c["output_dim"]
     return f"{v} × {d} = {_n(v * d)}"
@@ -424,6 +433,10 @@ _FORMULAS: dict[str, _Formulas] = {
         "4·d·d + 2·d·f + 9·d + f   (d = F, f = ff_dim)",
         _transformer_shape,
         _transformer_count,
+    ),
+    "PositionalEmbedding": _Formulas(
+        "T×F → T×F   (x + P, one learned row of P per step)", "T × F", _positions_shape,
+        _positions_count,
     ),
     "BatchNorm": _Formulas("out = x", "2 × C", _unchanged, _batchnorm_count),
     "LayerNorm": _Formulas("out = x", "2 × F   (C×H×W: 2 × C·H·W)", _unchanged, _layernorm_count),
@@ -582,8 +595,10 @@ _TEXTS: dict[str, _Texts] = {
                 "labels at once, mse (mean squared error) for numbers and reconstructions."
             ),
             "target": (
-                "What the output is compared with: labels, the answers of the data set; or "
-                "input, the input itself, to train an autoencoder to reproduce it."
+                "What the output is compared with: labels, the answers of the data set; input, "
+                "the input itself, to train an autoencoder to reproduce it; or real_or_fake, "
+                "for the discriminator of a GAN, whether a sample is real data or was drawn by "
+                "the generator before it."
             ),
         },
     ),
@@ -950,6 +965,25 @@ _TEXTS: dict[str, _Texts] = {
             "Attention: 4 × (d·d + d) for the query, key, value and output projections. "
             "Feed-forward: d·f + f + f·d + d. Two LayerNorms: 4·d. The number of heads does not "
             "change the count."
+        ),
+    ),
+    "PositionalEmbedding": _Texts(
+        what=(
+            "Adds a learned vector to each time step: one for the first step, another for the "
+            "second, and so on. Self-attention by itself does not see the order of the steps; "
+            "with these vectors added it can tell where in the sequence each step is."
+        ),
+        when_to_use=(
+            "Right before the first Transformer encoder block, after the Dense or Embedding that "
+            "gives each step its features."
+        ),
+        common_mistake=(
+            "Leaving it out: a Transformer encoder without positions treats the sequence as an "
+            "unordered bag of steps, so it cannot tell a rising ramp from a falling one."
+        ),
+        params_note=(
+            "One vector of F numbers per time step: T × F in all. Its table is as long as the "
+            "sequence, so the model takes sequences of exactly T steps."
         ),
     ),
     "BatchNorm": _Texts(

@@ -3,6 +3,11 @@ epoch, and earlier runs of the project laid over them for comparison.
 
 Reports are appended to arrays in the slots; the curves are redrawn from a timer at about
 20 Hz with `setData`, only when something arrived, so a fast run cannot flood the GUI thread.
+
+What a frame costs was measured (bench/bench_gui.py): pyqtgraph's auto-range re-lays out the
+axes on every new point, and grid lines are replayed on every paint; together they made a
+frame about 8× dearer. So the x axis spans the planned run from the start, the y axis only
+grows when a point falls outside it, and there is no grid.
 """
 
 from __future__ import annotations
@@ -40,7 +45,6 @@ def _plot(title: str, bottom: str, left: pg.AxisItem | None = None) -> pg.PlotWi
         axis = item.getAxis(name)
         axis.setPen(pg.mkPen(AXIS))
         axis.setTextPen(pg.mkPen(TEXT))
-    item.showGrid(x=True, y=True, alpha=0.12)
     # Long runs: draw only what is in view, and at most one peak pair per pixel.
     item.setClipToView(True)
     item.setDownsampling(auto=True, mode="peak")
@@ -82,6 +86,13 @@ class TrainingPlots(QWidget):
                         (VALIDATION, "━■━", styles["val"][0])]
         self.smoothers = {m: BatchSmoother() for m in METRICS}
         self.overlays: list[pg.PlotDataItem] = []
+        self._overlay_bounds = {m: (math.inf, -math.inf) for m in METRICS}
+        self._user_range = {m: False for m in METRICS}
+        for metric, plot in self.plots.items():
+            plot.enableAutoRange(x=False, y=False)
+            # Once the user zooms or pans, the view is theirs until the next run.
+            plot.getViewBox().sigRangeChangedManually.connect(
+                lambda *args, m=metric: self._user_range.__setitem__(m, True))
         self.epochs = 1
         self.points = 0  # reports received in this run (tests and the bench read it)
         self._dirty: set[tuple[str, str]] = set()
@@ -110,6 +121,7 @@ class TrainingPlots(QWidget):
             smoother.reset()
         self.points = 0
         self._dirty = set(self.series)
+        self._user_range = {m: False for m in METRICS}
         self._fit_x()
         self.redraw()
         self.timer.start()
@@ -138,25 +150,46 @@ class TrainingPlots(QWidget):
         self.redraw()
 
     def redraw(self) -> None:
+        if not self._dirty:
+            return
         for key in self._dirty:
             series = self.series[key]
             self.curves[key].setData(series.x, series.y)
         self._dirty.clear()
+        self._fit_y()
+
+    def _fit_y(self, force: bool = False) -> None:
+        """Grow the y range to hold every point (with a margin); never shrink it mid-run, so
+        the axes are laid out again only now and then, not on every frame."""
+        for metric, plot in self.plots.items():
+            if self._user_range[metric]:
+                continue
+            parts = [self.series[metric, k] for k in ("batch", "train", "val")]
+            lo = min([s.lo for s in parts] + [self._overlay_bounds[metric][0]])
+            hi = max([s.hi for s in parts] + [self._overlay_bounds[metric][1]])
+            if not (math.isfinite(lo) and math.isfinite(hi)):
+                continue
+            low, high = plot.getViewBox().viewRange()[1]
+            if not force and low <= lo and hi <= high:
+                continue
+            margin = 0.08 * max(hi - lo, 0.02 * abs(hi), 1e-3)
+            plot.setYRange(lo - margin, hi + margin, padding=0)
 
     # Earlier runs ---------------------------------------------------------------------------
 
     def set_overlays(self, runs: list[RunInfo]) -> None:
-        for curve in self.overlays:
-            for plot in self.plots.values():
-                if curve in plot.items:
+        for plot in self.plots.values():
+            for curve in self.overlays:
+                if curve in plot.listDataItems():
                     plot.removeItem(curve)
         self.overlays = []
+        bounds = {m: [math.inf, -math.inf] for m in METRICS}
         for i, run in enumerate(runs):
             color = OVERLAY[i % len(OVERLAY)]
             epochs = [float(h["epoch"]) for h in run.history]
-            for metric, key in (("loss", "loss"), ("accuracy", "accuracy")):
-                for field, style in ((key, Qt.PenStyle.SolidLine),
-                                     (f"val_{key}", Qt.PenStyle.DashLine)):
+            for metric in METRICS:
+                for field, style in ((metric, Qt.PenStyle.SolidLine),
+                                     (f"val_{metric}", Qt.PenStyle.DashLine)):
                     values = [h.get(field) for h in run.history]
                     if not values or any(v is None for v in values):
                         continue
@@ -167,7 +200,11 @@ class TrainingPlots(QWidget):
                     )
                     curve.setZValue(-1)  # under the current run
                     self.overlays.append(curve)
+                    bounds[metric] = [min(bounds[metric][0], *values),
+                                      max(bounds[metric][1], *values)]
+        self._overlay_bounds = {m: (float(lo), float(hi)) for m, (lo, hi) in bounds.items()}
         self._fit_x(max([len(r.history) for r in runs], default=0))
+        self._fit_y(force=True)
         self._show_legend(runs)
 
     def _show_legend(self, runs: list[RunInfo]) -> None:

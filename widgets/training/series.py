@@ -18,6 +18,7 @@ class Series:
         self._x = np.empty(capacity, dtype=np.float64)
         self._y = np.empty(capacity, dtype=np.float64)
         self.size = 0
+        self.lo, self.hi = math.inf, -math.inf  # y bounds, kept as points arrive
 
     def append(self, x: float, y: float) -> None:
         if self.size == len(self._x):
@@ -26,9 +27,11 @@ class Series:
         self._x[self.size] = x
         self._y[self.size] = y
         self.size += 1
+        self.lo, self.hi = min(self.lo, y), max(self.hi, y)
 
     def clear(self) -> None:
         self.size = 0
+        self.lo, self.hi = math.inf, -math.inf
 
     @property
     def x(self) -> np.ndarray:
