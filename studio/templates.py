@@ -184,12 +184,134 @@ def _residual_cnn() -> Project:
     )
 
 
+def _gru_classifier() -> Project:
+    g = Graph()
+    x = g.add_node("Input", {"shape": [64, 1]}).id
+    _chain(
+        g,
+        x,
+        ("GRU", {"units": 64}),
+        ("Dense", {"units": 32, "activation": "relu"}),
+        ("Dense", {"units": 6, "activation": "softmax"}),
+        ("Output", {"loss": "cross_entropy"}),
+    )
+    return _project(
+        "GRU sequence classifier",
+        "The LSTM classifier with a GRU: fewer gates, fewer weights, often as accurate.",
+        g,
+        "synthetic-waveforms",
+        batch_size=64,
+        epochs=10,
+        learning_rate=3e-3,
+    )
+
+
+def _transformer_classifier() -> Project:
+    g = Graph()
+    x = g.add_node("Input", {"shape": [64, 1]}).id
+    _chain(
+        g,
+        x,
+        # Groups of 4 samples become one step (a "patch", as in vision transformers): 16
+        # steps that each show a piece of the wave's shape, not single numbers.
+        ("Reshape", {"target_shape": [16, 4]}),
+        ("Dense", {"units": 32}),
+        ("PositionalEmbedding", {}),
+        ("TransformerEncoder", {"heads": 4, "ff_dim": 64, "dropout": 0.1}),
+        ("TransformerEncoder", {"heads": 4, "ff_dim": 64, "dropout": 0.1}),
+        ("GlobalAveragePooling", {}),
+        ("Dense", {"units": 6, "activation": "softmax"}),
+        ("Output", {"loss": "cross_entropy"}),
+    )
+    return _project(
+        "Transformer sequence classifier",
+        "Cuts a waveform into 16 pieces, adds their positions and lets self-attention compare "
+        "them: a Transformer encoder as in BERT, on a small scale.",
+        g,
+        "synthetic-waveforms",
+        batch_size=64,
+        epochs=10,
+        learning_rate=1e-3,
+    )
+
+
+def _overfitting_demo() -> Project:
+    g = Graph()
+    x = g.add_node("Input", {"shape": [1, 28, 28]}).id
+    _chain(
+        g,
+        x,
+        ("Flatten", {}),
+        ("Dense", {"units": 512, "activation": "relu"}),
+        ("Dense", {"units": 512, "activation": "relu"}),
+        ("Dense", {"units": 10, "activation": "softmax"}),
+        ("Output", {"loss": "cross_entropy"}),
+    )
+    # Little data for a large model: holding out 90 % for validation leaves 1,200 of the
+    # 12,000 training images to learn from, and nothing regularises the 670,000 weights.
+    return _project(
+        "Overfitting demo",
+        "A wide MLP trained on few images with no regularization: the training accuracy "
+        "reaches 100 % while the validation curve falls behind. Add Dropout or L2 weight "
+        "decay and train again to see the gap close.",
+        g,
+        "synthetic-shapes",
+        batch_size=32,
+        epochs=30,
+        validation_split=0.9,
+    )
+
+
+def _gan_shapes() -> Project:
+    g = Graph()
+    noise = g.add_node("Input", {"shape": [64]}, node_id="noise").id
+    # The generator: 64 random numbers → a 1×28×28 image with pixels in 0–1 (sigmoid), as
+    # the real images are. Real images enter the discriminator after its last node.
+    image = _chain(
+        g,
+        noise,
+        ("Dense", {"units": 64 * 7 * 7, "activation": "relu"}),
+        ("Reshape", {"target_shape": [64, 7, 7]}),
+        ("ConvTranspose2D", {"filters": 32, "activation": "relu"}),
+        ("ConvTranspose2D", {"filters": 1, "activation": "sigmoid"}),
+    )
+    g.rename_node(image, "generated_image")
+    image = "generated_image"
+    # The discriminator: an image → how real it looks, with LeakyReLU(0.2) as DCGAN has it.
+    _chain(
+        g,
+        image,
+        ("Conv2D", {"filters": 32, "kernel_size": 4, "strides": 2}),
+        ("LeakyReLU", {"negative_slope": 0.2}),
+        ("Conv2D", {"filters": 64, "kernel_size": 4, "strides": 2}),
+        ("LeakyReLU", {"negative_slope": 0.2}),
+        ("Flatten", {}),
+        ("Dense", {"units": 1, "activation": "sigmoid"}),
+        ("Output", {"loss": "binary_cross_entropy", "target": "real_or_fake"}),
+    )
+    return _project(
+        "GAN (shapes)",
+        "A generator turns random numbers into images; a discriminator learns to tell them "
+        "from real shapes. Trained against each other, the generator's images look more and "
+        "more like shapes: see the grid of generated samples after each epoch.",
+        g,
+        "synthetic-shapes",
+        batch_size=64,
+        epochs=10,
+        learning_rate=2e-4,
+    )
+
+
 BUILDERS = {
     "seed-mlp": _seed_mlp,
     "seed-cnn": _seed_cnn,
     "lstm-classifier": _lstm_classifier,
     "conv-autoencoder": _conv_autoencoder,
     "residual-cnn": _residual_cnn,
+    "gru-classifier": _gru_classifier,
+    "transformer-classifier": _transformer_classifier,
+    "overfitting-demo": _overfitting_demo,
+    "gan-shapes": _gan_shapes,
 }
 
 

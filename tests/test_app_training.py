@@ -39,8 +39,9 @@ def train(qtbot, window) -> None:
         assert window.start_training()
 
 
-def test_a_short_run_fills_the_plots_predictions_confusion_and_runs(make_window, qtbot, limits,
-                                                                    config_dir):
+def test_a_short_run_fills_the_plots_predictions_confusion_and_runs(
+    make_window, qtbot, limits, config_dir
+):
     window = make_window(tiny_project())
     assert not window.actions.export.isEnabled()
     window.actions.train.trigger()
@@ -154,14 +155,16 @@ def test_predictions_confusion_drawing_and_activations(make_window, qtbot, limit
     from PySide6.QtTest import QTest
 
     pad = drawing.pad
-    QTest.mousePress(pad, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                     QPoint(60, 60))
+    QTest.mousePress(pad, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(60, 60))
     for x in range(60, 200, 20):
         QTest.mouseMove(pad, QPoint(x, 60 + (x - 60) // 2))
-    QTest.mouseRelease(pad, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                       QPoint(200, 130))
-    qtbot.waitUntil(lambda: drawing.probabilities is not None and "looks like"
-                    in drawing.answer.text(), timeout=5000)
+    QTest.mouseRelease(
+        pad, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(200, 130)
+    )
+    qtbot.waitUntil(
+        lambda: drawing.probabilities is not None and "looks like" in drawing.answer.text(),
+        timeout=5000,
+    )
     assert drawing.probabilities.sum() == pytest.approx(1.0, abs=1e-4)
     assert drawing.pad.array().max() == 255
 
@@ -191,12 +194,14 @@ def test_export_dialog_writes_every_format_that_loads(make_window, qtbot, limits
         assert written and all(p.exists() for p in written)
         dialog.status.clear()
         if fmt == "safetensors":
-            project, weights = load_trained(written[0])
+            _, weights = load_trained(written[0])
             assert set(weights) == set(window.training.outcome.model.state_dict())
         elif fmt == "pt":
             state = torch.load(written[0], weights_only=True)
-            assert torch.equal(state["dense_1.weight"],
-                               window.training.outcome.model.state_dict()["dense_1.weight"])
+            assert torch.equal(
+                state["dense_1.weight"],
+                window.training.outcome.model.state_dict()["dense_1.weight"],
+            )
         elif fmt == "pt2":
             program = torch.export.load(str(written[0]))
             assert torch.allclose(program.module()(x), expected, atol=1e-5)

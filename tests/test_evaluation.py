@@ -47,8 +47,7 @@ def test_class_probabilities_from_softmax_logits_and_one_sigmoid_unit():
 def test_ends_in_probabilities_follows_the_final_activation():
     project = load_template("seed-mlp")  # Dense(10, softmax) → Output(cross_entropy)
     assert ends_in_probabilities(project.graph)
-    last = next(n for n in project.graph.nodes.values() if n.params.get("activation")
-                == "softmax")
+    last = next(n for n in project.graph.nodes.values() if n.params.get("activation") == "softmax")
     project.graph.set_params(last.id, {"activation": "linear"})
     assert not ends_in_probabilities(project.graph)
 
@@ -73,8 +72,9 @@ def test_evaluate_classifier_on_an_untrained_model():
     assert result.accuracy == pytest.approx(np.trace(result.matrix) / 37)
     assert np.allclose(result.confidence, result.probabilities.max(axis=1))
     # In batches or all at once: the same outputs.
-    assert np.allclose(predict(model, x, (1, 28, 28), batch_size=5),
-                       predict(model, x, (1, 28, 28)), atol=1e-6)
+    assert np.allclose(
+        predict(model, x, (1, 28, 28), batch_size=5), predict(model, x, (1, 28, 28)), atol=1e-6
+    )
 
 
 def test_activation_probe_gives_every_layer_with_the_trained_weights():

@@ -14,6 +14,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
+from studio.compiler import plan_model
 from studio.evaluation import ActivationProbe, feature_maps
 from studio.layers.base import format_shape
 from widgets.i18n import layer_title
@@ -54,8 +55,10 @@ class FeatureMapGrid(QWidget):
         best = (1, 0.0)
         for columns in range(1, n + 1):
             rows = math.ceil(n / columns)
-            scale = min((self.width() - GAP * (columns - 1)) / (columns * w),
-                        (self.height() - GAP * (rows - 1)) / (rows * h))
+            scale = min(
+                (self.width() - GAP * (columns - 1)) / (columns * w),
+                (self.height() - GAP * (rows - 1)) / (rows * h),
+            )
             if scale > best[1]:
                 best = (columns, scale)
         return best
@@ -117,9 +120,8 @@ class ActivationsView(QWidget):
         self.layer.blockSignals(True)
         self.layer.clear()
         if outcome is not None:
-            self.probe = ActivationProbe(outcome.project.graph, outcome.model)
             graph = outcome.project.graph
-            for node_id in self.probe.node_ids:
+            for node_id in plan_model(graph).nodes:
                 title = layer_title(graph.nodes[node_id].layer)
                 self.layer.addItem(f"{node_id}  ({title})", node_id)
             self.sample.setRange(0, max(0, len(outcome.x_test) - 1))
@@ -130,13 +132,15 @@ class ActivationsView(QWidget):
 
     def select_node(self, node_id: str | None) -> bool:
         """Show the layer selected on the canvas; False if the trained model lacks it."""
-        if node_id is None or self.probe is None:
+        if node_id is None or self.outcome is None:
             return False
         index = self.layer.findData(node_id)
         if index < 0:
-            self.info.setText(self.tr(
-                "%1 is not in the trained model (added after the run?): train again to see it.")
-                .replace("%1", node_id))
+            self.info.setText(
+                self.tr(
+                    "%1 is not in the trained model (added after the run?): train again to see it."
+                ).replace("%1", node_id)
+            )
             return False
         self.layer.setCurrentIndex(index)
         return True
@@ -146,15 +150,24 @@ class ActivationsView(QWidget):
 
     def current_maps(self) -> np.ndarray | None:
         node_id = self.layer.currentData()
-        if self.probe is None or node_id is None:
+        if self.outcome is None or node_id is None:
             return None
+        if self.probe is None:
+            self.probe = ActivationProbe(self.outcome.project.graph, self.outcome.model)
         index = self.sample.value()
         if index != self._sample:
             self._values = self.probe.run(self.outcome.x_test[index : index + 1])
             self._sample = index
         return feature_maps(self._values[node_id][0], MAX_MAPS)
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.refresh()
+
     def refresh(self) -> None:
+        # Computed when seen: a run's end should not wait for a tab nobody looks at.
+        if not self.isVisible():
+            return
         maps = self.current_maps()
         if maps is None:
             self.grid.set_maps(None)
@@ -174,8 +187,13 @@ class ActivationsView(QWidget):
         self.grid.set_maps(as_grid(maps))
         image = sample_image(self.outcome.x_test[self.sample.value()].numpy())
         if image is not None:
-            self.thumbnail.setPixmap(QPixmap.fromImage(image).scaled(
-                42, 42, Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.FastTransformation))
+            self.thumbnail.setPixmap(
+                QPixmap.fromImage(image).scaled(
+                    42,
+                    42,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.FastTransformation,
+                )
+            )
         else:
             self.thumbnail.clear()

@@ -51,8 +51,12 @@ class ConfusionView(QWidget):
         self.matrix_plot.setAspectLocked(True)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.matrix_plot.addItem(self.image)
-        self.colorbar = pg.ColorBarItem(colorMap=WHITE_BLUE, interactive=False, width=14,
-                                        label=self.tr("share of the true class"))
+        self.colorbar = pg.ColorBarItem(
+            colorMap=WHITE_BLUE,
+            interactive=False,
+            width=14,
+            label=self.tr("share of the true class"),
+        )
         self.colorbar.setImageItem(self.image, insert_in=self.matrix_plot)
         axis = self.colorbar.getAxis("right")
         axis.setTextPen(pg.mkPen(TEXT))
@@ -127,8 +131,11 @@ class ConfusionView(QWidget):
         ticks = [(i + 0.5, name) for i, name in enumerate(tick_names(classes, 16))]
         numbers = [(i + 0.5, str(i)) for i in range(k)]
         self.matrix_plot.getAxis("bottom").setTicks([ticks if short else numbers])
-        left = ticks if short else [(i + 0.5, f"{i} {n}") for i, n in
-                                    enumerate(tick_names(classes, 16))]
+        left = (
+            ticks
+            if short
+            else [(i + 0.5, f"{i} {n}") for i, n in enumerate(tick_names(classes, 16))]
+        )
         self.matrix_plot.getAxis("left").setTicks([left])
         self.matrix_plot.setRange(xRange=(0, k), yRange=(0, k), padding=0)
 
@@ -142,8 +149,14 @@ class ConfusionView(QWidget):
         values = np.nan_to_num(per_class, nan=0.0)
         mean = float(np.nanmean(per_class)) if np.isfinite(per_class).any() else 0.0
         brushes = [QColor("#DC2626") if v < mean - 0.1 else QColor("#2F6FEB") for v in values]
-        self.bars = pg.BarGraphItem(x0=np.zeros(k), y=np.arange(k) + 0.5, height=0.7,
-                                    width=values, brushes=brushes, pen=pg.mkPen(None))
+        self.bars = pg.BarGraphItem(
+            x0=np.zeros(k),
+            y=np.arange(k) + 0.5,
+            height=0.7,
+            width=values,
+            brushes=brushes,
+            pen=pg.mkPen(None),
+        )
         self.accuracy_plot.addItem(self.bars)
         for i, v in enumerate(per_class):
             label = format_percent(float(v))
@@ -151,9 +164,10 @@ class ConfusionView(QWidget):
             text.setPos(float(values[i]) + 0.01, i + 0.5)
             self.accuracy_plot.addItem(text)
             self.bar_texts.append(text)
-        names = tick_names(classes, 14)
+        names = tick_names(classes, 16)
         self.accuracy_plot.getAxis("left").setTicks([[(i + 0.5, n) for i, n in enumerate(names)]])
         self.accuracy_plot.getAxis("bottom").setTicks(
-            [[(x, f"{x * 100:.0f}%") for x in (0, 0.25, 0.5, 0.75, 1.0)]])
+            [[(x, f"{x * 100:.0f}%") for x in (0, 0.25, 0.5, 0.75, 1.0)]]
+        )
         self.accuracy_plot.setRange(xRange=(0, 1.25), yRange=(0, k), padding=0.02)
         self.accuracy_plot.getViewBox().setCursor(Qt.CursorShape.ArrowCursor)

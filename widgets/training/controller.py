@@ -74,7 +74,11 @@ class TrainingController(QObject):
         cached = self._cache[1] if self._cache and self._cache[0] == key else None
         self._data_key = key
         request = RunRequest(
-            copy, Path(out_dir), cached, env_limit(TRAIN_LIMIT_ENV), env_limit(TEST_LIMIT_ENV),
+            copy,
+            Path(out_dir),
+            cached,
+            env_limit(TRAIN_LIMIT_ENV),
+            env_limit(TEST_LIMIT_ENV),
             self.report_every_s,
         )
         self.run_dir = request.out_dir

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import torch
 from PySide6.QtCore import QPointF, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPen
+from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -41,8 +41,9 @@ def image_array(image: QImage) -> np.ndarray:
 
 
 def _scaled(a: np.ndarray, w: int, h: int) -> np.ndarray:
-    image = gray_image(a).scaled(w, h, Qt.AspectRatioMode.IgnoreAspectRatio,
-                                 Qt.TransformationMode.SmoothTransformation)
+    image = gray_image(a).scaled(
+        w, h, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation
+    )
     return image_array(image)
 
 
@@ -92,8 +93,15 @@ class SketchPad(QWidget):
     def stroke(self, a: QPointF, b: QPointF) -> None:
         painter = QPainter(self.image)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(QColor(255, 255, 255), PEN, Qt.PenStyle.SolidLine,
-                            Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
+        painter.setPen(
+            QPen(
+                QColor(255, 255, 255),
+                PEN,
+                Qt.PenStyle.SolidLine,
+                Qt.PenCapStyle.RoundCap,
+                Qt.PenJoinStyle.RoundJoin,
+            )
+        )
         painter.drawLine(a, b)
         painter.end()
         self.update()
@@ -151,18 +159,24 @@ class ProbabilityBars(QWidget):
             font = p.font()
             font.setBold(i == best)
             p.setFont(font)
-            p.drawText(QRect(0, y, name_w, row), Qt.AlignmentFlag.AlignRight
-                       | Qt.AlignmentFlag.AlignVCenter, name)
+            p.drawText(
+                QRect(0, y, name_w, row),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                name,
+            )
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(QColor("#EEF1F5"))
             p.drawRoundedRect(name_w + 8, y + row // 4, bar_w, row // 2, 3, 3)
             p.setBrush(QColor("#2F6FEB" if i == best else "#9DB4E0"))
-            p.drawRoundedRect(name_w + 8, y + row // 4, max(2, round(bar_w * float(value))),
-                              row // 2, 3, 3)
+            p.drawRoundedRect(
+                name_w + 8, y + row // 4, max(2, round(bar_w * float(value))), row // 2, 3, 3
+            )
             p.setPen(QColor("#4B5563"))
-            p.drawText(QRect(name_w + 12 + bar_w, y, pct_w, row),
-                       Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                       f"{float(value) * 100:.0f}%")
+            p.drawText(
+                QRect(name_w + 12 + bar_w, y, pct_w, row),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                f"{float(value) * 100:.0f}%",
+            )
         p.end()
 
 
@@ -218,8 +232,12 @@ class DrawingView(QWidget):
 
     @staticmethod
     def usable(outcome: RunOutcome | None) -> bool:
-        return (outcome is not None and outcome.evaluation is not None and outcome.is_image
-                and outcome.x_test.dim() == 4)
+        return (
+            outcome is not None
+            and outcome.evaluation is not None
+            and outcome.is_image
+            and outcome.x_test.dim() == 4
+        )
 
     def set_outcome(self, outcome: RunOutcome | None) -> None:
         self.outcome = outcome
@@ -230,14 +248,19 @@ class DrawingView(QWidget):
             self.message.setText(self.tr("Draw with the mouse; the prediction follows."))
             self._schedule()
         elif outcome is not None:
-            self.message.setText(self.tr(
-                "Drawing needs a model that classifies images; this one does not."))
+            self.message.setText(
+                self.tr("Drawing needs a model that classifies images; this one does not.")
+            )
             self.bars.set_values([], np.zeros(0))
             self.answer.clear()
 
     def _schedule(self) -> None:
-        if self.usable(self.outcome):
+        if self.usable(self.outcome) and self.isVisible():
             self.timer.start()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._schedule()
 
     def predict_now(self) -> np.ndarray | None:
         """Predict the drawing at once; returns the class probabilities."""
@@ -259,15 +282,15 @@ class DrawingView(QWidget):
             best = int(np.argmax(probs))
             name = outcome.classes[best] if best < len(outcome.classes) else str(best)
             self.answer.setText(
-                self.tr("It looks like <b>%1</b> (%2)").replace("%1", name)
+                self.tr("It looks like <b>%1</b> (%2)")
+                .replace("%1", name)
                 .replace("%2", f"{probs[best] * 100:.0f}%")
             )
         return probs
 
 
-def _preview(sample: np.ndarray):
-    from PySide6.QtGui import QPixmap
-
-    image = gray_image(sample[0]).scaled(84, 84, Qt.AspectRatioMode.KeepAspectRatio,
-                                         Qt.TransformationMode.FastTransformation)
+def _preview(sample: np.ndarray) -> QPixmap:
+    image = gray_image(sample[0]).scaled(
+        84, 84, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.FastTransformation
+    )
     return QPixmap.fromImage(image)

@@ -39,8 +39,10 @@ def describe(fmt: str) -> str:
         "onnx": _tr("For ONNX Runtime, OpenCV, TensorRT and other tools (dynamic batch)"),
         "pt2": _tr("A torch.export program: load with torch.export.load, no source needed"),
         "pt": _tr("A PyTorch state_dict (load with torch.load(weights_only=True))"),
-        "py": _tr("A standalone Python package: readable model source, weights, predict.py "
-                  "and train.py (runs under torchrun)"),
+        "py": _tr(
+            "A standalone Python package: readable model source, weights, predict.py "
+            "and train.py (runs under torchrun)"
+        ),
     }
     return texts.get(fmt, fmt)
 
@@ -60,8 +62,9 @@ class ExportDialog(QDialog):
         self.written: list[Path] = []
         self._edited_path = False
 
-        intro = QLabel(self.tr("Export the model trained in run <b>%1</b> as:")
-                       .replace("%1", self.source.name))
+        intro = QLabel(
+            self.tr("Export the model trained in run <b>%1</b> as:").replace("%1", self.source.name)
+        )
         self.group = QButtonGroup(self)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -89,8 +92,9 @@ class ExportDialog(QDialog):
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.status)
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.export_button = box.addButton(self.tr("Export"),
-                                           QDialogButtonBox.ButtonRole.ActionRole)
+        self.export_button = box.addButton(
+            self.tr("Export"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.export_button.setObjectName("exportButton")
         self.export_button.clicked.connect(self.start_export)
         box.rejected.connect(self.reject)
@@ -110,8 +114,9 @@ class ExportDialog(QDialog):
 
     def _browse(self) -> None:
         if self.fmt() == "py":
-            path = QFileDialog.getExistingDirectory(self, self.tr("Folder for the package"),
-                                                    str(self.folder))
+            path = QFileDialog.getExistingDirectory(
+                self, self.tr("Folder for the package"), str(self.folder)
+            )
         else:
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Export to"), self.path.text())
         if path:
@@ -129,8 +134,9 @@ class ExportDialog(QDialog):
         notes: list[str] = []
         self.export_button.setEnabled(False)
         self.status.setText(self.tr("Exporting as %1…").replace("%1", fmt))
-        self.job = BackgroundJob(lambda: (export(source, fmt, target, note=notes.append), notes),
-                                 self)
+        self.job = BackgroundJob(
+            lambda: (export(source, fmt, target, note=notes.append), notes), self
+        )
         self.job.done.connect(self._done)
         self.job.failed.connect(self._failed)
         self.job.start()

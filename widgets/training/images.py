@@ -6,10 +6,15 @@ import numpy as np
 from PySide6.QtGui import QImage
 
 # A perceptually even dark-blue → yellow ramp (like viridis), 256 entries, for feature maps.
-_STOPS = np.array([
-    (0.00, 68, 1, 84), (0.25, 59, 82, 139), (0.50, 33, 145, 140), (0.75, 94, 201, 98),
-    (1.00, 253, 231, 37),
-])
+_STOPS = np.array(
+    [
+        (0.00, 68, 1, 84),
+        (0.25, 59, 82, 139),
+        (0.50, 33, 145, 140),
+        (0.75, 94, 201, 98),
+        (1.00, 253, 231, 37),
+    ]
+)
 
 
 def _ramp() -> np.ndarray:
@@ -42,8 +47,9 @@ def false_colour(values: np.ndarray) -> QImage:
     """A 2-D map scaled to its own range and coloured with RAMP (flat maps come out dark)."""
     v = np.asarray(values, dtype=np.float32)
     lo, hi = float(np.nanmin(v)), float(np.nanmax(v))
-    scaled = np.zeros(v.shape, np.uint8) if hi <= lo else ((v - lo) / (hi - lo) * 255).astype(
-        np.uint8)
+    scaled = (
+        np.zeros(v.shape, np.uint8) if hi <= lo else ((v - lo) / (hi - lo) * 255).astype(np.uint8)
+    )
     rgb = np.ascontiguousarray(RAMP[scaled])
     h, w = scaled.shape
     return QImage(rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()

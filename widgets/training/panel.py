@@ -60,10 +60,15 @@ class TrainingPanel(QWidget):
         buttons = QHBoxLayout()
         buttons.setSpacing(6)
         self.train_button, self.pause_button, self.stop_button = (
-            QToolButton(), QToolButton(), QToolButton()
+            QToolButton(),
+            QToolButton(),
+            QToolButton(),
         )
-        for name, button in (("train", self.train_button), ("pause", self.pause_button),
-                             ("stop", self.stop_button)):
+        for name, button in (
+            ("train", self.train_button),
+            ("pause", self.pause_button),
+            ("stop", self.stop_button),
+        ):
             button.setObjectName(f"{name}Button")
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             buttons.addWidget(button, 1 if name == "train" else 0)
@@ -191,8 +196,9 @@ class TrainingPanel(QWidget):
 
     def _on_finished(self, outcome: RunOutcome) -> None:
         result = outcome.result
-        self.progress.setValue(PROGRESS_STEPS if result.status != "stopped"
-                               else self.progress.value())
+        self.progress.setValue(
+            PROGRESS_STEPS if result.status != "stopped" else self.progress.value()
+        )
         if result.status == "stopped":
             text = self.tr("Stopped with %1 of %2 epochs done.")
         elif result.status == "early-stopped":

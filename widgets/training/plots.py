@@ -58,22 +58,40 @@ class TrainingPlots(QWidget):
         super().__init__(parent)
         self.loss_widget = _plot(self.tr("Loss"), self.tr("epoch"))
         self.accuracy_widget = _plot(self.tr("Accuracy"), self.tr("epoch"), PercentAxis("left"))
-        self.plots = {"loss": self.loss_widget.getPlotItem(),
-                      "accuracy": self.accuracy_widget.getPlotItem()}
+        self.plots = {
+            "loss": self.loss_widget.getPlotItem(),
+            "accuracy": self.accuracy_widget.getPlotItem(),
+        }
         self.series: dict[tuple[str, str], Series] = {}
         self.curves: dict[tuple[str, str], pg.PlotDataItem] = {}
         styles = {
-            "batch": (self.tr("training, per batch (smoothed)"),
-                      dict(pen=pg.mkPen(TRAIN + "80", width=1.2))),
-            "train": (self.tr("training, per epoch"),
-                      dict(pen=pg.mkPen(TRAIN, width=2), symbol="o", symbolSize=6,
-                           symbolBrush=TRAIN, symbolPen=None)),
-            "val": (self.tr("validation, per epoch"),
-                    dict(pen=pg.mkPen(VALIDATION, width=2), symbol="s", symbolSize=6,
-                         symbolBrush=VALIDATION, symbolPen=None)),
+            "batch": (
+                self.tr("training, per batch (smoothed)"),
+                dict(pen=pg.mkPen(TRAIN + "80", width=1.2)),
+            ),
+            "train": (
+                self.tr("training, per epoch"),
+                dict(
+                    pen=pg.mkPen(TRAIN, width=2),
+                    symbol="o",
+                    symbolSize=6,
+                    symbolBrush=TRAIN,
+                    symbolPen=None,
+                ),
+            ),
+            "val": (
+                self.tr("validation, per epoch"),
+                dict(
+                    pen=pg.mkPen(VALIDATION, width=2),
+                    symbol="s",
+                    symbolSize=6,
+                    symbolBrush=VALIDATION,
+                    symbolPen=None,
+                ),
+            ),
         }
         for metric in METRICS:
-            for kind, (name, style) in styles.items():
+            for kind, (_, style) in styles.items():
                 self.series[metric, kind] = Series()
                 self.curves[metric, kind] = self.plots[metric].plot(**style)
         # One legend for both plots, above them: inside a plot it would hide some curve.
@@ -81,9 +99,11 @@ class TrainingPlots(QWidget):
         self.legend.setObjectName("plotLegend")
         self.legend.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.legend.setWordWrap(True)
-        self._legend = [("#97B7F5", "━━", styles["batch"][0]),
-                        (TRAIN, "━●━", styles["train"][0]),
-                        (VALIDATION, "━■━", styles["val"][0])]
+        self._legend = [
+            ("#97B7F5", "━━", styles["batch"][0]),
+            (TRAIN, "━●━", styles["train"][0]),
+            (VALIDATION, "━■━", styles["val"][0]),
+        ]
         self.smoothers = {m: BatchSmoother() for m in METRICS}
         self.overlays: list[pg.PlotDataItem] = []
         self._overlay_bounds = {m: (math.inf, -math.inf) for m in METRICS}
@@ -92,8 +112,10 @@ class TrainingPlots(QWidget):
             plot.enableAutoRange(x=False, y=False)
             # Once the user zooms or pans, the view is theirs until the next run.
             plot.getViewBox().sigRangeChangedManually.connect(
-                lambda *args, m=metric: self._user_range.__setitem__(m, True))
+                lambda *args, m=metric: self._user_range.__setitem__(m, True)
+            )
         self.epochs = 1
+        self._fitted = False
         self.points = 0  # reports received in this run (tests and the bench read it)
         self._dirty: set[tuple[str, str]] = set()
         self.timer = QTimer(self)
@@ -122,6 +144,7 @@ class TrainingPlots(QWidget):
         self.points = 0
         self._dirty = set(self.series)
         self._user_range = {m: False for m in METRICS}
+        self._fitted = False
         self._fit_x()
         self.redraw()
         self.timer.start()
@@ -138,8 +161,10 @@ class TrainingPlots(QWidget):
         self.points += 1
 
     def add_epoch(self, r: dict) -> None:
-        for metric, train, val in (("loss", r["loss"], r["val_loss"]),
-                                   ("accuracy", r["accuracy"], r["val_accuracy"])):
+        for metric, train, val in (
+            ("loss", r["loss"], r["val_loss"]),
+            ("accuracy", r["accuracy"], r["val_accuracy"]),
+        ):
             for kind, value in (("train", train), ("val", val)):
                 if value is not None and math.isfinite(value):
                     self.series[metric, kind].append(r["epoch"], value)
@@ -156,7 +181,8 @@ class TrainingPlots(QWidget):
             series = self.series[key]
             self.curves[key].setData(series.x, series.y)
         self._dirty.clear()
-        self._fit_y()
+        self._fit_y(force=not self._fitted)  # the first points of a run set the range
+        self._fitted = True
 
     def _fit_y(self, force: bool = False) -> None:
         """Grow the y range to hold every point (with a margin); never shrink it mid-run, so
@@ -188,20 +214,28 @@ class TrainingPlots(QWidget):
             color = OVERLAY[i % len(OVERLAY)]
             epochs = [float(h["epoch"]) for h in run.history]
             for metric in METRICS:
-                for field, style in ((metric, Qt.PenStyle.SolidLine),
-                                     (f"val_{metric}", Qt.PenStyle.DashLine)):
+                for field, style in (
+                    (metric, Qt.PenStyle.SolidLine),
+                    (f"val_{metric}", Qt.PenStyle.DashLine),
+                ):
                     values = [h.get(field) for h in run.history]
                     if not values or any(v is None for v in values):
                         continue
                     curve = self.plots[metric].plot(
-                        epochs, [float(v) for v in values],
-                        pen=pg.mkPen(color, width=1.5, style=style), symbol="t", symbolSize=5,
-                        symbolBrush=color, symbolPen=None,
+                        epochs,
+                        [float(v) for v in values],
+                        pen=pg.mkPen(color, width=1.5, style=style),
+                        symbol="t",
+                        symbolSize=5,
+                        symbolBrush=color,
+                        symbolPen=None,
                     )
                     curve.setZValue(-1)  # under the current run
                     self.overlays.append(curve)
-                    bounds[metric] = [min(bounds[metric][0], *values),
-                                      max(bounds[metric][1], *values)]
+                    bounds[metric] = [
+                        min(bounds[metric][0], *values),
+                        max(bounds[metric][1], *values),
+                    ]
         self._overlay_bounds = {m: (float(lo), float(hi)) for m, (lo, hi) in bounds.items()}
         self._fit_x(max([len(r.history) for r in runs], default=0))
         self._fit_y(force=True)
@@ -211,8 +245,9 @@ class TrainingPlots(QWidget):
         entries = list(self._legend)
         for i, run in enumerate(runs):
             color = OVERLAY[i % len(OVERLAY)]
-            entries.append((color, "━ ╍", self.tr("run %1 (validation dashed)")
-                            .replace("%1", run.name)))
+            entries.append(
+                (color, "━ ╍", self.tr("run %1 (validation dashed)").replace("%1", run.name))
+            )
         html = "&nbsp;&nbsp;&nbsp;".join(
             f"<span style='color:{color}'><b>{mark}</b></span>&nbsp;{name}"
             for color, mark, name in entries

@@ -70,9 +70,12 @@ class PredictionGrid(QWidget):
 
     def cell_rect(self, i: int) -> QRect:
         row, column = divmod(i, self.columns())
-        return QRect(self.left_margin() + column * (CELL.width() + GAP),
-                     GAP + row * (CELL.height() + GAP),
-                     CELL.width(), CELL.height())
+        return QRect(
+            self.left_margin() + column * (CELL.width() + GAP),
+            GAP + row * (CELL.height() + GAP),
+            CELL.width(),
+            CELL.height(),
+        )
 
     def cell_at(self, pos) -> int | None:
         for i in range(len(self.indices)):
@@ -109,14 +112,18 @@ class PredictionGrid(QWidget):
         p.setPen(WRONG if wrong else RIGHT)
         label = f"{_name(classes, predicted)}  {ev.confidence[index] * 100:.0f}%"
         elided = p.fontMetrics().elidedText(label, Qt.TextElideMode.ElideMiddle, text.width())
-        p.drawText(QRect(text.left(), text.top(), text.width(), line),
-                   Qt.AlignmentFlag.AlignCenter, elided)
+        p.drawText(
+            QRect(text.left(), text.top(), text.width(), line), Qt.AlignmentFlag.AlignCenter, elided
+        )
         p.setFont(small)
         p.setPen(MUTED)
         true_text = self.tr("true: %1").replace("%1", _name(classes, truth))
         elided = p.fontMetrics().elidedText(true_text, Qt.TextElideMode.ElideRight, text.width())
-        p.drawText(QRect(text.left(), text.top() + line, text.width(), line),
-                   Qt.AlignmentFlag.AlignCenter, elided)
+        p.drawText(
+            QRect(text.left(), text.top() + line, text.width(), line),
+            Qt.AlignmentFlag.AlignCenter,
+            elided,
+        )
 
     def _paint_sample(self, p: QPainter, box: QRect, index: int) -> None:
         sample = self.outcome.x_test[index].numpy()
@@ -128,8 +135,12 @@ class PredictionGrid(QWidget):
             scale = max(1, PICTURE // max(image.width(), image.height()))
             w, h = image.width() * scale, image.height() * scale
             if scale == 1 and max(image.width(), image.height()) > PICTURE:
-                image = image.scaled(PICTURE, PICTURE, Qt.AspectRatioMode.KeepAspectRatio,
-                                     Qt.TransformationMode.SmoothTransformation)
+                image = image.scaled(
+                    PICTURE,
+                    PICTURE,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
                 w, h = image.width(), image.height()
             target = QRect(box.center().x() - w // 2 + 1, box.center().y() - h // 2 + 1, w, h)
             p.drawImage(target, image)
@@ -155,11 +166,14 @@ class PredictionGrid(QWidget):
         ev, classes = self.outcome.evaluation, self.outcome.classes
         return (
             self.tr("Test sample %1").replace("%1", str(index))
-            + "\n" + self.tr("Predicted: %1 (%2)").replace(
-                "%1", _name(classes, int(ev.predicted[index]))).replace(
-                "%2", format_percent(float(ev.confidence[index])))
-            + "\n" + self.tr("True: %1").replace("%1", _name(classes, int(ev.truth[index])))
-            + "\n" + self.tr("Click to see its activations.")
+            + "\n"
+            + self.tr("Predicted: %1 (%2)")
+            .replace("%1", _name(classes, int(ev.predicted[index])))
+            .replace("%2", format_percent(float(ev.confidence[index])))
+            + "\n"
+            + self.tr("True: %1").replace("%1", _name(classes, int(ev.truth[index])))
+            + "\n"
+            + self.tr("Click to see its activations.")
         )
 
 
@@ -177,8 +191,10 @@ def _paint_sequence(p: QPainter, box: QRect, sample: np.ndarray) -> None:
     span = hi - lo or 1.0
     path = QPainterPath()
     for i, v in enumerate(a):
-        point = QPointF(box.left() + i * box.width() / (len(a) - 1),
-                        box.bottom() - (v - lo) / span * box.height())
+        point = QPointF(
+            box.left() + i * box.width() / (len(a) - 1),
+            box.bottom() - (v - lo) / span * box.height(),
+        )
         path.moveTo(point) if i == 0 else path.lineTo(point)
     p.setPen(QPen(QColor("#2F6FEB"), 1.3))
     p.setBrush(Qt.BrushStyle.NoBrush)
@@ -198,8 +214,11 @@ class PredictionsView(QWidget):
         self.summary.setWordWrap(True)
         self.show_combo = QComboBox()
         self.show_combo.setObjectName("predictionsFilter")
-        for text, key in ((self.tr("All samples"), "all"), (self.tr("Mistakes only"), "wrong"),
-                          (self.tr("Least confident"), "unsure")):
+        for text, key in (
+            (self.tr("All samples"), "all"),
+            (self.tr("Mistakes only"), "wrong"),
+            (self.tr("Least confident"), "unsure"),
+        ):
             self.show_combo.addItem(text, key)
         self.show_combo.currentIndexChanged.connect(lambda i: self.refresh())
         self.shuffle = QPushButton(self.tr("Other samples"))
@@ -236,7 +255,7 @@ class PredictionsView(QWidget):
         if key == "wrong":
             candidates = np.flatnonzero(ev.predicted != ev.truth)
         elif key == "unsure":
-            return np.argsort(ev.confidence, kind="stable")[self._seed * SHOWN:][:SHOWN]
+            return np.argsort(ev.confidence, kind="stable")[self._seed * SHOWN :][:SHOWN]
         else:
             candidates = np.arange(n)
         if self._seed:  # "other samples": a different random page each time
@@ -248,8 +267,11 @@ class PredictionsView(QWidget):
         if outcome is None or outcome.evaluation is None:
             self.grid.set_samples(None, np.zeros(0, dtype=np.int64))
             if outcome is not None:
-                self.summary.setText(self.tr(
-                    "This model does not classify, so there are no class predictions to show."))
+                self.summary.setText(
+                    self.tr(
+                        "This model does not classify, so there are no class predictions to show."
+                    )
+                )
             return
         ev = outcome.evaluation
         mistakes = int((ev.predicted != ev.truth).sum())

@@ -57,8 +57,11 @@ class RunsView(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        ticked = {p for p, r in self.runs.items() if self._item(p) and
-                  self._item(p).checkState() == Qt.CheckState.Checked}
+        ticked = {
+            p
+            for p, r in self.runs.items()
+            if self._item(p) and self._item(p).checkState() == Qt.CheckState.Checked
+        }
         self.list.blockSignals(True)
         self.list.clear()
         self.runs = {}
@@ -83,8 +86,12 @@ class RunsView(QWidget):
         self._ticked()
 
     def _describe(self, run: RunInfo) -> str:
-        text = (self.tr("%1 · %2 · epochs: %3").replace("%1", run.name)
-                .replace("%2", run.status).replace("%3", str(run.epochs)))
+        text = (
+            self.tr("%1 · %2 · epochs: %3")
+            .replace("%1", run.name)
+            .replace("%2", run.status)
+            .replace("%3", str(run.epochs))
+        )
         if run.test_accuracy is not None:
             text += " · " + self.tr("test %1").replace("%1", format_percent(run.test_accuracy))
         elif run.test_loss is not None:
@@ -110,8 +117,9 @@ class RunsView(QWidget):
     def set_ticked(self, keys: set[str]) -> None:
         for i in range(self.list.count()):
             item = self.list.item(i)
-            state = Qt.CheckState.Checked if item.data(PATH_ROLE) in keys else \
-                Qt.CheckState.Unchecked
+            state = (
+                Qt.CheckState.Checked if item.data(PATH_ROLE) in keys else Qt.CheckState.Unchecked
+            )
             item.setCheckState(state)
 
     def _ticked(self, *args) -> None:

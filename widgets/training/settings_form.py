@@ -144,15 +144,17 @@ class DataChooser(QWidget):
             else:
                 text = "⤓ " + info.title + "  " + self.tr("(download)")
             self.dataset.addItem(text, info.name)
-            self.dataset.setItemData(self.dataset.count() - 1, info.detail,
-                                     Qt.ItemDataRole.ToolTipRole)
+            self.dataset.setItemData(
+                self.dataset.count() - 1, info.detail, Qt.ItemDataRole.ToolTipRole
+            )
         if current:
             self.dataset.setCurrentIndex(max(0, self.dataset.findData(current)))
         self.device.clear()
         self.device.addItem(self.tr("Automatic (a GPU when there is one)"), "auto")
         for dev in available_devices():
-            self.device.addItem(dev.title if dev.name == "cpu" else f"{dev.name}: {dev.title}",
-                                dev.name)
+            self.device.addItem(
+                dev.title if dev.name == "cpu" else f"{dev.name}: {dev.title}", dev.name
+            )
 
     def show_values(self, dataset: dict[str, Any], device: str) -> None:
         name = dataset["name"]

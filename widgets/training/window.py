@@ -75,23 +75,44 @@ class TrainingSide:
             return a
 
         a = self.actions
-        a.train = action(self.tr("&Train"), self.start_training, ["F5"], icon.SP_MediaPlay,
-                         self.tr("Train the model on the data set (F5)"))
-        a.pause = action(self.tr("&Pause"), self.training.toggle_pause, ["F6"],
-                         icon.SP_MediaPause, self.tr("Pause or resume the training (F6)"))
-        a.stop = action(self.tr("S&top"), self.training.stop, ["Shift+F5"], icon.SP_MediaStop,
-                        self.tr("Stop the training; the model keeps what it has learnt"))
-        a.export = action(self.tr("&Export Trained Model…"), self.open_export_dialog,
-                          ["Ctrl+E"], None, self.tr("Save the trained model as ONNX, …"))
-        a.show_model = action(self.tr("Show &Model"), lambda: self.show_page(MODEL_PAGE),
-                              ["Ctrl+1"])
-        a.show_training = action(self.tr("Show T&raining"),
-                                 lambda: self.show_page(TRAINING_PAGE), ["Ctrl+2"])
+        a.train = action(
+            self.tr("&Train"),
+            self.start_training,
+            ["F5"],
+            icon.SP_MediaPlay,
+            self.tr("Train the model on the data set (F5)"),
+        )
+        a.pause = action(
+            self.tr("&Pause"),
+            self.training.toggle_pause,
+            ["F6"],
+            icon.SP_MediaPause,
+            self.tr("Pause or resume the training (F6)"),
+        )
+        a.stop = action(
+            self.tr("S&top"),
+            self.training.stop,
+            ["Shift+F5"],
+            icon.SP_MediaStop,
+            self.tr("Stop the training; the model keeps what it has learnt"),
+        )
+        a.export = action(
+            self.tr("&Export Trained Model…"),
+            self.open_export_dialog,
+            ["Ctrl+E"],
+            None,
+            self.tr("Save the trained model as ONNX, …"),
+        )
+        a.show_model = action(
+            self.tr("Show &Model"), lambda: self.show_page(MODEL_PAGE), ["Ctrl+1"]
+        )
+        a.show_training = action(
+            self.tr("Show T&raining"), lambda: self.show_page(TRAINING_PAGE), ["Ctrl+2"]
+        )
         bar = self.menuBar()
         menu = QMenu(self.tr("&Training"), self)
         bar.insertMenu(bar.actions()[-1], menu)  # before Help
-        for item in (a.train, a.pause, a.stop, None, a.export, None, a.show_model,
-                     a.show_training):
+        for item in (a.train, a.pause, a.stop, None, a.export, None, a.show_model, a.show_training):
             menu.addSeparator() if item is None else menu.addAction(item)
         self.toolbar.addSeparator()
         for item in (a.train, a.pause, a.stop):
@@ -129,9 +150,12 @@ class TrainingSide:
             return False
         panel = self.training_panel
         if not self.document.analysis.ok:
-            panel.show_error(self.tr(
-                "The model does not fit together yet: fix what the Problems list shows, then "
-                "train."))
+            panel.show_error(
+                self.tr(
+                    "The model does not fit together yet: fix what the Problems list shows, then "
+                    "train."
+                )
+            )
             self.show_page(TRAINING_PAGE)
             return False
         try:
@@ -144,8 +168,10 @@ class TrainingSide:
         self._edit_noted = False
         self.training.start(self.document.project, out_dir)
         self.show_page(TRAINING_PAGE)
-        self.statusBar().showMessage(self.tr(
-            "Training a copy of the model: changes you make now apply to the next run."), 8000)
+        self.statusBar().showMessage(
+            self.tr("Training a copy of the model: changes you make now apply to the next run."),
+            8000,
+        )
         return True
 
     def train_and_wait(self) -> bool:
@@ -180,9 +206,12 @@ class TrainingSide:
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.training.busy and self.interactive and not self._closing:
             answer = QMessageBox.question(
-                self, self.tr("Training in progress"),
+                self,
+                self.tr("Training in progress"),
                 self.tr("A model is training. Stop the training and close?"),
-                Button.Yes | Button.No, Button.No)
+                Button.Yes | Button.No,
+                Button.No,
+            )
             if answer != Button.Yes:
                 event.ignore()
                 return
@@ -202,8 +231,13 @@ class TrainingSide:
         a.stop.setEnabled(busy and state != STOPPING)
         paused = state == PAUSED
         a.pause.setText(self.tr("&Resume") if paused else self.tr("&Pause"))
-        a.pause.setIcon(self.style().standardIcon(
-            QStyle.StandardPixmap.SP_MediaPlay if paused else QStyle.StandardPixmap.SP_MediaPause))
+        a.pause.setIcon(
+            self.style().standardIcon(
+                QStyle.StandardPixmap.SP_MediaPlay
+                if paused
+                else QStyle.StandardPixmap.SP_MediaPause
+            )
+        )
         a.export.setEnabled(self.training.outcome is not None)
         self.training_status.setVisible(busy)
         if paused:
@@ -245,9 +279,13 @@ class TrainingSide:
     def _note_edit_during_run(self, analysis) -> None:
         if self.training.busy and not self._edit_noted:
             self._edit_noted = True
-            self.statusBar().showMessage(self.tr(
-                "The running training keeps the model as it was when it started; this change "
-                "applies to the next run."), 8000)
+            self.statusBar().showMessage(
+                self.tr(
+                    "The running training keeps the model as it was when it started; this change "
+                    "applies to the next run."
+                ),
+                8000,
+            )
 
     def _on_training_project_replaced(self, old, graph) -> None:
         # Another project: its runs, and no results or export of the previous one's model.

@@ -38,8 +38,16 @@ from studio.training import (
 TRAIN_LIMIT_ENV = "NETSTUDIO_TRAIN_LIMIT"
 TEST_LIMIT_ENV = "NETSTUDIO_TEST_LIMIT"
 # Errors whose message is written for the user: shown as they are, never as a traceback.
-USER_ERRORS = (TrainingError, DatasetError, DeviceError, RunError, CompileError, GraphError,
-               ProjectError, ParamError)
+USER_ERRORS = (
+    TrainingError,
+    DatasetError,
+    DeviceError,
+    RunError,
+    CompileError,
+    GraphError,
+    ProjectError,
+    ParamError,
+)
 
 
 def env_limit(name: str) -> int | None:
@@ -134,18 +142,33 @@ class TrainingWorker(QObject):
         if self.state.stop_requested:
             return None
         trainer = Trainer(project, data, self.state, req.out_dir)
-        self.runStarted.emit({
-            "dataset": data.title, "samples": len(data.x_train), "device": str(trainer.device),
-            "epochs": project.training["epochs"],
-        })
+        self.runStarted.emit(
+            {
+                "dataset": data.title,
+                "samples": len(data.x_train),
+                "device": str(trainer.device),
+                "epochs": project.training["epochs"],
+            }
+        )
         result = trainer.run()
         evaluation = None
         if trainer.objective.classifies and len(data.x_test):
             evaluation = evaluate_classifier(
-                result.model, project.graph, data.x_test, data.y_test, data.num_classes,
+                result.model,
+                project.graph,
+                data.x_test,
+                data.y_test,
+                data.num_classes,
                 trainer.input_shape,
             )
         return RunOutcome(
-            project, req.out_dir, result, data.title, list(data.classes), data.x_test,
-            tuple(trainer.input_shape), data.is_image, evaluation,
+            project,
+            req.out_dir,
+            result,
+            data.title,
+            list(data.classes),
+            data.x_test,
+            tuple(trainer.input_shape),
+            data.is_image,
+            evaluation,
         )
