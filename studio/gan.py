@@ -32,6 +32,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
+from studio.augment import augment_images, augmentation_enabled
 from studio.compiler import compile_graph, output_nodes
 from studio.data import Dataset
 from studio.devices import autocast_for, resolve_device
@@ -322,6 +323,7 @@ class GanTrainer:
         self.d_optimizer = self._optimizer(self.discriminator)
         self.schedules = [make_schedule(o, s) for o in (self.g_optimizer, self.d_optimizer)]
         self.x = self.data.x_train.to(self.device)
+        self.augment = augmentation_enabled(s)
         # The same noise every epoch, so that the sample grids show the generator changing.
         fixed = torch.Generator().manual_seed(s["seed"] + 1)
         self.fixed_noise = torch.randn(
@@ -401,7 +403,8 @@ class GanTrainer:
             noise = torch.randn(m, *self.parts.noise_shape, device=self.device)
             with autocast_for(self.device, s["mixed_precision"]):
                 fake = g(noise)
-                d_real, d_fake = d(real).float(), d(fake.detach()).float()
+                d_real = d(self._seen(real)).float()
+                d_fake = d(self._seen(fake.detach())).float()
                 real_target = torch.full_like(d_real, 1.0 - self.label_smoothing)
                 d_loss = 0.5 * (
                     F.binary_cross_entropy_with_logits(d_real, real_target)
@@ -414,7 +417,7 @@ class GanTrainer:
             # keeps strong gradients early on, when D rejects every fake with ease.
             d.requires_grad_(False)
             with autocast_for(self.device, s["mixed_precision"]):
-                judged = d(fake).float()
+                judged = d(self._seen(fake)).float()
                 g_loss = F.binary_cross_entropy_with_logits(judged, torch.ones_like(judged))
             self.g_optimizer.zero_grad(set_to_none=True)
             g_loss.backward()
@@ -441,6 +444,13 @@ class GanTrainer:
     def _real(self, index: torch.Tensor) -> torch.Tensor:
         x = self.data.float_x(self.x[index])
         return x.reshape(len(x), *self.parts.sample_shape)
+
+    def _seen(self, images: torch.Tensor) -> torch.Tensor:
+        """What the discriminator sees: real and generated images alike go through the
+        project's augmentation. It is differentiable, so the generator learns through it
+        (DiffAugment, Zhao et al. 2020); noise alone is "instance noise" (Sønderby et al. 2016),
+        which hides the pixel noise of real images that no generator draws from 64 numbers."""
+        return augment_images(images, self.settings) if self.augment else images
 
     @staticmethod
     def _means(sums: torch.Tensor, seen: int) -> tuple[float, float, float]:

@@ -282,3 +282,28 @@ def test_train_and_screenshot_from_the_command_line(qtbot, limits, config_dir, t
     assert not image.isNull() and image.width() >= 1000
     runs = list((tmp_path / "shapes.runs").iterdir())
     assert len(runs) == 1 and (runs[0] / WEIGHTS_FILE).is_file()
+
+
+def test_none_and_true_survive_many_void_calls_and_emits(qapp):
+    """PySide6 6.12.0 on Python 3.11 takes a reference from None on every call that returns
+    nothing and from True on every emit; the guard installed with the app gives them back."""
+    import sys
+
+    from PySide6.QtCore import QObject, Signal
+
+    from widgets.app import setup_application
+
+    setup_application(qapp)
+
+    class Emitter(QObject):
+        fired = Signal(object)
+
+    emitter = Emitter()
+    none_before, true_before = sys.getrefcount(None), sys.getrefcount(True)
+    for _ in range(200_000):
+        emitter.setObjectName("x")
+        emitter.fired.emit(1)
+    if qapp.ref_guard is not None:
+        qapp.ref_guard.top_up()
+    assert sys.getrefcount(None) > min(none_before, 1000)
+    assert sys.getrefcount(True) > min(true_before, 1000)

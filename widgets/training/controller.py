@@ -44,6 +44,7 @@ class TrainingController(QObject):
     note = Signal(str)
     runFinished = Signal(object)  # RunOutcome
     runFailed = Signal(str)
+    runCancelled = Signal()  # stopped while the data set was loading: nothing trained
     runEnded = Signal()  # after finished, failed or cancelled: the controller is idle again
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -126,6 +127,8 @@ class TrainingController(QObject):
         """Stop any run and wait for its thread (the window is closing)."""
         if self._state is not None:
             self._state.request_stop()
+        if self._worker is not None:
+            self._worker.abandoned = True
         thread = self._thread
         if thread is not None:
             thread.quit()
@@ -180,6 +183,7 @@ class TrainingController(QObject):
     @Slot()
     def _on_cancelled(self) -> None:
         self._end()
+        self.runCancelled.emit()
         self.runEnded.emit()
 
     def _end(self) -> None:

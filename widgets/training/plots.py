@@ -25,6 +25,7 @@ REDRAW_MS = 50
 TEXT = "#4B5563"
 AXIS = "#C9CFD8"
 TRAIN = "#2F6FEB"
+BATCH = "#97B7F5"  # TRAIN, lightened
 VALIDATION = "#E8793A"
 OVERLAY = ("#8A94A6", "#9B6BD1", "#2BA784", "#C2527A", "#B88A1E", "#4C9BC9")
 METRICS = ("loss", "accuracy")
@@ -67,7 +68,8 @@ class TrainingPlots(QWidget):
         styles = {
             "batch": (
                 self.tr("training, per batch (smoothed)"),
-                dict(pen=pg.mkPen(TRAIN + "80", width=1.2)),
+                # Opaque and one pixel wide: Qt's fast path for the longest curve.
+                dict(pen=pg.mkPen(BATCH, width=1)),
             ),
             "train": (
                 self.tr("training, per epoch"),
@@ -145,11 +147,14 @@ class TrainingPlots(QWidget):
         self._dirty = set(self.series)
         self._user_range = {m: False for m in METRICS}
         self._fitted = False
+        self.accuracy_widget.show()
         self._fit_x()
         self.redraw()
         self.timer.start()
 
     def add_batch(self, r: dict) -> None:
+        if r["accuracy"] is None and not self.accuracy_widget.isHidden() and not self.points:
+            self.accuracy_widget.hide()  # not a classifier: there is no accuracy to plot
         x = r["epoch"] - 1 + r["batch"] / r["batches"]
         for metric, value in (("loss", r["loss"]), ("accuracy", r["accuracy"])):
             if value is None:
@@ -224,7 +229,7 @@ class TrainingPlots(QWidget):
                     curve = self.plots[metric].plot(
                         epochs,
                         [float(v) for v in values],
-                        pen=pg.mkPen(color, width=1.5, style=style),
+                        pen=pg.mkPen(color, width=1, style=style),
                         symbol="t",
                         symbolSize=5,
                         symbolBrush=color,

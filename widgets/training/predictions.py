@@ -110,10 +110,16 @@ class PredictionGrid(QWidget):
         line = text.height() // 2 - 1
         p.setFont(bold)
         p.setPen(WRONG if wrong else RIGHT)
-        label = f"{_name(classes, predicted)}  {ev.confidence[index] * 100:.0f}%"
-        elided = p.fontMetrics().elidedText(label, Qt.TextElideMode.ElideMiddle, text.width())
+        # The class name gives way, never the confidence.
+        percent = f"  {ev.confidence[index] * 100:.0f}%"
+        room = text.width() - p.fontMetrics().horizontalAdvance(percent)
+        name = p.fontMetrics().elidedText(
+            _name(classes, predicted), Qt.TextElideMode.ElideRight, room
+        )
         p.drawText(
-            QRect(text.left(), text.top(), text.width(), line), Qt.AlignmentFlag.AlignCenter, elided
+            QRect(text.left(), text.top(), text.width(), line),
+            Qt.AlignmentFlag.AlignCenter,
+            name + percent,
         )
         p.setFont(small)
         p.setPen(MUTED)

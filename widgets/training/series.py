@@ -53,7 +53,7 @@ class BatchSmoother:
     report is recovered from two running means, (m2·b2 − m1·b1) / (b2 − b1), and then smoothed
     with an exponential moving average that runs across epochs."""
 
-    def __init__(self, weight: float = 0.7) -> None:
+    def __init__(self, weight: float = 0.8) -> None:
         self.weight = weight
         self.reset()
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -137,12 +137,13 @@ class DataChooser(QWidget):
         self.dataset.clear()
         self.infos = {info.name: info for info in list_datasets()}
         for info in self.infos.values():
+            title = QCoreApplication.translate("datasets", info.title)
             if info.kind == "user":
-                text = info.title + "…"
+                text = title + "…"
             elif info.available:
-                text = "✓ " + info.title
+                text = "✓ " + title
             else:
-                text = "⤓ " + info.title + "  " + self.tr("(download)")
+                text = "⤓ " + title + "  " + self.tr("(download)")
             self.dataset.addItem(text, info.name)
             self.dataset.setItemData(
                 self.dataset.count() - 1, info.detail, Qt.ItemDataRole.ToolTipRole

@@ -18,7 +18,6 @@ QTabBar { background: #F7F8FA; border-bottom: 1px solid #E3E6EB; }
 PANEL = """
 #trainingPanel, #trainingControls, #trainingSettings, #trainingResults { background: #FFFFFF; }
 QLabel#muted { color: #6B7280; }
-QLabel#trainingStatus { color: #374151; }
 QLabel#trainingMessage {
     border-radius: 5px;
     padding: 6px 8px;

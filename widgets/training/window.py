@@ -12,12 +12,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QEventLoop
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QStyle, QTabWidget
+from PySide6.QtWidgets import QMenu, QMessageBox, QStyle, QTabWidget
 
 from widgets.training import style
 from widgets.training.controller import IDLE, PAUSED, STOPPING, TrainingController
 from widgets.training.export_dialog import ExportDialog
-from widgets.training.panel import TrainingPanel, format_duration
+from widgets.training.panel import LiveText, TrainingPanel, format_duration
 from widgets.training.results import TrainingResults
 from widgets.training.runs import new_run_dir, runs_root
 from widgets.training.worker import RunOutcome
@@ -58,13 +58,13 @@ class TrainingSide:
         return center, side
 
     def _init_training_actions(self) -> None:
-        style = self.style()
+        qstyle = self.style()
         icon = QStyle.StandardPixmap
 
         def action(text, slot, keys=(), pixmap=None, tip=""):
             a = QAction(text, self)
             if pixmap is not None:
-                a.setIcon(style.standardIcon(pixmap))
+                a.setIcon(qstyle.standardIcon(pixmap))
             if keys:
                 a.setShortcuts([QKeySequence(k) for k in keys])
             if tip:
@@ -101,7 +101,7 @@ class TrainingSide:
             self.open_export_dialog,
             ["Ctrl+E"],
             None,
-            self.tr("Save the trained model as ONNX, …"),
+            self.tr("Save the trained model as ONNX, PyTorch files or a Python package"),
         )
         a.show_model = action(
             self.tr("Show &Model"), lambda: self.show_page(MODEL_PAGE), ["Ctrl+1"]
@@ -118,8 +118,15 @@ class TrainingSide:
         for item in (a.train, a.pause, a.stop):
             self.toolbar.addAction(item)
         self.training_panel.set_actions(a.train, a.pause, a.stop)
-        self.training_status = QLabel()
+        self.training_status = LiveText(1)
         self.training_status.setObjectName("trainingStatusBar")
+        sample = (
+            self.tr("Training: epoch %1/%2 · %3 left")
+            .replace("%1", "888")
+            .replace("%2", "888")
+            .replace("%3", "88:88:88")
+        )
+        self.training_status.setFixedWidth(self.fontMetrics().horizontalAdvance(sample) + 12)
         self.statusBar().addPermanentWidget(self.training_status)
         self.training_status.hide()
         self._on_training_state(IDLE)
@@ -133,6 +140,7 @@ class TrainingSide:
         c.epochReported.connect(r.plots.add_epoch)
         c.runFinished.connect(self._on_run_finished)
         c.runFailed.connect(self._on_run_failed)
+        c.runCancelled.connect(self._on_run_cancelled)
         c.runEnded.connect(self._on_run_ended)
         r.runs.exportRequested.connect(self.open_export_dialog)
         self.document.analysisChanged.connect(self._note_edit_during_run)
@@ -268,6 +276,14 @@ class TrainingSide:
 
     def _on_run_failed(self, message: str) -> None:
         self.results.plots.end_run()
+        self._remove_empty_run()
+
+    def _on_run_cancelled(self) -> None:
+        self.results.plots.end_run()
+        self._remove_empty_run()
+        self.training_panel.status.setText(self.tr("Stopped before training began."))
+
+    def _remove_empty_run(self) -> None:
         run_dir = self.training.run_dir
         if run_dir is not None and run_dir.is_dir() and not any(run_dir.iterdir()):
             run_dir.rmdir()  # nothing was written: leave no empty run behind

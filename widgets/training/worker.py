@@ -99,6 +99,8 @@ class TrainingWorker(QObject):
         super().__init__()
         self.request = request
         self.state = state
+        # Set from the GUI thread when the window closes: finish quickly, nobody will look.
+        self.abandoned = False
         state.on_batch = self._on_batch
         state.on_epoch = self._on_epoch
         state.on_message = self.note.emit
@@ -152,7 +154,7 @@ class TrainingWorker(QObject):
         )
         result = trainer.run()
         evaluation = None
-        if trainer.objective.classifies and len(data.x_test):
+        if trainer.objective.classifies and len(data.x_test) and not self.abandoned:
             evaluation = evaluate_classifier(
                 result.model,
                 project.graph,

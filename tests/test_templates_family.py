@@ -1,0 +1,80 @@
+"""The templates for the model families the guides name: each is what its builder makes, fits
+together without a warning, and learns on its built-in data in a quick run."""
+
+import pytest
+import torch
+
+from studio.compiler import compile_graph
+from studio.data import load_dataset
+from studio.gan import GanTrainer
+from studio.init import keras_init
+from studio.shapes import infer_shapes
+from studio.templates import BUILDERS, load_template
+from studio.training import train
+
+FAMILY = ("gru-classifier", "transformer-classifier", "overfitting-demo", "gan-shapes")
+
+
+@pytest.fixture(scope="module")
+def waveforms():
+    return load_dataset("synthetic-waveforms").subset(1200, 300)
+
+
+@pytest.fixture(scope="module")
+def shapes():
+    return load_dataset("synthetic-shapes")
+
+
+@pytest.mark.parametrize("name", FAMILY)
+def test_template_file_is_its_builders_and_fits_together(name):
+    project = load_template(name)
+    assert project.to_dict() == BUILDERS[name]().to_dict(), "run python -m studio.templates"
+    analysis = infer_shapes(project.graph)
+    assert analysis.ok and not analysis.warnings, analysis.problems + analysis.warnings
+    assert project.description and project.dataset["name"].startswith("synthetic-")
+
+
+def quick(name: str, **training):
+    project = load_template(name)
+    project.training.update(training)
+    return project
+
+
+@pytest.mark.parametrize(("name", "epochs", "accuracy"), [
+    ("gru-classifier", 4, 0.35),
+    ("transformer-classifier", 3, 0.5),
+])
+def test_sequence_classifier_learns_the_waveforms(name, epochs, accuracy, waveforms):
+    result = train(quick(name, epochs=epochs), waveforms)
+    losses = [h["loss"] for h in result.history]
+    assert losses[-1] < losses[0]
+    assert result.test_accuracy > accuracy  # six classes: chance is 0.17
+
+
+def test_overfitting_demo_pulls_training_and_validation_apart(shapes):
+    # 10 % of 3,000 images to train on (the template's split), 2,700 to validate.
+    result = train(quick("overfitting-demo", epochs=12), shapes.subset(3000, 100))
+    last = result.history[-1]
+    best_val_loss = min(h["val_loss"] for h in result.history)
+    assert last["accuracy"] > 0.97
+    assert last["accuracy"] - last["val_accuracy"] > 0.25
+    assert last["val_loss"] > best_val_loss * 1.1  # the validation loss turned up again
+
+
+def test_gan_draws_images_more_like_the_data(shapes):
+    data = shapes.subset(2048, 10)
+    real_mean = data.float_x(data.x_train).mean(0)
+
+    def distance(images: torch.Tensor) -> float:
+        return (images.float().mean(0) - real_mean).pow(2).mean().sqrt().item()
+
+    trainer = GanTrainer(quick("gan-shapes", epochs=2), data, sample_count=64)
+    result = trainer.run()
+    torch.manual_seed(0)
+    untrained = compile_graph(trainer.parts.generator)
+    keras_init(untrained)
+    with torch.no_grad():
+        before = distance(untrained(trainer.fixed_noise))
+    after = distance(result.samples / 255)
+    assert after < 0.5 * before, (before, after)
+    assert all(h["d_loss"] > 0.05 for h in result.history)  # the discriminator is not winning
