@@ -231,7 +231,7 @@ def _transformer_classifier() -> Project:
         "synthetic-waveforms",
         batch_size=64,
         epochs=10,
-        learning_rate=1e-3,
+        learning_rate=2e-3,
     )
 
 

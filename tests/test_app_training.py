@@ -307,3 +307,25 @@ def test_none_and_true_survive_many_void_calls_and_emits(qapp):
         qapp.ref_guard.top_up()
     assert sys.getrefcount(None) > min(none_before, 1000)
     assert sys.getrefcount(True) > min(true_before, 1000)
+
+
+def test_download_progress_and_fallback_note_reach_the_panel(
+    make_window, qtbot, monkeypatch, limits
+):
+    from studio.data import load_dataset
+    from widgets.training import worker
+
+    def fake_load(settings, *, name=None, progress=None, seed=0, allow_fallback=True):
+        for done in (0, 40, 80):  # as the downloader reports, from the worker thread
+            progress("Downloading MNIST…", done, 80)
+        return load_dataset("synthetic-shapes", seed=seed), "MNIST is not here: shapes instead."
+
+    monkeypatch.setattr(worker, "load_for_project", fake_load)
+    window = make_window(tiny_project(epochs=1))
+    window.document.set_dataset({"name": "mnist"})
+    seen = []
+    window.training.dataProgress.connect(lambda m, done, total: seen.append((m, done, total)))
+    train(qtbot, window)
+    assert seen == [("Downloading MNIST…", d, 80) for d in (0, 40, 80)]
+    assert "shapes instead" in window.training_panel.message.text()
+    assert window.training.outcome.result.status == "finished"

@@ -53,28 +53,34 @@ def test_sequence_classifier_learns_the_waveforms(name, epochs, accuracy, wavefo
 
 def test_overfitting_demo_pulls_training_and_validation_apart(shapes):
     # 10 % of 3,000 images to train on (the template's split), 2,700 to validate.
-    result = train(quick("overfitting-demo", epochs=12), shapes.subset(3000, 100))
+    result = train(quick("overfitting-demo", epochs=20), shapes.subset(3000, 100))
     last = result.history[-1]
     best_val_loss = min(h["val_loss"] for h in result.history)
     assert last["accuracy"] > 0.97
     assert last["accuracy"] - last["val_accuracy"] > 0.25
-    assert last["val_loss"] > best_val_loss * 1.1  # the validation loss turned up again
+    assert last["val_loss"] > best_val_loss * 1.05  # the validation loss turned up again
 
 
 def test_gan_draws_images_more_like_the_data(shapes):
+    # 128 steps: the first thing a generator learns is the data's overall look (dark
+    # backgrounds, ink in the middle); drawing clean shapes takes the template's full run.
     data = shapes.subset(2048, 10)
-    real_mean = data.float_x(data.x_train).mean(0)
+    real = data.float_x(data.x_train)
 
-    def distance(images: torch.Tensor) -> float:
-        return (images.float().mean(0) - real_mean).pow(2).mean().sqrt().item()
+    def distance(images: torch.Tensor) -> float:  # between the mean images
+        return (images.float().mean(0) - real.mean(0)).pow(2).mean().sqrt().item()
 
-    trainer = GanTrainer(quick("gan-shapes", epochs=2), data, sample_count=64)
+    def dark(images: torch.Tensor) -> float:
+        return (images < 0.25).float().mean().item()
+
+    trainer = GanTrainer(quick("gan-shapes", epochs=2, batch_size=32), data, sample_count=64)
     result = trainer.run()
     torch.manual_seed(0)
     untrained = compile_graph(trainer.parts.generator)
     keras_init(untrained)
     with torch.no_grad():
-        before = distance(untrained(trainer.fixed_noise))
-    after = distance(result.samples / 255)
-    assert after < 0.5 * before, (before, after)
+        before = untrained(trainer.fixed_noise)
+    after = result.samples / 255
+    assert distance(after) < 0.6 * distance(before), (distance(before), distance(after))
+    assert dark(before) < 0.1 and abs(dark(after) - dark(real)) < 0.2, (dark(after), dark(real))
     assert all(h["d_loss"] > 0.05 for h in result.history)  # the discriminator is not winning

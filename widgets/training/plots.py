@@ -1,8 +1,9 @@
 """Live loss and accuracy curves: training per batch (smoothed) and per epoch, validation per
 epoch, and earlier runs of the project laid over them for comparison.
 
-Reports are appended to arrays in the slots; the curves are redrawn from a timer at about
-20 Hz with `setData`, only when something arrived, so a fast run cannot flood the GUI thread.
+Reports are appended to arrays in the slots; the curves are redrawn with `setData` from a
+single-shot timer that the first new point starts, so they are redrawn at most 20 times a
+second however fast reports come, and an idle plot never wakes the GUI thread.
 
 What a frame costs was measured (bench/bench_gui.py): pyqtgraph's auto-range re-lays out the
 axes on every new point, and grid lines are replayed on every paint; together they made a
@@ -121,6 +122,7 @@ class TrainingPlots(QWidget):
         self.points = 0  # reports received in this run (tests and the bench read it)
         self._dirty: set[tuple[str, str]] = set()
         self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
         self.timer.setInterval(REDRAW_MS)
         self.timer.timeout.connect(self.redraw)
 
@@ -150,7 +152,11 @@ class TrainingPlots(QWidget):
         self.accuracy_widget.show()
         self._fit_x()
         self.redraw()
-        self.timer.start()
+
+    def _changed(self, key: tuple[str, str]) -> None:
+        self._dirty.add(key)
+        if not self.timer.isActive():
+            self.timer.start()
 
     def add_batch(self, r: dict) -> None:
         if r["accuracy"] is None and not self.accuracy_widget.isHidden() and not self.points:
@@ -162,7 +168,7 @@ class TrainingPlots(QWidget):
             smoothed = self.smoothers[metric].add(r["epoch"], r["batch"], value)
             if smoothed is not None and math.isfinite(smoothed):
                 self.series[metric, "batch"].append(x, smoothed)
-                self._dirty.add((metric, "batch"))
+                self._changed((metric, "batch"))
         self.points += 1
 
     def add_epoch(self, r: dict) -> None:
@@ -173,7 +179,7 @@ class TrainingPlots(QWidget):
             for kind, value in (("train", train), ("val", val)):
                 if value is not None and math.isfinite(value):
                     self.series[metric, kind].append(r["epoch"], value)
-                    self._dirty.add((metric, kind))
+                    self._changed((metric, kind))
 
     def end_run(self) -> None:
         self.timer.stop()

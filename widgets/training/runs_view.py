@@ -86,10 +86,15 @@ class RunsView(QWidget):
         self._ticked()
 
     def _describe(self, run: RunInfo) -> str:
+        statuses = {
+            "finished": self.tr("finished"),
+            "stopped": self.tr("stopped"),
+            "early-stopped": self.tr("stopped early"),
+        }
         text = (
             self.tr("%1 · %2 · epochs: %3")
             .replace("%1", run.name)
-            .replace("%2", run.status)
+            .replace("%2", statuses.get(run.status, run.status))
             .replace("%3", str(run.epochs))
         )
         if run.test_accuracy is not None:
