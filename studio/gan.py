@@ -274,7 +274,14 @@ class GanTrainer:
     """One GAN training run of a project on an image data set (its labels are not used).
     Call `run()` once. Same arguments and state as Trainer; `on_samples(epoch, images)` is
     called after each epoch with the generator's samples for a fixed noise, uint8 N×C×H×W, which
-    are also kept in `samples`."""
+    are also kept in `samples`.
+
+    From the project's settings: optimizer (Adam and AdamW with betas (0.5, 0.999)), learning
+    rate and schedule for both networks, batch size, epochs, weight decay, seed, weight
+    initialisation, device, mixed precision, and the augmentation, which the discriminator's
+    inputs get (see `_seen`). Validation split, early stopping and the L1 penalty have no
+    meaning for a GAN and are ignored. `label_smoothing` (one-sided, 0 to 0.5) labels real
+    samples 1 − label_smoothing for the discriminator."""
 
     def __init__(
         self,
@@ -293,7 +300,9 @@ class GanTrainer:
         self.state = state or TrainingState()
         self.out_dir = Path(out_dir) if out_dir else None
         self.resume = resume
-        self.label_smoothing = label_smoothing  # one-sided: real samples are labelled 1 − this
+        if not 0 <= label_smoothing < 0.5:
+            raise ValueError(f"label_smoothing must be in [0, 0.5), not {label_smoothing}")
+        self.label_smoothing = label_smoothing
         self.sample_count = sample_count
         self.on_samples: Callable[[int, torch.Tensor], None] | None = None
         self.samples: list[torch.Tensor] = []
@@ -372,11 +381,12 @@ class GanTrainer:
                 return "stopped"
             seconds = time.perf_counter() - t0
             lr = self.g_optimizer.param_groups[0]["lr"]
-            report = GanEpochReport(epoch + 1, epochs, g_loss, d_acc, None, None, lr, seconds,
-                                    seconds, d_loss)
+            report = GanEpochReport(
+                epoch + 1, epochs, g_loss, d_acc, None, None, lr, seconds, seconds, d_loss
+            )
             self.history.append(asdict(report))
             for schedule, loss in zip(self.schedules, (g_loss, d_loss), strict=True):
-                _step(schedule, loss)
+                _step_schedule(schedule, loss)
             self._emit_samples(epoch + 1)
             self._save_checkpoint(epoch + 1)
             if self.state.on_epoch:
@@ -389,7 +399,8 @@ class GanTrainer:
         s, n = self.settings, len(self.x)
         bs = s["batch_size"]
         batches = math.ceil(n / bs)
-        g, d = self.generator.train(), self.discriminator.train()
+        self.generator.train()
+        self.discriminator.train()
         sums = torch.zeros(3, device=self.device)  # generator loss, discriminator loss, correct
         seen, last_report, t0 = 0, 0.0, time.perf_counter()
         order = torch.randperm(n, generator=self.order_generator).to(self.device)
@@ -400,31 +411,8 @@ class GanTrainer:
                 return float("nan"), float("nan"), float("nan"), False
             real = self._real(order[b * bs : (b + 1) * bs])
             m = len(real)
-            noise = torch.randn(m, *self.parts.noise_shape, device=self.device)
-            with autocast_for(self.device, s["mixed_precision"]):
-                fake = g(noise)
-                d_real = d(self._seen(real)).float()
-                d_fake = d(self._seen(fake.detach())).float()
-                real_target = torch.full_like(d_real, 1.0 - self.label_smoothing)
-                d_loss = 0.5 * (
-                    F.binary_cross_entropy_with_logits(d_real, real_target)
-                    + F.binary_cross_entropy_with_logits(d_fake, torch.zeros_like(d_fake))
-                )
-            self.d_optimizer.zero_grad(set_to_none=True)
-            d_loss.backward()
-            self.d_optimizer.step()
-            # Non-saturating generator loss: make D call the fakes real (−log D(G(z))), which
-            # keeps strong gradients early on, when D rejects every fake with ease.
-            d.requires_grad_(False)
-            with autocast_for(self.device, s["mixed_precision"]):
-                judged = d(self._seen(fake)).float()
-                g_loss = F.binary_cross_entropy_with_logits(judged, torch.ones_like(judged))
-            self.g_optimizer.zero_grad(set_to_none=True)
-            g_loss.backward()
-            self.g_optimizer.step()
-            d.requires_grad_(True)
-            correct = (d_real > 0).sum() + (d_fake <= 0).sum()
-            sums += torch.stack([g_loss.detach() * m, d_loss.detach() * m, correct.float()])
+            g_loss, d_loss, correct = self._step(real)
+            sums += torch.stack([g_loss * m, d_loss * m, correct.float()])
             seen += m
             now = time.perf_counter()
             if now - last_report >= self.state.report_every_s or b == batches - 1:
@@ -435,11 +423,55 @@ class GanTrainer:
                 if self.state.on_batch:
                     rate = seen / max(now - t0, 1e-9)
                     remaining = (batches - b - 1) * bs + (epochs - epoch - 1) * n
-                    self.state.on_batch(GanBatchReport(
-                        epoch + 1, b + 1, batches, epoch * batches + b + 1, g_mean, acc, rate,
-                        remaining / rate, self.g_optimizer.param_groups[0]["lr"], d_mean))
+                    self.state.on_batch(
+                        GanBatchReport(
+                            epoch + 1,
+                            b + 1,
+                            batches,
+                            epoch * batches + b + 1,
+                            g_mean,
+                            acc,
+                            rate,
+                            remaining / rate,
+                            self.g_optimizer.param_groups[0]["lr"],
+                            d_mean,
+                        )
+                    )
         g_mean, d_mean, acc = self._means(sums, seen)
         return g_mean, d_mean, acc, True
+
+    def _step(self, real: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+        """One update of each network; (generator loss, discriminator loss, how many of the
+        real and generated samples the discriminator judged right)."""
+        g, d, amp = self.generator, self.discriminator, self.settings["mixed_precision"]
+        noise = torch.randn(len(real), *self.parts.noise_shape, device=self.device)
+        with autocast_for(self.device, amp):
+            fake = g(noise)
+            d_real = d(self._seen(real)).float()
+            d_fake = d(self._seen(fake.detach())).float()
+            real_target = torch.full_like(d_real, 1.0 - self.label_smoothing)
+            d_loss = 0.5 * (
+                F.binary_cross_entropy_with_logits(d_real, real_target)
+                + F.binary_cross_entropy_with_logits(d_fake, torch.zeros_like(d_fake))
+            )
+        self.d_optimizer.zero_grad(set_to_none=True)
+        d_loss.backward()
+        self.d_optimizer.step()
+        # Non-saturating generator loss: make D call the fakes real (−log D(G(z))), which keeps
+        # strong gradients early on, when D rejects every fake with ease. D's weights are frozen
+        # meanwhile: the gradient only has to pass through them.
+        d.requires_grad_(False)
+        try:
+            with autocast_for(self.device, amp):
+                judged = d(self._seen(fake)).float()
+                g_loss = F.binary_cross_entropy_with_logits(judged, torch.ones_like(judged))
+            self.g_optimizer.zero_grad(set_to_none=True)
+            g_loss.backward()
+            self.g_optimizer.step()
+        finally:
+            d.requires_grad_(True)
+        correct = (d_real > 0).sum() + (d_fake <= 0).sum()
+        return g_loss.detach(), d_loss.detach(), correct
 
     def _real(self, index: torch.Tensor) -> torch.Tensor:
         x = self.data.float_x(self.x[index])
@@ -514,8 +546,7 @@ class GanTrainer:
             self.discriminator.load_state_dict(checkpoint["discriminator"])
         except RuntimeError:
             raise TrainingError(
-                "The checkpoint does not match this GAN (its layers changed since); start a "
-                "new run"
+                "The checkpoint does not match this GAN (its layers changed since); start a new run"
             ) from None
         if checkpoint.get("optimizer_name") == self.settings["optimizer"]:
             self.g_optimizer.load_state_dict(checkpoint["g_optimizer"])
@@ -535,9 +566,17 @@ class GanTrainer:
         discriminator = compile_graph(self.parts.discriminator)  # its final sigmoid kept
         discriminator.load_state_dict(_cpu(self.discriminator.state_dict()))
         return GanResult(
-            whole.eval(), self.history, status, None, None, seconds, str(self.device),
-            len(self.history), generator.eval(), discriminator.eval(),
-            self.samples[-1] if self.samples else None,
+            model=whole.eval(),
+            history=self.history,
+            status=status,
+            test_loss=None,
+            test_accuracy=None,
+            seconds=seconds,
+            device=str(self.device),
+            epochs_done=len(self.history),
+            generator=generator.eval(),
+            discriminator=discriminator.eval(),
+            samples=self.samples[-1] if self.samples else None,
         )
 
     def _weights(self) -> dict[str, torch.Tensor]:
@@ -556,16 +595,19 @@ class GanTrainer:
             ("generator", self.parts.generator, GENERATOR_WEIGHTS),
             ("discriminator", self.parts.discriminator, DISCRIMINATOR_WEIGHTS),
         ):
-            sub = Project(f"{p.name} ({name})", part, dict(p.dataset), dict(p.training),
-                          f"The {name} of {p.name}.")
+            sub = Project(f"{p.name} ({name})", part, dict(p.dataset), dict(p.training))
             model = result.generator if name == "generator" else result.discriminator
             save_weights(self.out_dir / file, model.state_dict(), sub)
-        metrics = {**result.metrics(), "dataset": self.data.name, "gan": True,
-                   "settings": copy.deepcopy(self.settings)}
+        metrics = {
+            **result.metrics(),
+            "dataset": self.data.name,
+            "gan": True,
+            "settings": copy.deepcopy(self.settings),
+        }
         write_json(self.out_dir / METRICS_FILE, metrics)
 
 
-def _step(schedule: Any, monitored: float) -> None:
+def _step_schedule(schedule: Any, monitored: float) -> None:
     if isinstance(schedule, torch.optim.lr_scheduler.ReduceLROnPlateau):
         schedule.step(monitored)
     elif schedule is not None:
@@ -584,10 +626,8 @@ def save_grid(images: torch.Tensor, path: Path, columns: int = 8) -> None:
     rows = math.ceil(n / columns)
     grid = torch.zeros(c, rows * (h + 2) + 2, columns * (w + 2) + 2, dtype=torch.uint8)
     for i, image in enumerate(images):
-        r, k = divmod(i, columns)
-        grid[:, 2 + r * (h + 2) : 2 + r * (h + 2) + h, 2 + k * (w + 2) : 2 + k * (w + 2) + w] = (
-            image
-        )
+        top, left = 2 + (i // columns) * (h + 2), 2 + (i % columns) * (w + 2)
+        grid[:, top : top + h, left : left + w] = image
     array = grid.permute(1, 2, 0).numpy()
     path.parent.mkdir(parents=True, exist_ok=True)
     Image.fromarray(array[:, :, 0] if c == 1 else array).save(path)

@@ -86,10 +86,14 @@ def test_a_small_hand_drawn_gan_splits():
 @pytest.mark.parametrize(
     ("graph", "message"),
     [
-        (load_template("seed-mlp").graph, "not a GAN: a GAN ends in an Output whose target is "
-         "real_or_fake"),
-        (_gan(head={"loss": "mse", "target": "real_or_fake"}), "set its loss to "
-         "binary_cross_entropy"),
+        (
+            load_template("seed-mlp").graph,
+            "not a GAN: a GAN ends in an Output whose target is real_or_fake",
+        ),
+        (
+            _gan(head={"loss": "mse", "target": "real_or_fake"}),
+            "set its loss to binary_cross_entropy",
+        ),
         (_gan(units=10), "must end in one number"),
         (_gan(generator_end=()), "end the generator in a Reshape to [1, 28, 28]"),
     ],
@@ -173,8 +177,9 @@ def test_stop_mid_epoch_then_resume_finishes_the_run(tmp_path, shapes):
     assert result.status == "stopped" and state.status == "stopped"
     assert result.epochs_done == 1 and load_checkpoint(tmp_path / "checkpoint.pt")["epoch"] == 1
 
-    resumed = GanTrainer(gan_project(), shapes, TrainingState(), tmp_path, resume=True,
-                         sample_count=4).run()
+    resumed = GanTrainer(
+        gan_project(), shapes, TrainingState(), tmp_path, resume=True, sample_count=4
+    ).run()
     assert resumed.status == "finished" and [h["epoch"] for h in resumed.history] == [1, 2]
 
 

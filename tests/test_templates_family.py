@@ -40,10 +40,13 @@ def quick(name: str, **training):
     return project
 
 
-@pytest.mark.parametrize(("name", "epochs", "accuracy"), [
-    ("gru-classifier", 4, 0.35),
-    ("transformer-classifier", 3, 0.5),
-])
+@pytest.mark.parametrize(
+    ("name", "epochs", "accuracy"),
+    [
+        ("gru-classifier", 4, 0.35),
+        ("transformer-classifier", 3, 0.5),
+    ],
+)
 def test_sequence_classifier_learns_the_waveforms(name, epochs, accuracy, waveforms):
     result = train(quick(name, epochs=epochs), waveforms)
     losses = [h["loss"] for h in result.history]
