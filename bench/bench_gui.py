@@ -13,7 +13,7 @@ in the app over headless (target ≥ 0.95×). They alternate `--repeats` times a
 run, and the median of the ratios of neighbouring runs is reported: on a shared machine the
 CPU time available changes from minute to minute, and neighbours see the most similar machine.
 
-usage: python bench/bench_gui.py [--model cnn|mlp] [--samples 3000] [--epochs 2] [--repeats 5]
+usage: python bench/bench_gui.py [--model cnn|mlp] [--samples 6000] [--epochs 2] [--repeats 3]
 """
 
 from __future__ import annotations
@@ -145,10 +145,10 @@ def percentile(values: list[float], q: float) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--model", choices=sorted(TEMPLATE), default="cnn")
-    parser.add_argument("--samples", type=int, default=3000)
+    parser.add_argument("--samples", type=int, default=6000)
     parser.add_argument("--test", type=int, default=500)
     parser.add_argument("--epochs", type=int, default=2)
-    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--threads", type=int, default=0, help="torch threads (0: default)")
     args = parser.parse_args()
 

@@ -122,7 +122,10 @@ def cmd_train(args: argparse.Namespace) -> int:
             data = data.subset(args.limit, args.limit_test)
         state = TrainingState(on_batch=printer.batch, on_epoch=printer.epoch,
                               on_message=printer.message)
-        trainer = Trainer(project, data, state, out_dir, resume=bool(args.resume))
+        from studio.gan import GanTrainer, is_gan
+
+        trainer_class = GanTrainer if is_gan(project.graph) else Trainer
+        trainer = trainer_class(project, data, state, out_dir, resume=bool(args.resume))
     except (DatasetError, DeviceError, TrainingError, RunError) as exc:
         raise UserError(str(exc)) from None
 

@@ -164,6 +164,11 @@ def objective_of(project: Project) -> Objective:
             "To train, the model needs exactly one Output layer (it says which loss to use); "
             f"this one has {len(heads)}"
         )
+    if heads[0].params["target"] == "real_or_fake":
+        raise TrainingError(
+            "This project is a GAN (its Output judges real or fake): it trains with the GAN "
+            "trainer, which `netstudio train` picks by itself"
+        )
     from studio.shapes import infer_shapes
 
     info = infer_shapes(project.graph).nodes[heads[0].id]

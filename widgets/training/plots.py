@@ -5,15 +5,20 @@ Reports are appended to arrays in the slots; the curves are redrawn with `setDat
 single-shot timer that the first new point starts, so they are redrawn at most 20 times a
 second however fast reports come, and an idle plot never wakes the GUI thread.
 
-What a frame costs was measured (bench/bench_gui.py): pyqtgraph's auto-range re-lays out the
-axes on every new point, and grid lines are replayed on every paint; together they made a
-frame about 8× dearer. So the x axis spans the planned run from the start, the y axis only
-grows when a point falls outside it, and there is no grid.
+Every millisecond the GUI thread spends is taken from training when the CPU is busy (on two
+cores, the training thread and its helper use both), so the plots watch what the GUI thread
+costs: when it takes more than BUSY_SHARE of a core, frames come further apart (down to one a
+second), and closer again when it is idle. What a frame costs was measured with
+bench/bench_gui.py: pyqtgraph's auto-range re-lays out the axes on every new point, and grid
+lines are replayed on every paint; together they made a frame about 8× dearer. So the x axis
+spans the planned run from the start, the y axis grows with headroom only when a point falls
+outside it, and there is no grid.
 """
 
 from __future__ import annotations
 
 import math
+import time
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer
@@ -22,7 +27,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from widgets.training.runs import RunInfo
 from widgets.training.series import BatchSmoother, Series
 
-REDRAW_MS = 50
+REDRAW_MS = 50  # at most 20 frames a second
+MAX_REDRAW_MS = 1000
+BUSY_SHARE = 0.025  # of one core: what the GUI thread may take from training
+HEADROOM = 0.3  # of the span, added when a point falls outside the y range
 TEXT = "#4B5563"
 AXIS = "#C9CFD8"
 TRAIN = "#2F6FEB"
@@ -119,6 +127,7 @@ class TrainingPlots(QWidget):
             )
         self.epochs = 1
         self._fitted = False
+        self._clock = None
         self.points = 0  # reports received in this run (tests and the bench read it)
         self._dirty: set[tuple[str, str]] = set()
         self.timer = QTimer(self)
@@ -150,6 +159,8 @@ class TrainingPlots(QWidget):
         self._user_range = {m: False for m in METRICS}
         self._fitted = False
         self.accuracy_widget.show()
+        self.timer.setInterval(REDRAW_MS)
+        self._clock: tuple[float, float] | None = None
         self._fit_x()
         self.redraw()
 
@@ -184,16 +195,32 @@ class TrainingPlots(QWidget):
     def end_run(self) -> None:
         self.timer.stop()
         self.redraw()
+        self._fit_y(force=True)  # the finished run, snugly
 
     def redraw(self) -> None:
         if not self._dirty:
             return
+        self._pace()
         for key in self._dirty:
             series = self.series[key]
             self.curves[key].setData(series.x, series.y)
         self._dirty.clear()
         self._fit_y(force=not self._fitted)  # the first points of a run set the range
         self._fitted = True
+
+    def _pace(self) -> None:
+        """Space the frames so that the GUI thread (its painting and all the rest) keeps
+        under BUSY_SHARE of a core since the last frame."""
+        now = (time.perf_counter(), time.thread_time())
+        if self._clock is not None:
+            share = (now[1] - self._clock[1]) / max(now[0] - self._clock[0], 1e-6)
+            interval = self.timer.interval()
+            if share > BUSY_SHARE:
+                interval = min(MAX_REDRAW_MS, round(interval * 1.5))
+            elif share < BUSY_SHARE / 2:
+                interval = max(REDRAW_MS, round(interval / 1.5))
+            self.timer.setInterval(interval)
+        self._clock = now
 
     def _fit_y(self, force: bool = False) -> None:
         """Grow the y range to hold every point (with a margin); never shrink it mid-run, so
@@ -209,8 +236,16 @@ class TrainingPlots(QWidget):
             low, high = plot.getViewBox().viewRange()[1]
             if not force and low <= lo and hi <= high:
                 continue
-            margin = 0.08 * max(hi - lo, 0.02 * abs(hi), 1e-3)
-            plot.setYRange(lo - margin, hi + margin, padding=0)
+            span = max(hi - lo, 0.02 * abs(hi), 1e-3)
+            margin = 0.08 * span
+            if force:
+                low, high = lo - margin, hi + margin
+            else:  # grow past the new point, so the next ones still fit: fewer relayouts
+                low = min(low, max(lo - HEADROOM * span, min(lo, 0.0) - margin))
+                high = max(high, hi + HEADROOM * span)
+            if metric == "accuracy":  # a share: no room needed below 0 or above 1
+                low, high = max(low, -0.02), min(high, 1.02)
+            plot.setYRange(low, high, padding=0)
 
     # Earlier runs ---------------------------------------------------------------------------
 
