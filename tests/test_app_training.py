@@ -87,7 +87,9 @@ def test_pause_resume_and_stop_mid_epoch_keep_a_usable_model(make_window, qtbot,
         window.start_training()
     window.actions.pause.trigger()
     assert controller.state_name == PAUSED and window.actions.pause.text() == "&Resume"
-    qtbot.wait(100)  # the batch in flight, if any, reports
+    # The batch in flight ends and reports; then the trainer waits.
+    qtbot.waitUntil(lambda: controller._state.status == "paused", timeout=RUN_MS)
+    qtbot.wait(50)
     seen = window.results.plots.points
     qtbot.wait(300)
     assert window.results.plots.points == seen  # nothing trains while paused
@@ -326,6 +328,31 @@ def test_download_progress_and_fallback_note_reach_the_panel(
     seen = []
     window.training.dataProgress.connect(lambda m, done, total: seen.append((m, done, total)))
     train(qtbot, window)
-    assert seen == [("Downloading MNIST…", d, 80) for d in (0, 40, 80)]
+    # Passed on at most ten times a second, and always the last.
+    assert seen[0] == ("Downloading MNIST…", 0, 80) and seen[-1] == ("Downloading MNIST…", 80, 80)
     assert "shapes instead" in window.training_panel.message.text()
     assert window.training.outcome.result.status == "finished"
+
+
+def test_stop_during_a_download_cancels_it(make_window, qtbot, monkeypatch, limits):
+    import time
+
+    from widgets.training import worker
+
+    def slow_load(settings, *, name=None, progress=None, seed=0, allow_fallback=True):
+        for done in range(500):  # the downloader's loop; progress raises when Stop is pressed
+            progress("Downloading MNIST…", done, 500)
+            time.sleep(0.01)
+        raise AssertionError("the download was not stopped")
+
+    monkeypatch.setattr(worker, "load_for_project", slow_load)
+    window = make_window(tiny_project(epochs=1))
+    controller = window.training
+    with qtbot.waitSignal(controller.dataProgress, timeout=RUN_MS):
+        window.start_training()
+    with qtbot.waitSignal(controller.runCancelled, timeout=RUN_MS):
+        window.actions.stop.trigger()
+    assert controller.outcome is None and not controller.busy
+    assert window.training_panel.status.text() == "Stopped before training began."
+    assert not window.training_panel.message.isVisible()
+    assert window.results.runs.list.count() == 0 and not any(window.runs_folder().iterdir())

@@ -291,14 +291,15 @@ class TrainingPlots(QWidget):
         entries = list(self._legend)
         for i, run in enumerate(runs):
             color = OVERLAY[i % len(OVERLAY)]
-            entries.append(
-                (color, "━ ╍", self.tr("run %1 (validation dashed)").replace("%1", run.name))
-            )
+            entries.append((color, "━ ╍", self.tr("run %1").replace("%1", run.name)))
         html = "&nbsp;&nbsp;&nbsp;".join(
             f"<span style='color:{color}'><b>{mark}</b></span>&nbsp;{name}"
             for color, mark, name in entries
         )
         self.legend.setText(f"<span style='color:{TEXT}'>{html}</span>")
+        self.legend.setToolTip(
+            self.tr("Earlier runs: training solid, validation dashed") if runs else ""
+        )
 
     def _fit_x(self, overlay_epochs: int = 0) -> None:
         right = max(self.epochs, overlay_epochs, 1)

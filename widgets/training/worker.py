@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 import traceback
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -48,6 +49,14 @@ USER_ERRORS = (
     ProjectError,
     ParamError,
 )
+
+
+PROGRESS_EVERY_S = 0.1  # downloads report every 64 KB: pass on at most ten a second
+
+
+class _Cancelled(Exception):
+    """Raised from the download progress callback when Stop was pressed: the downloader
+    removes its partial file on any exception, so a download can be stopped cleanly."""
 
 
 def env_limit(name: str) -> int | None:
@@ -101,6 +110,7 @@ class TrainingWorker(QObject):
         self.state = state
         # Set from the GUI thread when the window closes: finish quickly, nobody will look.
         self.abandoned = False
+        self._last_progress = (0.0, "")
         state.on_batch = self._on_batch
         state.on_epoch = self._on_epoch
         state.on_message = self.note.emit
@@ -112,10 +122,21 @@ class TrainingWorker(QObject):
     def _on_epoch(self, report: EpochReport) -> None:
         self.epochReported.emit(asdict(report))
 
+    def _on_progress(self, message: str, done: int, total: int) -> None:
+        if self.state.stop_requested:
+            raise _Cancelled
+        now = time.monotonic()
+        last, last_message = self._last_progress
+        if message != last_message or now - last >= PROGRESS_EVERY_S or 0 < total <= done:
+            self._last_progress = (now, message)
+            self.dataProgress.emit(message, done, total)
+
     @Slot()
     def run(self) -> None:
         try:
             outcome = self._run()
+        except _Cancelled:
+            outcome = None
         except USER_ERRORS as exc:
             self.runFailed.emit(str(exc))
             return
@@ -134,7 +155,7 @@ class TrainingWorker(QObject):
         data = req.data
         if data is None:
             data, note = load_for_project(
-                project.dataset, seed=project.training["seed"], progress=self.dataProgress.emit
+                project.dataset, seed=project.training["seed"], progress=self._on_progress
             )
             self.dataLoaded.emit(data, note or "")
             if note:
