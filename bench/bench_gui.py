@@ -2,16 +2,18 @@
 
 One training run (a template on a subset of the built-in synthetic shapes) is timed three ways:
   - headless, main thread: the engine's Trainer alone, no Qt, as `netstudio train` runs it;
-  - headless, worker thread: the same on a plain Python thread, as the app runs it but
-    without Qt (torch does not parallelise the same way off the main thread, so this is the
-    baseline that isolates what the GUI costs);
+  - headless, worker thread: the same on a plain Python thread, as the app runs it, no Qt;
   - in the app: MainWindow shown (offscreen unless a display is set), Train pressed, the live
-    plots redrawing, while a 10 ms QTimer in the GUI thread records how late each tick is.
+    plots redrawing; once more with a 10 ms QTimer in the GUI thread recording how late each
+    tick is (the timer is the instrument, so throughput is taken from the run without it).
+Each headless run has a process of its own: OpenMP's thread pools outlive a run, and a pool
+left on the main thread slows a later run on another thread (see widgets/training/threads.py).
+Every process first trains once unmeasured: a first run pays for kernel selection.
 Prints the GUI thread's event-loop lateness while training (p50 / p99 / max; target p99 <
 50 ms), how long the GUI thread takes to show a finished run's results, and the throughput
-in the app over headless (target ≥ 0.95×). They alternate `--repeats` times after a warm-up
-run, and the median of the ratios of neighbouring runs is reported: on a shared machine the
-CPU time available changes from minute to minute, and neighbours see the most similar machine.
+in the app over headless (target ≥ 0.95×). They alternate `--repeats` times, and the median
+of the ratios of neighbouring runs is reported: on a shared machine the CPU time available
+changes from minute to minute, and neighbours see the most similar machine.
 
 usage: python bench/bench_gui.py [--model cnn|mlp] [--samples 6000] [--epochs 2] [--repeats 3]
 """
@@ -21,6 +23,7 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -142,6 +145,28 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
 
 
+def headless_process(args: argparse.Namespace, where: str) -> float:
+    """A headless run in a fresh process (after an unmeasured warm-up run on the same thread)."""
+    command = [
+        sys.executable,
+        __file__,
+        "--headless",
+        where,
+        "--model",
+        args.model,
+        "--samples",
+        str(args.samples),
+        "--test",
+        str(args.test),
+        "--epochs",
+        str(args.epochs),
+    ]
+    if args.threads:
+        command += ["--threads", str(args.threads)]
+    out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    return float(out.strip().splitlines()[-1])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--model", choices=sorted(TEMPLATE), default="cnn")
@@ -150,27 +175,29 @@ def main() -> None:
     parser.add_argument("--epochs", type=int, default=2)
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--threads", type=int, default=0, help="torch threads (0: default)")
+    parser.add_argument("--headless", choices=("main", "thread"), help=argparse.SUPPRESS)
     args = parser.parse_args()
 
     import torch
 
     if args.threads:
         torch.set_num_threads(args.threads)
-    os.environ["NETSTUDIO_CONFIG_DIR"] = tempfile.mkdtemp(prefix="netstudio-bench-")
     run = (args.model, args.epochs, args.samples, args.test)
-    # Warm-up: the first run in a process pays for kernel selection and first allocations.
-    headless(args.model, 1, min(args.samples, 1000), 100)
-    headless(args.model, 1, min(args.samples, 1000), 100, thread=True)
+    warm_up = (args.model, 1, min(args.samples, 1000), 100)
+    if args.headless:  # a child process: print one rate
+        on_thread = args.headless == "thread"
+        headless(*warm_up, thread=on_thread)
+        print(headless(*run, thread=on_thread))
+        return
+    os.environ["NETSTUDIO_CONFIG_DIR"] = tempfile.mkdtemp(prefix="netstudio-bench-")
+    in_app(*warm_up, ticking=False)
     rows = []
     for _ in range(args.repeats):
-        # Throughput is taken from a run without the ticking timer, which is the measuring
-        # instrument, not the app; lateness from a run with it.
-        thread = headless(*run, thread=True)
+        thread = headless_process(args, "thread")
         plain = in_app(*run, ticking=False)
         ticked = in_app(*run, ticking=True)
-        main_thread = headless(*run)
+        main_thread = headless_process(args, "main")
         rows.append((main_thread, thread, plain, ticked))
-
     print(
         f"\n{args.model} on synthetic shapes, {args.samples:,} samples × {args.epochs} epochs, "
         f"batch 64, {torch.get_num_threads()} torch threads, {os.cpu_count()} CPUs, "

@@ -356,3 +356,13 @@ def test_stop_during_a_download_cancels_it(make_window, qtbot, monkeypatch, limi
     assert window.training_panel.status.text() == "Stopped before training began."
     assert not window.training_panel.message.isVisible()
     assert window.results.runs.list.count() == 0 and not any(window.runs_folder().iterdir())
+
+
+def test_the_gui_thread_computes_on_one_thread_while_a_window_is_open(make_window):
+    configured = torch.get_num_threads()
+    window = make_window(tiny_project())
+    assert torch.get_num_threads() == 1  # no OpenMP pool on the GUI thread
+    assert window.training.torch_threads == configured  # what each training thread sets
+    window._closing = True
+    window.close()
+    assert torch.get_num_threads() == configured

@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from studio.data import Dataset
 from studio.project import Project, project_from_dict
 from studio.training import TrainingState
+from widgets.training import threads
 from widgets.training.worker import (
     TEST_LIMIT_ENV,
     TRAIN_LIMIT_ENV,
@@ -57,6 +58,8 @@ class TrainingController(QObject):
         self._worker: TrainingWorker | None = None
         self._cache: tuple[str, Dataset] | None = None
         self.report_every_s = 0.1
+        self.torch_threads = threads.reserve_gui_thread()
+        self._released = False
 
     # Commands -------------------------------------------------------------------------------
 
@@ -81,6 +84,7 @@ class TrainingController(QObject):
             env_limit(TRAIN_LIMIT_ENV),
             env_limit(TEST_LIMIT_ENV),
             self.report_every_s,
+            self.torch_threads,
         )
         self.run_dir = request.out_dir
         self._state = TrainingState()
@@ -125,6 +129,9 @@ class TrainingController(QObject):
 
     def shutdown(self) -> None:
         """Stop any run and wait for its thread (the window is closing)."""
+        if not self._released:
+            self._released = True
+            threads.release_gui_thread()
         if self._state is not None:
             self._state.request_stop()
         if self._worker is not None:

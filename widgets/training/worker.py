@@ -34,6 +34,7 @@ from studio.training import (
     TrainingResult,
     TrainingState,
 )
+from widgets.training import threads
 
 # Caps for quick runs (tests, screenshots): training samples and test samples.
 TRAIN_LIMIT_ENV = "NETSTUDIO_TRAIN_LIMIT"
@@ -72,6 +73,7 @@ class RunRequest:
     train_limit: int | None = None
     test_limit: int | None = None
     report_every_s: float = 0.1
+    threads: int = 0  # torch CPU threads for this run (0: leave as they are)
 
 
 @dataclass
@@ -152,6 +154,7 @@ class TrainingWorker(QObject):
 
     def _run(self) -> RunOutcome | None:
         req, project = self.request, self.request.project
+        threads.use_threads(req.threads)
         data = req.data
         if data is None:
             data, note = load_for_project(
