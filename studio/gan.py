@@ -192,7 +192,7 @@ def _sample_node(
         for n in needed
         if n not in (noise, head)
         and fits(analysis.nodes[n].output)
-        and not _reaches_avoiding(graph, noise, head, n)
+        and not graph.reaches(noise, head, n)
     ]
     if not candidates:
         shape = format_shape(tuple(sample_shape)) if sample_shape else "C×H×W (C = 1 or 3)"
@@ -203,18 +203,6 @@ def _sample_node(
             f"to {list(sample_shape) if sample_shape else '[1, 28, 28]'}"
         )
     return candidates[-1]
-
-
-def _reaches_avoiding(graph: Graph, start: str, goal: str, avoid: str) -> bool:
-    seen, stack = {avoid}, [start]
-    while stack:
-        current = stack.pop()
-        if current == goal:
-            return True
-        if current not in seen:
-            seen.add(current)
-            stack.extend(graph.successors(current))
-    return False
 
 
 def _squeezed(shape: tuple[int, ...]) -> tuple[int, ...]:

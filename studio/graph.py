@@ -118,8 +118,9 @@ class Graph:
     def successors(self, node_id: str) -> list[str]:
         return [e.target for e in self.outgoing(node_id)]
 
-    def reaches(self, start: str, goal: str) -> bool:
-        seen, stack = set(), [start]
+    def reaches(self, start: str, goal: str, avoid: str | None = None) -> bool:
+        """Whether a path leads from start to goal (not passing through `avoid`)."""
+        seen, stack = ({avoid} if avoid else set()), [start]
         while stack:
             current = stack.pop()
             if current == goal:
