@@ -24,8 +24,8 @@ def drop_layer(window, layer_id: str, at: QPoint) -> None:
     mime = tree.mimeData([window.palette.item_for(layer_id)])
     viewport = window.view.viewport()
     action = Qt.DropAction.CopyAction
-    QApplication.sendEvent(viewport, QDragEnterEvent(QPointF(at), action, mime, LEFT, NO_MOD))
-    QApplication.sendEvent(viewport, QDragMoveEvent(QPointF(at), action, mime, LEFT, NO_MOD))
+    QApplication.sendEvent(viewport, QDragEnterEvent(at, action, mime, LEFT, NO_MOD))
+    QApplication.sendEvent(viewport, QDragMoveEvent(at, action, mime, LEFT, NO_MOD))
     QApplication.sendEvent(viewport, QDropEvent(QPointF(at), action, mime, LEFT, NO_MOD))
 
 

@@ -286,29 +286,24 @@ def test_train_and_screenshot_from_the_command_line(qtbot, limits, config_dir, t
     assert len(runs) == 1 and (runs[0] / WEIGHTS_FILE).is_file()
 
 
-def test_none_and_true_survive_many_void_calls_and_emits(qapp):
-    """PySide6 6.12.0 on Python 3.11 takes a reference from None on every call that returns
-    nothing and from True on every emit; the guard installed with the app gives them back."""
+def test_installed_pyside_keeps_its_references_to_none_and_true(qapp):
+    """PySide6 6.12.0 on Python 3.11 took a reference from None on every call that returns
+    nothing and from True on every emit, until the interpreter aborted mid-training;
+    pyproject.toml keeps that version out. This fails if an install brings it back."""
     import sys
 
     from PySide6.QtCore import QObject, Signal
-
-    from widgets.app import setup_application
-
-    setup_application(qapp)
 
     class Emitter(QObject):
         fired = Signal(object)
 
     emitter = Emitter()
     none_before, true_before = sys.getrefcount(None), sys.getrefcount(True)
-    for _ in range(200_000):
+    for _ in range(20_000):
         emitter.setObjectName("x")
         emitter.fired.emit(1)
-    if qapp.ref_guard is not None:
-        qapp.ref_guard.top_up()
-    assert sys.getrefcount(None) > min(none_before, 1000)
-    assert sys.getrefcount(True) > min(true_before, 1000)
+    assert sys.getrefcount(None) > none_before - 1000
+    assert sys.getrefcount(True) > true_before - 1000
 
 
 def test_download_progress_and_fallback_note_reach_the_panel(

@@ -27,9 +27,6 @@ def setup_application(app: QApplication) -> None:
     if app.property("netstudioReady"):
         return
     app.setProperty("netstudioReady", True)
-    from widgets.training import pyside_guard
-
-    app.ref_guard = pyside_guard.install(app)  # PySide6 6.12 on Python 3.11: see there
     app.setStyle("Fusion")
     app.setWindowIcon(QIcon(str(RESOURCES / "icons" / "netstudio.svg")))
     font = QFont()
