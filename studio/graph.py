@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import keyword
 import re
+from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -261,22 +262,28 @@ class Graph:
 
     # Whole-graph operations ---------------------------------------------------------------
 
-    def topological_order(self) -> list[str]:
-        """Node ids with every node after its inputs; raises CycleError naming a loop."""
+    def partial_order(self) -> tuple[list[str], list[str]]:
+        """Kahn's order: the nodes in an order with every node after its inputs, and those
+        left over because a loop (or a node behind one) never frees them."""
         indegree = {n: 0 for n in self.nodes}
         for e in self.edges:
             indegree[e.target] += 1
-        ready = [n for n, d in indegree.items() if d == 0]
+        ready = deque(n for n, d in indegree.items() if d == 0)
         order: list[str] = []
         while ready:
-            current = ready.pop(0)
+            current = ready.popleft()
             order.append(current)
             for succ in self.successors(current):
                 indegree[succ] -= 1
                 if indegree[succ] == 0:
                     ready.append(succ)
-        if len(order) < len(self.nodes):
-            stuck = [n for n in self.nodes if n not in order]
+        placed = set(order)
+        return order, [n for n in self.nodes if n not in placed]
+
+    def topological_order(self) -> list[str]:
+        """Node ids with every node after its inputs; raises CycleError naming a loop."""
+        order, stuck = self.partial_order()
+        if stuck:
             raise CycleError(f"These nodes form a loop: {', '.join(stuck)}; remove one connection")
         return order
 

@@ -65,19 +65,7 @@ def count_parameters(spec: ModuleSpec) -> int:
 
 def _order_with_loops(graph: Graph) -> tuple[list[str], set[str]]:
     """Kahn's order of the nodes that are not stuck behind a loop, and the nodes on a loop."""
-    indegree = {n: 0 for n in graph.nodes}
-    for e in graph.edges:
-        indegree[e.target] += 1
-    ready = [n for n, d in indegree.items() if d == 0]
-    order: list[str] = []
-    while ready:
-        current = ready.pop(0)
-        order.append(current)
-        for succ in graph.successors(current):
-            indegree[succ] -= 1
-            if indegree[succ] == 0:
-                ready.append(succ)
-    stuck = [n for n in graph.nodes if n not in set(order)]
+    order, stuck = graph.partial_order()
     on_loop = {n for n in stuck if any(graph.reaches(s, n) for s in graph.successors(n))}
     return order, on_loop
 
