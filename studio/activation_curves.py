@@ -17,8 +17,7 @@ import numpy as np
 import torch
 
 from studio.compiler import resolve_function
-from studio.layers.activations import ACTIVATION_LAYERS
-from studio.layers.registry import ACTIVATIONS, apply_activation, feature_dim
+from studio.layers.registry import ACTIVATIONS, all_layers, apply_activation, feature_dim
 
 PLOTTED = tuple(name for name in ACTIVATIONS if name != "linear")
 """Activations that have a curve worth plotting (linear is the identity)."""
@@ -53,6 +52,16 @@ class ActivationCurve:
     """f(x); for softmax, the varying score's probability s."""
     dy: np.ndarray
     """f′(x) by autograd; for softmax ∂s/∂x, which equals s(1 − s)."""
+
+
+def activation_layers() -> dict[str, str]:
+    """Activation layer id → the activation it applies ('Tanh' → 'tanh')."""
+    # Imported here, after the whole registry has loaded: importing one definition module first
+    # registers its layers alone, and the registry, no longer empty, would load no others.
+    all_layers()
+    from studio.layers.activations import ACTIVATION_LAYERS
+
+    return dict(ACTIVATION_LAYERS)
 
 
 class _EagerEmitter:
@@ -93,11 +102,12 @@ def node_activation(
     its vector length, taken along the axis it normalizes (an image's channels, else the last).
     """
     params = params or {}
-    name = ACTIVATION_LAYERS.get(layer_id) or params.get("activation")
+    own = activation_layers().get(layer_id)
+    name = own or params.get("activation")
     if name not in PLOTTED:
         return None
     slope = DEFAULT_SLOPE
-    if layer_id in ACTIVATION_LAYERS:
+    if own is not None:
         slope = float(params.get("negative_slope", DEFAULT_SLOPE))
     classes = DEFAULT_CLASSES
     if output_shape:

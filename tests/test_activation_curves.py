@@ -4,6 +4,9 @@ differences and with the textbook formulas, and nodes report the activation they
 from __future__ import annotations
 
 import math
+import subprocess
+import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -16,10 +19,11 @@ from studio.activation_curves import (
     X_RANGE,
     ActivationChoice,
     activation_curve,
+    activation_layers,
     node_activation,
 )
-from studio.layers.activations import ACTIVATION_LAYERS
 
+ROOT = Path(__file__).resolve().parents[1]
 STEP = 1e-6
 KINKED = {"relu", "leaky_relu"}  # not differentiable at 0: compare away from it
 
@@ -99,12 +103,24 @@ def test_values_come_from_the_functions_the_compiler_calls():
 
 
 def test_linear_and_unknown_activations_have_no_curve():
-    assert "linear" not in PLOTTED and set(PLOTTED) == set(ACTIVATION_LAYERS.values())
+    assert "linear" not in PLOTTED and set(PLOTTED) == set(activation_layers().values())
     for name in ("linear", "swish"):
         with pytest.raises(ValueError, match="no curve"):
             activation_curve(ActivationChoice(name))
     with pytest.raises(ValueError, match="at least one class"):
         activation_curve(ActivationChoice("softmax", classes=0))
+
+
+def test_loading_the_activation_layers_leaves_the_whole_registry_loaded():
+    assert activation_layers()["LeakyReLU"] == "leaky_relu"
+    # In a fresh interpreter, where nothing has loaded the registry before this module.
+    code = (
+        "from studio.activation_curves import node_activation\n"
+        "from studio.layers.registry import get_layer\n"
+        "assert node_activation('Tanh').name == 'tanh'\n"
+        "get_layer('Conv2D')\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
 
 
 def test_node_activation_of_activation_layers_and_activation_params():

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -33,11 +34,13 @@ from widgets.canvas.scene import GraphScene
 from widgets.canvas.view import GraphView
 from widgets.clipboard import ClipboardEdits
 from widgets.document import Document
+from widgets.help_panel import HelpPanel
 from widgets.inspector import Inspector
 from widgets.palette import Palette
 from widgets.problems import ProblemsList
 from widgets.project_files import ProjectFiles
 from widgets.summary_panel import SummaryPanel
+from widgets.training.style import TABS
 from widgets.training.window import TrainingSide
 
 DEFAULT_SIZE = (1400, 850)
@@ -83,6 +86,7 @@ class MainWindow(TrainingSide, ProjectFiles, ClipboardEdits, QMainWindow):
         self.palette = Palette()
         self.inspector = Inspector()
         self.summary = SummaryPanel()
+        self.help_panel = HelpPanel()
         self.problems = ProblemsList()
         self._init_training()
         self._build_layout()
@@ -109,7 +113,14 @@ class MainWindow(TrainingSide, ProjectFiles, ClipboardEdits, QMainWindow):
             self.tr("Problems"), self.problems, "problemsPanel"
         )
         inspector, _ = titled(self.tr("Inspector"), self.inspector, "inspectorPanel")
-        summary, _ = titled(self.tr("Summary"), self.summary, "summaryPanel")
+        # Help beside Summary, under the inspector: the card of the layer being edited stays in
+        # view while its parameters change.
+        self.lower_tabs = QTabWidget()
+        self.lower_tabs.setObjectName("helpSummaryTabs")
+        self.lower_tabs.setDocumentMode(True)
+        self.lower_tabs.setStyleSheet(TABS)
+        self.lower_tabs.addTab(self.help_panel, self.tr("Help"))
+        self.lower_tabs.addTab(self.summary, self.tr("Summary"))
 
         self.center = QSplitter(Qt.Orientation.Vertical)
         self.center.addWidget(self.view)
@@ -119,8 +130,8 @@ class MainWindow(TrainingSide, ProjectFiles, ClipboardEdits, QMainWindow):
 
         self.right = QSplitter(Qt.Orientation.Vertical)
         self.right.addWidget(inspector)
-        self.right.addWidget(summary)
-        self.right.setSizes([415, 345])
+        self.right.addWidget(self.lower_tabs)
+        self.right.setSizes([345, 415])  # the help card and its plot need the room more
 
         center_tabs, side_tabs = self._pages(self.center, self.right)
         self.main_split = QSplitter(Qt.Orientation.Horizontal)
@@ -163,7 +174,10 @@ class MainWindow(TrainingSide, ProjectFiles, ClipboardEdits, QMainWindow):
         self.view.layerDropped.connect(self.add_layer_at)
         self.view.zoomChanged.connect(self._on_zoom)
         self.palette.layerActivated.connect(self.add_layer_near_selection)
+        self.palette.layerChosen.connect(self.help_panel.show_layer)
+        self.palette.layerHovered.connect(self.help_panel.preview_layer)
         self.inspector.paramEdited.connect(self.set_param)
+        self.inspector.paramEdited.connect(self.help_panel.follow_edit)
         self.problems.nodeActivated.connect(self.focus_node)
         self.problems.countChanged.connect(self._on_problem_count)
         self.summary.nodeActivated.connect(self.focus_node)
@@ -191,6 +205,7 @@ class MainWindow(TrainingSide, ProjectFiles, ClipboardEdits, QMainWindow):
         self.scene.apply_analysis(analysis)
         self.inspector.set_analysis(analysis)
         self.inspector.refresh_values()
+        self.help_panel.set_analysis(analysis)
         self.problems.set_analysis(analysis, self.document.graph)
         self.summary.schedule()
         layers = len(self.document.graph.nodes)
@@ -254,6 +269,7 @@ class MainWindow(TrainingSide, ProjectFiles, ClipboardEdits, QMainWindow):
         self.inspector.set_project_text(project.name, project.description)
         self.inspector.show_node(graph, ids[0] if len(ids) == 1 else None, len(ids))
         self.inspector.set_analysis(self.document.analysis)
+        self.help_panel.show_node(graph, ids[0] if len(ids) == 1 else None, self.document.analysis)
         self._update_selection_actions()
         self.select_for_activations(ids)
 

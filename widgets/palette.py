@@ -1,5 +1,6 @@
 """The layer palette: every registered layer, grouped by category, with a search box.
-Drag a layer onto the canvas, or double-click it to add it."""
+Drag a layer onto the canvas, or double-click it to add it; click or point at one to read its
+help card."""
 
 from __future__ import annotations
 
@@ -43,6 +44,11 @@ def _swatch(color: QColor) -> QIcon:
 
 class LayerTree(QTreeWidget):
     returnPressed = Signal(QTreeWidgetItem)
+    mouseLeft = Signal()
+
+    def leaveEvent(self, event) -> None:
+        self.mouseLeft.emit()
+        super().leaveEvent(event)
 
     def keyPressEvent(self, event) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentItem():
@@ -60,6 +66,8 @@ class LayerTree(QTreeWidget):
 
 class Palette(QWidget):
     layerActivated = Signal(str)
+    layerChosen = Signal(str)  # clicked, or reached with the arrow keys
+    layerHovered = Signal(str)  # under the mouse; '' when the mouse has left
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -79,6 +87,13 @@ class Palette(QWidget):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.itemDoubleClicked.connect(self._double_clicked)
         self.tree.returnPressed.connect(self._double_clicked)
+        self.tree.setMouseTracking(True)  # itemEntered, for the help card's preview
+        self.tree.currentItemChanged.connect(
+            lambda item, _: self._emit_layer(self.layerChosen, item)
+        )
+        self.tree.itemClicked.connect(lambda item, _: self._emit_layer(self.layerChosen, item))
+        self.tree.itemEntered.connect(lambda item, _: self._emit_layer(self.layerHovered, item))
+        self.tree.mouseLeft.connect(lambda: self.layerHovered.emit(""))
         self._populate()
 
         layout = QVBoxLayout(self)
@@ -145,6 +160,11 @@ class Palette(QWidget):
                 if group.child(i).data(0, LAYER_ROLE) == layer_id:
                     return group.child(i)
         return None
+
+    @staticmethod
+    def _emit_layer(signal, item: QTreeWidgetItem | None) -> None:
+        layer_id = item.data(0, LAYER_ROLE) if item is not None else None
+        signal.emit(layer_id or "")  # a category heading has no layer: back to the selection
 
     def _double_clicked(self, item: QTreeWidgetItem, column: int = 0) -> None:
         layer_id = item.data(0, LAYER_ROLE)
