@@ -40,7 +40,7 @@ def _formula(text: str) -> str:
     # pre-wrap keeps the runs of spaces that set a formula's remarks apart.
     return (
         f"<table width='100%' cellpadding='6' cellspacing='0'><tr>"
-        f"<td style='background-color:{FORMULA_BACKGROUND}; font-family:{MONO}; "
+        f"<td style='background-color:{FORMULA_BACKGROUND}; font-family:{MONO}; font-size:9pt; "
         "white-space:pre-wrap'>"
         f"{html.escape(text)}</td></tr></table>"
     )
