@@ -1,5 +1,6 @@
 """Looking at a trained model: outputs in batches, class probabilities, the confusion matrix,
-per-class accuracy, and the activations of every layer on a sample.
+per-class accuracy, an autoencoder's reconstructions, and the activations of every layer on a
+sample.
 
 Qt-free. The app calls the batch functions from its training thread once a run ends, and the
 single-sample ones (a drawing, one test image) from the GUI thread, where they take milliseconds.
@@ -116,6 +117,51 @@ def evaluate_classifier(
     matrix = confusion_matrix(truth, predicted, max(classes, probs.shape[1]))
     return ClassifierEvaluation(
         probs, predicted, confidence, truth, matrix, per_class_accuracy(matrix)
+    )
+
+
+# Reconstructions ----------------------------------------------------------------------------
+
+
+def reconstructs_input(graph: Graph) -> bool:
+    """Whether the model learns to give back its input (an autoencoder): its Output's target is
+    the input, so the question "which class?" has no answer and the results compare instead."""
+    return any(
+        node.layer.is_output and node.params.get("target") == "input"
+        for node in graph.nodes.values()
+    )
+
+
+@dataclass
+class Reconstructions:
+    inputs: np.ndarray  # (N, ...) test samples as the data set holds them (uint8 images)
+    outputs: np.ndarray  # (N, ...) the model's reconstructions, in the same form and shape
+    errors: np.ndarray  # (N,) float32 mean squared error of each, on the model's scale
+
+    @property
+    def mean_error(self) -> float:
+        return float(self.errors.mean()) if len(self.errors) else float("nan")
+
+
+def evaluate_reconstructions(
+    model: nn.Module, x: torch.Tensor, input_shape: tuple[int, ...], count: int = 96
+) -> Reconstructions:
+    """The model's reconstructions of the first `count` samples of `x`. For uint8 images they
+    come back as uint8 images (values clipped to [0, 1] first, as a picture of them must be)."""
+    x = x[:count]
+    seen = model_inputs(x, input_shape).reshape(len(x), -1).numpy()
+    out = predict(model, x, input_shape).reshape(len(x), -1)
+    if out.shape != seen.shape:
+        raise ValueError(
+            f"the model gives {out.shape[1]} values per sample but its input has {seen.shape[1]}"
+        )
+    errors = ((out - seen) ** 2).mean(axis=1).astype(np.float32)
+    shape = tuple(x.shape[1:])
+    if x.dtype == torch.uint8:
+        images = np.rint(np.clip(out, 0.0, 1.0) * 255).astype(np.uint8)
+        return Reconstructions(x.numpy().copy(), images.reshape(len(x), *shape), errors)
+    return Reconstructions(
+        x.numpy().astype(np.float32), out.astype(np.float32).reshape(len(x), *shape), errors
     )
 
 

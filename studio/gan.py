@@ -606,6 +606,16 @@ def _cpu(state: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
     return {k: v.detach().cpu() for k, v in state.items()}
 
 
+def exported_part(source: str | Path) -> Path:
+    """What to export of a run folder: a GAN run's generator alone (noise in, image out: what
+    draws new samples), not the whole chain D(G(noise)), which only judges its own drawings.
+    Any other run folder or file is exported as it is."""
+    source = Path(source)
+    if source.is_dir() and (source / GENERATOR_WEIGHTS).is_file():
+        return source / GENERATOR_WEIGHTS
+    return source
+
+
 def save_grid(images: torch.Tensor, path: Path, columns: int = 8) -> None:
     """uint8 N×C×H×W images as one PNG grid with a 2-pixel gap."""
     from PIL import Image
@@ -629,6 +639,7 @@ __all__ = [
     "GanParts",
     "GanResult",
     "GanTrainer",
+    "exported_part",
     "gan_parts",
     "is_gan",
     "save_grid",

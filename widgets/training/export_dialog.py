@@ -62,8 +62,10 @@ class ExportDialog(QDialog):
         self.written: list[Path] = []
         self._edited_path = False
 
+        # A weights file inside a run folder (a GAN's generator) is named by its run.
+        run = self.source.parent if self.source.is_file() else self.source
         intro = QLabel(
-            self.tr("Export the model trained in run <b>%1</b> as:").replace("%1", self.source.name)
+            self.tr("Export the model trained in run <b>%1</b> as:").replace("%1", run.name)
         )
         self.group = QButtonGroup(self)
         layout = QVBoxLayout(self)

@@ -30,6 +30,7 @@ SHOWN = 60
 RIGHT, WRONG = QColor("#15803D"), QColor("#DC2626")
 MUTED, BORDER = QColor("#6B7280"), QColor("#E3E6EB")
 WRONG_FILL, WRONG_BORDER = QColor("#FDECEC"), QColor("#F2A7A7")
+LINE = QColor("#2F6FEB")
 
 
 class PredictionGrid(QWidget):
@@ -151,7 +152,7 @@ class PredictionGrid(QWidget):
             target = QRect(box.center().x() - w // 2 + 1, box.center().y() - h // 2 + 1, w, h)
             p.drawImage(target, image)
         else:
-            _paint_sequence(p, box, sample)
+            paint_sequence(p, box, sample)
 
     def event(self, event) -> bool:
         if event.type() == QEvent.Type.ToolTip and self.outcome is not None:
@@ -187,7 +188,7 @@ def _name(classes: list[str], index: int) -> str:
     return classes[index] if 0 <= index < len(classes) else str(index)
 
 
-def _paint_sequence(p: QPainter, box: QRect, sample: np.ndarray) -> None:
+def paint_sequence(p: QPainter, box: QRect, sample: np.ndarray, colour: QColor = LINE) -> None:
     """A sequence (time × features) or a feature vector as a small line drawing."""
     a = np.asarray(sample, dtype=np.float32)
     a = a.reshape(a.shape[0], -1)[:, 0] if a.ndim > 1 else a
@@ -202,7 +203,7 @@ def _paint_sequence(p: QPainter, box: QRect, sample: np.ndarray) -> None:
             box.bottom() - (v - lo) / span * box.height(),
         )
         path.moveTo(point) if i == 0 else path.lineTo(point)
-    p.setPen(QPen(QColor("#2F6FEB"), 1.3))
+    p.setPen(QPen(colour, 1.3))
     p.setBrush(Qt.BrushStyle.NoBrush)
     p.drawPath(path)
 

@@ -1,5 +1,6 @@
 """The project's training settings as a form: data set, device, and every training parameter,
-with editors built from the engine's TRAINING_PARAMS declarations.
+with editors built from the engine's TRAINING_PARAMS declarations, and under the augmentation
+settings a live preview of what they do to training images.
 
 Every change goes through the Document (validated, undoable, marks the project modified); the
 form shows the project's values again whenever the Document says the settings changed.
@@ -30,6 +31,7 @@ from studio.settings import TRAINING_PARAMS
 from widgets.document import Document
 from widgets.i18n import param_help, param_label
 from widgets.param_editors import make_editor
+from widgets.training.augment_preview import AugmentPreview
 
 # Which settings go together, most used first; any parameter not named lands in the last group.
 GROUPS = (
@@ -229,6 +231,10 @@ class SettingsForm(QWidget):
             host, form = _form()
             for name in names:
                 self._add_editor(form, name)
+            if key == "augmentation":
+                # Beside the settings it shows: each change redraws it.
+                self.augment_preview = AugmentPreview()
+                form.addRow(self.augment_preview)
             section = Section(titles[key], host, open_=key == "basics")
             section.setObjectName(f"section_{key}")
             self.sections[key] = section
@@ -261,3 +267,4 @@ class SettingsForm(QWidget):
             editor.setEnabled(relevant)
             self.labels[name].setEnabled(relevant)
         self.chooser.show_values(project.dataset, values["device"])
+        self.augment_preview.set_settings(values, project.dataset)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QEventLoop
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox, QStyle, QTabWidget
 
+from studio.gan import GENERATOR_WEIGHTS, exported_part
 from widgets.training import style
 from widgets.training.controller import IDLE, PAUSED, STOPPING, TrainingController
 from widgets.training.export_dialog import ExportDialog
@@ -143,6 +144,7 @@ class TrainingSide:
         c.runCancelled.connect(self._on_run_cancelled)
         c.runEnded.connect(self._on_run_ended)
         r.runs.exportRequested.connect(self.open_export_dialog)
+        r.follow(c)
         self.document.analysisChanged.connect(self._note_edit_during_run)
         self.document.projectReplaced.connect(self._on_training_project_replaced)
         self.document.pathChanged.connect(self._on_training_path_changed)
@@ -202,7 +204,19 @@ class TrainingSide:
             self.statusBar().showMessage(self.tr("Train the model first, then export it."), 6000)
             return None
         folder = self.document.path.parent if self.document.path else Path.home()
-        self.export_dialog = ExportDialog(Path(source), self.document.project.name, folder, self)
+        name = self.document.project.name
+        part = exported_part(source)  # a GAN run: its generator
+        if part.name == GENERATOR_WEIGHTS:
+            name = self.tr("%1 generator").replace("%1", name)
+        self.export_dialog = ExportDialog(part, name, folder, self)
+        if part.name == GENERATOR_WEIGHTS:
+            self.export_dialog.status.setText(
+                self.tr(
+                    "This run trained a GAN: what is exported is its generator, which turns a "
+                    "vector of random numbers into a new image. The discriminator only served "
+                    "the training; it stays in the run folder."
+                )
+            )
         self.export_dialog.open()
         return self.export_dialog
 

@@ -1,5 +1,6 @@
 """The training run's QThread side: a QObject that loads the data set, runs the engine's
-Trainer and evaluates the result, re-emitting what happens as signals of plain data.
+Trainer (or GanTrainer for a GAN, as `netstudio train` does) and evaluates the result,
+re-emitting what happens as signals of plain data.
 
 It never touches a widget. Its signals reach the GUI thread through queued connections to
 `@Slot` methods of the TrainingController, which lives there.
@@ -14,6 +15,7 @@ import traceback
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+import numpy as np
 import torch
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
@@ -21,7 +23,14 @@ from studio.compiler import CompileError
 from studio.data import Dataset, DatasetError
 from studio.data.fallback import load_for_project
 from studio.devices import DeviceError
-from studio.evaluation import ClassifierEvaluation, evaluate_classifier
+from studio.evaluation import (
+    ClassifierEvaluation,
+    Reconstructions,
+    evaluate_classifier,
+    evaluate_reconstructions,
+    reconstructs_input,
+)
+from studio.gan import GanTrainer, is_gan
 from studio.graph import GraphError
 from studio.params import ParamError
 from studio.project import Project, ProjectError
@@ -51,6 +60,9 @@ USER_ERRORS = (
     ParamError,
 )
 
+
+# What a run's model is, for the result views: each kind is looked at differently.
+CLASSIFIER, AUTOENCODER, GAN, OTHER = "classifier", "autoencoder", "gan", "other"
 
 PROGRESS_EVERY_S = 0.1  # downloads report every 64 KB: pass on at most ten a second
 
@@ -89,6 +101,12 @@ class RunOutcome:
     input_shape: tuple[int, ...]
     is_image: bool
     evaluation: ClassifierEvaluation | None
+    kind: str = OTHER  # CLASSIFIER, AUTOENCODER, GAN or OTHER
+    reconstructions: Reconstructions | None = None  # an autoencoder's, on test samples
+    # A GAN's: what its generator draws, at the end of the run, for the noise vectors the
+    # sample grids used each epoch (uint8 N×C×H×W). x_test then holds those noise vectors, the
+    # whole chain's inputs, so that the activations view follows them through both parts.
+    samples: np.ndarray | None = None
 
     @property
     def model(self) -> torch.nn.Module:
@@ -100,7 +118,9 @@ class TrainingWorker(QObject):
     dataLoaded = Signal(object, str)  # Dataset (for the controller's cache), note or ""
     runStarted = Signal(object)  # dict: dataset title, training samples, device, epochs
     batchReported = Signal(object)  # dict of BatchReport's numbers
-    epochReported = Signal(object)  # dict of EpochReport's numbers
+    # dict of EpochReport's numbers; a GAN's also has "d_loss" and "samples", the generator's
+    # drawing after that epoch (uint8 N×C×H×W numpy), so the grid follows the run.
+    epochReported = Signal(object)
     note = Signal(str)
     runFinished = Signal(object)  # RunOutcome
     runFailed = Signal(str)  # a plain message
@@ -113,6 +133,7 @@ class TrainingWorker(QObject):
         # Set from the GUI thread when the window closes: finish quickly, nobody will look.
         self.abandoned = False
         self._last_progress = (0.0, "")
+        self._samples: np.ndarray | None = None
         state.on_batch = self._on_batch
         state.on_epoch = self._on_epoch
         state.on_message = self.note.emit
@@ -122,7 +143,15 @@ class TrainingWorker(QObject):
         self.batchReported.emit(asdict(report))
 
     def _on_epoch(self, report: EpochReport) -> None:
-        self.epochReported.emit(asdict(report))
+        numbers = asdict(report)
+        if self._samples is not None:
+            numbers["samples"], self._samples = self._samples, None
+        self.epochReported.emit(numbers)
+
+    def _on_samples(self, epoch: int, images: torch.Tensor) -> None:
+        # GanTrainer draws the epoch's samples just before it reports the epoch: they travel
+        # together, in one queued signal.
+        self._samples = images.numpy()
 
     def _on_progress(self, message: str, done: int, total: int) -> None:
         if self.state.stop_requested:
@@ -167,27 +196,26 @@ class TrainingWorker(QObject):
             data = data.subset(req.train_limit, req.test_limit)
         if self.state.stop_requested:
             return None
-        trainer = Trainer(project, data, self.state, req.out_dir)
+        if is_gan(project.graph):
+            trainer = GanTrainer(project, data, self.state, req.out_dir)
+            trainer.on_samples = self._on_samples
+            kind = GAN
+        else:
+            trainer = Trainer(project, data, self.state, req.out_dir)
+            kind = _kind(trainer)
         self.runStarted.emit(
             {
                 "dataset": data.title,
                 "samples": len(data.x_train),
                 "device": str(trainer.device),
                 "epochs": project.training["epochs"],
+                "kind": kind,
             }
         )
         result = trainer.run()
-        evaluation = None
-        if trainer.objective.classifies and len(data.x_test) and not self.abandoned:
-            evaluation = evaluate_classifier(
-                result.model,
-                project.graph,
-                data.x_test,
-                data.y_test,
-                data.num_classes,
-                trainer.input_shape,
-            )
-        return RunOutcome(
+        if kind == GAN:
+            return self._gan_outcome(trainer, result, data)
+        outcome = RunOutcome(
             project,
             req.out_dir,
             result,
@@ -196,5 +224,46 @@ class TrainingWorker(QObject):
             data.x_test,
             tuple(trainer.input_shape),
             data.is_image,
-            evaluation,
+            None,
+            kind,
         )
+        if self.abandoned or not len(data.x_test):
+            return outcome
+        if kind == CLASSIFIER:
+            outcome.evaluation = evaluate_classifier(
+                result.model,
+                project.graph,
+                data.x_test,
+                data.y_test,
+                data.num_classes,
+                trainer.input_shape,
+            )
+        elif kind == AUTOENCODER:
+            outcome.reconstructions = evaluate_reconstructions(
+                result.model, data.x_test, trainer.input_shape
+            )
+        return outcome
+
+    def _gan_outcome(
+        self, trainer: GanTrainer, result: TrainingResult, data: Dataset
+    ) -> RunOutcome:
+        noise = trainer.fixed_noise
+        return RunOutcome(
+            self.request.project,
+            self.request.out_dir,
+            result,
+            data.title,
+            list(data.classes),
+            noise.cpu(),
+            tuple(trainer.parts.noise_shape),
+            False,
+            None,
+            GAN,
+            samples=trainer.generate(noise).numpy(),
+        )
+
+
+def _kind(trainer: Trainer) -> str:
+    if trainer.objective.classifies:
+        return CLASSIFIER
+    return AUTOENCODER if reconstructs_input(trainer.project.graph) else OTHER
