@@ -64,11 +64,17 @@ def all_layers() -> list[LayerType]:
     return list(_REGISTRY.values())
 
 
+_BUILTINS_LOADED = False
+
+
 def _load_builtin_layers() -> None:
     # Importing the definition modules registers their layers; done lazily so that the
-    # registry module itself has no import cycle with them.
-    if _REGISTRY:
+    # registry module itself has no import cycle with them. A flag, not "is the registry
+    # empty": importing one definition module first fills it with that module's layers only.
+    global _BUILTINS_LOADED
+    if _BUILTINS_LOADED:
         return
+    _BUILTINS_LOADED = True
     from studio.layers import (  # noqa: F401
         activations,
         attention,
