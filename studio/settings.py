@@ -72,6 +72,14 @@ TRAINING_PARAMS = ParamSet(
             help="Fraction of the training data held out to validate each epoch.",
             maximum=0.9,
         ),
+        IntParam(
+            "train_limit",
+            0,
+            label="Training samples (0: all)",
+            help="Train on only this many samples (the validation part is held out first): "
+            "with few samples a large model learns them by heart, and overfitting shows.",
+            maximum=1 << 30,
+        ),
         ChoiceParam(
             "schedule",
             "constant",

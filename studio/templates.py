@@ -247,18 +247,25 @@ def _overfitting_demo() -> Project:
         ("Dense", {"units": 10, "activation": "softmax"}),
         ("Output", {"loss": "cross_entropy"}),
     )
-    # Little data for a large model: holding out 90 % for validation leaves 1,200 of the
-    # 12,000 training images to learn from, and nothing regularises the 670,000 weights.
+    # Little data for a large model: 300 clothing images for 670,000 weights, nothing to
+    # regularise them. Measured on Fashion-MNIST over five seeds (README): the training
+    # accuracy reaches about 98 % and the validation accuracy stays near 79 %, a gap of about
+    # 20 points; one Dropout(0.5) after dense_1 brings it to about 13. Fashion-MNIST rather
+    # than the built-in shapes: on shapes an MLP's validation accuracy is held back by
+    # position and size, which no regulariser helps with, so Dropout barely narrows the gap.
+    # 5 % held out (3,000 images) keeps each epoch's validation quick and steady.
     return _project(
         "Overfitting demo",
-        "A wide MLP trained on few images with no regularization: the training accuracy "
-        "reaches 100 % while the validation curve falls behind. Add Dropout or L2 weight "
-        "decay and train again to see the gap close.",
+        "A wide MLP trained on only 300 images with no regularization: the training accuracy "
+        "nears 100 % while the validation accuracy stays about 20 points lower. Add a Dropout "
+        "layer after dense_1 and train again: the new run's gap is smaller, with the first "
+        "run still laid over the plots.",
         g,
-        "synthetic-shapes",
+        "fashion-mnist",
         batch_size=32,
-        epochs=30,
-        validation_split=0.9,
+        epochs=15,
+        validation_split=0.05,
+        train_limit=300,
     )
 
 

@@ -396,16 +396,24 @@ class Trainer:
                 f"{1 / n:.3f} and {1 - 1 / n:.3f}"
             )
         cut = n - n_val
+        # The limit applies after the validation part is set aside, so a small training set
+        # is still validated on as many samples as without the limit.
+        used = min(cut, self.settings.get("train_limit") or cut)
+        if used < cut:
+            self.state.message(
+                f"Training on {used:,} of the {cut:,} training samples (the Training samples "
+                "setting)."
+            )
         if streaming:
             index, device = self.data.train_index, self.device
             return (
-                _StreamSource(self.data, index[:cut], device),
+                _StreamSource(self.data, index[:used], device),
                 _StreamSource(self.data, index[cut:], device) if n_val else None,
                 _StreamSource(self.data, self.data.test_index, device),
             )
         d = self.data
         return (
-            _TensorSource(d.x_train[:cut], d.y_train[:cut], self.device),
+            _TensorSource(d.x_train[:used], d.y_train[:used], self.device),
             _TensorSource(d.x_train[cut:], d.y_train[cut:], self.device) if n_val else None,
             _TensorSource(d.x_test, d.y_test, self.device),
         )

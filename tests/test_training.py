@@ -230,3 +230,35 @@ def test_a_folder_too_large_for_memory_streams_through_the_same_trainer(tmp_path
     assert result.status == "finished" and result.history[0]["val_loss"] is not None
     assert result.history[1]["loss"] < result.history[0]["loss"]
     assert 0 <= result.test_accuracy <= 1
+
+
+def test_train_limit_caps_the_training_samples_not_the_validation(shapes):
+    messages, batches = [], []
+    state = TrainingState(on_message=messages.append, on_batch=batches.append, report_every_s=0)
+    trainer = Trainer(project(epochs=1, batch_size=50, validation_split=0.2, train_limit=200),
+                      shapes, state)
+    result = trainer.run()
+    assert len(trainer.train_split) == 200 and batches[-1].batches == 4
+    assert len(trainer.val_split) == 300  # 20 % of 1,500, held out before the limit
+    # The trained samples are the first 200 of the 1,200 left after the validation part.
+    assert torch.equal(trainer.train_split.y, shapes.y_train[:200])
+    assert any("200 of the 1,200 training samples" in m for m in messages)
+    assert result.history[0]["val_accuracy"] is not None
+
+
+def test_train_limit_zero_or_above_the_data_trains_on_all_of_it(shapes):
+    for limit in (0, 10_000):
+        trainer = Trainer(project(epochs=1, train_limit=limit), shapes.subset(300, 50))
+        trainer.run()
+        assert len(trainer.train_split) == 300
+
+
+def test_train_limit_is_validated_like_every_setting():
+    from studio.params import ParamError
+    from studio.settings import validate_training
+
+    assert validate_training({})["train_limit"] == 0
+    with pytest.raises(ParamError, match="Training samples .* must be a whole number"):
+        validate_training({"train_limit": 1.5})
+    with pytest.raises(ParamError, match="between 0 and"):
+        validate_training({"train_limit": -3})
