@@ -254,3 +254,15 @@ def test_a_gan_on_data_without_images_fails_with_a_plain_message(make_window, qt
     with qtbot.waitSignal(window.training.runFailed, timeout=RUN_MS) as failed:
         window.start_training()
     assert "learns to draw images" in failed.args[0] and "Traceback" not in failed.args[0]
+
+
+def test_the_result_tabs_get_ready_for_the_kind_of_model_drawn(make_window):
+    window = make_window(load_template("gan-shapes"))
+    results, tabs = window.results, window.results.tabs
+    assert results.kind == GAN and results.top.currentWidget() is results.gan_losses
+    assert tabs.currentWidget() is results.gan_samples
+    window.document.replace(load_template("conv-autoencoder"), None)
+    assert results.kind == AUTOENCODER and tabs.currentWidget() is results.reconstructions
+    assert results.top.currentWidget() is results.plots
+    window.document.replace(load_template("seed-mlp"), None)
+    assert results.kind == CLASSIFIER and tabs.currentWidget() is results.predictions

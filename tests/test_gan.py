@@ -199,3 +199,13 @@ def test_label_smoothing_and_other_settings_train(shapes):
     project = gan_project(epochs=1, optimizer="sgd", learning_rate=0.01, weight_init="pytorch")
     result = GanTrainer(project, shapes.subset(64, 2), label_smoothing=0.1, sample_count=4).run()
     assert result.status == "finished" and len(result.history) == 1
+
+
+def test_a_gan_run_exports_its_generator_and_other_runs_stay_as_they_are(tmp_path):
+    from studio.gan import GENERATOR_WEIGHTS, exported_part
+
+    assert exported_part(tmp_path) == tmp_path  # a run folder without a generator
+    (tmp_path / GENERATOR_WEIGHTS).write_bytes(b"")
+    assert exported_part(tmp_path) == tmp_path / GENERATOR_WEIGHTS
+    weights = tmp_path / "model.safetensors"
+    assert exported_part(weights) == weights  # a file is exported as it is

@@ -35,6 +35,7 @@ class GanSamplesView(QWidget):
         self.step = QLabel()
         self.step.setObjectName("muted")
         self.grid = ImageGrid(columns=COLUMNS, min_cell=28, max_cell=84)
+        self.grid.fit_columns = True
         self.grid.setObjectName("ganSampleGrid")
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
@@ -87,7 +88,7 @@ class GanSamplesView(QWidget):
         if not 0 <= index < len(self.grids):
             return
         label, images = self.grids[index]
-        self.grid.set_images(images, COLUMNS)
+        self.grid.set_images(images)
         self.step.setText(label)
         self.summary.setText(
             self.tr("What the generator draws from the same %1 random noise vectors each epoch")

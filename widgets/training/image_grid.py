@@ -31,6 +31,9 @@ class ImageGrid(QWidget):
     def __init__(self, columns: int = 8, min_cell: int = 28, max_cell: int = 84) -> None:
         super().__init__()
         self.columns = columns
+        # Fit the columns to the widget's shape (a wide, low area gets more columns), instead
+        # of keeping `columns` (for grids whose rows mean something).
+        self.fit_columns = False
         self.min_cell, self.max_cell = min_cell, max_cell
         self.gap = 3
         self.split_after: int | None = None
@@ -45,6 +48,7 @@ class ImageGrid(QWidget):
         if columns is not None:
             self.columns = max(1, columns)
         self._pictures = [sample_image(a) for a in self.images]
+        self._fit()
         self.updateGeometry()
         self.update()
 
@@ -66,7 +70,7 @@ class ImageGrid(QWidget):
         return across
 
     def hasHeightForWidth(self) -> bool:
-        return True
+        return not self.fit_columns  # fitted grids fill the height they are given
 
     def heightForWidth(self, width: int) -> int:
         return self.gap + self.rows() * (self.cell_for(width) + self.gap)
@@ -78,6 +82,24 @@ class ImageGrid(QWidget):
     def minimumSizeHint(self) -> QSize:
         width = self.columns * (self.min_cell + self.gap) + self.gap + self._extra()
         return QSize(width, self.gap + self.rows() * (self.min_cell + self.gap))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        if self.fit_columns and len(self.images):
+            # The largest cells; among equals, the fewest columns (a squarer grid).
+            self.columns = max(
+                range(1, len(self.images) + 1), key=lambda c: (self._cell_with(c), -c)
+            )
+
+    def _cell_with(self, columns: int) -> int:
+        kept, self.columns = self.columns, columns
+        try:
+            return self.cell_for(self.width(), self.height())
+        finally:
+            self.columns = kept
 
     def cell_rect(self, i: int) -> QRect:
         cell = self.cell_for(self.width(), self.height())

@@ -18,7 +18,14 @@ from widgets.training.plots import TrainingPlots
 from widgets.training.predictions import PredictionsView
 from widgets.training.reconstructions import ReconstructionsView
 from widgets.training.runs_view import RunsView
-from widgets.training.worker import AUTOENCODER, CLASSIFIER, GAN, OTHER, RunOutcome
+from widgets.training.worker import (
+    AUTOENCODER,
+    CLASSIFIER,
+    GAN,
+    OTHER,
+    RunOutcome,
+    kind_of_graph,
+)
 
 PLOTS_HEIGHT = 290
 
@@ -29,6 +36,7 @@ class TrainingResults(QWidget):
         self.setObjectName("trainingResults")
         self.outcome: RunOutcome | None = None
         self.kind = CLASSIFIER
+        self.live = False  # a run is under way: its kind holds until it ends
         self.plots = TrainingPlots()
         self.gan_losses = GanLossPlots()
         self.predictions = PredictionsView()
@@ -83,16 +91,24 @@ class TrainingResults(QWidget):
         controller.runStarted.connect(self._on_run_started)
         controller.batchReported.connect(self._on_batch)
         controller.epochReported.connect(self._on_epoch)
+        controller.runEnded.connect(self._on_run_ended)
+
+    def expect(self, graph) -> None:
+        """Before any result is shown: the tabs and plots for the kind of model drawn, so a GAN
+        project opens on its generated samples, an autoencoder on its reconstructions."""
+        if self.outcome is None and not self.live:
+            self.show_kind(kind_of_graph(graph))
 
     def show_kind(self, kind: str) -> None:
         self.kind = kind
         wanted = self.tabs_for.get(kind, self.tabs_for[OTHER])
         specific = {w for views in self.tabs_for.values() for w in views}
+        # Hiding the current tab moves Qt to a neighbour: decide from the one shown before.
+        before = self.tabs.currentWidget()
         for i in range(self.tabs.count()):
             widget = self.tabs.widget(i)
             self.tabs.setTabVisible(i, widget in wanted or widget not in specific)
-        if self.tabs.currentWidget() in specific - set(wanted):
-            self.tabs.setCurrentWidget(wanted[0])
+        self.tabs.setCurrentWidget(wanted[0] if before in specific - set(wanted) else before)
         self.top.setCurrentWidget(self.gan_losses if kind == GAN else self.plots)
 
     def set_outcome(self, outcome: RunOutcome | None) -> None:
@@ -118,6 +134,7 @@ class TrainingResults(QWidget):
     # A run, live ----------------------------------------------------------------------------
 
     def _on_run_started(self, info: dict) -> None:
+        self.live = True
         kind = info.get("kind", CLASSIFIER)
         self.show_kind(kind)
         if kind == GAN:
@@ -125,6 +142,9 @@ class TrainingResults(QWidget):
             self.gan_losses.begin_run(epochs)
             self.gan_samples.begin_run(epochs)
             self.tabs.setCurrentWidget(self.gan_samples)
+
+    def _on_run_ended(self) -> None:
+        self.live = False
 
     def _on_batch(self, report: dict) -> None:
         if self.kind == GAN:

@@ -145,6 +145,8 @@ class TrainingSide:
         c.runEnded.connect(self._on_run_ended)
         r.runs.exportRequested.connect(self.open_export_dialog)
         r.follow(c)
+        r.expect(self.document.graph)
+        self.document.analysisChanged.connect(lambda analysis: r.expect(self.document.graph))
         self.document.analysisChanged.connect(self._note_edit_during_run)
         self.document.projectReplaced.connect(self._on_training_project_replaced)
         self.document.pathChanged.connect(self._on_training_path_changed)
@@ -217,6 +219,8 @@ class TrainingSide:
                     "the training; it stays in the run folder."
                 )
             )
+            dialog = self.export_dialog
+            dialog.resize(dialog.width(), dialog.sizeHint().height())  # room for the note
         self.export_dialog.open()
         return self.export_dialog
 
@@ -324,6 +328,7 @@ class TrainingSide:
         self.training.outcome = None
         self.actions.export.setEnabled(False)
         self.results.set_outcome(None)
+        self.results.expect(self.document.graph)
         self.results.runs.set_root(self.runs_folder())
 
     def _on_training_path_changed(self) -> None:

@@ -31,7 +31,7 @@ from studio.evaluation import (
     reconstructs_input,
 )
 from studio.gan import GanTrainer, is_gan
-from studio.graph import GraphError
+from studio.graph import Graph, GraphError
 from studio.params import ParamError
 from studio.project import Project, ProjectError
 from studio.runs import RunError
@@ -261,6 +261,14 @@ class TrainingWorker(QObject):
             GAN,
             samples=trainer.generate(noise).numpy(),
         )
+
+
+def kind_of_graph(graph: Graph) -> str:
+    """What a model drawn this way will be once trained, as far as the graph says (whether
+    it classifies also depends on the data set): the result views get ready for it."""
+    if is_gan(graph):
+        return GAN
+    return AUTOENCODER if reconstructs_input(graph) else CLASSIFIER
 
 
 def _kind(trainer: Trainer) -> str:
