@@ -191,6 +191,11 @@ def test_a_gan_trains_in_the_app_with_a_new_sample_grid_each_epoch(
     losses = results.gan_losses.series
     assert len(losses["loss", "epoch"]) == 3 and len(losses["d_loss", "epoch"]) == 3
     assert [r["epoch"] for r in seen] == [1, 2, 3] and all("d_loss" in r for r in seen)
+    # The activations follow the noise vectors through the generator into the discriminator.
+    results.tabs.setCurrentWidget(results.activations)
+    assert results.activations.select_node("generated_image")
+    maps = results.activations.current_maps()
+    assert maps is not None and maps.shape[-2:] == (28, 28)
     # Looking back at epoch 1.
     results.gan_samples.slider.setValue(0)
     np.testing.assert_array_equal(results.gan_samples.current_images(), grids[0])
