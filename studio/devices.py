@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 import torch
 
+from studio.messages import msg
+
 
 class DeviceError(Exception):
     """A device that cannot be used here. The message is for the user."""
@@ -19,7 +21,7 @@ class DeviceInfo:
 
 
 def available_devices() -> list[DeviceInfo]:
-    devices = [DeviceInfo("cpu", f"CPU ({torch.get_num_threads()} threads)")]
+    devices = [DeviceInfo("cpu", msg("CPU ({threads} threads)", threads=torch.get_num_threads()))]
     if torch.cuda.is_available():
         for i in range(torch.cuda.device_count()):
             props = torch.cuda.get_device_properties(i)
@@ -47,19 +49,22 @@ def resolve_device(name: str) -> torch.device:
         return torch.device("cpu")
     if name == "mps":
         if not _mps_available():
-            raise DeviceError("This machine has no Apple GPU (MPS); use --device cpu or auto")
+            raise DeviceError(msg("This machine has no Apple GPU (MPS); use --device cpu or auto"))
         return torch.device("mps")
     if name == "cuda" or name.startswith("cuda:"):
         if not torch.cuda.is_available():
-            raise DeviceError("This machine has no usable CUDA GPU; use --device cpu or auto")
+            raise DeviceError(msg("This machine has no usable CUDA GPU; use --device cpu or auto"))
         index = 0 if name == "cuda" else name.partition(":")[2]
         if not str(index).isdigit() or int(index) >= torch.cuda.device_count():
             raise DeviceError(
-                f"There is no GPU {name}: this machine has cuda:0 to "
-                f"cuda:{torch.cuda.device_count() - 1}"
+                msg(
+                    "There is no GPU {name}: this machine has cuda:0 to cuda:{last}",
+                    name=name,
+                    last=torch.cuda.device_count() - 1,
+                )
             )
         return torch.device(f"cuda:{int(index)}")
-    raise DeviceError(f"Unknown device {name!r}: use auto, cpu, cuda, cuda:N or mps")
+    raise DeviceError(msg("Unknown device {name!r}: use auto, cpu, cuda, cuda:N or mps", name=name))
 
 
 def cpu_has_bf16() -> bool:

@@ -39,6 +39,7 @@ from studio.devices import autocast_for, resolve_device
 from studio.graph import Graph, graph_from_dict
 from studio.init import keras_init
 from studio.layers.base import TensorType, format_shape
+from studio.messages import msg, term
 from studio.project import Project, save_project
 from studio.runs import (
     CHECKPOINT_FILE,
@@ -111,23 +112,37 @@ def gan_parts(graph: Graph, sample_shape: tuple[int, ...] | None = None) -> GanP
     verdict = analysis.nodes[head].output
     if graph.nodes[head].params["loss"] != "binary_cross_entropy":
         raise GanError(
-            f"{head} judges real or fake, a yes/no question: set its loss to binary_cross_entropy"
+            msg(
+                "{head} judges real or fake, a yes/no question: set its loss to "
+                "binary_cross_entropy",
+                head=head,
+            )
         )
     if verdict.shape != (1,):
         raise GanError(
-            f"The discriminator must end in one number (how real the sample looks), but it "
-            f"ends in a {verdict.describe()}; end it with Dense(1, sigmoid) before {head}"
+            msg(
+                "The discriminator must end in one number (how real the sample looks), but it "
+                "ends in a {got}; end it with Dense(1, sigmoid) before {head}",
+                got=verdict.describe(),
+                head=head,
+            )
         )
     needed = [n for n in analysis.order if n == head or graph.reaches(n, head)]
     noise = _noise_input(graph, analysis, needed)
     sample = _sample_node(graph, analysis, needed, noise, head, sample_shape)
     generator_ids = [n for n in needed if n == sample or graph.reaches(n, sample)]
     discriminator_ids = [n for n in needed if n != sample and graph.reaches(sample, n)]
-    for what, ids in (("generator", generator_ids), ("discriminator", discriminator_ids)):
+    for what, ids in (
+        (term("generator"), generator_ids),
+        (term("discriminator"), discriminator_ids),
+    ):
         if not sum(analysis.nodes[n].params for n in ids):
             raise GanError(
-                f"The {what} has no layer with weights, so it cannot learn; give it a Dense or "
-                "a convolution"
+                msg(
+                    "The {what} has no layer with weights, so it cannot learn; give it a Dense "
+                    "or a convolution",
+                    what=what,
+                )
             )
     shape = analysis.nodes[sample].output
     return GanParts(
@@ -144,13 +159,19 @@ def _discriminator_head(graph: Graph) -> str:
     judges = [n for n in heads if graph.nodes[n].params["target"] == GAN_TARGET]
     if not judges:
         raise GanError(
-            "This model is not a GAN: a GAN ends in an Output whose target is real_or_fake, "
-            "where the discriminator says whether a sample is real or generated"
+            msg(
+                "This model is not a GAN: a GAN ends in an Output whose target is real_or_fake, "
+                "where the discriminator says whether a sample is real or generated"
+            )
         )
     if len(heads) != 1:
         raise GanError(
-            f"A GAN has one Output, the discriminator's verdict, but this model has {len(heads)} "
-            f"({', '.join(heads)}); remove the others"
+            msg(
+                "A GAN has one Output, the discriminator's verdict, but this model has {count} "
+                "({nodes}); remove the others",
+                count=len(heads),
+                nodes=", ".join(heads),
+            )
         )
     return judges[0]
 
@@ -159,15 +180,22 @@ def _noise_input(graph: Graph, analysis: Analysis, needed: list[str]) -> str:
     inputs = [n for n in needed if graph.nodes[n].layer.is_input]
     if len(inputs) != 1:
         raise GanError(
-            f"A GAN starts from one Input, the generator's noise vector, but this one has "
-            f"{len(inputs)} ({', '.join(inputs)}); real samples need no Input of their own, they "
-            "enter the discriminator where the generated sample does"
+            msg(
+                "A GAN starts from one Input, the generator's noise vector, but this one has "
+                "{count} ({nodes}); real samples need no Input of their own, they enter the "
+                "discriminator where the generated sample does",
+                count=len(inputs),
+                nodes=", ".join(inputs),
+            )
         )
     noise = analysis.nodes[inputs[0]].output
     if noise.rank != 1 or noise.is_integer:
         raise GanError(
-            f"The generator starts from random numbers, so its Input must be a float vector "
-            f"such as [64], not a {noise.describe()}"
+            msg(
+                "The generator starts from random numbers, so its Input must be a float vector "
+                "such as [64], not a {got}",
+                got=noise.describe(),
+            )
         )
     return inputs[0]
 
@@ -197,10 +225,15 @@ def _sample_node(
     if not candidates:
         shape = format_shape(tuple(sample_shape)) if sample_shape else "C×H×W (C = 1 or 3)"
         raise GanError(
-            f"Nothing between the noise and {head} has the shape of a sample ({shape}) with "
-            "every connection passing through it: the generator must draw one sample of the "
-            f"data's shape and the discriminator start from it; end the generator in a Reshape "
-            f"to {list(sample_shape) if sample_shape else '[1, 28, 28]'}"
+            msg(
+                "Nothing between the noise and {head} has the shape of a sample ({shape}) with "
+                "every connection passing through it: the generator must draw one sample of the "
+                "data's shape and the discriminator start from it; end the generator in a "
+                "Reshape to {target}",
+                head=head,
+                shape=shape,
+                target=list(sample_shape) if sample_shape else "[1, 28, 28]",
+            )
         )
     return candidates[-1]
 
@@ -298,9 +331,12 @@ class GanTrainer:
         if not isinstance(data, Dataset) or not data.is_image:
             title = getattr(data, "title", "this data set")
             raise GanError(
-                f"A GAN in NetStudio learns to draw images that fit in memory, and {title} does "
-                "not hold such images; choose an image data set such as synthetic-shapes or "
-                "fashion-mnist"
+                msg(
+                    "A GAN in NetStudio learns to draw images that fit in memory, and {title} "
+                    "does not hold such images; choose an image data set such as "
+                    "synthetic-shapes or fashion-mnist",
+                    title=term(title, "datasets"),
+                )
             )
         self.parts = gan_parts(project.graph, data.input_shape)
 
@@ -352,7 +388,7 @@ class GanTrainer:
         except torch.cuda.OutOfMemoryError:
             self.state.status = "failed"
             raise TrainingError(
-                "The GPU ran out of memory; lower the batch size or make the model smaller"
+                msg("The GPU ran out of memory; lower the batch size or make the model smaller")
             ) from None
         result = self._result(status, time.perf_counter() - started)
         self._save_outputs(result)
@@ -365,7 +401,7 @@ class GanTrainer:
             t0 = time.perf_counter()
             g_loss, d_loss, d_acc, completed = self._train_epoch(epoch, epochs)
             if not completed:
-                self.state.message(f"Stopped during epoch {epoch + 1}.")
+                self.state.message(msg("Stopped during epoch {epoch}.", epoch=epoch + 1))
                 return "stopped"
             seconds = time.perf_counter() - t0
             lr = self.g_optimizer.param_groups[0]["lr"]
@@ -480,8 +516,14 @@ class GanTrainer:
     def _nan(self, epoch: int, batch: int) -> None:
         lr = self.settings["learning_rate"]
         raise TrainingError(
-            f"A loss became NaN (not a number) in epoch {epoch + 1}, batch {batch + 1}: the "
-            f"training diverged. Lower the learning rate (now {lr:g}, try {lr / 10:g})."
+            msg(
+                "A loss became NaN (not a number) in epoch {epoch}, batch {batch}: the "
+                "training diverged. Lower the learning rate (now {lr:g}, try {lower:g}).",
+                epoch=epoch + 1,
+                batch=batch + 1,
+                lr=lr,
+                lower=lr / 10,
+            )
         )
 
     @torch.no_grad()
@@ -523,18 +565,25 @@ class GanTrainer:
         path = self.out_dir / CHECKPOINT_FILE if self.out_dir else None
         if path is None or not path.is_file():
             raise TrainingError(
-                "There is no GAN checkpoint to resume from: the run stopped before its first "
-                "epoch ended; start it again without --resume"
+                msg(
+                    "There is no GAN checkpoint to resume from: the run stopped before its first "
+                    "epoch ended; start it again without --resume"
+                )
             )
         checkpoint = load_checkpoint(path)
         if "generator" not in checkpoint:
-            raise TrainingError(f"{path} is not the checkpoint of a GAN run; start a new run")
+            raise TrainingError(
+                msg("{path} is not the checkpoint of a GAN run; start a new run", path=path)
+            )
         try:
             self.generator.load_state_dict(checkpoint["generator"])
             self.discriminator.load_state_dict(checkpoint["discriminator"])
         except RuntimeError:
             raise TrainingError(
-                "The checkpoint does not match this GAN (its layers changed since); start a new run"
+                msg(
+                    "The checkpoint does not match this GAN (its layers changed since); start a "
+                    "new run"
+                )
             ) from None
         if checkpoint.get("optimizer_name") == self.settings["optimizer"]:
             self.g_optimizer.load_state_dict(checkpoint["g_optimizer"])
@@ -543,7 +592,7 @@ class GanTrainer:
         self.start_epoch = int(checkpoint["epoch"])
         self.order_generator.set_state(checkpoint["order_generator"])
         torch.set_rng_state(checkpoint["torch_rng"])
-        self.state.message(f"Resumed after epoch {self.start_epoch}.")
+        self.state.message(msg("Resumed after epoch {epoch}.", epoch=self.start_epoch))
 
     def _result(self, status: str, seconds: float) -> GanResult:
         weights = self._weights()

@@ -17,6 +17,7 @@ from typing import Any
 from studio.events import Signal
 from studio.layers.base import LayerType
 from studio.layers.registry import get_layer
+from studio.messages import msg, term
 from studio.params import ParamError, to_json_value
 
 
@@ -103,7 +104,9 @@ class Graph:
         try:
             return self.nodes[node_id]
         except KeyError:
-            raise NodeNotFoundError(f"There is no node {node_id!r} in the graph") from None
+            raise NodeNotFoundError(
+                msg("There is no node {node!r} in the graph", node=node_id)
+            ) from None
 
     def incoming(self, node_id: str) -> list[Edge | None]:
         """The edge into each input port of the node, None where a port is free."""
@@ -141,11 +144,14 @@ class Graph:
     def check_id(self, node_id: str) -> None:
         if not _IDENTIFIER.match(node_id) or keyword.iskeyword(node_id) or node_id in _RESERVED:
             raise GraphError(
-                f"{node_id!r} cannot name a node: use lowercase letters, digits and _, "
-                "starting with a letter"
+                msg(
+                    "{node!r} cannot name a node: use lowercase letters, digits and _, "
+                    "starting with a letter",
+                    node=node_id,
+                )
             )
         if node_id in self.nodes:
-            raise GraphError(f"There is already a node named {node_id!r}")
+            raise GraphError(msg("There is already a node named {node!r}", node=node_id))
 
     # Edits --------------------------------------------------------------------------------
 
@@ -162,7 +168,7 @@ class Graph:
         try:
             values = layer.params.validate(params or {}, layer.title)
         except ParamError as exc:
-            raise GraphError(f"{node_id}: {exc}") from None
+            raise GraphError(msg("{node}: {error}", node=node_id, error=str(exc))) from None
         node = Node(node_id, layer_id, values, (float(position[0]), float(position[1])))
         self.nodes[node_id] = node
         self.node_added.emit(node)
@@ -183,19 +189,48 @@ class Graph:
     def check_connect(self, source: str, target: str, port: int) -> None:
         src, dst = self.node(source), self.node(target)
         if dst.input_count == 0:
-            raise PortError(f"{dst.id} is an {dst.layer.title} and takes no incoming connection")
+            raise PortError(
+                msg(
+                    "{node} is an {layer} and takes no incoming connection",
+                    node=dst.id,
+                    layer=term(dst.layer.title, "layers"),
+                )
+            )
         if not 0 <= port < dst.input_count:
-            raise PortError(f"{dst.id} has no input {port + 1} (it has {dst.input_count})")
+            raise PortError(
+                msg(
+                    "{node} has no input {port} (it has {count})",
+                    node=dst.id,
+                    port=port + 1,
+                    count=dst.input_count,
+                )
+            )
         if src.layer.is_output:
-            raise PortError(f"{source} is an Output: nothing can follow it")
+            raise PortError(msg("{node} is an Output: nothing can follow it", node=source))
         if source == target or self.reaches(target, source):
             raise CycleError(
-                f"Connecting {source} to {target} would make a loop ({target} already leads "
-                f"to {source}); a model must flow one way"
+                msg(
+                    "Connecting {source} to {target} would make a loop ({target} already leads "
+                    "to {source}); a model must flow one way",
+                    source=source,
+                    target=target,
+                )
             )
         if any(e.target == target and e.port == port for e in self.edges):
-            what = f"input {port + 1} of {target}" if dst.input_count > 1 else target
-            raise PortError(f"{what} is already connected; remove that connection first")
+            if dst.input_count > 1:
+                raise PortError(
+                    msg(
+                        "input {port} of {node} is already connected; remove that connection first",
+                        port=port + 1,
+                        node=target,
+                    )
+                )
+            raise PortError(
+                msg(
+                    "{node} is already connected; remove that connection first",
+                    node=target,
+                )
+            )
 
     def connect(self, source: str, target: str, port: int | None = None) -> Edge:
         if port is None:
@@ -211,7 +246,13 @@ class Graph:
 
     def disconnect(self, edge: Edge) -> None:
         if edge not in self.edges:
-            raise GraphError(f"There is no connection from {edge.source} to {edge.target}")
+            raise GraphError(
+                msg(
+                    "There is no connection from {source} to {target}",
+                    source=edge.source,
+                    target=edge.target,
+                )
+            )
         self._remove_edge(edge)
         self.changed.emit()
 
@@ -225,11 +266,15 @@ class Graph:
         try:
             values = node.layer.params.validate({**node.params, **updates}, node.layer.title)
         except ParamError as exc:
-            raise GraphError(f"{node_id}: {exc}") from None
+            raise GraphError(msg("{node}: {error}", node=node_id, error=str(exc))) from None
         new_count = node.layer.input_count(values)
         if any(e.target == node_id and e.port >= new_count for e in self.edges):
             raise GraphError(
-                f"{node_id} has connections on inputs above {new_count}; remove them first"
+                msg(
+                    "{node} has connections on inputs above {count}; remove them first",
+                    node=node_id,
+                    count=new_count,
+                )
             )
         old = {k: node.params[k] for k in updates}
         node.params = values
@@ -284,7 +329,12 @@ class Graph:
         """Node ids with every node after its inputs; raises CycleError naming a loop."""
         order, stuck = self.partial_order()
         if stuck:
-            raise CycleError(f"These nodes form a loop: {', '.join(stuck)}; remove one connection")
+            raise CycleError(
+                msg(
+                    "These nodes form a loop: {nodes}; remove one connection",
+                    nodes=", ".join(stuck),
+                )
+            )
         return order
 
     def to_dict(self) -> dict[str, Any]:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from studio.messages import Message, msg, term
+
 
 class ParamError(ValueError):
     """A parameter value that does not fit its declaration. The message is for the user."""
@@ -25,6 +27,11 @@ class Param:
     @property
     def title(self) -> str:
         return self.label or self.name.replace("_", " ").capitalize()
+
+    @property
+    def term(self) -> Message:
+        """The title inside a message (translated as the registry's texts are)."""
+        return term(self.title, "layers")
 
     def validate(self, value: Any) -> Any:  # pragma: no cover - overridden
         raise NotImplementedError
@@ -46,10 +53,18 @@ class IntParam(Param):
         if isinstance(value, float) and value.is_integer():
             value = int(value)
         if not _is_int(value):
-            raise ParamError(f"{self.title} must be a whole number, not {value!r}")
+            raise ParamError(
+                msg("{title} must be a whole number, not {value!r}", title=self.term, value=value)
+            )
         if not self.minimum <= value <= self.maximum:
             raise ParamError(
-                f"{self.title} must be between {self.minimum} and {self.maximum}, not {value}"
+                msg(
+                    "{title} must be between {minimum} and {maximum}, not {value}",
+                    title=self.term,
+                    minimum=self.minimum,
+                    maximum=self.maximum,
+                    value=value,
+                )
             )
         return value
 
@@ -61,11 +76,19 @@ class FloatParam(Param):
 
     def validate(self, value: Any) -> float:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise ParamError(f"{self.title} must be a number, not {value!r}")
+            raise ParamError(
+                msg("{title} must be a number, not {value!r}", title=self.term, value=value)
+            )
         value = float(value)
         if not self.minimum <= value <= self.maximum:
             raise ParamError(
-                f"{self.title} must be between {self.minimum:g} and {self.maximum:g}, not {value:g}"
+                msg(
+                    "{title} must be between {minimum:g} and {maximum:g}, not {value:g}",
+                    title=self.term,
+                    minimum=self.minimum,
+                    maximum=self.maximum,
+                    value=value,
+                )
             )
         return value
 
@@ -74,7 +97,9 @@ class FloatParam(Param):
 class BoolParam(Param):
     def validate(self, value: Any) -> bool:
         if not isinstance(value, bool):
-            raise ParamError(f"{self.title} must be true or false, not {value!r}")
+            raise ParamError(
+                msg("{title} must be true or false, not {value!r}", title=self.term, value=value)
+            )
         return value
 
 
@@ -84,8 +109,14 @@ class ChoiceParam(Param):
 
     def validate(self, value: Any) -> str:
         if value not in self.choices:
-            options = ", ".join(self.choices)
-            raise ParamError(f"{self.title} must be one of {options}; not {value!r}")
+            raise ParamError(
+                msg(
+                    "{title} must be one of {options}; not {value!r}",
+                    title=self.term,
+                    options=", ".join(self.choices),
+                    value=value,
+                )
+            )
         return value
 
 
@@ -104,10 +135,18 @@ class SizeParam(Param):
             or len(value) != 2
             or not all(_is_int(v) for v in value)
         ):
-            raise ParamError(f"{self.title} must be a whole number or a pair [height, width]")
+            raise ParamError(
+                msg("{title} must be a whole number or a pair [height, width]", title=self.term)
+            )
         if not all(self.minimum <= v <= self.maximum for v in value):
             raise ParamError(
-                f"{self.title} must be between {self.minimum} and {self.maximum}, not {list(value)}"
+                msg(
+                    "{title} must be between {minimum} and {maximum}, not {value}",
+                    title=self.term,
+                    minimum=self.minimum,
+                    maximum=self.maximum,
+                    value=list(value),
+                )
             )
         return (value[0], value[1])
 
@@ -123,16 +162,26 @@ class ShapeParam(Param):
         if _is_int(value):
             value = (value,)
         if not isinstance(value, (list, tuple)) or not all(_is_int(v) for v in value):
-            raise ParamError(f"{self.title} must be a list of whole numbers such as [1, 28, 28]")
+            raise ParamError(
+                msg("{title} must be a list of whole numbers such as [1, 28, 28]", title=self.term)
+            )
         if not 1 <= len(value) <= self.max_rank:
-            raise ParamError(f"{self.title} must have 1 to {self.max_rank} dimensions")
+            raise ParamError(
+                msg("{title} must have 1 to {rank} dimensions", title=self.term, rank=self.max_rank)
+            )
         inferred = [v for v in value if v == -1]
         if inferred and not self.allow_infer:
-            raise ParamError(f"{self.title} must contain only positive sizes")
+            raise ParamError(msg("{title} must contain only positive sizes", title=self.term))
         if len(inferred) > 1:
-            raise ParamError(f'{self.title} may contain -1 ("the rest") only once')
+            raise ParamError(msg('{title} may contain -1 ("the rest") only once', title=self.term))
         if any(v == 0 or v < -1 for v in value):
-            raise ParamError(f"{self.title} sizes must be positive, not {list(value)}")
+            raise ParamError(
+                msg(
+                    "{title} sizes must be positive, not {value}",
+                    title=self.term,
+                    value=list(value),
+                )
+            )
         return tuple(value)
 
 

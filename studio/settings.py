@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from studio.messages import msg
 from studio.params import (
     BoolParam,
     ChoiceParam,
@@ -28,7 +29,9 @@ class DeviceParam(Param):
 
     def validate(self, value: Any) -> str:
         if not isinstance(value, str) or not re.fullmatch(r"auto|cpu|mps|cuda(:\d+)?", value):
-            raise ParamError(f"Device must be auto, cpu, cuda, cuda:N or mps; not {value!r}")
+            raise ParamError(
+                msg("Device must be auto, cpu, cuda, cuda:N or mps; not {value!r}", value=value)
+            )
         return value
 
 

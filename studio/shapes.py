@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from studio.graph import Graph
 from studio.layers.base import Call, ModuleSpec, ShapeError, TensorType
+from studio.messages import msg
 
 
 @dataclass(frozen=True)
@@ -79,12 +80,13 @@ def infer_shapes(graph: Graph) -> Analysis:
             loop = sorted(
                 n for n in on_loop if graph.reaches(node_id, n) and graph.reaches(n, node_id)
             )
-            msg = (
-                f"is part of a loop ({' → '.join([*loop, loop[0]])}); a model must flow one way: "
-                "remove one of these connections"
+            text = msg(
+                "is part of a loop ({loop}); a model must flow one way: "
+                "remove one of these connections",
+                loop=" → ".join([*loop, loop[0]]),
             )
-            analysis.nodes[node_id] = NodeInfo(error=msg)
-            analysis.problems.append(Problem(node_id, msg))
+            analysis.nodes[node_id] = NodeInfo(error=text)
+            analysis.problems.append(Problem(node_id, text))
 
     for node_id in order:
         analysis.nodes[node_id] = _infer_node(graph, node_id, analysis)
@@ -107,9 +109,15 @@ def _infer_node(graph: Graph, node_id: str, analysis: Analysis) -> NodeInfo:
     inputs: list[TensorType] = []
     for port, edge in enumerate(graph.incoming(node_id)):
         if edge is None:
-            where = f"input {port + 1}" if node.input_count > 1 else "its input"
+            if node.input_count > 1:
+                return NodeInfo(
+                    error=msg(
+                        "input {port} is not connected; connect a layer to it or delete this node",
+                        port=port + 1,
+                    )
+                )
             return NodeInfo(
-                error=f"{where} is not connected; connect a layer to it or delete this node"
+                error=msg("its input is not connected; connect a layer to it or delete this node")
             )
         upstream = analysis.nodes[edge.source]
         if upstream.output is None:
@@ -131,14 +139,18 @@ def _infer_node(graph: Graph, node_id: str, analysis: Analysis) -> NodeInfo:
 
 def _check_whole_graph(graph: Graph, analysis: Analysis) -> None:
     if not graph.nodes:
-        analysis.problems.append(Problem(None, "The model is empty: add an Input layer to start"))
+        analysis.problems.append(
+            Problem(None, msg("The model is empty: add an Input layer to start"))
+        )
         return
     if not any(n.layer.is_input for n in graph.nodes.values()):
         analysis.problems.append(
-            Problem(None, "The model has no Input layer: add one and connect it to the first layer")
+            Problem(
+                None, msg("The model has no Input layer: add one and connect it to the first layer")
+            )
         )
     for node in graph.nodes.values():
         if not node.layer.is_output and not graph.outgoing(node.id):
             analysis.warnings.append(
-                Problem(node.id, "its output is not used: connect it onward or to an Output")
+                Problem(node.id, msg("its output is not used: connect it onward or to an Output"))
             )

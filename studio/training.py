@@ -29,6 +29,7 @@ from studio.data import Dataset, StreamingImageFolder
 from studio.devices import autocast_for, resolve_device
 from studio.init import keras_init
 from studio.layers.base import format_shape
+from studio.messages import msg, term
 from studio.project import Project
 from studio.runs import (
     CHECKPOINT_FILE,
@@ -110,7 +111,7 @@ class TrainingState:
     def wait_while_paused(self) -> None:
         if not self._running.is_set():
             self.status = "paused"
-            self.message("Paused.")
+            self.message(msg("Paused."))
             self._running.wait()
             self.status = "running"
 
@@ -161,13 +162,18 @@ def objective_of(project: Project) -> Objective:
     heads = [project.graph.nodes[o] for o in outputs if project.graph.nodes[o].layer.is_output]
     if len(heads) != 1:
         raise TrainingError(
-            "To train, the model needs exactly one Output layer (it says which loss to use); "
-            f"this one has {len(heads)}"
+            msg(
+                "To train, the model needs exactly one Output layer (it says which loss to use); "
+                "this one has {count}",
+                count=len(heads),
+            )
         )
     if heads[0].params["target"] == "real_or_fake":
         raise TrainingError(
-            "This project is a GAN (its Output judges real or fake): it trains with the GAN "
-            "trainer, which `netstudio train` picks by itself"
+            msg(
+                "This project is a GAN (its Output judges real or fake): it trains with the GAN "
+                "trainer, which `netstudio train` picks by itself"
+            )
         )
     from studio.shapes import infer_shapes
 
@@ -178,36 +184,58 @@ def objective_of(project: Project) -> Objective:
 def check_fit(project: Project, objective: Objective, model: nn.Module, data: Dataset) -> None:
     """The data set must fit the model's Input and Output; say exactly what to change."""
     expected = model.input_types[0].shape
+    title = term(data.title, "datasets")
     if _squeezed(data.input_shape) != _squeezed(expected):
         raise TrainingError(
-            f"The data set {data.title} has samples of shape {format_shape(data.input_shape)}, "
-            f"but the model's Input expects {format_shape(expected)}; set the Input's shape to "
-            f"{list(data.input_shape)}"
+            msg(
+                "The data set {title} has samples of shape {shape}, but the model's Input "
+                "expects {expected}; set the Input's shape to {wanted}",
+                title=title,
+                shape=format_shape(data.input_shape),
+                expected=format_shape(expected),
+                wanted=list(data.input_shape),
+            )
         )
     if objective.target == "input":
         if objective.output_shape != expected:
             raise TrainingError(
-                f"The model reproduces its input, so it must end in {format_shape(expected)}, "
-                f"but it ends in {format_shape(objective.output_shape)}"
+                msg(
+                    "The model reproduces its input, so it must end in {expected}, "
+                    "but it ends in {shape}",
+                    expected=format_shape(expected),
+                    shape=format_shape(objective.output_shape),
+                )
             )
         return
     if data.task == "regression":
         if objective.loss != "mse":
             raise TrainingError(
-                f"{data.title} holds numbers to predict (regression): set the Output's loss to mse"
+                msg(
+                    "{title} holds numbers to predict (regression): set the Output's loss to mse",
+                    title=title,
+                )
             )
         return
     k = data.num_classes
     if objective.loss == "mse":
         raise TrainingError(
-            f"{data.title} has {k} classes: set the Output's loss to cross_entropy"
+            msg(
+                "{title} has {classes} classes: set the Output's loss to cross_entropy",
+                title=title,
+                classes=k,
+            )
         )
     width = objective.output_shape[-1]
     binary_ok = objective.loss == "binary_cross_entropy" and k == 2 and width == 1
     if width != k and not binary_ok:
         raise TrainingError(
-            f"The model ends in {width} outputs but {data.title} has {k} classes; set the last "
-            f"Dense layer's units to {k}"
+            msg(
+                "The model ends in {width} outputs but {title} has {classes} classes; set the "
+                "last Dense layer's units to {classes}",
+                width=width,
+                title=title,
+                classes=k,
+            )
         )
 
 
@@ -261,7 +289,7 @@ def make_optimizer(model: nn.Module, s: dict[str, Any]) -> torch.optim.Optimizer
                      weight_decay=wd)
     if name == "rmsprop":
         return _fast(torch.optim.RMSprop, params, lr=lr, momentum=s["momentum"], weight_decay=wd)
-    raise TrainingError(f"Unknown optimizer {name!r}")
+    raise TrainingError(msg("Unknown optimizer {name!r}", name=name))
 
 
 def _fast(cls: type[torch.optim.Optimizer], params: list, **kwargs: Any) -> torch.optim.Optimizer:
@@ -391,9 +419,14 @@ class Trainer:
         n_val = int(n * fraction)
         if fraction and (n_val < 1 or n_val >= n):
             raise TrainingError(
-                f"A validation split of {fraction:g} leaves no data on one side "
-                f"({n} training samples); choose a value between "
-                f"{1 / n:.3f} and {1 - 1 / n:.3f}"
+                msg(
+                    "A validation split of {fraction:g} leaves no data on one side "
+                    "({n} training samples); choose a value between {low:.3f} and {high:.3f}",
+                    fraction=fraction,
+                    n=n,
+                    low=1 / n,
+                    high=1 - 1 / n,
+                )
             )
         cut = n - n_val
         # The limit applies after the validation part is set aside, so a small training set
@@ -401,8 +434,12 @@ class Trainer:
         used = min(cut, self.settings.get("train_limit") or cut)
         if used < cut:
             self.state.message(
-                f"Training on {used:,} of the {cut:,} training samples (the Training samples "
-                "setting)."
+                msg(
+                    "Training on {used:,} of the {available:,} training samples (the Training "
+                    "samples setting).",
+                    used=used,
+                    available=cut,
+                )
             )
         if streaming:
             index, device = self.data.train_index, self.device
@@ -444,7 +481,7 @@ class Trainer:
         except torch.cuda.OutOfMemoryError:
             self.state.status = "failed"
             raise TrainingError(
-                "The GPU ran out of memory; lower the batch size or make the model smaller"
+                msg("The GPU ran out of memory; lower the batch size or make the model smaller")
             ) from None
         if status == "early-stopped" and self.best is not None:
             self.model.load_state_dict(self.best[1])
@@ -468,7 +505,7 @@ class Trainer:
             loss, acc, completed = self._train_epoch(epoch, epochs)
             train_seconds = time.perf_counter() - t0
             if not completed:
-                self.state.message(f"Stopped during epoch {epoch + 1}.")
+                self.state.message(msg("Stopped during epoch {epoch}.", epoch=epoch + 1))
                 return "stopped"
             val_loss, val_acc = self.evaluate(self.val_split) if self.val_split else (None, None)
             lr = self.optimizer.param_groups[0]["lr"]
@@ -482,8 +519,12 @@ class Trainer:
                 self.state.on_epoch(report)
             if stop_early:
                 self.state.message(
-                    f"Stopped early after epoch {epoch + 1}: no improvement for "
-                    f"{s['early_stopping']} epochs; keeping the best weights."
+                    msg(
+                        "Stopped early after epoch {epoch}: no improvement for {patience} "
+                        "epochs; keeping the best weights.",
+                        epoch=epoch + 1,
+                        patience=s["early_stopping"],
+                    )
                 )
                 return "early-stopped"
             if self.state.stop_requested:
@@ -541,9 +582,15 @@ class Trainer:
     def _nan(self, epoch: int, batch: int) -> None:
         lr = self.settings["learning_rate"]
         raise TrainingError(
-            f"The loss became NaN (not a number) in epoch {epoch + 1}, batch {batch + 1}: the "
-            f"training diverged. Lower the learning rate (now {lr:g}, try {lr / 10:g}), or check "
-            "the data for missing values. The last checkpoint was kept."
+            msg(
+                "The loss became NaN (not a number) in epoch {epoch}, batch {batch}: the "
+                "training diverged. Lower the learning rate (now {lr:g}, try {lower:g}), or "
+                "check the data for missing values. The last checkpoint was kept.",
+                epoch=epoch + 1,
+                batch=batch + 1,
+                lr=lr,
+                lower=lr / 10,
+            )
         )
 
     @torch.no_grad()
@@ -600,27 +647,34 @@ class Trainer:
 
     def _load_checkpoint(self) -> None:
         if self.out_dir is None:
-            raise TrainingError("Resuming needs the run folder of the stopped run")
+            raise TrainingError(msg("Resuming needs the run folder of the stopped run"))
         path = self.out_dir / CHECKPOINT_FILE
         if not path.is_file():
             raise TrainingError(
-                f"{self.out_dir} has no checkpoint to resume from: the run stopped before its "
-                "first epoch ended; start it again without --resume"
+                msg(
+                    "{folder} has no checkpoint to resume from: the run stopped before its "
+                    "first epoch ended; start it again without --resume",
+                    folder=self.out_dir,
+                )
             )
         checkpoint = load_checkpoint(path)
         try:
             self.model.load_state_dict(checkpoint["model"])
         except RuntimeError:
             raise TrainingError(
-                "The checkpoint does not match this model (its layers changed since); start a "
-                "new run"
+                msg(
+                    "The checkpoint does not match this model (its layers changed since); start "
+                    "a new run"
+                )
             ) from None
         if checkpoint.get("optimizer_name") == self.settings["optimizer"]:
             self.optimizer.load_state_dict(checkpoint["optimizer"])
             for group in self.optimizer.param_groups:  # a changed learning rate applies
                 group["lr"] = self.settings["learning_rate"]
         else:
-            self.state.message("The optimizer changed since the checkpoint: it starts afresh.")
+            self.state.message(
+                msg("The optimizer changed since the checkpoint: it starts afresh.")
+            )
         if self.schedule and checkpoint.get("schedule"):
             self.schedule.load_state_dict(checkpoint["schedule"])
         self.history = list(checkpoint["history"])
@@ -628,7 +682,7 @@ class Trainer:
         self.generator.set_state(checkpoint["generator"])
         torch.set_rng_state(checkpoint["torch_rng"])
         self.since_best = checkpoint["early_stopping"]["since_best"]
-        self.state.message(f"Resumed after epoch {self.start_epoch}.")
+        self.state.message(msg("Resumed after epoch {epoch}.", epoch=self.start_epoch))
 
     def inference_model(self) -> nn.Module:
         """The model as drawn (its final softmax kept), with the trained weights, on the CPU."""

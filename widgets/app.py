@@ -5,18 +5,58 @@ calls. With --train the project is trained with its settings as soon as the wind
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication
 
 from studio.project import ProjectError, load_project
+from widgets import config
+from widgets.i18n import tr_error
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+I18N = RESOURCES / "i18n"
 UI_FONTS = ["Segoe UI", "Inter", "Noto Sans", "Noto Sans CJK SC", "DejaVu Sans"]
+LANGUAGE_ENV = "NETSTUDIO_LANGUAGE"
+"""Overrides the language setting for one start: en or zh_CN (screenshots, tests)."""
 _translators: list[QTranslator] = []
+
+
+def interface_language(setting: str | None = None, system: QLocale | None = None) -> str:
+    """The language the interface uses: "zh_CN" or "en".
+
+    `setting` is the saved choice (config.language(); the NETSTUDIO_LANGUAGE environment
+    variable wins over it); "system" follows the system locale: any Chinese locale gets the
+    Simplified Chinese translation, everything else English, the source language."""
+    setting = os.environ.get(LANGUAGE_ENV) or setting or config.language()
+    if setting in ("en", "zh_CN"):
+        return setting
+    locale = system if system is not None else QLocale.system()
+    return "zh_CN" if locale.language() == QLocale.Language.Chinese else "en"
+
+
+def install_translations(app: QCoreApplication, language: str) -> bool:
+    """Replace the installed translators with those of `language`; False if its file is
+    missing. Qt's own translation (standard buttons, file dialogs) comes along where PySide6
+    ships one. Widgets made afterwards show the new language; existing ones keep theirs."""
+    for translator in _translators:
+        app.removeTranslator(translator)
+    _translators.clear()
+    if language == "en":
+        return True
+    ours = QTranslator(app)
+    if not ours.load(f"netstudio_{language}", str(I18N)):
+        return False
+    qt = QTranslator(app)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    installed = [qt, ours] if qt.load(f"qtbase_{language}", qt_dir) else [ours]
+    for translator in installed:  # the last installed is asked first
+        app.installTranslator(translator)
+        _translators.append(translator)
+    return True
 
 
 def setup_application(app: QApplication) -> None:
@@ -37,10 +77,7 @@ def setup_application(app: QApplication) -> None:
     if qss.is_file():
         icons = (RESOURCES / "icons").as_posix()
         app.setStyleSheet(qss.read_text(encoding="utf-8").replace("@ICONS@", icons))
-    translator = QTranslator(app)
-    if translator.load(QLocale(), "netstudio", "_", str(RESOURCES / "i18n")):
-        app.installTranslator(translator)
-        _translators.append(translator)
+    install_translations(app, interface_language())
 
 
 def application() -> QApplication:
@@ -63,7 +100,7 @@ def run(args) -> int:
             if args.screenshot:
                 print(f"netstudio: {exc}", file=sys.stderr)
                 return 1
-            project, path, open_error = None, None, str(exc)
+            project, path, open_error = None, None, tr_error(exc)
 
     window = MainWindow(project, path, interactive=not args.screenshot)
     window.show()
@@ -77,7 +114,8 @@ def run(args) -> int:
     if train:
         window.start_training()
     if open_error:
-        window.show_error(window.tr("Cannot open project"), open_error)
+        title = QCoreApplication.translate("MainWindow", "Cannot open project")
+        window.show_error(title, open_error)
     window.offer_autosave_restore()
     return app.exec()
 

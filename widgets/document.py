@@ -21,7 +21,7 @@ from studio.project import Project
 from studio.settings import validate_dataset, validate_training
 from studio.shapes import Analysis, infer_shapes
 from widgets import commands
-from widgets.i18n import layer_title
+from widgets.i18n import layer_title, template_text, tr_error
 from widgets.training.commands import SetSettings
 
 CLIPBOARD_FORMAT = "netstudio-nodes"
@@ -53,7 +53,7 @@ class Document(QObject):
 
     @property
     def display_name(self) -> str:
-        return self.path.name if self.path else self.project.name
+        return self.path.name if self.path else template_text(self.project.name)
 
     def is_modified(self) -> bool:
         return not self.undo_stack.isClean()
@@ -112,7 +112,7 @@ class Document(QObject):
             try:
                 command.apply()
             except GraphError as exc:
-                self.editRefused.emit(str(exc))
+                self.editRefused.emit(tr_error(exc))
                 return False
             self.undo_stack.push(command)
         return True
@@ -171,7 +171,7 @@ class Document(QObject):
         try:
             values = validate({**current, **updates})
         except ParamError as exc:
-            self.editRefused.emit(str(exc))
+            self.editRefused.emit(tr_error(exc))
             self.settingsChanged.emit()  # the panel shows the value that stayed
             return False
         if values == current:

@@ -1,8 +1,10 @@
 """Display-time translation of the texts that come from the engine.
 
-The engine writes layer titles, summaries, categories and parameter help in English. The app
-translates them where it shows them, under the context "layers", so that one .ts file can cover
-the registry without the engine knowing about Qt.
+The engine writes layer titles, summaries, categories, parameter help and its messages in
+English. The app translates them where it shows them: registry texts under the context "layers",
+help cards under "layer_help", messages (studio.messages) under "errors", template names under
+"templates" and data set titles under "datasets". scripts/update_translations.py puts all of them
+in the .ts file, so that one file covers the engine without the engine knowing about Qt.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from studio.layers.base import LayerType
+from studio.messages import ERRORS_CONTEXT, Message
 from studio.params import Param
 
 
@@ -40,3 +43,40 @@ def param_help(param: Param) -> str:
 def choice_label(value: str) -> str:
     """Choice values are identifiers (relu, cross_entropy); show them as words."""
     return tr_layers(value.replace("_", " "))
+
+
+def template_text(text: str) -> str:
+    """A built-in template's name or description; a user's own project name stays as it is."""
+    return QCoreApplication.translate("templates", text) if text else text
+
+
+def dataset_title(title: str) -> str:
+    return QCoreApplication.translate("datasets", title) if title else title
+
+
+def tr_message(text: str) -> str:
+    """An engine message in the user's language.
+
+    A studio.messages.Message is translated from its template, then filled in with its values
+    (values that are messages are translated first). A plain string is looked up as a whole
+    under "errors" (constant messages), and otherwise shown as it is. A translation whose
+    placeholders do not fit the values falls back to the English text rather than fail.
+    """
+    if not text:
+        return text
+    if not isinstance(text, Message):
+        return QCoreApplication.translate(ERRORS_CONTEXT, text)
+    template = QCoreApplication.translate(text.context, text.template)
+    if not text.values:
+        return template
+    values = {k: tr_message(v) if isinstance(v, Message) else v for k, v in text.values.items()}
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError, ValueError):
+        return str.__str__(text)
+
+
+def tr_error(exc: BaseException) -> str:
+    """An exception's message, translated (see tr_message)."""
+    text = exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], str) else str(exc)
+    return tr_message(text)

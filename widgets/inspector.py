@@ -21,7 +21,14 @@ from studio.graph import Graph
 from studio.layers.base import format_shape
 from studio.shapes import Analysis
 from widgets.canvas.style import category_color
-from widgets.i18n import category_name, layer_summary, layer_title, param_help, param_label
+from widgets.i18n import (
+    category_name,
+    layer_summary,
+    layer_title,
+    param_help,
+    param_label,
+    tr_message,
+)
 from widgets.param_editors import make_editor
 
 
@@ -188,7 +195,7 @@ class Inspector(QWidget):
             )
         else:
             self.shape.setText(self.tr("Output: does not fit (see below)"))
-        self.error.setText(f"✗ {info.error}" if info.error else "")
+        self.error.setText("✗ " + tr_message(info.error) if info.error else "")
         self.error.setVisible(bool(info.error))
 
     def show_edit_error(self, message: str) -> None:

@@ -35,6 +35,7 @@ from widgets.canvas.view import GraphView
 from widgets.clipboard import ClipboardEdits
 from widgets.document import Document
 from widgets.help_panel import HelpPanel
+from widgets.i18n import template_text
 from widgets.inspector import Inspector
 from widgets.palette import Palette
 from widgets.problems import ProblemsList
@@ -266,7 +267,9 @@ class MainWindow(TrainingSide, ProjectFiles, ClipboardEdits, QMainWindow):
         ids = self.scene.selected_node_ids()
         graph = self.document.graph
         project = self.document.project
-        self.inspector.set_project_text(project.name, project.description)
+        self.inspector.set_project_text(
+            template_text(project.name), template_text(project.description)
+        )
         self.inspector.show_node(graph, ids[0] if len(ids) == 1 else None, len(ids))
         self.inspector.set_analysis(self.document.analysis)
         self.help_panel.show_node(graph, ids[0] if len(ids) == 1 else None, self.document.analysis)

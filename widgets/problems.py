@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
 from studio.graph import Graph
 from studio.shapes import Analysis
-from widgets.i18n import layer_title
+from widgets.i18n import layer_title, tr_message
 
 NODE_ROLE = Qt.ItemDataRole.UserRole
 
@@ -58,9 +58,11 @@ class ProblemsList(QListWidget):
         self.countChanged.emit(len(analysis.problems), len(analysis.warnings))
 
     def _add(self, node_id: str | None, message: str, graph: Graph, icon: QIcon) -> None:
+        message = tr_message(message)
         if node_id and node_id in graph.nodes:
             layer = layer_title(graph.nodes[node_id].layer)
-            text = f"{node_id} ({layer}): {message}"
+            text = self.tr("%1 (%2): %3", "node id (layer title): message")
+            text = text.replace("%1", node_id).replace("%2", layer).replace("%3", message)
         else:
             text = message
         item = QListWidgetItem(icon, text)

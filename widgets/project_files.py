@@ -17,6 +17,7 @@ from widgets import config
 from widgets.actions import recent_menu_entries
 from widgets.autosave import Autosave, find_orphans, read_autosave, remove_orphans
 from widgets.canvas.arrange import arranged_positions, is_engine_layout
+from widgets.i18n import template_text, tr_error
 
 AUTOSAVE_MS = 30_000
 RESTORE_ENV = "NETSTUDIO_RESTORE_AUTOSAVE"  # "yes" or "no": answer the restore question
@@ -60,11 +61,11 @@ class ProjectFiles:
         try:
             project = load_template(name)
         except ProjectError as exc:
-            self.show_error(self.tr("Cannot open template"), str(exc))
+            self.show_error(self.tr("Cannot open template"), tr_error(exc))
             return False
         self.show_project(project, None)
         self.statusBar().showMessage(
-            self.tr("New model from '%1'").replace("%1", project.name), 5000
+            self.tr("New model from '%1'").replace("%1", template_text(project.name)), 5000
         )
         return True
 
@@ -85,7 +86,7 @@ class ProjectFiles:
         try:
             project = load_project(path)
         except ProjectError as exc:
-            self.show_error(self.tr("Cannot open project"), str(exc))
+            self.show_error(self.tr("Cannot open project"), tr_error(exc))
             return False
         self.show_project(project, Path(path))
         config.add_recent_file(path)
@@ -182,7 +183,7 @@ class ProjectFiles:
         try:
             recovered = read_autosave(orphans[0])
         except ProjectError as exc:
-            self.statusBar().showMessage(str(exc), 8000)
+            self.statusBar().showMessage(tr_error(exc), 8000)
             remove_orphans(orphans)
             return False
         answer = os.environ.get(RESTORE_ENV, "").lower()

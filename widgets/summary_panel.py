@@ -24,7 +24,7 @@ from studio.compiler import CompileError
 from studio.graph import Graph
 from studio.layers.registry import get_layer
 from studio.summary import Summary, human_count, summarize
-from widgets.i18n import layer_title
+from widgets.i18n import layer_title, tr_error
 
 DELAY_MS = 300
 MAX_DELAY_MS = 2000
@@ -91,7 +91,7 @@ class SummaryPanel(QWidget):
         try:
             self.summary = summarize(self.graph)
         except CompileError as exc:  # shapes fit but the model cannot be built to count FLOPs
-            self.totals.setText(self.tr("FLOPs unavailable: %1").replace("%1", str(exc)))
+            self.totals.setText(self.tr("FLOPs unavailable: %1").replace("%1", tr_error(exc)))
             return
         finally:
             self._last_cost = time.perf_counter() - started

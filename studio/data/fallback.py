@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..messages import Message, msg, term
 from .base import Dataset, DatasetError, ProgressFn
 from .folder import DatasetTooLargeError, StreamingImageFolder
 from .registry import canonical_name, list_datasets, load_dataset
@@ -32,8 +33,11 @@ def load_for_project(
     """(data set, note): the note says, in plain words, when a stand-in was used, or when an
     image folder too large for memory is streamed from disk instead."""
     wanted = canonical_name(name or settings.get("name") or "synthetic-shapes")
-    options = dict(path=settings.get("path"), label_column=settings.get("label_column"),
-                   task=settings.get("task"))
+    options = dict(
+        path=settings.get("path"),
+        label_column=settings.get("label_column"),
+        task=settings.get("task"),
+    )
     if name and name != settings.get("name"):
         options = {"path": None, "label_column": None, "task": None}
     try:
@@ -49,6 +53,17 @@ def load_for_project(
         for stand_in in _STAND_INS[wanted]:
             if stand_in in available:
                 data = load_dataset(stand_in, seed=seed, download=False)
-                first = str(exc).split(". ")[0].rstrip(".")
-                return data, f"{first}. Training on {data.title} instead (same shape, 10 classes)."
+                return data, msg(
+                    "{reason}. Training on {title} instead (same shape, 10 classes).",
+                    reason=_reason(exc),
+                    title=term(data.title, "datasets"),
+                )
         raise
+
+
+def _reason(exc: DatasetError) -> str:
+    """The error's first sentence: its "reason" part where the message has one."""
+    text = exc.args[0] if exc.args else ""
+    if isinstance(text, Message) and "reason" in text.values:
+        return text.values["reason"]
+    return str(exc).split(". ")[0].rstrip(".")

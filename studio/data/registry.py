@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from ..messages import msg, term
 from . import synthetic, vision
 from .base import TASKS, Dataset, DatasetError, DatasetInfo, ProgressFn, resolve_cache_dir
 from .folder import load_image_folder
@@ -18,22 +19,36 @@ SYNTHETIC: dict[str, tuple[str, Callable[[int], Dataset], tuple[int, ...], int, 
         synthetic.load_shapes,
         (1, 28, 28),
         len(synthetic.SHAPE_CLASSES),
-        "built in: 28×28 grayscale shapes in 10 classes, "
-        f"{synthetic.SHAPES_TRAIN} train / {synthetic.SHAPES_TEST} test",
+        msg(
+            "built in: 28×28 grayscale shapes in 10 classes, {train} train / {test} test",
+            train=synthetic.SHAPES_TRAIN,
+            test=synthetic.SHAPES_TEST,
+        ),
     ),
     "synthetic-waveforms": (
         "Synthetic waveforms",
         synthetic.load_waveforms,
         (synthetic.WAVE_LENGTH, 1),
         len(synthetic.WAVE_CLASSES),
-        f"built in: sequences of {synthetic.WAVE_LENGTH} steps in "
-        f"{len(synthetic.WAVE_CLASSES)} classes, "
-        f"{synthetic.WAVES_TRAIN} train / {synthetic.WAVES_TEST} test",
+        msg(
+            "built in: sequences of {steps} steps in {classes} classes, "
+            "{train} train / {test} test",
+            steps=synthetic.WAVE_LENGTH,
+            classes=len(synthetic.WAVE_CLASSES),
+            train=synthetic.WAVES_TRAIN,
+            test=synthetic.WAVES_TEST,
+        ),
     ),
 }
 USER = {
-    "image-folder": ("Image folder", "your own images: pass a folder with one subfolder per class"),
-    "csv": ("CSV table", "your own table: pass a CSV file with feature columns and a label column"),
+    "image-folder": (
+        "Image folder",
+        msg("your own images: pass a folder with one subfolder per class"),
+    ),
+    "csv": (
+        "CSV table",
+        msg("your own table: pass a CSV file with feature columns and a label column"),
+    ),
 }
 NAMES: tuple[str, ...] = (*SYNTHETIC, *vision.SPECS, *USER)
 
@@ -108,8 +123,13 @@ def load_dataset(
             progress=progress,
         )
     if path is None:
-        what = "folder with one subfolder per class" if name == "image-folder" else "CSV file"
-        raise DatasetError(f"The data set {name!r} needs a path: choose the {what}.")
+        if name == "image-folder":
+            what = term("folder with one subfolder per class")
+        else:
+            what = term("CSV file")
+        raise DatasetError(
+            msg("The data set {name!r} needs a path: choose the {what}.", name=name, what=what)
+        )
     if name == "image-folder":
         return load_image_folder(path, seed=seed)
     return load_csv(path, label_column=label_column, task=task, seed=seed)

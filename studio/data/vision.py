@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
+from ..messages import joined, msg, term
 from .base import Dataset, DatasetError, ProgressFn
 from .download import DownloadError, download, mirror_urls
 from .idx import read_idx
@@ -226,10 +227,24 @@ def describe_availability(name: str, cache_dir: Path) -> tuple[bool, str, str]:
     found = locate(name, cache_dir)
     if found is not None:
         on_system = name == "fashion-mnist" and found == fmnist_system_dir()
-        return True, f"found in {found}", "system" if on_system else "torchvision"
-    detail = f"not on this machine; downloads about {spec.size_mb} MB into {cache_dir / name}"
+        return (
+            True,
+            msg("found in {folder}", folder=found),
+            "system" if on_system else "torchvision",
+        )
     if name == "fashion-mnist":
-        detail += " (or install it offline: apt-get install dataset-fashion-mnist)"
+        detail = msg(
+            "not on this machine; downloads about {size} MB into {folder} "
+            "(or install it offline: apt-get install dataset-fashion-mnist)",
+            size=spec.size_mb,
+            folder=cache_dir / name,
+        )
+    else:
+        detail = msg(
+            "not on this machine; downloads about {size} MB into {folder}",
+            size=spec.size_mb,
+            folder=cache_dir / name,
+        )
     return False, detail, "torchvision"
 
 
@@ -253,9 +268,13 @@ def load_vision(
                 f"{', '.join(spec.files) if name != 'cifar-10' else CIFAR_ARCHIVE}."
             )
         if not download_missing:
+            reason = msg(
+                "{title} is not on this machine (looked in {folder}) and downloading is turned off",
+                title=term(spec.title, "datasets"),
+                folder=cache_dir / name,
+            )
             raise DatasetError(
-                f"{spec.title} is not on this machine (looked in {cache_dir / name}) and "
-                f"downloading is turned off. {_offline_hint(name, cache_dir)}"
+                msg("{reason}. {hint}", reason=reason, hint=_offline_hint(name, cache_dir))
             )
         found = _download(spec, cache_dir, progress)
     if name == "cifar-10":
@@ -272,9 +291,16 @@ def _download(spec: VisionSpec, cache_dir: Path, progress: ProgressFn | None) ->
         missing = [f for f in spec.files if _idx_file(target, f) is None]
     for i, filename in enumerate(missing, 1):
         urls = mirror_urls(spec.name, filename) or [b + filename for b in spec.base_urls]
-        message = f"Downloading {spec.title}: {filename}"
+        title = term(spec.title, "datasets")
+        message = msg("Downloading {title}: {file}", title=title, file=filename)
         if len(missing) > 1:
-            message += f" ({i} of {len(missing)})"
+            message = msg(
+                "Downloading {title}: {file} ({i} of {n})",
+                title=title,
+                file=filename,
+                i=i,
+                n=len(missing),
+            )
         try:
             download(
                 urls,
@@ -287,29 +313,50 @@ def _download(spec: VisionSpec, cache_dir: Path, progress: ProgressFn | None) ->
             # Plain words first; the URLs tried come last, for whoever has to debug it.
             why = exc.reasons[-1][1] if exc.reasons else "no download address"
             tried = "; ".join(f"{url} ({reason})" for url, reason in exc.reasons)
+            reason = msg(
+                "{title} is not on this machine and could not be downloaded ({why})",
+                title=term(spec.title, "datasets"),
+                why=why,
+            )
             raise DatasetError(
-                f"{spec.title} is not on this machine and could not be downloaded ({why}). "
-                f"Check the internet connection and try again. "
-                f"{_offline_hint(spec.name, cache_dir)} Tried: {tried}."
+                msg(
+                    "{reason}. Check the internet connection and try again. {hint} Tried: {tried}.",
+                    reason=reason,
+                    hint=_offline_hint(spec.name, cache_dir),
+                    tried=tried,
+                )
             ) from exc
     return target if spec.name != "cifar-10" else target / CIFAR_ARCHIVE
 
 
 def _offline_hint(name: str, cache_dir: Path) -> str:
     spec = SPECS[name]
-    where = f"To add it by hand, copy {', '.join(spec.files)} into {cache_dir / name}. "
-    alternatives = ["synthetic-shapes (built in)"]
-    if name != "fashion-mnist":
-        if locate("fashion-mnist", cache_dir) is not None:
-            alternatives.append("fashion-mnist (already on this machine)")
-        else:
-            alternatives.append(
+    files, folder = ", ".join(spec.files), cache_dir / name
+    alternatives = [term("synthetic-shapes (built in)")]
+    if name == "fashion-mnist":
+        return msg(
+            "To add it by hand, copy {files} into {folder}. Or install it with: sudo apt-get "
+            "install dataset-fashion-mnist. Data sets that work offline: {alternatives}.",
+            files=files,
+            folder=folder,
+            alternatives=joined(alternatives),
+        )
+    if locate("fashion-mnist", cache_dir) is not None:
+        alternatives.append(term("fashion-mnist (already on this machine)"))
+    else:
+        alternatives.append(
+            term(
                 "fashion-mnist (install it offline with: "
                 "sudo apt-get install dataset-fashion-mnist)"
             )
-    else:
-        where += "Or install it with: sudo apt-get install dataset-fashion-mnist. "
-    return where + "Data sets that work offline: " + ", ".join(alternatives) + "."
+        )
+    return msg(
+        "To add it by hand, copy {files} into {folder}. Data sets that work offline: "
+        "{alternatives}.",
+        files=files,
+        folder=folder,
+        alternatives=joined(alternatives),
+    )
 
 
 def _load_idx(spec: VisionSpec, folder: Path) -> Dataset:

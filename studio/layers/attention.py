@@ -6,21 +6,27 @@ from __future__ import annotations
 from studio.layers.base import Call, LayerType, ModuleSpec, ShapeError, TensorType
 from studio.layers.conv import need_sequence
 from studio.layers.registry import BoolParam, ChoiceParam, FloatParam, IntParam, params, register
+from studio.messages import msg
 
 
 def _infer(c: Call) -> TensorType:
     need_sequence(
         "TransformerEncoder",
         c.x,
-        "add an Embedding (for token ids) or a Reshape to time steps×features before it",
+        msg("add an Embedding (for token ids) or a Reshape to time steps×features before it"),
     )
     features, heads = c.x.shape[1], c["heads"]
     if features % heads:
         divisors = [d for d in range(1, min(features, 16) + 1) if features % d == 0]
         raise ShapeError(
-            f"TransformerEncoder splits the {features} features among {heads} heads, but "
-            f"{features} is not divisible by {heads}; choose heads from {divisors} "
-            "or change the feature size before it"
+            msg(
+                "TransformerEncoder splits the {features} features among {heads} heads, but "
+                "{features} is not divisible by {heads}; choose heads from {divisors} "
+                "or change the feature size before it",
+                features=features,
+                heads=heads,
+                divisors=divisors,
+            )
         )
     return c.x
 
@@ -83,7 +89,7 @@ def _infer_positions(c: Call) -> TensorType:
     need_sequence(
         "PositionalEmbedding",
         c.x,
-        "put it after a Dense (or Embedding) that gives each time step its features",
+        msg("put it after a Dense (or Embedding) that gives each time step its features"),
     )
     return c.x
 

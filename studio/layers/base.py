@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from studio.messages import msg, term
 from studio.params import ParamSet
 
 
@@ -45,9 +46,14 @@ class TensorType:
 
     def describe(self) -> str:
         """How the shape reads to a user: '32×13×13 image', '64×1 sequence', '128 vector'."""
-        kind = {1: "vector", 2: "sequence", 3: "image"}.get(self.rank, "tensor")
-        ids = " of token ids" if self.is_integer else ""
-        return f"{format_shape(self.shape)} {kind}{ids}"
+        shape, kind = format_shape(self.shape), _KINDS.get(self.rank, _TENSOR)
+        if self.is_integer:
+            return msg("{shape} {kind} of token ids", shape=shape, kind=kind)
+        return msg("{shape} {kind}", shape=shape, kind=kind)
+
+
+_KINDS = {1: term("vector"), 2: term("sequence"), 3: term("image")}
+_TENSOR = term("tensor")
 
 
 def format_shape(shape: tuple[int, ...]) -> str:

@@ -13,6 +13,7 @@ from studio.layers.registry import (
     params,
     register,
 )
+from studio.messages import msg, term
 from studio.params import SizeParam
 
 
@@ -24,7 +25,12 @@ def need_image(layer: str, x: TensorType, hint: str) -> None:
     need_numbers(layer, x)
     if x.rank != 3:
         raise ShapeError(
-            f"{layer} expects an image (channels×height×width), but gets a {x.describe()}; {hint}"
+            msg(
+                "{layer} expects an image (channels×height×width), but gets a {got}; {hint}",
+                layer=layer,
+                got=x.describe(),
+                hint=hint,
+            )
         )
 
 
@@ -32,7 +38,12 @@ def need_sequence(layer: str, x: TensorType, hint: str) -> None:
     need_numbers(layer, x)
     if x.rank != 2:
         raise ShapeError(
-            f"{layer} expects a sequence (time steps×features), but gets a {x.describe()}; {hint}"
+            msg(
+                "{layer} expects a sequence (time steps×features), but gets a {got}; {hint}",
+                layer=layer,
+                got=x.describe(),
+                hint=hint,
+            )
         )
 
 
@@ -41,16 +52,25 @@ def _check_window(layer: str, kernel: tuple[int, ...], size: tuple[int, ...], wh
         k = "×".join(map(str, kernel))
         s = "×".join(map(str, size))
         raise ShapeError(
-            f"{layer} {what} {k} is larger than its {s} input; use a smaller {what}, "
-            "'same' padding, or less pooling before it"
+            msg(
+                "{layer} {what} {window} is larger than its {size} input; use a smaller {what}, "
+                "'same' padding, or less pooling before it",
+                layer=layer,
+                what=what,
+                window=k,
+                size=s,
+            )
         )
 
 
 def _same_padding_check(layer: str, c: Call) -> None:
     if c["padding"] == "same" and c["strides"] != 1:
         raise ShapeError(
-            f"{layer} can pad to the 'same' size only with strides 1; set strides to 1 "
-            "or padding to 'valid'"
+            msg(
+                "{layer} can pad to the 'same' size only with strides 1; set strides to 1 "
+                "or padding to 'valid'",
+                layer=layer,
+            )
         )
 
 
@@ -74,7 +94,9 @@ CONV_PARAMS = (
 
 # Conv2D -----------------------------------------------------------------------------------
 
-_IMAGE_HINT_2D = "add a Reshape to channels×height×width (e.g. 1×28×28) before it, or use Dense"
+_IMAGE_HINT_2D = msg(
+    "add a Reshape to channels×height×width (e.g. 1×28×28) before it, or use Dense"
+)
 
 
 def _infer_conv2d(c: Call) -> TensorType:
@@ -85,7 +107,7 @@ def _infer_conv2d(c: Call) -> TensorType:
     d = c["dilation"]
     if c["padding"] == "same":
         return TensorType((c["filters"], h, w))
-    _check_window("Conv2D", (d * (kh - 1) + 1, d * (kw - 1) + 1), (h, w), "kernel")
+    _check_window("Conv2D", (d * (kh - 1) + 1, d * (kw - 1) + 1), (h, w), term("kernel"))
     s = c["strides"]
     return TensorType((c["filters"], conv_length(h, kh, s, 0, d), conv_length(w, kw, s, 0, d)))
 
@@ -122,13 +144,13 @@ register(
 
 
 def _infer_conv1d(c: Call) -> TensorType:
-    need_sequence("Conv1D", c.x, "use Conv2D for images, or Reshape to time×features")
+    need_sequence("Conv1D", c.x, msg("use Conv2D for images, or Reshape to time×features"))
     _same_padding_check("Conv1D", c)
     t, _ = c.x.shape
     k = c["kernel_size"]
     if c["padding"] == "same":
         return TensorType((t, c["filters"]))
-    _check_window("Conv1D", (c["dilation"] * (k - 1) + 1,), (t,), "kernel")
+    _check_window("Conv1D", (c["dilation"] * (k - 1) + 1,), (t,), term("kernel"))
     return TensorType((conv_length(t, k, c["strides"], 0, c["dilation"]), c["filters"]))
 
 
@@ -182,15 +204,23 @@ def _infer_deconv(c: Call) -> TensorType:
     need_image("ConvTranspose2D", c.x, _IMAGE_HINT_2D)
     if c["output_padding"] >= c["strides"]:
         raise ShapeError(
-            f"ConvTranspose2D output padding ({c['output_padding']}) must be smaller than its "
-            f"strides ({c['strides']})"
+            msg(
+                "ConvTranspose2D output padding ({padding}) must be smaller than its "
+                "strides ({strides})",
+                padding=c["output_padding"],
+                strides=c["strides"],
+            )
         )
     _, h, w = c.x.shape
     kh, kw = c["kernel_size"]
     s, p, op = c["strides"], c["padding"], c["output_padding"]
     oh, ow = (h - 1) * s - 2 * p + kh + op, (w - 1) * s - 2 * p + kw + op
     if oh < 1 or ow < 1:
-        raise ShapeError(f"ConvTranspose2D padding {p} is too large for its input; reduce it")
+        raise ShapeError(
+            msg(
+                "ConvTranspose2D padding {padding} is too large for its input; reduce it", padding=p
+            )
+        )
     return TensorType((c["filters"], oh, ow))
 
 
@@ -243,9 +273,9 @@ def _pool_stride(c: Call) -> tuple[int, int]:
 
 def _make_pool(layer_id: str, torch_cls: str, summary: str) -> LayerType:
     def infer(c: Call) -> TensorType:
-        need_image(layer_id, c.x, "use GlobalAveragePooling for sequences")
+        need_image(layer_id, c.x, msg("use GlobalAveragePooling for sequences"))
         ch, h, w = c.x.shape
-        _check_window(layer_id, c["pool_size"], (h, w), "pool size")
+        _check_window(layer_id, c["pool_size"], (h, w), term("pool size"))
         sh, sw = _pool_stride(c)
         ph, pw = c["pool_size"]
         if c["keep_partial"]:
@@ -296,8 +326,12 @@ def _make_global_pool(layer_id: str, reduce: str, summary: str) -> LayerType:
         if c.x.rank == 2:
             return TensorType((c.x.shape[1],))
         raise ShapeError(
-            f"{layer_id} expects an image or a sequence, but gets a {c.x.describe()}"
-            "; it is already flat, remove this layer"
+            msg(
+                "{layer} expects an image or a sequence, but gets a {got}"
+                "; it is already flat, remove this layer",
+                layer=layer_id,
+                got=c.x.describe(),
+            )
         )
 
     def emit(em, c: Call, xs):

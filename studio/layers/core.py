@@ -15,6 +15,7 @@ from studio.layers.registry import (
     params,
     register,
 )
+from studio.messages import msg
 from studio.params import ShapeParam
 
 LOSSES = ("cross_entropy", "binary_cross_entropy", "mse")
@@ -23,8 +24,11 @@ LOSSES = ("cross_entropy", "binary_cross_entropy", "mse")
 def need_numbers(layer: str, x: TensorType) -> None:
     if x.is_integer:
         raise ShapeError(
-            f"{layer} needs numbers, but gets token ids ({x.describe()}); "
-            "insert an Embedding before it"
+            msg(
+                "{layer} needs numbers, but gets token ids ({got}); insert an Embedding before it",
+                layer=layer,
+                got=x.describe(),
+            )
         )
 
 
@@ -64,14 +68,26 @@ def _infer_output(c: Call) -> TensorType:
     x = c.x
     if c["target"] == "input" and c["loss"] == "cross_entropy":
         raise ShapeError(
-            "An Output that reproduces its input needs a loss that compares values, not classes: "
-            "set the loss to mse (or binary_cross_entropy for pixels in 0–1)"
+            msg(
+                "An Output that reproduces its input needs a loss that compares values, not "
+                "classes: set the loss to mse (or binary_cross_entropy for pixels in 0–1)"
+            )
         )
     if c["target"] == "labels" and c["loss"] == "cross_entropy" and (x.rank != 1 or x.shape[0] < 2):
+        if x.rank > 1:
+            raise ShapeError(
+                msg(
+                    "Cross-entropy needs one score per class (a vector of 2 or more), but the "
+                    "model ends in a {got}; end with Dense(number of classes) after a Flatten",
+                    got=x.describe(),
+                )
+            )
         raise ShapeError(
-            f"Cross-entropy needs one score per class (a vector of 2 or more), but the model "
-            f"ends in a {x.describe()}; end with Dense(number of classes)"
-            + (" after a Flatten" if x.rank > 1 else "")
+            msg(
+                "Cross-entropy needs one score per class (a vector of 2 or more), but the model "
+                "ends in a {got}; end with Dense(number of classes)",
+                got=x.describe(),
+            )
         )
     return x
 
@@ -112,8 +128,11 @@ def _infer_dense(c: Call) -> TensorType:
     need_numbers("Dense", x)
     if x.rank >= 3:
         raise ShapeError(
-            f"Dense expects a flat input (a vector), but gets a {x.describe()}; "
-            "insert Flatten (or GlobalAveragePooling) before it"
+            msg(
+                "Dense expects a flat input (a vector), but gets a {got}; "
+                "insert Flatten (or GlobalAveragePooling) before it",
+                got=x.describe(),
+            )
         )
     return TensorType((*x.shape[:-1], c["units"]))
 
@@ -167,14 +186,25 @@ def _resolve_reshape(c: Call) -> tuple[int, ...]:
     if -1 in target:
         if total % known:
             raise ShapeError(
-                f"Reshape cannot fit {total} values into {format_shape(tuple(target))}: "
-                f"{total} is not a multiple of {known}"
+                msg(
+                    "Reshape cannot fit {total} values into {shape}: "
+                    "{total} is not a multiple of {known}",
+                    total=total,
+                    shape=format_shape(tuple(target)),
+                    known=known,
+                )
             )
         target[target.index(-1)] = total // known
     elif known != total:
         raise ShapeError(
-            f"Reshape cannot turn {total} values ({format_shape(c.x.shape)}) into "
-            f"{format_shape(tuple(target))} ({known} values); make the sizes multiply to {total}"
+            msg(
+                "Reshape cannot turn {total} values ({input}) into {shape} ({known} values); "
+                "make the sizes multiply to {total}",
+                total=total,
+                input=format_shape(c.x.shape),
+                shape=format_shape(tuple(target)),
+                known=known,
+            )
         )
     return tuple(target)
 
@@ -224,9 +254,12 @@ def _infer_embedding(c: Call) -> TensorType:
     x = c.x
     if not x.is_integer or x.rank != 1:
         raise ShapeError(
-            f"Embedding expects a sequence of token ids (whole numbers, one per time step), "
-            f"but gets a {x.describe()}; set the Input's dtype to int64 and its shape to "
-            "[sequence length]"
+            msg(
+                "Embedding expects a sequence of token ids (whole numbers, one per time step), "
+                "but gets a {got}; set the Input's dtype to int64 and its shape to "
+                "[sequence length]",
+                got=x.describe(),
+            )
         )
     return TensorType((x.shape[0], c["output_dim"]))
 

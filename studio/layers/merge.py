@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from studio.layers.base import Call, LayerType, ShapeError, TensorType
 from studio.layers.registry import IntParam, feature_dim, params, register
+from studio.messages import joined, msg, term
 
 
 def _inputs_param() -> IntParam:
@@ -11,15 +12,20 @@ def _inputs_param() -> IntParam:
 
 
 def _shapes(c: Call) -> str:
-    return ", ".join(f"input {i + 1} is {t.describe()}" for i, t in enumerate(c.inputs))
+    return joined(
+        [msg("input {n} is {got}", n=i + 1, got=t.describe()) for i, t in enumerate(c.inputs)]
+    )
 
 
 def _infer_add(c: Call) -> TensorType:
     first = c.inputs[0]
     if any(t.shape != first.shape for t in c.inputs[1:]):
         raise ShapeError(
-            f"Add needs inputs of the same shape, but {_shapes(c)}; make the branches agree "
-            "(same filters and pooling, or a 1×1 Conv2D on the shortcut)"
+            msg(
+                "Add needs inputs of the same shape, but {shapes}; make the branches agree "
+                "(same filters and pooling, or a 1×1 Conv2D on the shortcut)",
+                shapes=_shapes(c),
+            )
         )
     return first
 
@@ -53,9 +59,13 @@ def _infer_concat(c: Call) -> TensorType:
         t.shape[:index] + t.shape[index + 1 :] != first.shape[:index] + first.shape[index + 1 :]
         for t in c.inputs
     ):
-        along = "channels" if axis == 1 else "features"
+        along = term("channels") if axis == 1 else term("features")
         raise ShapeError(
-            f"Concatenate joins along the {along}, so all other sizes must match, but {_shapes(c)}"
+            msg(
+                "Concatenate joins along the {along}, so all other sizes must match, but {shapes}",
+                along=along,
+                shapes=_shapes(c),
+            )
         )
     size = sum(t.shape[index] for t in c.inputs)
     return TensorType((*first.shape[:index], size, *first.shape[index + 1 :]), first.dtype)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from studio.layers.base import Call, LayerType, ModuleSpec, TensorType
 from studio.layers.conv import need_sequence
 from studio.layers.registry import BoolParam, IntParam, params, register
+from studio.messages import msg
 
-_SEQUENCE_HINT = (
+_SEQUENCE_HINT = msg(
     "add a Reshape to time steps×features before it (for a 1×28×28 image: 28×28, rows as steps)"
 )
 

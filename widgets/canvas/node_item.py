@@ -10,7 +10,7 @@ from studio.graph import Node
 from studio.layers.base import format_shape
 from studio.shapes import NodeInfo
 from widgets.canvas import style
-from widgets.i18n import layer_summary, layer_title
+from widgets.i18n import layer_summary, layer_title, tr_message
 
 
 def _tr(text: str) -> str:
@@ -142,7 +142,7 @@ class NodeItem(QGraphicsItem):
         lines = [title, layer_summary(self.layer)]
         info = self.info
         if info is not None and info.error:
-            lines.append(f"<span style='color:#C62828'>✗ {info.error}</span>")
+            lines.append(f"<span style='color:#C62828'>✗ {tr_message(info.error)}</span>")
         elif info is not None and info.blocked_by:
             lines.append(_tr("Waits for %1, which has a problem").replace("%1", info.blocked_by))
         elif info is not None and info.output is not None:
@@ -150,7 +150,7 @@ class NodeItem(QGraphicsItem):
         self.setToolTip("<p style='white-space:pre-wrap'>" + "<br>".join(lines) + "</p>")
 
     def error_text(self) -> str:
-        return self.info.error if self.info and self.info.error else ""
+        return tr_message(self.info.error) if self.info and self.info.error else ""
 
     # Painting -------------------------------------------------------------------------------
 
@@ -235,7 +235,7 @@ class NodeItem(QGraphicsItem):
             painter.setFont(style.font(11))
             painter.setPen(style.ERROR.darker(110))
             text_rect = QRectF(pad, top + 17, width, style.NODE_HEIGHT - top - 19)
-            text = self._elide_lines(info.error, painter, text_rect)
+            text = self._elide_lines(tr_message(info.error), painter, text_rect)
             painter.drawText(text_rect, Qt.TextFlag.TextWordWrap, text)
             return
         if state == "blocked":

@@ -14,6 +14,7 @@ from studio.shapes import Analysis
 from widgets.canvas import style
 from widgets.canvas.edge_item import EdgeItem, connection_path
 from widgets.canvas.node_item import NodeItem, PortItem
+from widgets.i18n import tr_error
 
 SCENE_MARGIN = 2000.0
 
@@ -189,7 +190,7 @@ class GraphScene(QGraphicsScene):
         try:
             self.graph.check_connect(source, node, port)
         except GraphError as exc:
-            return str(exc)
+            return tr_error(exc)
         return ""
 
     def finish_wire(self, pos: QPointF) -> None:

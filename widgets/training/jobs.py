@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
+from widgets.i18n import tr_error
 from widgets.training.worker import USER_ERRORS
 
 
@@ -26,7 +27,7 @@ class _Runner(QObject):
         try:
             result = self.work()
         except USER_ERRORS as exc:
-            self.failed.emit(str(exc))
+            self.failed.emit(tr_error(exc))
         except Exception as exc:  # the exporters raise many kinds; the user gets one line
             traceback.print_exc(file=sys.stderr)
             text = QCoreApplication.translate("jobs", "It failed unexpectedly: %1")

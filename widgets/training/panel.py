@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from widgets.document import Document
+from widgets.i18n import dataset_title
 from widgets.training.controller import LOADING, PAUSED, STOPPING, TrainingController
 from widgets.training.settings_form import SettingsForm
 from widgets.training.worker import RunOutcome
@@ -200,7 +201,7 @@ class TrainingPanel(QWidget):
         self.progress.setValue(0)
         self.status.setText(
             self.tr("Training on %1 (%2 samples) on %3…")
-            .replace("%1", info["dataset"])
+            .replace("%1", dataset_title(info["dataset"]))
             .replace("%2", f"{info['samples']:,}")
             .replace("%3", info["device"])
         )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -29,7 +29,7 @@ from studio.data import list_datasets
 from studio.devices import available_devices
 from studio.settings import TRAINING_PARAMS
 from widgets.document import Document
-from widgets.i18n import param_help, param_label
+from widgets.i18n import dataset_title, param_help, param_label, tr_message
 from widgets.param_editors import make_editor
 from widgets.training.augment_preview import AugmentPreview
 
@@ -139,7 +139,7 @@ class DataChooser(QWidget):
         self.dataset.clear()
         self.infos = {info.name: info for info in list_datasets()}
         for info in self.infos.values():
-            title = QCoreApplication.translate("datasets", info.title)
+            title = dataset_title(info.title)
             if info.kind == "user":
                 text = title + "…"
             elif info.available:
@@ -148,7 +148,7 @@ class DataChooser(QWidget):
                 text = "⤓ " + title + "  " + self.tr("(download)")
             self.dataset.addItem(text, info.name)
             self.dataset.setItemData(
-                self.dataset.count() - 1, info.detail, Qt.ItemDataRole.ToolTipRole
+                self.dataset.count() - 1, tr_message(info.detail), Qt.ItemDataRole.ToolTipRole
             )
         if current:
             self.dataset.setCurrentIndex(max(0, self.dataset.findData(current)))
@@ -156,7 +156,8 @@ class DataChooser(QWidget):
         self.device.addItem(self.tr("Automatic (a GPU when there is one)"), "auto")
         for dev in available_devices():
             self.device.addItem(
-                dev.title if dev.name == "cpu" else f"{dev.name}: {dev.title}", dev.name
+                tr_message(dev.title) if dev.name == "cpu" else f"{dev.name}: {dev.title}",
+                dev.name,
             )
 
     def show_values(self, dataset: dict[str, Any], device: str) -> None:
@@ -167,7 +168,7 @@ class DataChooser(QWidget):
             index = self.dataset.count() - 1
         self.dataset.setCurrentIndex(index)
         info = self.infos.get(name)
-        self.detail.setText(info.detail if info else "")
+        self.detail.setText(tr_message(info.detail) if info else "")
         user = name in USER_DATA
         self.form.setRowVisible(self.path_row, user)
         self.form.setRowVisible(self.label_column, name == "csv")

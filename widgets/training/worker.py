@@ -43,6 +43,7 @@ from studio.training import (
     TrainingResult,
     TrainingState,
 )
+from widgets.i18n import tr_error, tr_message
 from widgets.training import threads
 
 # Caps for quick runs (tests, screenshots): training samples and test samples.
@@ -136,7 +137,7 @@ class TrainingWorker(QObject):
         self._samples: np.ndarray | None = None
         state.on_batch = self._on_batch
         state.on_epoch = self._on_epoch
-        state.on_message = self.note.emit
+        state.on_message = self._on_message
         state.report_every_s = request.report_every_s
 
     def _on_batch(self, report: BatchReport) -> None:
@@ -153,6 +154,10 @@ class TrainingWorker(QObject):
         # together, in one queued signal.
         self._samples = images.numpy()
 
+    def _on_message(self, text: str) -> None:
+        # Translated here: a queued signal carries plain text, not the message's parts.
+        self.note.emit(tr_message(text))
+
     def _on_progress(self, message: str, done: int, total: int) -> None:
         if self.state.stop_requested:
             raise _Cancelled
@@ -160,7 +165,7 @@ class TrainingWorker(QObject):
         last, last_message = self._last_progress
         if message != last_message or now - last >= PROGRESS_EVERY_S or 0 < total <= done:
             self._last_progress = (now, message)
-            self.dataProgress.emit(message, done, total)
+            self.dataProgress.emit(tr_message(message), done, total)
 
     @Slot()
     def run(self) -> None:
@@ -169,7 +174,7 @@ class TrainingWorker(QObject):
         except _Cancelled:
             outcome = None
         except USER_ERRORS as exc:
-            self.runFailed.emit(str(exc))
+            self.runFailed.emit(tr_error(exc))
             return
         except Exception as exc:  # a bug, not the user's doing: keep the trace for a report
             traceback.print_exc(file=sys.stderr)
@@ -191,7 +196,7 @@ class TrainingWorker(QObject):
             )
             self.dataLoaded.emit(data, note or "")
             if note:
-                self.note.emit(note)
+                self.note.emit(tr_message(note))
         if req.train_limit or req.test_limit:
             data = data.subset(req.train_limit, req.test_limit)
         if self.state.stop_requested:

@@ -1,0 +1,4180 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+    <context>
+        <name>ActivationPlot</name>
+        <message>
+            <location filename="../../widgets/activation_plot.py" />
+            <source>&lt;b&gt;%1&lt;/b&gt;: &lt;span style='color:%2'&gt;━━ f(x)&lt;/span&gt; and its derivative &lt;span style='color:%3'&gt;╸╸╸ f′(x)&lt;/span&gt;</source>
+            <translation>&lt;b&gt;%1&lt;/b&gt;：&lt;span style='color:%2'&gt;━━ f(x)&lt;/span&gt; 及其导数 &lt;span style='color:%3'&gt;╸╸╸ f′(x)&lt;/span&gt;</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Softmax mixes a whole vector, so this is one of %1 scores plotted against its own logit x, with the other %2 held at 0. Its derivative is s(1 − s).</source>
+            <translation>Softmax 作用于整个向量，所以这里画的是 %1 个分数中的一个随其自身 logit x 的变化，其余 %2 个固定为 0。它的导数是 s(1 − s)。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>With negative_slope %1: the derivative is 1 for x &gt; 0 and %1 below.</source>
+            <translation>negative_slope 为 %1 时：x &gt; 0 时导数为 1，x &lt; 0 时为 %1。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>The derivative is 1 for x &gt; 0 and 0 below: a neuron stuck below 0 gets no gradient.</source>
+            <translation>x &gt; 0 时导数为 1，x &lt; 0 时为 0：一直小于 0 的神经元得不到梯度。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>The derivative σ(1 − σ) is at most 0.25: stacked sigmoids shrink gradients.</source>
+            <translation>导数 σ(1 − σ) 最大只有 0.25：层层叠加的 Sigmoid 会让梯度越来越小。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>The derivative 1 − tanh² is 1 at 0 and vanishes for large |x|.</source>
+            <translation>导数 1 − tanh² 在 0 处为 1，|x| 很大时趋于 0。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Smooth near 0, with a small dip below: the derivative is slightly negative there.</source>
+            <translation>在 0 附近平滑过渡，负半轴有一个小凹陷：那里的导数略小于 0。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ActivationsView</name>
+        <message>
+            <location filename="../../widgets/training/activations.py" />
+            <source>Train the model, then select a layer to see what it computes.</source>
+            <translation>先训练模型，再选择一层，查看它计算出的结果。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Layer</source>
+            <translation>层</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Test sample</source>
+            <translation>测试样本</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>%1 is not in the trained model (added after the run?): train again to see it.</source>
+            <translation>训练好的模型中没有 %1（是训练之后才添加的吗？）：重新训练后即可查看。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>%1 outputs %2</source>
+            <translation>%1 输出 %2</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>feature maps: %1</source>
+            <translation>特征图：%1</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>(the first %1 shown)</source>
+            <translation>（显示前 %1 个）</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>one square per value</source>
+            <translation>每个方格代表一个值</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>dark: low, yellow: high</source>
+            <translation>深色：低，黄色：高</translation>
+        </message>
+    </context>
+    <context>
+        <name>AugmentPreview</name>
+        <message>
+            <location filename="../../widgets/training/augment_preview.py" />
+            <source>Each row: a training image, then %1 random draws of it as training sees them.</source>
+            <translation>每一行：一张训练图像，以及训练时看到的 %1 个随机增强版本。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Shuffle</source>
+            <translation>重新抽取</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>New random draws of the augmentation</source>
+            <translation>重新随机生成增强样本</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Reading a few images of %1…</source>
+            <translation>正在读取 %1 中的几张图像…</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>The images cannot be read: %1</source>
+            <translation>无法读取图像：%1</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>%1 is not downloaded yet: showing the built-in synthetic shapes.</source>
+            <translation>%1 尚未下载：先显示内置的合成图形。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>%1 holds no images, and augmentation changes images only (training skips it here): showing the built-in synthetic shapes.</source>
+            <translation>%1 中没有图像，而数据增强只作用于图像（此处训练会跳过它）：先显示内置的合成图形。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Choose the image folder to see its images; meanwhile, the built-in synthetic shapes.</source>
+            <translation>选择图像文件夹即可查看其中的图像；在此之前显示内置的合成图形。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>%1 cannot be read (%2): showing the built-in synthetic shapes.</source>
+            <translation>无法读取 %1（%2）：先显示内置的合成图形。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Showing the built-in synthetic shapes.</source>
+            <translation>显示内置的合成图形。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Autosave</name>
+        <message>
+            <source>The autosave %1 cannot be read: %2</source>
+            <translation>无法读取自动保存文件 %1：%2</translation>
+        </message>
+        <message>
+            <source>%1 is not a NetStudio autosave</source>
+            <translation>%1 不是 NetStudio 的自动保存文件</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConfusionView</name>
+        <message>
+            <location filename="../../widgets/training/confusion.py" />
+            <source>Train a classifier to see which classes it confuses.</source>
+            <translation>训练一个分类模型，看看它会混淆哪些类别。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>predicted class</source>
+            <translation>预测类别</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>true class</source>
+            <translation>真实类别</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>share of the true class</source>
+            <translation>占真实类别的比例</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>accuracy</source>
+            <translation>准确率</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Accuracy per class</source>
+            <translation>各类别准确率</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>This model does not classify: no confusion matrix.</source>
+            <translation>这个模型不做分类：没有混淆矩阵。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Test accuracy &lt;b&gt;%1&lt;/b&gt; on %2 samples · hardest class: %3 (%4)</source>
+            <translation>%2 个样本上的测试准确率 &lt;b&gt;%1&lt;/b&gt; · 最难的类别：%3（%4）</translation>
+        </message>
+    </context>
+    <context>
+        <name>DataChooser</name>
+        <message>
+            <location filename="../../widgets/training/settings_form.py" />
+            <source>Folder or CSV file</source>
+            <translation>文件夹或 CSV 文件</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Browse…</source>
+            <translation>浏览…</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>last column</source>
+            <translation>最后一列</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Data set</source>
+            <translation>数据集</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Files</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Label column</source>
+            <translation>标签列</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Device</source>
+            <translation>设备</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>(download)</source>
+            <translation>（需下载）</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Automatic (a GPU when there is one)</source>
+            <translation>自动（有 GPU 时使用 GPU）</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>(not on this machine)</source>
+            <translation>（本机没有）</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Choose a CSV file</source>
+            <translation>选择 CSV 文件</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>CSV files (*.csv);;All (*)</source>
+            <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Choose the image folder</source>
+            <translation>选择图像文件夹</translation>
+        </message>
+    </context>
+    <context>
+        <name>DrawingView</name>
+        <message>
+            <location filename="../../widgets/training/drawing.py" />
+            <source>Clear</source>
+            <translation>清除</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Centre and scale as MNIST</source>
+            <translation>像 MNIST 一样居中并缩放</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>What the model sees</source>
+            <translation>模型看到的图像</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Train an image classifier, then draw here.</source>
+            <translation>先训练一个图像分类模型，然后在这里画图。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Draw with the mouse; the prediction follows.</source>
+            <translation>用鼠标画图，预测结果会随之更新。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Drawing needs a model that classifies images; this one does not.</source>
+            <translation>手绘需要一个对图像分类的模型；当前模型不是。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Draw something: an empty picture is a guess.</source>
+            <translation>画点什么吧：对空白图像的预测只是瞎猜。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>It looks like &lt;b&gt;%1&lt;/b&gt; (%2)</source>
+            <translation>看起来像 &lt;b&gt;%1&lt;/b&gt;（%2）</translation>
+        </message>
+    </context>
+    <context>
+        <name>EdgeItem</name>
+        <message>
+            <location filename="../../widgets/canvas/edge_item.py" />
+            <source>%1 → %2 (select and press Delete to remove)</source>
+            <translation>%1 → %2（选中后按 Delete 键删除）</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message>
+            <location filename="../../widgets/training/export_dialog.py" />
+            <source>Export the Trained Model</source>
+            <translation>导出训练好的模型</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Export the model trained in run &lt;b&gt;%1&lt;/b&gt; as:</source>
+            <translation>将运行 &lt;b&gt;%1&lt;/b&gt; 中训练好的模型导出为：</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Browse…</source>
+            <translation>浏览…</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Write to</source>
+            <translation>写入到</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Export</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Folder for the package</source>
+            <translation>存放程序包的文件夹</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Export to</source>
+            <translation>导出到</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Choose where to write the export.</source>
+            <translation>请选择导出的位置。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Exporting as %1…</source>
+            <translation>正在导出为 %1…</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Wrote:</source>
+            <translation>已写入：</translation>
+        </message>
+        <message>
+            <source>Weights with the project beside them; NetStudio opens them again</source>
+            <translation>权重及其旁边的项目文件；NetStudio 可以再次打开</translation>
+        </message>
+        <message>
+            <source>For ONNX Runtime, OpenCV, TensorRT and other tools (dynamic batch)</source>
+            <translation>用于 ONNX Runtime、OpenCV、TensorRT 等工具（动态批量大小）</translation>
+        </message>
+        <message>
+            <source>A torch.export program: load with torch.export.load, no source needed</source>
+            <translation>torch.export 程序：用 torch.export.load 加载，无需源代码</translation>
+        </message>
+        <message>
+            <source>A PyTorch state_dict (load with torch.load(weights_only=True))</source>
+            <translation>PyTorch state_dict（用 torch.load(weights_only=True) 加载）</translation>
+        </message>
+        <message>
+            <source>A standalone Python package: readable model source, weights, predict.py and train.py (runs under torchrun)</source>
+            <translation>独立的 Python 程序包：可读的模型源代码、权重、predict.py 和 train.py（可在 torchrun 下运行）</translation>
+        </message>
+    </context>
+    <context>
+        <name>GanLossPlots</name>
+        <message>
+            <location filename="../../widgets/training/gan_losses.py" />
+            <source>Losses</source>
+            <translation>损失</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>epoch</source>
+            <translation>轮次</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Discriminator accuracy (real and generated)</source>
+            <translation>判别器准确率（真实与生成样本）</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>generator</source>
+            <translation>生成器</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>discriminator</source>
+            <translation>判别器</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>light: per batch (smoothed), dots: per epoch</source>
+            <translation>浅色：每批次（平滑后），圆点：每轮</translation>
+        </message>
+    </context>
+    <context>
+        <name>GanSamplesView</name>
+        <message>
+            <location filename="../../widgets/training/gan_samples.py" />
+            <location filename="" />
+            <source>Train a GAN to see what its generator draws, after each epoch.</source>
+            <translation>训练一个 GAN，每轮结束后查看生成器画出的样本。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Look back at what the generator drew after earlier epochs</source>
+            <translation>回看生成器在之前各轮之后画出的样本</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>The generator's samples appear here after each epoch.</source>
+            <translation>每轮结束后，生成器的样本会显示在这里。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>after epoch %1 of %2</source>
+            <translation>第 %1 轮（共 %2 轮）之后</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>when the run stopped</source>
+            <translation>训练停止时</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>What the generator draws from the same %1 random noise vectors each epoch</source>
+            <translation>每轮中生成器从同样的 %1 个随机噪声向量画出的样本</translation>
+        </message>
+    </context>
+    <context>
+        <name>HelpCard</name>
+        <message>
+            <location filename="../../widgets/help_card.py" />
+            <source>Output shape of %1</source>
+            <translation>%1 的输出形状</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Output shape</source>
+            <translation>输出形状</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>%1 does not fit its inputs yet, so this is the general form.</source>
+            <translation>%1 目前与输入还不匹配，所以这里显示通用公式。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Weights it learns</source>
+            <translation>要学习的权重</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>none, this layer has nothing to learn.</source>
+            <translation>无，这一层没有需要学习的参数。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>When to use it</source>
+            <translation>何时使用</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Common mistake</source>
+            <translation>常见错误</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Parameters</source>
+            <translation>参数</translation>
+        </message>
+    </context>
+    <context>
+        <name>HelpPanel</name>
+        <message>
+            <location filename="../../widgets/help_panel.py" />
+            <source>Select a layer on the canvas or in the Layers list to read about it.</source>
+            <translation>在画布或“层”列表中选择一层，即可查看它的说明。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Inspector</name>
+        <message>
+            <location filename="../../widgets/inspector.py" />
+            <location filename="" />
+            <source>Select a layer on the canvas to see and edit it.</source>
+            <translation>在画布上选择一层，即可查看和编辑它。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>This layer has no settings.</source>
+            <translation>这一层没有可设置的参数。</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="" />
+            <source>%n layers selected.</source>
+            <translation>
+                <numerusform>已选中 %n 层。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Output: &lt;b&gt;%1&lt;/b&gt;</source>
+            <translation>输出：&lt;b&gt;%1&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>(from %1)</source>
+            <translation>（输入 %1）</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Parameters: %1</source>
+            <translation>参数：%1</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Output unknown: waits for %1, which has a problem</source>
+            <translation>输出未知：等待 %1，它有问题</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Output: does not fit (see below)</source>
+            <translation>输出：不匹配（见下文）</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../widgets/clipboard.py" />
+            <source>Paste</source>
+            <translation>粘贴</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Duplicate</source>
+            <translation>复制一份</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/app.py" />
+            <source>Cannot open project</source>
+            <translation>无法打开项目</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/main_window.py" />
+            <source>Layers</source>
+            <translation>层</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Problems</source>
+            <translation>问题</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Inspector</source>
+            <translation>属性</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Help</source>
+            <translation>帮助</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Summary</source>
+            <translation>摘要</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>%1 layers · %2 parameters</source>
+            <translation>%1 层 · %2 个参数</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="" />
+            <source>✗ %n problem(s)</source>
+            <translation>
+                <numerusform>✗ %n 个问题</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>✓ fits together</source>
+            <translation>✓ 各层匹配</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>%1 %</source>
+            <translation>%1%</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>%1[*] — NetStudio</source>
+            <translation>%1[*] — NetStudio</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>&amp;Undo %1</source>
+            <translation>撤销(&amp;U) %1</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>&amp;Redo %1</source>
+            <translation>重做(&amp;R) %1</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Add %1 after %2</source>
+            <translation>在 %2 之后添加 %1</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Connected %1 → %2</source>
+            <translation>已连接 %1 → %2</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Auto-arrange</source>
+            <translation>自动排列</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>About NetStudio</source>
+            <translation>关于 NetStudio</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>&lt;h3&gt;NetStudio&lt;/h3&gt;&lt;p&gt;Build neural networks by drawing them: drag layers in, wire them up, and watch every shape update as you edit.&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;NetStudio&lt;/h3&gt;&lt;p&gt;画出神经网络：拖入各层，把它们连起来，编辑时每一层的形状都会随之更新。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/project_files.py" />
+            <source>Untitled</source>
+            <translation>未命名</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Cannot open template</source>
+            <translation>无法打开模板</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>New model from '%1'</source>
+            <translation>已根据“%1”新建模型</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Open Project</source>
+            <translation>打开项目</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Opened %1</source>
+            <translation>已打开 %1</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Save Project As</source>
+            <translation>项目另存为</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Cannot save project</source>
+            <translation>无法保存项目</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Saved %1</source>
+            <translation>已保存 %1</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Unsaved changes</source>
+            <translation>未保存的更改</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>'%1' has changes that are not saved. Save them first?</source>
+            <translation>“%1”有未保存的更改。要先保存吗？</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Autosave failed: %1</source>
+            <translation>自动保存失败：%1</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Restore unsaved work?</source>
+            <translation>恢复未保存的工作？</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>NetStudio did not close properly last time. Restore the work on '%1' autosaved at %2?</source>
+            <translation>NetStudio 上次没有正常关闭。要恢复“%1”在 %2 自动保存的工作吗？</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Restored the autosaved work</source>
+            <translation>已恢复自动保存的工作</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>NetStudio projects (*.json);;All files (*)</source>
+            <translation>NetStudio 项目 (*.json);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/training/window.py" />
+            <source>Model</source>
+            <translation>模型</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Training</source>
+            <translation>训练</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>&amp;Train</source>
+            <translation>训练(&amp;T)</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Train the model on the data set (F5)</source>
+            <translation>在数据集上训练模型 (F5)</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>&amp;Pause</source>
+            <translation>暂停(&amp;P)</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Pause or resume the training (F6)</source>
+            <translation>暂停或继续训练 (F6)</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>S&amp;top</source>
+            <translation>停止(&amp;S)</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Stop the training; the model keeps what it has learnt</source>
+            <translation>停止训练；模型保留已经学到的内容</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>&amp;Export Trained Model…</source>
+            <translation>导出训练好的模型(&amp;E)…</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Save the trained model as ONNX, PyTorch files or a Python package</source>
+            <translation>将训练好的模型保存为 ONNX、PyTorch 文件或 Python 程序包</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Show &amp;Model</source>
+            <translation>显示模型(&amp;M)</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Show T&amp;raining</source>
+            <translation>显示训练(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>&amp;Training</source>
+            <translation>训练(&amp;T)</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Training: epoch %1/%2 · %3 left</source>
+            <translation>训练中：第 %1/%2 轮 · 还剩 %3</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>The model does not fit together yet: fix what the Problems list shows, then train.</source>
+            <translation>模型的各层还不匹配：先修正“问题”列表中列出的问题，再开始训练。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Cannot create the run folder: %1</source>
+            <translation>无法创建运行文件夹：%1</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Training a copy of the model: changes you make now apply to the next run.</source>
+            <translation>正在训练模型的副本：现在所做的修改将在下一次训练时生效。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Train the model first, then export it.</source>
+            <translation>请先训练模型，再导出。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>%1 generator</source>
+            <translation>%1 生成器</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>This run trained a GAN: what is exported is its generator, which turns a vector of random numbers into a new image. The discriminator only served the training; it stays in the run folder.</source>
+            <translation>这次运行训练的是 GAN：导出的是它的生成器，它把一个随机数向量变成一张新图像。判别器只在训练中起作用，它仍保留在运行文件夹中。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Training in progress</source>
+            <translation>正在训练</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>A model is training. Stop the training and close?</source>
+            <translation>模型正在训练。要停止训练并关闭吗？</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>&amp;Resume</source>
+            <translation>继续(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Training paused</source>
+            <translation>训练已暂停</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Stopping…</source>
+            <translation>正在停止…</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Stopped before training began.</source>
+            <translation>训练开始前已停止。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>The running training keeps the model as it was when it started; this change applies to the next run.</source>
+            <translation>正在进行的训练使用开始时的模型；这项修改将在下一次训练时生效。</translation>
+        </message>
+        <message>
+            <source>&amp;New Empty Model</source>
+            <translation>新建空模型(&amp;N)</translation>
+        </message>
+        <message>
+            <source>Start an empty model</source>
+            <translation>从一个空模型开始</translation>
+        </message>
+        <message>
+            <source>&amp;Open…</source>
+            <translation>打开(&amp;O)…</translation>
+        </message>
+        <message>
+            <source>Open a project file</source>
+            <translation>打开项目文件</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>保存(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Save the project</source>
+            <translation>保存项目</translation>
+        </message>
+        <message>
+            <source>Save &amp;As…</source>
+            <translation>另存为(&amp;A)…</translation>
+        </message>
+        <message>
+            <source>Save the project under a new name</source>
+            <translation>以新名称保存项目</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>撤销(&amp;U)</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>重做(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Cu&amp;t</source>
+            <translation>剪切(&amp;T)</translation>
+        </message>
+        <message>
+            <source>&amp;Copy</source>
+            <translation>复制(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Paste</source>
+            <translation>粘贴(&amp;P)</translation>
+        </message>
+        <message>
+            <source>D&amp;uplicate</source>
+            <translation>复制一份(&amp;U)</translation>
+        </message>
+        <message>
+            <source>&amp;Delete</source>
+            <translation>删除(&amp;D)</translation>
+        </message>
+        <message>
+            <source>Delete the selected layers and connections</source>
+            <translation>删除选中的层和连接</translation>
+        </message>
+        <message>
+            <source>Select &amp;All</source>
+            <translation>全选(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Zoom &amp;In</source>
+            <translation>放大(&amp;I)</translation>
+        </message>
+        <message>
+            <source>Zoom &amp;Out</source>
+            <translation>缩小(&amp;O)</translation>
+        </message>
+        <message>
+            <source>&amp;Actual Size</source>
+            <translation>实际大小(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;Fit to View</source>
+            <translation>适合窗口(&amp;F)</translation>
+        </message>
+        <message>
+            <source>Show the whole model</source>
+            <translation>显示整个模型</translation>
+        </message>
+        <message>
+            <source>Auto-&amp;Arrange</source>
+            <translation>自动排列(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Lay the model out left to right</source>
+            <translation>将模型从左到右排列</translation>
+        </message>
+        <message>
+            <source>&amp;About NetStudio</source>
+            <translation>关于 NetStudio(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <source>New from &amp;Template</source>
+            <translation>从模板新建(&amp;T)</translation>
+        </message>
+        <message>
+            <source>Open &amp;Recent</source>
+            <translation>最近打开(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>编辑(&amp;E)</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>视图(&amp;V)</translation>
+        </message>
+        <message>
+            <source>&amp;Settings</source>
+            <translation>设置(&amp;S)</translation>
+        </message>
+        <message>
+            <source>&amp;Language</source>
+            <translation>语言(&amp;L)</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>帮助(&amp;H)</translation>
+        </message>
+        <message>
+            <source>Main</source>
+            <translation>主工具栏</translation>
+        </message>
+        <message>
+            <source>New</source>
+            <translation>新建</translation>
+        </message>
+        <message>
+            <source>Fit</source>
+            <translation>适合</translation>
+        </message>
+        <message>
+            <source>Arrange</source>
+            <translation>排列</translation>
+        </message>
+        <message>
+            <source>Clear Menu</source>
+            <translation>清空菜单</translation>
+        </message>
+        <message>
+            <source>System</source>
+            <translation>跟随系统</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>语言</translation>
+        </message>
+        <message>
+            <source>No recent files</source>
+            <translation>没有最近打开的文件</translation>
+        </message>
+        <message>
+            <source>Follow the language of the operating system</source>
+            <translation>使用操作系统的语言</translation>
+        </message>
+    </context>
+    <context>
+        <name>NodeItem</name>
+        <message>
+            <source>no weights</source>
+            <translation>无权重</translation>
+        </message>
+        <message>
+            <source>Output: drag from here to an input to connect</source>
+            <translation>输出：从这里拖到某个输入即可连接</translation>
+        </message>
+        <message>
+            <source>waits for %1</source>
+            <translation>等待 %1</translation>
+        </message>
+        <message>
+            <source>%1 parameters</source>
+            <translation>%1 个参数</translation>
+        </message>
+        <message>
+            <source>Input %1: drag an output here</source>
+            <translation>输入 %1：把某个输出拖到这里</translation>
+        </message>
+        <message>
+            <source>Waits for %1, which has a problem</source>
+            <translation>等待 %1，它有问题</translation>
+        </message>
+        <message>
+            <source>Output: %1</source>
+            <translation>输出：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Optimizers</name>
+        <message>
+            <location filename="../../widgets/training/optimizer_names.py" />
+            <source>SGD</source>
+            <translation>SGD</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>SGD with momentum</source>
+            <translation>带动量的 SGD</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Adam</source>
+            <translation>Adam</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>AdamW</source>
+            <translation>AdamW</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>RMSprop</source>
+            <translation>RMSprop</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>SGD with Nesterov momentum</source>
+            <translation>带 Nesterov 动量的 SGD</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Steps straight down the gradient, the same size for every weight.</source>
+            <translation>沿梯度方向直接下降，每个权重的步长都一样。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Keeps part of the last step, so it rolls through small bumps.</source>
+            <translation>保留上一步的一部分，因此能冲过小的起伏。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Scales each weight's step by its recent gradients; a safe default.</source>
+            <translation>根据每个权重最近的梯度调整它的步长；稳妥的默认选择。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Adam with weight decay applied apart from the gradient step.</source>
+            <translation>权重衰减与梯度更新分开进行的 Adam。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Divides each step by the recent size of that weight's gradients.</source>
+            <translation>每一步都除以该权重最近梯度的大小。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Momentum that looks one step ahead before it moves.</source>
+            <translation>先向前看一步再移动的动量。</translation>
+        </message>
+    </context>
+    <context>
+        <name>PairGrid</name>
+        <message>
+            <location filename="../../widgets/training/reconstructions.py" />
+            <source>input</source>
+            <translation>输入</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>output</source>
+            <translation>输出</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>error %1</source>
+            <translation>误差 %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Palette</name>
+        <message>
+            <location filename="../../widgets/palette.py" />
+            <source>Search layers…</source>
+            <translation>搜索层…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ParamEditors</name>
+        <message>
+            <source>Height</source>
+            <translation>高</translation>
+        </message>
+        <message>
+            <source>Width</source>
+            <translation>宽</translation>
+        </message>
+    </context>
+    <context>
+        <name>PredictionGrid</name>
+        <message>
+            <location filename="../../widgets/training/predictions.py" />
+            <source>true: %1</source>
+            <translation>真实：%1</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Test sample %1</source>
+            <translation>测试样本 %1</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Predicted: %1 (%2)</source>
+            <translation>预测：%1（%2）</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>True: %1</source>
+            <translation>真实：%1</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Click to see its activations.</source>
+            <translation>点击查看它的激活值。</translation>
+        </message>
+    </context>
+    <context>
+        <name>PredictionsView</name>
+        <message>
+            <location filename="" />
+            <source>Train the model to see its predictions on test samples.</source>
+            <translation>训练模型后，可在这里查看它对测试样本的预测。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>All samples</source>
+            <translation>全部样本</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Mistakes only</source>
+            <translation>仅看错误</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Least confident</source>
+            <translation>最没把握的</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Other samples</source>
+            <translation>换一批样本</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>This model does not classify, so there are no class predictions to show.</source>
+            <translation>这个模型不做分类，所以没有类别预测可以显示。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>&lt;b&gt;%1&lt;/b&gt; right on %2 test samples of %3 · %4 mistakes</source>
+            <translation>%3 的 %2 个测试样本中 &lt;b&gt;%1&lt;/b&gt; 正确 · %4 个错误</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProblemsList</name>
+        <message>
+            <location filename="../../widgets/problems.py" />
+            <source>No problems: the model fits together.</source>
+            <translation>没有问题：模型各层相互匹配。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>%1 (%2): %3</source>
+            <comment>node id (layer title): message</comment>
+            <translation>%1（%2）：%3</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReconstructionsView</name>
+        <message>
+            <location filename="../../widgets/training/reconstructions.py" />
+            <source>Train an autoencoder to see test samples beside its reconstructions.</source>
+            <translation>训练一个自编码器，即可并排查看测试样本及其重建结果。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Other samples</source>
+            <translation>换一批样本</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Left: a test sample of %1; right: what the model rebuilds from it. Mean squared error on these %2: &lt;b&gt;%3&lt;/b&gt;</source>
+            <translation>左：%1 的测试样本；右：模型由它重建出的结果。这 %2 个样本的均方误差：&lt;b&gt;%3&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>test loss %1</source>
+            <translation>测试损失 %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>RunsView</name>
+        <message>
+            <location filename="../../widgets/training/runs_view.py" />
+            <source>Open Folder</source>
+            <translation>打开文件夹</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Export This Run…</source>
+            <translation>导出此次运行…</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Tick runs to lay their curves over the plots.</source>
+            <translation>勾选运行，即可把它们的曲线叠加到图上。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Runs: %1, kept in %2</source>
+            <translation>运行：%1 次，保存在 %2</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>No runs yet. Runs are kept in %1</source>
+            <translation>还没有运行记录。运行结果保存在 %1</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>finished</source>
+            <translation>已完成</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>stopped</source>
+            <translation>已停止</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>stopped early</source>
+            <translation>提前停止</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>%1 · %2 · epochs: %3</source>
+            <translation>%1 · %2 · 轮数：%3</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>test %1</source>
+            <translation>测试 %1</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>gap %1</source>
+            <translation>差距 %1</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>test loss %1</source>
+            <translation>测试损失 %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsForm</name>
+        <message>
+            <location filename="../../widgets/training/settings_form.py" />
+            <source>Training</source>
+            <translation>训练</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Optimizer details</source>
+            <translation>优化器细节</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Schedule and early stopping</source>
+            <translation>学习率调度与提前停止</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Seed, initialisation, precision</source>
+            <translation>随机种子、初始化、精度</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Augmentation (images)</source>
+            <translation>数据增强（图像）</translation>
+        </message>
+    </context>
+    <context>
+        <name>SummaryPanel</name>
+        <message>
+            <location filename="../../widgets/summary_panel.py" />
+            <source>Layer</source>
+            <translation>层</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Output</source>
+            <translation>输出</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Params</source>
+            <translation>参数</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>FLOPs</source>
+            <translation>FLOPs</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>FLOPs unavailable: %1</source>
+            <translation>无法计算 FLOPs：%1</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>✗ does not fit</source>
+            <translation>✗ 不匹配</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>waits</source>
+            <translation>等待</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>&lt;b&gt;%1&lt;/b&gt; layers · &lt;b&gt;%2&lt;/b&gt; parameters</source>
+            <translation>&lt;b&gt;%1&lt;/b&gt; 层 · &lt;b&gt;%2&lt;/b&gt; 个参数</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>&lt;b&gt;%1&lt;/b&gt; FLOPs per sample</source>
+            <translation>每个样本 &lt;b&gt;%1&lt;/b&gt; FLOPs</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>FLOPs when the model fits</source>
+            <translation>模型匹配后显示 FLOPs</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrainingPanel</name>
+        <message>
+            <location filename="../../widgets/training/panel.py" />
+            <source>Press Train to train the model on the data set.</source>
+            <translation>按“训练”即可在数据集上训练模型。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Training did not run.</source>
+            <translation>训练没有运行。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Loading the data set…</source>
+            <translation>正在加载数据集…</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Paused. Resume or stop when you like.</source>
+            <translation>已暂停。可以随时继续或停止。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Stopping after this batch…</source>
+            <translation>这一批次结束后停止…</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Training on %1 (%2 samples) on %3…</source>
+            <translation>正在 %3 上用 %1（%2 个样本）训练…</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Epoch %1/%2 · batch %3/%4 · %5 left</source>
+            <translation>第 %1/%2 轮 · 第 %3/%4 批 · 还剩 %5</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>%1 samples/s</source>
+            <translation>%1 样本/秒</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Stopped with %1 of %2 epochs done.</source>
+            <translation>已停止，完成了 %2 轮中的 %1 轮。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Stopped early after epoch %1 of %2.</source>
+            <translation>在第 %1 轮（共 %2 轮）后提前停止。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Finished: epoch %1 of %2.</source>
+            <translation>已完成：第 %1 轮（共 %2 轮）。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Test accuracy: %1</source>
+            <translation>测试准确率：%1</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Test loss: %1</source>
+            <translation>测试损失：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrainingPlots</name>
+        <message>
+            <location filename="../../widgets/training/plots.py" />
+            <source>Loss</source>
+            <translation>损失</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>epoch</source>
+            <translation>轮次</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Accuracy</source>
+            <translation>准确率</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>training, per batch (smoothed)</source>
+            <translation>训练，每批次（平滑后）</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>training, per epoch</source>
+            <translation>训练，每轮</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>validation, per epoch</source>
+            <translation>验证，每轮</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Training minus validation accuracy in the last epoch. A large gap means the model learns its training samples by heart (overfitting); Dropout or L2 weight decay make it smaller.</source>
+            <translation>最后一轮的训练准确率减去验证准确率。差距大说明模型在死记训练样本（过拟合）；Dropout 或 L2 权重衰减能让差距变小。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>run %1</source>
+            <translation>运行 %1</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Gap (training − validation accuracy): %1</source>
+            <translation>差距（训练 − 验证准确率）：%1</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>(gap %1)</source>
+            <translation>（差距 %1）</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Earlier runs: &lt;b&gt;━▲&lt;/b&gt; training, &lt;b&gt;╍◆&lt;/b&gt; validation</source>
+            <translation>之前的运行：&lt;b&gt;━▲&lt;/b&gt; 训练，&lt;b&gt;╍◆&lt;/b&gt; 验证</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Earlier runs: training solid, validation dashed</source>
+            <translation>之前的运行：实线为训练，虚线为验证</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrainingResults</name>
+        <message>
+            <location filename="../../widgets/training/results.py" />
+            <source>Predictions</source>
+            <translation>预测</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Confusion Matrix</source>
+            <translation>混淆矩阵</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Draw</source>
+            <translation>手绘</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Reconstructions</source>
+            <translation>重建</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Generated Samples</source>
+            <translation>生成样本</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Activations</source>
+            <translation>激活值</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Runs</source>
+            <translation>运行记录</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrainingWorker</name>
+        <message>
+            <location filename="../../widgets/training/worker.py" />
+            <source>Training failed unexpectedly: %1</source>
+            <translation>训练意外失败：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>commands</name>
+        <message>
+            <location filename="../../widgets/commands.py" />
+            <source>Delete %n items</source>
+            <translation>删除 %n 项</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/document.py" />
+            <source>Set %1</source>
+            <translation>设置 %1</translation>
+        </message>
+        <message>
+            <source>Move</source>
+            <translation>移动</translation>
+        </message>
+        <message>
+            <source>Add %1</source>
+            <translation>添加 %1</translation>
+        </message>
+        <message>
+            <source>Delete %1</source>
+            <translation>删除 %1</translation>
+        </message>
+        <message>
+            <source>Disconnect %1 → %2</source>
+            <translation>断开 %1 → %2</translation>
+        </message>
+        <message>
+            <source>Connect %1 → %2</source>
+            <translation>连接 %1 → %2</translation>
+        </message>
+        <message>
+            <source>Set %1 of %2</source>
+            <translation>设置 %2 的 %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>datasets</name>
+        <message>
+            <source>Synthetic shapes</source>
+            <extracomment>data set title</extracomment>
+            <translation>合成图形</translation>
+        </message>
+        <message>
+            <source>Synthetic waveforms</source>
+            <extracomment>data set title</extracomment>
+            <translation>合成波形</translation>
+        </message>
+        <message>
+            <source>MNIST</source>
+            <extracomment>data set title</extracomment>
+            <translation>MNIST</translation>
+        </message>
+        <message>
+            <source>Fashion-MNIST</source>
+            <extracomment>data set title</extracomment>
+            <translation>Fashion-MNIST</translation>
+        </message>
+        <message>
+            <source>Kuzushiji-MNIST</source>
+            <extracomment>data set title</extracomment>
+            <translation>Kuzushiji-MNIST</translation>
+        </message>
+        <message>
+            <source>CIFAR-10</source>
+            <extracomment>data set title</extracomment>
+            <translation>CIFAR-10</translation>
+        </message>
+        <message>
+            <source>Image folder</source>
+            <extracomment>data set title</extracomment>
+            <translation>图像文件夹</translation>
+        </message>
+        <message>
+            <source>CSV table</source>
+            <extracomment>data set title</extracomment>
+            <translation>CSV 表格</translation>
+        </message>
+    </context>
+    <context>
+        <name>errors</name>
+        <message>
+            <source>{reason}. Training on {title} instead (same shape, 10 classes).</source>
+            <extracomment>engine: studio/data/fallback.py</extracomment>
+            <translation>{reason}。改用 {title} 训练（形状相同，同样 10 个类别）。</translation>
+        </message>
+        <message>
+            <source>built in: 28×28 grayscale shapes in 10 classes, {train} train / {test} test</source>
+            <extracomment>engine: studio/data/registry.py</extracomment>
+            <translation>内置：28×28 灰度图形，10 个类别，训练 {train} / 测试 {test}</translation>
+        </message>
+        <message>
+            <source>built in: sequences of {steps} steps in {classes} classes, {train} train / {test} test</source>
+            <extracomment>engine: studio/data/registry.py</extracomment>
+            <translation>内置：长度为 {steps} 步的序列，{classes} 个类别，训练 {train} / 测试 {test}</translation>
+        </message>
+        <message>
+            <source>your own images: pass a folder with one subfolder per class</source>
+            <extracomment>engine: studio/data/registry.py</extracomment>
+            <translation>你自己的图像：选择一个文件夹，其中每个类别一个子文件夹</translation>
+        </message>
+        <message>
+            <source>your own table: pass a CSV file with feature columns and a label column</source>
+            <extracomment>engine: studio/data/registry.py</extracomment>
+            <translation>你自己的表格：选择一个包含特征列和标签列的 CSV 文件</translation>
+        </message>
+        <message>
+            <source>folder with one subfolder per class</source>
+            <extracomment>engine: studio/data/registry.py</extracomment>
+            <translation>每个类别一个子文件夹的文件夹</translation>
+        </message>
+        <message>
+            <source>CSV file</source>
+            <extracomment>engine: studio/data/registry.py</extracomment>
+            <translation>CSV 文件</translation>
+        </message>
+        <message>
+            <source>The data set {name!r} needs a path: choose the {what}.</source>
+            <extracomment>engine: studio/data/registry.py</extracomment>
+            <translation>数据集 {name!r} 需要一个路径：请选择{what}。</translation>
+        </message>
+        <message>
+            <source>To add it by hand, copy {files} into {folder}. Data sets that work offline: {alternatives}.</source>
+            <extracomment>engine: studio/data/vision.py</extracomment>
+            <translation>如需手动添加，请把 {files} 复制到 {folder}。可离线使用的数据集：{alternatives}。</translation>
+        </message>
+        <message>
+            <source>not on this machine; downloads about {size} MB into {folder} (or install it offline: apt-get install dataset-fashion-mnist)</source>
+            <extracomment>engine: studio/data/vision.py</extracomment>
+            <translation>本机没有；将下载约 {size} MB 到 {folder}（也可离线安装：apt-get install dataset-fashion-mnist）</translation>
+        </message>
+        <message>
+            <source>not on this machine; downloads about {size} MB into {folder}</source>
+            <extracomment>engine: studio/data/vision.py</extracomment>
+            <translation>本机没有；将下载约 {size} MB 到 {folder}</translation>
+        </message>
+        <message>
+            <source>Downloading {title}: {file}</source>
+            <extracomment>engine: studio/data/vision.py</extracomment>
+            <translation>正在下载 {title}：{file}</translation>
+        </message>
+        <message>
+            <source>synthetic-shapes (built in)</source>
+            <extracomment>engine: studio/data/vision.py</extracomment>
+            <translation>synthetic-shapes（内置）</translation>
+        </message>
+        <message>
+            <source>To add it by hand, copy {files} into {folder}. Or install it with: sudo apt-get install dataset-fashion-mnist. Data sets that work offline: {alternatives}.</source>
+            <extracomment>engine: studio/data/vision.py</extracomment>
+            <translation>如需手动添加，请把 {files} 复制到 {folder}。也可以这样安装：sudo apt-get install dataset-fashion-mnist。可离线使用的数据集：{alternatives}。</translation>
+        </message>
+        <message>
+            <source>found in {folder}</source>
+            <extracomment>engine: studio/data/vision.py</extracomment>
+            <translation>位于 {folder}</translation>
+        </message>
+        <message>
+            <source>{title} is not on this machine (looked in {folder}) and downloading is turned off</source>
+            <extracomment>engine: studio/data/vision.py</extracomment>
+            <translation>本机没有 {title}（已在 {folder} 中查找），且下载已关闭</translation>
+        </message>
+        <message>
+            <source>Downloading {title}: {file} ({i} of {n})</source>
+            <extracomment>engine: studio/data/vision.py</extracomment>
+            <translation>正在下载 {title}：{file}（第 {i} 个，共 {n} 个）</translation>
+        </message>
+        <message>
+            <source>fashion-mnist (already on this machine)</source>
+            <extracomment>engine: studio/data/vision.py</extracomment>
+            <translation>fashion-mnist（本机已有）</translation>
+        </message>
+        <message>
+            <source>fashion-mnist (install it offline with: sudo apt-get install dataset-fashion-mnist)</source>
+            <extracomment>engine: studio/data/vision.py</extracomment>
+            <translation>fashion-mnist（可离线安装：sudo apt-get install dataset-fashion-mnist）</translation>
+        </message>
+        <message>
+            <source>{reason}. {hint}</source>
+            <extracomment>engine: studio/data/vision.py</extracomment>
+            <translation>{reason}。{hint}</translation>
+        </message>
+        <message>
+            <source>{title} is not on this machine and could not be downloaded ({why})</source>
+            <extracomment>engine: studio/data/vision.py</extracomment>
+            <translation>本机没有 {title}，而且无法下载（{why}）</translation>
+        </message>
+        <message>
+            <source>{reason}. Check the internet connection and try again. {hint} Tried: {tried}.</source>
+            <extracomment>engine: studio/data/vision.py</extracomment>
+            <translation>{reason}。请检查网络连接后重试。{hint} 已尝试：{tried}。</translation>
+        </message>
+        <message>
+            <source>Unknown device {name!r}: use auto, cpu, cuda, cuda:N or mps</source>
+            <extracomment>engine: studio/devices.py</extracomment>
+            <translation>未知设备 {name!r}：请使用 auto、cpu、cuda、cuda:N 或 mps</translation>
+        </message>
+        <message>
+            <source>CPU ({threads} threads)</source>
+            <extracomment>engine: studio/devices.py</extracomment>
+            <translation>CPU（{threads} 个线程）</translation>
+        </message>
+        <message>
+            <source>This machine has no Apple GPU (MPS); use --device cpu or auto</source>
+            <extracomment>engine: studio/devices.py</extracomment>
+            <translation>本机没有 Apple GPU（MPS）；请使用 --device cpu 或 auto</translation>
+        </message>
+        <message>
+            <source>This machine has no usable CUDA GPU; use --device cpu or auto</source>
+            <extracomment>engine: studio/devices.py</extracomment>
+            <translation>本机没有可用的 CUDA GPU；请使用 --device cpu 或 auto</translation>
+        </message>
+        <message>
+            <source>There is no GPU {name}: this machine has cuda:0 to cuda:{last}</source>
+            <extracomment>engine: studio/devices.py</extracomment>
+            <translation>没有 GPU {name}：本机只有 cuda:0 到 cuda:{last}</translation>
+        </message>
+        <message>
+            <source>{head} judges real or fake, a yes/no question: set its loss to binary_cross_entropy</source>
+            <extracomment>engine: studio/gan.py</extracomment>
+            <translation>{head} 判断真假，这是一个是/否问题：请把它的损失函数设为 binary_cross_entropy</translation>
+        </message>
+        <message>
+            <source>The discriminator must end in one number (how real the sample looks), but it ends in a {got}; end it with Dense(1, sigmoid) before {head}</source>
+            <extracomment>engine: studio/gan.py</extracomment>
+            <translation>判别器最后必须输出一个数（样本看起来有多真实），但它输出的是 {got}；请在 {head} 之前用 Dense(1, sigmoid) 结尾</translation>
+        </message>
+        <message>
+            <source>generator</source>
+            <extracomment>engine: studio/gan.py</extracomment>
+            <translation>生成器</translation>
+        </message>
+        <message>
+            <source>discriminator</source>
+            <extracomment>engine: studio/gan.py</extracomment>
+            <translation>判别器</translation>
+        </message>
+        <message>
+            <source>This model is not a GAN: a GAN ends in an Output whose target is real_or_fake, where the discriminator says whether a sample is real or generated</source>
+            <extracomment>engine: studio/gan.py</extracomment>
+            <translation>这个模型不是 GAN：GAN 以目标为 real_or_fake 的 Output 结尾，由判别器判断样本是真实的还是生成的</translation>
+        </message>
+        <message>
+            <source>A GAN has one Output, the discriminator's verdict, but this model has {count} ({nodes}); remove the others</source>
+            <extracomment>engine: studio/gan.py</extracomment>
+            <translation>GAN 只有一个 Output，即判别器的判断，但这个模型有 {count} 个（{nodes}）；请删除多余的</translation>
+        </message>
+        <message>
+            <source>A GAN starts from one Input, the generator's noise vector, but this one has {count} ({nodes}); real samples need no Input of their own, they enter the discriminator where the generated sample does</source>
+            <extracomment>engine: studio/gan.py</extracomment>
+            <translation>GAN 从一个 Input 开始，即生成器的噪声向量，但这个模型有 {count} 个（{nodes}）；真实样本不需要自己的 Input，它们从生成样本进入判别器的地方进入</translation>
+        </message>
+        <message>
+            <source>The generator starts from random numbers, so its Input must be a float vector such as [64], not a {got}</source>
+            <extracomment>engine: studio/gan.py</extracomment>
+            <translation>生成器从随机数开始，所以它的 Input 必须是浮点向量，例如 [64]，而不是 {got}</translation>
+        </message>
+        <message>
+            <source>Nothing between the noise and {head} has the shape of a sample ({shape}) with every connection passing through it: the generator must draw one sample of the data's shape and the discriminator start from it; end the generator in a Reshape to {target}</source>
+            <extracomment>engine: studio/gan.py</extracomment>
+            <translation>在噪声和 {head} 之间，没有一个所有连接都经过、且形状与样本相同（{shape}）的层：生成器必须画出一个与数据形状相同的样本，判别器从它开始；请让生成器以 Reshape 到 {target} 结尾</translation>
+        </message>
+        <message>
+            <source>A loss became NaN (not a number) in epoch {epoch}, batch {batch}: the training diverged. Lower the learning rate (now {lr:g}, try {lower:g}).</source>
+            <extracomment>engine: studio/gan.py</extracomment>
+            <translation>第 {epoch} 轮第 {batch} 批时损失变成了 NaN（非数值）：训练发散了。请降低学习率（当前为 {lr:g}，可以试试 {lower:g}）。</translation>
+        </message>
+        <message>
+            <source>Resumed after epoch {epoch}.</source>
+            <extracomment>engine: studio/gan.py</extracomment>
+            <translation>从第 {epoch} 轮之后继续。</translation>
+        </message>
+        <message>
+            <source>The {what} has no layer with weights, so it cannot learn; give it a Dense or a convolution</source>
+            <extracomment>engine: studio/gan.py</extracomment>
+            <translation>{what}中没有带权重的层，所以无法学习；请给它加一个 Dense 或卷积层</translation>
+        </message>
+        <message>
+            <source>A GAN in NetStudio learns to draw images that fit in memory, and {title} does not hold such images; choose an image data set such as synthetic-shapes or fashion-mnist</source>
+            <extracomment>engine: studio/gan.py</extracomment>
+            <translation>NetStudio 中的 GAN 学习画出能放进内存的图像，而 {title} 不包含这样的图像；请选择图像数据集，例如 synthetic-shapes 或 fashion-mnist</translation>
+        </message>
+        <message>
+            <source>There is no GAN checkpoint to resume from: the run stopped before its first epoch ended; start it again without --resume</source>
+            <extracomment>engine: studio/gan.py</extracomment>
+            <translation>没有可以继续的 GAN 检查点：这次运行在第一轮结束前就停止了；请不带 --resume 重新开始</translation>
+        </message>
+        <message>
+            <source>{path} is not the checkpoint of a GAN run; start a new run</source>
+            <extracomment>engine: studio/gan.py</extracomment>
+            <translation>{path} 不是 GAN 运行的检查点；请开始一次新的运行</translation>
+        </message>
+        <message>
+            <source>The GPU ran out of memory; lower the batch size or make the model smaller</source>
+            <extracomment>engine: studio/gan.py</extracomment>
+            <translation>GPU 内存不足；请减小批量大小或缩小模型</translation>
+        </message>
+        <message>
+            <source>Stopped during epoch {epoch}.</source>
+            <extracomment>engine: studio/gan.py</extracomment>
+            <translation>在第 {epoch} 轮中停止。</translation>
+        </message>
+        <message>
+            <source>The checkpoint does not match this GAN (its layers changed since); start a new run</source>
+            <extracomment>engine: studio/gan.py</extracomment>
+            <translation>检查点与这个 GAN 不匹配（之后它的层有改动）；请开始一次新的运行</translation>
+        </message>
+        <message>
+            <source>{node!r} cannot name a node: use lowercase letters, digits and _, starting with a letter</source>
+            <extracomment>engine: studio/graph.py</extracomment>
+            <translation>{node!r} 不能用作节点名：请使用小写字母、数字和 _，并以字母开头</translation>
+        </message>
+        <message>
+            <source>There is already a node named {node!r}</source>
+            <extracomment>engine: studio/graph.py</extracomment>
+            <translation>已经有一个名为 {node!r} 的节点</translation>
+        </message>
+        <message>
+            <source>{node} is an {layer} and takes no incoming connection</source>
+            <extracomment>engine: studio/graph.py</extracomment>
+            <translation>{node} 是 {layer}，不接受输入连接</translation>
+        </message>
+        <message>
+            <source>{node} has no input {port} (it has {count})</source>
+            <extracomment>engine: studio/graph.py</extracomment>
+            <translation>{node} 没有输入 {port}（它有 {count} 个输入）</translation>
+        </message>
+        <message>
+            <source>{node} is an Output: nothing can follow it</source>
+            <extracomment>engine: studio/graph.py</extracomment>
+            <translation>{node} 是 Output：后面不能再接任何层</translation>
+        </message>
+        <message>
+            <source>Connecting {source} to {target} would make a loop ({target} already leads to {source}); a model must flow one way</source>
+            <extracomment>engine: studio/graph.py</extracomment>
+            <translation>把 {source} 连到 {target} 会形成环路（{target} 已经通向 {source}）；模型中的数据必须单向流动</translation>
+        </message>
+        <message>
+            <source>{node} is already connected; remove that connection first</source>
+            <extracomment>engine: studio/graph.py</extracomment>
+            <translation>{node} 已经有连接；请先删除那条连接</translation>
+        </message>
+        <message>
+            <source>There is no connection from {source} to {target}</source>
+            <extracomment>engine: studio/graph.py</extracomment>
+            <translation>没有从 {source} 到 {target} 的连接</translation>
+        </message>
+        <message>
+            <source>{node} has connections on inputs above {count}; remove them first</source>
+            <extracomment>engine: studio/graph.py</extracomment>
+            <translation>{node} 在第 {count} 个之后的输入上还有连接；请先删除它们</translation>
+        </message>
+        <message>
+            <source>These nodes form a loop: {nodes}; remove one connection</source>
+            <extracomment>engine: studio/graph.py</extracomment>
+            <translation>这些节点形成了环路：{nodes}；请删除其中一条连接</translation>
+        </message>
+        <message>
+            <source>There is no node {node!r} in the graph</source>
+            <extracomment>engine: studio/graph.py</extracomment>
+            <translation>图中没有节点 {node!r}</translation>
+        </message>
+        <message>
+            <source>{node}: {error}</source>
+            <extracomment>engine: studio/graph.py</extracomment>
+            <translation>{node}：{error}</translation>
+        </message>
+        <message>
+            <source>input {port} of {node} is already connected; remove that connection first</source>
+            <extracomment>engine: studio/graph.py</extracomment>
+            <translation>{node} 的输入 {port} 已经有连接；请先删除那条连接</translation>
+        </message>
+        <message>
+            <source>add an Embedding (for token ids) or a Reshape to time steps×features before it</source>
+            <extracomment>engine: studio/layers/attention.py</extracomment>
+            <translation>请在它之前添加 Embedding（用于词元 id）或 Reshape 为 时间步×特征</translation>
+        </message>
+        <message>
+            <source>put it after a Dense (or Embedding) that gives each time step its features</source>
+            <extracomment>engine: studio/layers/attention.py</extracomment>
+            <translation>请把它放在为每个时间步提供特征的 Dense（或 Embedding）之后</translation>
+        </message>
+        <message>
+            <source>TransformerEncoder splits the {features} features among {heads} heads, but {features} is not divisible by {heads}; choose heads from {divisors} or change the feature size before it</source>
+            <extracomment>engine: studio/layers/attention.py</extracomment>
+            <translation>TransformerEncoder 要把 {features} 个特征分给 {heads} 个注意力头，但 {features} 不能被 {heads} 整除；请从 {divisors} 中选择头数，或修改它之前的特征数</translation>
+        </message>
+        <message>
+            <source>tensor</source>
+            <extracomment>engine: studio/layers/base.py</extracomment>
+            <translation>张量</translation>
+        </message>
+        <message>
+            <source>vector</source>
+            <extracomment>engine: studio/layers/base.py</extracomment>
+            <translation>向量</translation>
+        </message>
+        <message>
+            <source>sequence</source>
+            <extracomment>engine: studio/layers/base.py</extracomment>
+            <translation>序列</translation>
+        </message>
+        <message>
+            <source>image</source>
+            <extracomment>engine: studio/layers/base.py</extracomment>
+            <translation>图像</translation>
+        </message>
+        <message>
+            <source>{shape} {kind}</source>
+            <extracomment>engine: studio/layers/base.py</extracomment>
+            <translation>{shape} {kind}</translation>
+        </message>
+        <message>
+            <source>{shape} {kind} of token ids</source>
+            <extracomment>engine: studio/layers/base.py</extracomment>
+            <translation>{shape} {kind}（词元 id）</translation>
+        </message>
+        <message>
+            <source>add a Reshape to channels×height×width (e.g. 1×28×28) before it, or use Dense</source>
+            <extracomment>engine: studio/layers/conv.py</extracomment>
+            <translation>请在它之前添加 Reshape 为 通道×高×宽（例如 1×28×28），或改用 Dense</translation>
+        </message>
+        <message>
+            <source>kernel</source>
+            <extracomment>engine: studio/layers/conv.py</extracomment>
+            <translation>卷积核</translation>
+        </message>
+        <message>
+            <source>use Conv2D for images, or Reshape to time×features</source>
+            <extracomment>engine: studio/layers/conv.py</extracomment>
+            <translation>图像请用 Conv2D，或先 Reshape 为 时间×特征</translation>
+        </message>
+        <message>
+            <source>{layer} expects an image (channels×height×width), but gets a {got}; {hint}</source>
+            <extracomment>engine: studio/layers/conv.py</extracomment>
+            <translation>{layer} 需要图像输入（通道×高×宽），但得到的是 {got}；{hint}</translation>
+        </message>
+        <message>
+            <source>{layer} expects a sequence (time steps×features), but gets a {got}; {hint}</source>
+            <extracomment>engine: studio/layers/conv.py</extracomment>
+            <translation>{layer} 需要序列输入（时间步×特征），但得到的是 {got}；{hint}</translation>
+        </message>
+        <message>
+            <source>{layer} {what} {window} is larger than its {size} input; use a smaller {what}, 'same' padding, or less pooling before it</source>
+            <extracomment>engine: studio/layers/conv.py</extracomment>
+            <translation>{layer} 的{what} {window} 比它 {size} 的输入还大；请使用更小的{what}、'same' 填充，或在它之前减少池化</translation>
+        </message>
+        <message>
+            <source>{layer} can pad to the 'same' size only with strides 1; set strides to 1 or padding to 'valid'</source>
+            <extracomment>engine: studio/layers/conv.py</extracomment>
+            <translation>{layer} 只有在步长为 1 时才能填充到 'same' 大小；请把步长设为 1，或把填充设为 'valid'</translation>
+        </message>
+        <message>
+            <source>ConvTranspose2D output padding ({padding}) must be smaller than its strides ({strides})</source>
+            <extracomment>engine: studio/layers/conv.py</extracomment>
+            <translation>ConvTranspose2D 的输出填充（{padding}）必须小于步长（{strides}）</translation>
+        </message>
+        <message>
+            <source>ConvTranspose2D padding {padding} is too large for its input; reduce it</source>
+            <extracomment>engine: studio/layers/conv.py</extracomment>
+            <translation>ConvTranspose2D 的填充 {padding} 对它的输入来说太大了；请减小</translation>
+        </message>
+        <message>
+            <source>use GlobalAveragePooling for sequences</source>
+            <extracomment>engine: studio/layers/conv.py</extracomment>
+            <translation>序列请使用 GlobalAveragePooling</translation>
+        </message>
+        <message>
+            <source>pool size</source>
+            <extracomment>engine: studio/layers/conv.py</extracomment>
+            <translation>池化窗口</translation>
+        </message>
+        <message>
+            <source>{layer} expects an image or a sequence, but gets a {got}; it is already flat, remove this layer</source>
+            <extracomment>engine: studio/layers/conv.py</extracomment>
+            <translation>{layer} 需要图像或序列输入，但得到的是 {got}；它已经是扁平的，请删除这一层</translation>
+        </message>
+        <message>
+            <source>{layer} needs numbers, but gets token ids ({got}); insert an Embedding before it</source>
+            <extracomment>engine: studio/layers/core.py</extracomment>
+            <translation>{layer} 需要数值输入，但得到的是词元 id（{got}）；请在它之前插入 Embedding</translation>
+        </message>
+        <message>
+            <source>An Output that reproduces its input needs a loss that compares values, not classes: set the loss to mse (or binary_cross_entropy for pixels in 0–1)</source>
+            <extracomment>engine: studio/layers/core.py</extracomment>
+            <translation>重建输入的 Output 需要比较数值、而非类别的损失函数：请把损失函数设为 mse（像素在 0–1 之间时也可用 binary_cross_entropy）</translation>
+        </message>
+        <message>
+            <source>Cross-entropy needs one score per class (a vector of 2 or more), but the model ends in a {got}; end with Dense(number of classes)</source>
+            <extracomment>engine: studio/layers/core.py</extracomment>
+            <translation>交叉熵需要每个类别一个分数（长度至少为 2 的向量），但模型最后输出的是 {got}；请以 Dense(类别数) 结尾</translation>
+        </message>
+        <message>
+            <source>Dense expects a flat input (a vector), but gets a {got}; insert Flatten (or GlobalAveragePooling) before it</source>
+            <extracomment>engine: studio/layers/core.py</extracomment>
+            <translation>Dense 需要扁平的输入（向量），但得到的是 {got}；请在它之前插入 Flatten（或 GlobalAveragePooling）</translation>
+        </message>
+        <message>
+            <source>Embedding expects a sequence of token ids (whole numbers, one per time step), but gets a {got}; set the Input's dtype to int64 and its shape to [sequence length]</source>
+            <extracomment>engine: studio/layers/core.py</extracomment>
+            <translation>Embedding 需要词元 id 序列（整数，每个时间步一个），但得到的是 {got}；请把 Input 的 dtype 设为 int64，形状设为 [序列长度]</translation>
+        </message>
+        <message>
+            <source>Cross-entropy needs one score per class (a vector of 2 or more), but the model ends in a {got}; end with Dense(number of classes) after a Flatten</source>
+            <extracomment>engine: studio/layers/core.py</extracomment>
+            <translation>交叉熵需要每个类别一个分数（长度至少为 2 的向量），但模型最后输出的是 {got}；请在 Flatten 之后以 Dense(类别数) 结尾</translation>
+        </message>
+        <message>
+            <source>Reshape cannot fit {total} values into {shape}: {total} is not a multiple of {known}</source>
+            <extracomment>engine: studio/layers/core.py</extracomment>
+            <translation>Reshape 无法把 {total} 个值放进 {shape}：{total} 不是 {known} 的倍数</translation>
+        </message>
+        <message>
+            <source>Reshape cannot turn {total} values ({input}) into {shape} ({known} values); make the sizes multiply to {total}</source>
+            <extracomment>engine: studio/layers/core.py</extracomment>
+            <translation>Reshape 无法把 {total} 个值（{input}）变成 {shape}（{known} 个值）；请让各维大小的乘积等于 {total}</translation>
+        </message>
+        <message>
+            <source>input {n} is {got}</source>
+            <extracomment>engine: studio/layers/merge.py</extracomment>
+            <translation>输入 {n} 是 {got}</translation>
+        </message>
+        <message>
+            <source>Add needs inputs of the same shape, but {shapes}; make the branches agree (same filters and pooling, or a 1×1 Conv2D on the shortcut)</source>
+            <extracomment>engine: studio/layers/merge.py</extracomment>
+            <translation>Add 需要形状相同的输入，但{shapes}；请让各分支一致（相同的滤波器数和池化，或在捷径上加一个 1×1 Conv2D）</translation>
+        </message>
+        <message>
+            <source>channels</source>
+            <extracomment>engine: studio/layers/merge.py</extracomment>
+            <translation>通道</translation>
+        </message>
+        <message>
+            <source>features</source>
+            <extracomment>engine: studio/layers/merge.py</extracomment>
+            <translation>特征</translation>
+        </message>
+        <message>
+            <source>Concatenate joins along the {along}, so all other sizes must match, but {shapes}</source>
+            <extracomment>engine: studio/layers/merge.py</extracomment>
+            <translation>Concatenate 沿{along}拼接，其余各维大小必须一致，但{shapes}</translation>
+        </message>
+        <message>
+            <source>add a Reshape to time steps×features before it (for a 1×28×28 image: 28×28, rows as steps)</source>
+            <extracomment>engine: studio/layers/recurrent.py</extracomment>
+            <translation>请在它之前添加 Reshape 为 时间步×特征（对 1×28×28 的图像：28×28，每行作为一步）</translation>
+        </message>
+        <message>
+            <source>{title} must be a whole number, not {value!r}</source>
+            <extracomment>engine: studio/params.py</extracomment>
+            <translation>{title} 必须是整数，而不是 {value!r}</translation>
+        </message>
+        <message>
+            <source>{title} must be between {minimum} and {maximum}, not {value}</source>
+            <extracomment>engine: studio/params.py</extracomment>
+            <translation>{title} 必须在 {minimum} 到 {maximum} 之间，而不是 {value}</translation>
+        </message>
+        <message>
+            <source>{title} must be a number, not {value!r}</source>
+            <extracomment>engine: studio/params.py</extracomment>
+            <translation>{title} 必须是数字，而不是 {value!r}</translation>
+        </message>
+        <message>
+            <source>{title} must be between {minimum:g} and {maximum:g}, not {value:g}</source>
+            <extracomment>engine: studio/params.py</extracomment>
+            <translation>{title} 必须在 {minimum:g} 到 {maximum:g} 之间，而不是 {value:g}</translation>
+        </message>
+        <message>
+            <source>{title} must be true or false, not {value!r}</source>
+            <extracomment>engine: studio/params.py</extracomment>
+            <translation>{title} 必须是 true 或 false，而不是 {value!r}</translation>
+        </message>
+        <message>
+            <source>{title} must be one of {options}; not {value!r}</source>
+            <extracomment>engine: studio/params.py</extracomment>
+            <translation>{title} 必须是 {options} 之一，而不是 {value!r}</translation>
+        </message>
+        <message>
+            <source>{title} must be a whole number or a pair [height, width]</source>
+            <extracomment>engine: studio/params.py</extracomment>
+            <translation>{title} 必须是一个整数或一对 [高, 宽]</translation>
+        </message>
+        <message>
+            <source>{title} must be a list of whole numbers such as [1, 28, 28]</source>
+            <extracomment>engine: studio/params.py</extracomment>
+            <translation>{title} 必须是整数列表，例如 [1, 28, 28]</translation>
+        </message>
+        <message>
+            <source>{title} must have 1 to {rank} dimensions</source>
+            <extracomment>engine: studio/params.py</extracomment>
+            <translation>{title} 必须有 1 到 {rank} 个维度</translation>
+        </message>
+        <message>
+            <source>{title} must contain only positive sizes</source>
+            <extracomment>engine: studio/params.py</extracomment>
+            <translation>{title} 只能包含正数大小</translation>
+        </message>
+        <message>
+            <source>{title} may contain -1 ("the rest") only once</source>
+            <extracomment>engine: studio/params.py</extracomment>
+            <translation>{title} 中 -1（“其余部分”）最多只能出现一次</translation>
+        </message>
+        <message>
+            <source>{title} sizes must be positive, not {value}</source>
+            <extracomment>engine: studio/params.py</extracomment>
+            <translation>{title} 的各维大小必须为正数，而不是 {value}</translation>
+        </message>
+        <message>
+            <source>Device must be auto, cpu, cuda, cuda:N or mps; not {value!r}</source>
+            <extracomment>engine: studio/settings.py</extracomment>
+            <translation>设备必须是 auto、cpu、cuda、cuda:N 或 mps，而不是 {value!r}</translation>
+        </message>
+        <message>
+            <source>is part of a loop ({loop}); a model must flow one way: remove one of these connections</source>
+            <extracomment>engine: studio/shapes.py</extracomment>
+            <translation>处在一个环路中（{loop}）；模型中的数据必须单向流动：请删除其中一条连接</translation>
+        </message>
+        <message>
+            <source>The model is empty: add an Input layer to start</source>
+            <extracomment>engine: studio/shapes.py</extracomment>
+            <translation>模型是空的：请先添加一个 Input 层</translation>
+        </message>
+        <message>
+            <source>The model has no Input layer: add one and connect it to the first layer</source>
+            <extracomment>engine: studio/shapes.py</extracomment>
+            <translation>模型没有 Input 层：请添加一个，并把它连到第一层</translation>
+        </message>
+        <message>
+            <source>its input is not connected; connect a layer to it or delete this node</source>
+            <extracomment>engine: studio/shapes.py</extracomment>
+            <translation>它的输入没有连接；请连接一层，或删除这个节点</translation>
+        </message>
+        <message>
+            <source>its output is not used: connect it onward or to an Output</source>
+            <extracomment>engine: studio/shapes.py</extracomment>
+            <translation>它的输出没有被使用：请把它连到下一层或 Output</translation>
+        </message>
+        <message>
+            <source>input {port} is not connected; connect a layer to it or delete this node</source>
+            <extracomment>engine: studio/shapes.py</extracomment>
+            <translation>输入 {port} 没有连接；请连接一层，或删除这个节点</translation>
+        </message>
+        <message>
+            <source>Unknown optimizer {name!r}</source>
+            <extracomment>engine: studio/training.py</extracomment>
+            <translation>未知的优化器 {name!r}</translation>
+        </message>
+        <message>
+            <source>To train, the model needs exactly one Output layer (it says which loss to use); this one has {count}</source>
+            <extracomment>engine: studio/training.py</extracomment>
+            <translation>训练需要模型恰好有一个 Output 层（由它指定损失函数）；这个模型有 {count} 个</translation>
+        </message>
+        <message>
+            <source>This project is a GAN (its Output judges real or fake): it trains with the GAN trainer, which `netstudio train` picks by itself</source>
+            <extracomment>engine: studio/training.py</extracomment>
+            <translation>这个项目是 GAN（它的 Output 判断真假）：需要用 GAN 训练器训练，`netstudio train` 会自动选择</translation>
+        </message>
+        <message>
+            <source>The data set {title} has samples of shape {shape}, but the model's Input expects {expected}; set the Input's shape to {wanted}</source>
+            <extracomment>engine: studio/training.py</extracomment>
+            <translation>数据集 {title} 的样本形状是 {shape}，但模型的 Input 需要 {expected}；请把 Input 的形状设为 {wanted}</translation>
+        </message>
+        <message>
+            <source>{title} has {classes} classes: set the Output's loss to cross_entropy</source>
+            <extracomment>engine: studio/training.py</extracomment>
+            <translation>{title} 有 {classes} 个类别：请把 Output 的损失函数设为 cross_entropy</translation>
+        </message>
+        <message>
+            <source>The model ends in {width} outputs but {title} has {classes} classes; set the last Dense layer's units to {classes}</source>
+            <extracomment>engine: studio/training.py</extracomment>
+            <translation>模型最后输出 {width} 个值，但 {title} 有 {classes} 个类别；请把最后一个 Dense 层的单元数设为 {classes}</translation>
+        </message>
+        <message>
+            <source>The loss became NaN (not a number) in epoch {epoch}, batch {batch}: the training diverged. Lower the learning rate (now {lr:g}, try {lower:g}), or check the data for missing values. The last checkpoint was kept.</source>
+            <extracomment>engine: studio/training.py</extracomment>
+            <translation>第 {epoch} 轮第 {batch} 批时损失变成了 NaN（非数值）：训练发散了。请降低学习率（当前为 {lr:g}，可以试试 {lower:g}），或检查数据中是否有缺失值。最近的检查点已保留。</translation>
+        </message>
+        <message>
+            <source>Paused.</source>
+            <extracomment>engine: studio/training.py</extracomment>
+            <translation>已暂停。</translation>
+        </message>
+        <message>
+            <source>The model reproduces its input, so it must end in {expected}, but it ends in {shape}</source>
+            <extracomment>engine: studio/training.py</extracomment>
+            <translation>模型要重建它的输入，所以最后必须输出 {expected}，但它输出的是 {shape}</translation>
+        </message>
+        <message>
+            <source>{title} holds numbers to predict (regression): set the Output's loss to mse</source>
+            <extracomment>engine: studio/training.py</extracomment>
+            <translation>{title} 要预测的是数值（回归）：请把 Output 的损失函数设为 mse</translation>
+        </message>
+        <message>
+            <source>A validation split of {fraction:g} leaves no data on one side ({n} training samples); choose a value between {low:.3f} and {high:.3f}</source>
+            <extracomment>engine: studio/training.py</extracomment>
+            <translation>验证集比例 {fraction:g} 会使其中一边没有数据（共 {n} 个训练样本）；请选择 {low:.3f} 到 {high:.3f} 之间的值</translation>
+        </message>
+        <message>
+            <source>Training on {used:,} of the {available:,} training samples (the Training samples setting).</source>
+            <extracomment>engine: studio/training.py</extracomment>
+            <translation>只用 {available:,} 个训练样本中的 {used:,} 个训练（“训练样本数”设置）。</translation>
+        </message>
+        <message>
+            <source>Resuming needs the run folder of the stopped run</source>
+            <extracomment>engine: studio/training.py</extracomment>
+            <translation>继续训练需要已停止运行的运行文件夹</translation>
+        </message>
+        <message>
+            <source>{folder} has no checkpoint to resume from: the run stopped before its first epoch ended; start it again without --resume</source>
+            <extracomment>engine: studio/training.py</extracomment>
+            <translation>{folder} 中没有可以继续的检查点：这次运行在第一轮结束前就停止了；请不带 --resume 重新开始</translation>
+        </message>
+        <message>
+            <source>The optimizer changed since the checkpoint: it starts afresh.</source>
+            <extracomment>engine: studio/training.py</extracomment>
+            <translation>保存检查点之后优化器有改动：优化器将重新开始。</translation>
+        </message>
+        <message>
+            <source>Stopped early after epoch {epoch}: no improvement for {patience} epochs; keeping the best weights.</source>
+            <extracomment>engine: studio/training.py</extracomment>
+            <translation>在第 {epoch} 轮后提前停止：已连续 {patience} 轮没有改进；保留最好的权重。</translation>
+        </message>
+        <message>
+            <source>The checkpoint does not match this model (its layers changed since); start a new run</source>
+            <extracomment>engine: studio/training.py</extracomment>
+            <translation>检查点与这个模型不匹配（之后它的层有改动）；请开始一次新的运行</translation>
+        </message>
+    </context>
+    <context>
+        <name>jobs</name>
+        <message>
+            <location filename="../../widgets/training/jobs.py" />
+            <source>It failed unexpectedly: %1</source>
+            <translation>意外失败：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>layer_help</name>
+        <message>
+            <source>Where data enters the model. It fixes the shape of one sample (the batch size is added automatically), and every shape after it is computed from this one.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>数据进入模型的地方。它确定单个样本的形状（批量维度会自动加上），之后每一层的形状都由它推算出来。</translation>
+        </message>
+        <message>
+            <source>Every model starts with one, or one per kind of data. Set its shape to match your data set.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>每个模型都从一个 Input 开始，或者每种数据一个。把它的形状设成与数据集一致。</translation>
+        </message>
+        <message>
+            <source>Writing an image's shape channels-last as in Keras (28×28×1). NetStudio is channels-first like PyTorch: use 1×28×28, or 3×32×32 for colour images.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>像 Keras 那样把图像形状写成通道在后（28×28×1）。NetStudio 与 PyTorch 一样通道在前：请用 1×28×28，彩色图像用 3×32×32。</translation>
+        </message>
+        <message>
+            <source>One sample's shape without the batch: channels×height×width for images (1×28×28 for MNIST), time steps×features for sequences, features for a row of a table.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>单个样本的形状，不含批量维度：图像为 通道×高×宽（MNIST 为 1×28×28），序列为 时间步×特征，表格的一行为特征数。</translation>
+        </message>
+        <message>
+            <source>float32 for pixels and measurements; int64 for token ids that go into an Embedding.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>像素和测量值用 float32；要送入 Embedding 的词元 id 用 int64。</translation>
+        </message>
+        <message>
+            <source>The end of the model. It passes its input on unchanged and says which loss training makes smaller and what the model's output is compared with.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>模型的终点。它把输入原样传出，并指定训练要减小哪个损失，以及模型的输出要和什么比较。</translation>
+        </message>
+        <message>
+            <source>Every model ends in one. Choose the loss that fits the task: cross_entropy to pick one class, mse to predict numbers.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>每个模型都以一个 Output 结尾。选择与任务相符的损失函数：从多个类别中选一个用 cross_entropy，预测数值用 mse。</translation>
+        </message>
+        <message>
+            <source>Ending a classifier with a Dense whose units differ from the number of classes. The last Dense needs one unit per class: 10 for the ten digits of MNIST.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>分类模型最后一个 Dense 的单元数与类别数不一致。最后的 Dense 需要每个类别一个单元：MNIST 的十个数字就是 10。</translation>
+        </message>
+        <message>
+            <source>How wrong the model is, the number that training makes smaller: cross_entropy to pick one class out of several, binary_cross_entropy for yes/no or several labels at once, mse (mean squared error) for numbers and reconstructions.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>衡量模型错得有多离谱，也就是训练要减小的那个数：从多个类别中选一个用 cross_entropy，是/否问题或同时有多个标签用 binary_cross_entropy，数值和重建用 mse（均方误差）。</translation>
+        </message>
+        <message>
+            <source>What the output is compared with: labels, the answers of the data set; input, the input itself, to train an autoencoder to reproduce it; or real_or_fake, for the discriminator of a GAN, whether a sample is real data or was drawn by the generator before it.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>输出要和什么比较：labels，数据集给出的答案；input，输入本身，用来训练自编码器重现输入；real_or_fake，用于 GAN 的判别器，判断样本是真实数据还是由前面的生成器画出来的。</translation>
+        </message>
+        <message>
+            <source>A fully connected layer: each of its neurons computes a weighted sum of all input values plus an offset, then applies the activation. It is the building block of a multilayer perceptron (MLP).</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>全连接层：每个神经元计算所有输入值的加权和再加上一个偏移量，然后应用激活函数。它是多层感知机（MLP）的基本构件。</translation>
+        </message>
+        <message>
+            <source>For table-like data, and as the last layers of almost every classifier, after Flatten or global pooling.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>用于表格类数据，以及几乎所有分类模型的最后几层，放在 Flatten 或全局池化之后。</translation>
+        </message>
+        <message>
+            <source>Feeding it an image (such as 32×13×13) directly: Dense expects a flat vector. Insert a Flatten, or a GlobalAveragePooling, before it.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>直接把图像（例如 32×13×13）送进来：Dense 需要扁平的向量。请在它之前插入 Flatten 或 GlobalAveragePooling。</translation>
+        </message>
+        <message>
+            <source>How many neurons, which is how many numbers come out. The last Dense of a classifier needs one per class (10 for MNIST).</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>神经元的个数，也就是输出多少个数。分类模型最后一个 Dense 需要每个类别一个（MNIST 为 10）。</translation>
+        </message>
+        <message>
+            <source>The function applied to every output value: relu in hidden layers, softmax on the last layer of a classifier, linear (none) to keep the raw numbers. The same as Keras' activation argument.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>作用于每个输出值的函数：隐藏层用 relu，分类模型最后一层用 softmax，linear（无）保留原始数值。与 Keras 的 activation 参数相同。</translation>
+        </message>
+        <message>
+            <source>Adds one learned offset to each neuron's sum (the + 1 in the parameter count). Leave it on, unless a BatchNorm follows, which brings its own offset.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>给每个神经元的加权和加上一个学习得到的偏移量（参数个数公式中的 + 1）。一般保持开启，除非后面接 BatchNorm，它自带偏移量。</translation>
+        </message>
+        <message>
+            <source>Lays all values of an image or a sequence out in one long vector, without changing them. It has no weights.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>把图像或序列的所有数值排成一个长向量，数值本身不变。它没有权重。</translation>
+        </message>
+        <message>
+            <source>Between the convolution and pooling part of a CNN and its Dense layers.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>放在 CNN 的卷积、池化部分与 Dense 层之间。</translation>
+        </message>
+        <message>
+            <source>Flattening large feature maps straight into a big Dense: 64×26×26 is 43,264 values, and a Dense(128) after it has 5.5 million weights. Pool first, or use GlobalAveragePooling instead.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>把很大的特征图直接展平后接一个大的 Dense：64×26×26 就是 43,264 个值，后面接一个 Dense(128) 就有 550 万个权重。请先池化，或改用 GlobalAveragePooling。</translation>
+        </message>
+        <message>
+            <source>Rearranges the same values into a new shape, such as a vector of 784 into a 1×28×28 image. Nothing is computed or learned.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>把同样的数值重新排成新的形状，例如把长度为 784 的向量变成 1×28×28 的图像。不做任何计算，也不学习任何东西。</translation>
+        </message>
+        <message>
+            <source>To give a flat vector an image shape (a generator's Dense output into 7×7 feature maps), or to read a 1×28×28 image as 28 time steps of 28 features for an LSTM.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>给扁平的向量一个图像形状（把生成器中 Dense 的输出变成 7×7 的特征图），或者把 1×28×28 的图像当作 28 个时间步、每步 28 个特征，交给 LSTM。</translation>
+        </message>
+        <message>
+            <source>Choosing sizes whose product differs from the input's number of values: 784 cannot become 1×28×27. Multiply the sizes to check, or write −1 for one of them.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>选择的各维大小相乘不等于输入的数值个数：784 无法变成 1×28×27。请把各维相乘检查一下，或者把其中一维写成 −1。</translation>
+        </message>
+        <message>
+            <source>The new shape without the batch. The sizes must multiply to the input's number of values; −1, once, means 'whatever size makes it fit'.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>新的形状，不含批量维度。各维大小相乘必须等于输入的数值个数；−1（只能出现一次）表示“能凑上的那个大小”。</translation>
+        </message>
+        <message>
+            <source>During training, sets a random fraction of its input values to zero at every step, so that the network cannot rely on any single neuron. When evaluating and predicting it does nothing.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>训练时，每一步都把输入中随机的一部分数值置零，让网络无法依赖任何单个神经元。评估和预测时它什么也不做。</translation>
+        </message>
+        <message>
+            <source>When the training accuracy pulls far ahead of the validation accuracy (overfitting), typically after large Dense layers.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>当训练准确率远远超过验证准确率（过拟合）时使用，通常放在较大的 Dense 层之后。</translation>
+        </message>
+        <message>
+            <source>Setting the rate too high (0.8 or more): the network loses most of its signal and even the training accuracy stays low. Start with 0.2 to 0.5.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>比例设得太高（0.8 或更高）：网络丢掉了大部分信号，连训练准确率都上不去。可以从 0.2 到 0.5 开始。</translation>
+        </message>
+        <message>
+            <source>Fraction of the values set to zero at each training step; 0.2 to 0.5 is usual. The others are scaled up by 1 / (1 − rate) so that the average stays the same.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>每个训练步骤中被置零的数值所占比例，通常为 0.2 到 0.5。其余数值乘以 1 / (1 − rate)，使平均值保持不变。</translation>
+        </message>
+        <message>
+            <source>Replaces each token id (a whole number standing for a word or a symbol) by a vector learned during training. A list of ids becomes a sequence the next layers can read.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>把每个词元 id（代表一个词或符号的整数）替换成一个在训练中学习得到的向量。一串 id 就变成了后续层可以读取的序列。</translation>
+        </message>
+        <message>
+            <source>As the first layer after an int64 Input for text or other tokens, before an LSTM, GRU, Conv1D or Transformer encoder.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>作为文本或其他词元的第一层，放在 int64 的 Input 之后，LSTM、GRU、Conv1D 或 Transformer 编码器之前。</translation>
+        </message>
+        <message>
+            <source>Connecting it to a float Input or to an image: it needs whole-number token ids. Set the Input's dtype to int64 and its shape to [sequence length], and make input_dim larger than the largest id.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>把它接到浮点 Input 或图像上：它需要整数形式的词元 id。请把 Input 的 dtype 设为 int64，形状设为 [序列长度]，并让 input_dim 大于最大的 id。</translation>
+        </message>
+        <message>
+            <source>Vocabulary size: how many different token ids there are (the largest id + 1).</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>词表大小：一共有多少种不同的词元 id（最大 id + 1）。</translation>
+        </message>
+        <message>
+            <source>Length of the vector learned for each token (D in the formula).</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>为每个词元学习的向量长度（公式中的 D）。</translation>
+        </message>
+        <message>
+            <source>Slides small windows of learned weights (filters) over the image. Each filter detects one local pattern, such as an edge or a curve, and outputs a feature map showing where that pattern appears.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>用一个个由学习得到的权重组成的小窗口（滤波器）在图像上滑动。每个滤波器检测一种局部模式，例如边缘或弧线，并输出一张特征图，显示这种模式出现在哪里。</translation>
+        </message>
+        <message>
+            <source>For images: stack a few Conv2D layers (with relu) and MaxPooling2D layers, as the guide's MNIST CNN does.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>用于图像：像指南中的 MNIST 卷积神经网络那样，叠加几个 Conv2D 层（使用 relu）和 MaxPooling2D 层。</translation>
+        </message>
+        <message>
+            <source>A kernel larger than its input, such as 3×3 after pooling has shrunk the image to 2×2: each 'valid' convolution takes k − 1 pixels off, so use padding 'same', a smaller kernel or less pooling. Feeding it a flat 784 vector is the other classic: Reshape it to 1×28×28 first.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>卷积核比输入还大，例如池化已把图像缩小到 2×2 之后再用 3×3 的卷积核：每次 'valid' 卷积都会去掉 k − 1 个像素，所以请使用 'same' 填充、更小的卷积核或更少的池化。另一个经典错误是直接送入扁平的 784 向量：请先 Reshape 为 1×28×28。</translation>
+        </message>
+        <message>
+            <source>How many different patterns the layer learns: each filter gives one feature map, so this is the number of output channels. 32 or 64 are common; deeper layers usually have more.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>这一层学习多少种不同的模式：每个滤波器产生一张特征图，所以这就是输出通道数。常用 32 或 64；越深的层通常越多。</translation>
+        </message>
+        <message>
+            <source>Size of the window that slides over the image (k in the formula): 3 means 3×3. A pair [height, width] gives a rectangle.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>在图像上滑动的窗口大小（公式中的 k）：3 表示 3×3。给出一对 [高, 宽] 则为长方形。</translation>
+        </message>
+        <message>
+            <source>How far the window moves at each step (s in the formula). 1 visits every position; 2 skips every other one and roughly halves the height and width.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>窗口每一步移动多远（公式中的 s）。1 会经过每个位置；2 每隔一个位置跳过一个，高和宽大约减半。</translation>
+        </message>
+        <message>
+            <source>valid: no border is added (p = 0), so the height and width each shrink by k − 1. same: a border of zeros keeps the height and width unchanged; it needs strides 1.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>valid：不加边框（p = 0），所以高和宽各减少 k − 1。same：用一圈零填充，使高和宽保持不变；需要步长为 1。</translation>
+        </message>
+        <message>
+            <source>Gaps between the cells of the window (d): with 2, a 3×3 window covers 5×5 pixels and sees further with the same number of weights. Leave it at 1 unless you need a wider view.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>窗口各格之间的间隔（d）：为 2 时，3×3 的窗口覆盖 5×5 个像素，用同样多的权重看得更远。除非需要更大的视野，否则保持为 1。</translation>
+        </message>
+        <message>
+            <source>Adds one learned offset to each feature map (the + 1 in the parameter count). Leave it on, unless a BatchNorm follows, which brings its own offset.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>给每张特征图加上一个学习得到的偏移量（参数个数公式中的 + 1）。一般保持开启，除非后面接 BatchNorm，它自带偏移量。</translation>
+        </message>
+        <message>
+            <source>Slides learned filters along the time axis of a sequence, detecting short local patterns such as a rise or a peak in a signal. Each filter gives one output feature per time step.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>沿序列的时间轴滑动学习得到的滤波器，检测短小的局部模式，例如信号中的上升或尖峰。每个滤波器在每个时间步输出一个特征。</translation>
+        </message>
+        <message>
+            <source>For signals, time series and text: a fast alternative or complement to recurrent layers for finding local patterns.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>用于信号、时间序列和文本：查找局部模式时，它是循环层的一个快速替代或补充。</translation>
+        </message>
+        <message>
+            <source>Giving it an image or features×time: NetStudio's sequences are time steps×features, as for LSTM. Use Conv2D for images, or Reshape a 1×28×28 image to 28×28 first.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>给它图像或 特征×时间 的输入：NetStudio 的序列是 时间步×特征，与 LSTM 相同。图像请用 Conv2D，或先把 1×28×28 的图像 Reshape 为 28×28。</translation>
+        </message>
+        <message>
+            <source>How many different patterns the layer learns; each gives one output feature per time step.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>这一层学习多少种不同的模式；每种在每个时间步输出一个特征。</translation>
+        </message>
+        <message>
+            <source>Length of the window that slides along time (k in the formula), such as 3 steps.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>沿时间滑动的窗口长度（公式中的 k），例如 3 步。</translation>
+        </message>
+        <message>
+            <source>How far the window moves at each step (s in the formula); 2 roughly halves the number of time steps.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>窗口每一步移动多远（公式中的 s）；2 会让时间步数大约减半。</translation>
+        </message>
+        <message>
+            <source>valid: no padding (p = 0), so the sequence loses k − 1 steps. same: pads with zeros to keep the number of steps; it needs strides 1.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>valid：不填充（p = 0），所以序列会少 k − 1 步。same：用零填充以保持步数不变；需要步长为 1。</translation>
+        </message>
+        <message>
+            <source>Gaps between the cells of the window (d): with 2, a window of 3 spans 5 steps. Leave it at 1 unless you need a wider view.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>窗口各格之间的间隔（d）：为 2 时，长度为 3 的窗口跨越 5 步。除非需要更大的视野，否则保持为 1。</translation>
+        </message>
+        <message>
+            <source>Learned upsampling: it enlarges an image, usually doubling its height and width, while learning how to fill in the detail. It works like a strided Conv2D run backwards.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>可学习的上采样：它放大图像，通常让高和宽加倍，同时学习如何补上细节。它的工作方式就像反向运行的带步长 Conv2D。</translation>
+        </message>
+        <message>
+            <source>In decoders: the second half of an autoencoder, or the generator of a GAN, to grow small feature maps back into a full image.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>用于解码器：自编码器的后半部分，或 GAN 的生成器，把小的特征图重新长成完整的图像。</translation>
+        </message>
+        <message>
+            <source>Ending one pixel off (13 instead of 14), so that the output no longer matches the image. With strides 2, use kernel 3, padding 1 and output_padding 1 to exactly double the size.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>结果差了一个像素（13 而不是 14），输出就与图像对不上了。步长为 2 时，用卷积核 3、填充 1、输出填充 1，尺寸正好加倍。</translation>
+        </message>
+        <message>
+            <source>Size of the window (k in the formula): 3 means 3×3.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>窗口的大小（公式中的 k）：3 表示 3×3。</translation>
+        </message>
+        <message>
+            <source>How much it enlarges (s in the formula): 2 roughly doubles the height and width.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>放大多少（公式中的 s）：2 会让高和宽大约加倍。</translation>
+        </message>
+        <message>
+            <source>Pixels trimmed from each border of the result (p in the formula). Kernel 3, strides 2, padding 1 and output_padding 1 exactly double the size.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>从结果每条边裁掉的像素数（公式中的 p）。卷积核 3、步长 2、填充 1、输出填充 1 正好让尺寸加倍。</translation>
+        </message>
+        <message>
+            <source>Extra rows and columns added on one side (op in the formula) to reach an exact size; it must be smaller than the strides.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>在一侧额外添加的行和列（公式中的 op），用来得到精确的尺寸；它必须小于步长。</translation>
+        </message>
+        <message>
+            <source>Splits each feature map into small windows and keeps only the largest value of each. The image gets smaller while the strongest responses survive; it has no weights.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>把每张特征图分成小窗口，每个窗口只保留最大值。图像变小，而最强的响应得以保留；它没有权重。</translation>
+        </message>
+        <message>
+            <source>After one or two Conv2D layers, to halve the height and width: fewer values to process, and some tolerance to small shifts of the image.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>放在一两个 Conv2D 层之后，让高和宽减半：要处理的数值更少，对图像的小幅平移也更不敏感。</translation>
+        </message>
+        <message>
+            <source>Pooling too often: each 2×2 pooling halves the size (28 → 14 → 7 → 3), until the next kernel no longer fits. With keep_partial off an odd size also loses its last row and column (7 → 3); turn it on to keep them.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>池化太多次：每次 2×2 池化都让尺寸减半（28 → 14 → 7 → 3），直到下一个卷积核放不下。关闭 keep_partial 时，奇数尺寸还会丢掉最后一行和一列（7 → 3）；打开它即可保留。</translation>
+        </message>
+        <message>
+            <source>Size of the window (k in the formula): 2 turns each 2×2 block into one value, halving the height and width. A pair [height, width] gives a rectangle.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>窗口的大小（公式中的 k）：2 把每个 2×2 的块变成一个值，高和宽减半。给出一对 [高, 宽] 则为长方形。</translation>
+        </message>
+        <message>
+            <source>How far the window moves at each step (s in the formula); 0 means the same as the pool size, so that the windows do not overlap.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>窗口每一步移动多远（公式中的 s）；0 表示与池化窗口相同，使各窗口互不重叠。</translation>
+        </message>
+        <message>
+            <source>When the windows do not fit evenly, keep the last, incomplete window (the size is rounded up, ⌈ ⌉) instead of dropping it (rounded down, ⌊ ⌋). With strides equal to the pool size this is Keras' padding 'same'.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>窗口无法正好铺满时，保留最后那个不完整的窗口（尺寸向上取整，⌈ ⌉），而不是丢掉它（向下取整，⌊ ⌋）。步长等于池化窗口时，这就是 Keras 的 padding 'same'。</translation>
+        </message>
+        <message>
+            <source>Splits each feature map into small windows and keeps the average of each. The image gets smaller and smoother; it has no weights.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>把每张特征图分成小窗口，每个窗口取平均值。图像变小、变平滑；它没有权重。</translation>
+        </message>
+        <message>
+            <source>To shrink an image while keeping the overall strength of each region, not only its peak; max pooling is the more common choice in classifiers.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>在缩小图像的同时保留每个区域的整体强度，而不只是峰值；在分类模型中，最大池化更常用。</translation>
+        </message>
+        <message>
+            <source>Averages each whole feature map (or each feature over all time steps) down to one number, turning a C×H×W image into a vector of C values. It has no weights.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>把每整张特征图（或每个特征在所有时间步上）平均成一个数，把 C×H×W 的图像变成由 C 个值组成的向量。它没有权重。</translation>
+        </message>
+        <message>
+            <source>At the end of a CNN instead of Flatten: it gives far fewer values, so the Dense after it needs far fewer weights and overfits less.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>在 CNN 的末尾代替 Flatten：它输出的值少得多，所以后面的 Dense 需要的权重也少得多，更不容易过拟合。</translation>
+        </message>
+        <message>
+            <source>Putting it on an input that is already a flat vector, where there is nothing left to pool. Use it instead of Flatten, not together with it.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>把它放在已经是扁平向量的输入上，那里已经没有可以池化的东西了。它是用来代替 Flatten 的，不要和 Flatten 一起用。</translation>
+        </message>
+        <message>
+            <source>Keeps the largest value of each whole feature map (or of each feature over all time steps), turning a C×H×W image into a vector of C values: how strongly each pattern appears anywhere.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>保留每整张特征图（或每个特征在所有时间步上）的最大值，把 C×H×W 的图像变成由 C 个值组成的向量：表示每种模式在任何位置出现的最强程度。</translation>
+        </message>
+        <message>
+            <source>To detect whether a pattern occurs anywhere in an image or a sequence, wherever it is, such as a keyword in a text.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>用来检测某种模式是否出现在图像或序列中的任何位置，不管它在哪里，例如文本中的关键词。</translation>
+        </message>
+        <message>
+            <source>Enlarges an image by repeating each pixel, or by blending neighbouring pixels, multiplying the height and width by a factor. It has no weights.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>通过重复每个像素，或混合相邻像素来放大图像，把高和宽乘以一个倍数。它没有权重。</translation>
+        </message>
+        <message>
+            <source>In decoders and GAN generators, as a simple alternative to ConvTranspose2D, usually followed by a Conv2D.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>用于解码器和 GAN 生成器，作为 ConvTranspose2D 的简单替代，后面通常接一个 Conv2D。</translation>
+        </message>
+        <message>
+            <source>Expecting it to add detail: it only repeats pixels, so the result looks blocky. Follow it with a Conv2D (padding 'same') that learns to refine it.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>指望它补充细节：它只是重复像素，结果看起来是一块一块的。后面接一个 Conv2D（padding 'same'），让它学习如何细化。</translation>
+        </message>
+        <message>
+            <source>By how much the height and width are multiplied: 2 turns 7×7 into 14×14.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>高和宽乘以的倍数：2 会把 7×7 变成 14×14。</translation>
+        </message>
+        <message>
+            <source>nearest copies each pixel into a block; bilinear blends neighbouring pixels for a smoother result.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>nearest 把每个像素复制成一个小块；bilinear 混合相邻像素，结果更平滑。</translation>
+        </message>
+        <message>
+            <source>A recurrent layer: it reads a sequence one step at a time and carries a memory from step to step. Three gates (input, forget, output) learn what to store, what to forget and what to pass on, so it can link events far apart in time.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>一种循环层：它一次读取序列的一步，并把记忆从一步传到下一步。三个门（输入门、遗忘门、输出门）学习该存什么、该忘什么、该传出什么，所以它能把时间上相隔很远的事件联系起来。</translation>
+        </message>
+        <message>
+            <source>For sequences where order and long-range context matter: text, sensor readings, time series.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>用于顺序和远距离上下文都很重要的序列：文本、传感器读数、时间序列。</translation>
+        </message>
+        <message>
+            <source>Feeding it an image (1×28×28) or a flat vector: it expects time steps×features, so Reshape the image to 28×28 (rows as steps). When stacking two recurrent layers, turn on return_sequences in the first, or the second receives one vector instead of a sequence.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>给它图像（1×28×28）或扁平的向量：它需要 时间步×特征，所以请把图像 Reshape 为 28×28（每行作为一步）。叠加两个循环层时，要在第一个中打开 return_sequences，否则第二个收到的是一个向量而不是序列。</translation>
+        </message>
+        <message>
+            <source>Size of the hidden state (H in the formula): how much the layer can remember at each step, and the length of the vector it outputs.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>隐藏状态的大小（公式中的 H）：这一层每一步能记住多少，也是它输出的向量长度。</translation>
+        </message>
+        <message>
+            <source>Off: output only the vector of the last step, for a classifier on top. On: output a vector for every time step, which another recurrent layer (or a Conv1D) on top needs.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>关闭：只输出最后一步的向量，供上面的分类器使用。打开：每个时间步都输出一个向量，上面再接循环层（或 Conv1D）时需要这样。</translation>
+        </message>
+        <message>
+            <source>Also read the sequence from the end to the start and join both readings, which doubles the output size (2·H). It helps when the whole sequence is known in advance, such as a sentence.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>同时从序列末尾向开头再读一遍，并把两个方向的结果拼接起来，输出大小因此加倍（2·H）。当整个序列事先已知时（例如一个句子）会有帮助。</translation>
+        </message>
+        <message>
+            <source>PyTorch gives each gate two bias vectors (one for the input, one for the state), so it counts 4 × (F·H + H·H + 2·H): 4·H more than Keras' 4 × (F + H + 1) × H, which has one. Both learn the same; bidirectional doubles the count.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>PyTorch 给每个门两个偏置向量（一个给输入，一个给状态），所以参数个数为 4 × (F·H + H·H + 2·H)：比只有一个偏置的 Keras 的 4 × (F + H + 1) × H 多 4·H。两者学到的东西相同；双向时参数个数加倍。</translation>
+        </message>
+        <message>
+            <source>A recurrent layer like the LSTM, but with two gates (update and reset) and no separate memory cell. It has fewer weights and often learns as well.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>一种与 LSTM 类似的循环层，但只有两个门（更新门和重置门），也没有单独的记忆单元。它的权重更少，学习效果往往同样好。</translation>
+        </message>
+        <message>
+            <source>Wherever an LSTM fits; try it when you want a smaller and faster model.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>凡是适合 LSTM 的地方都可以用；想要更小、更快的模型时可以试试它。</translation>
+        </message>
+        <message>
+            <source>Its three parts each have two bias vectors, in PyTorch as in Keras (reset_after, its default), so both count 3 × (F·H + H·H + 2·H). Bidirectional doubles the count.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>它的三个部分各有两个偏置向量，PyTorch 和 Keras（默认的 reset_after）都是如此，所以两者的参数个数都是 3 × (F·H + H·H + 2·H)。双向时参数个数加倍。</translation>
+        </message>
+        <message>
+            <source>The plain recurrent layer: at each step it mixes the new input with its previous state in one weighted sum followed by tanh. Simple, but it forgets quickly.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>最基本的循环层：每一步都把新的输入和之前的状态做一次加权求和，再经过 tanh。简单，但遗忘得很快。</translation>
+        </message>
+        <message>
+            <source>For short sequences and to learn how recurrence works; prefer LSTM or GRU for real tasks.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>用于短序列，以及理解循环是如何工作的；实际任务中请优先使用 LSTM 或 GRU。</translation>
+        </message>
+        <message>
+            <source>Using it on long sequences (hundreds of steps): the gradient vanishes along the way and it learns only from the last few steps. Use an LSTM or a GRU for those.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>用在很长的序列（几百步）上：梯度在传递过程中消失，它只能从最后几步中学习。这种情况请用 LSTM 或 GRU。</translation>
+        </message>
+        <message>
+            <source>PyTorch has two bias vectors, so it counts F·H + H·H + 2·H: H more than Keras' (F + H + 1) × H, which has one. Bidirectional doubles the count.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>PyTorch 有两个偏置向量，所以参数个数为 F·H + H·H + 2·H：比只有一个偏置的 Keras 的 (F + H + 1) × H 多 H。双向时参数个数加倍。</translation>
+        </message>
+        <message>
+            <source>One block of a Transformer encoder. In multi-head self-attention every time step looks at every other step and takes in what is relevant; then a small feed-forward network processes each step, each part with a residual connection and a LayerNorm.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>Transformer 编码器中的一个模块。在多头自注意力中，每个时间步都会查看其他所有时间步，并吸收其中相关的信息；然后一个小型前馈网络分别处理每一步，每个部分都带有残差连接和 LayerNorm。</translation>
+        </message>
+        <message>
+            <source>For sequences, such as text tokens after an Embedding, when relations between distant steps matter; stack several blocks for a bigger model.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>用于序列，例如 Embedding 之后的文本词元，当相距较远的步之间的关系很重要时；想要更大的模型就叠加几个模块。</translation>
+        </message>
+        <message>
+            <source>Choosing a number of heads that does not divide the feature size: 8 features cannot be split among 3 heads. Feeding it raw token ids or an image is the other one: put an Embedding, or a Reshape to time steps×features, before it.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>选择的注意力头数不能整除特征数：8 个特征无法分给 3 个头。另一个错误是直接输入原始词元 id 或图像：请在它之前放一个 Embedding，或一个 Reshape 为 时间步×特征。</translation>
+        </message>
+        <message>
+            <source>How many attention heads look at the sequence side by side, each on F / heads of the features; it must divide the feature size F.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>有多少个注意力头并排查看序列，每个头负责 F / heads 个特征；它必须能整除特征数 F。</translation>
+        </message>
+        <message>
+            <source>Width of the small two-layer network applied to each step after attention (f in the formula); often 2 to 4 times the feature size.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>注意力之后对每一步应用的两层小网络的宽度（公式中的 f）；通常是特征数的 2 到 4 倍。</translation>
+        </message>
+        <message>
+            <source>Fraction of values dropped inside the block during training, against overfitting.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>训练时在模块内部被丢弃的数值比例，用来防止过拟合。</translation>
+        </message>
+        <message>
+            <source>Activation of the feed-forward network: relu, or gelu as in BERT and GPT.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>前馈网络的激活函数：relu，或像 BERT 和 GPT 那样用 gelu。</translation>
+        </message>
+        <message>
+            <source>Normalize before attention and the feed-forward network (pre-LN) instead of after; deep stacks train more stably with it on.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>在注意力和前馈网络之前（pre-LN）而不是之后做归一化；打开它时，深层堆叠训练更稳定。</translation>
+        </message>
+        <message>
+            <source>Attention: 4 × (d·d + d) for the query, key, value and output projections. Feed-forward: d·f + f + f·d + d. Two LayerNorms: 4·d. The number of heads does not change the count.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>注意力：查询、键、值和输出四个投影共 4 × (d·d + d)。前馈网络：d·f + f + f·d + d。两个 LayerNorm：4·d。注意力头数不影响参数个数。</translation>
+        </message>
+        <message>
+            <source>Adds a learned vector to each time step: one for the first step, another for the second, and so on. Self-attention by itself does not see the order of the steps; with these vectors added it can tell where in the sequence each step is.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>给每个时间步加上一个学习得到的向量：第一步一个，第二步另一个，依此类推。自注意力本身看不到各步的顺序；加上这些向量后，它就能分辨每一步位于序列的什么位置。</translation>
+        </message>
+        <message>
+            <source>Right before the first Transformer encoder block, after the Dense or Embedding that gives each step its features.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>放在第一个 Transformer 编码器模块之前，在为每一步提供特征的 Dense 或 Embedding 之后。</translation>
+        </message>
+        <message>
+            <source>Leaving it out: a Transformer encoder without positions treats the sequence as an unordered bag of steps, so it cannot tell a rising ramp from a falling one.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>省略它：没有位置信息的 Transformer 编码器把序列当作一袋无序的步，因此分不清上升的斜坡和下降的斜坡。</translation>
+        </message>
+        <message>
+            <source>One vector of F numbers per time step: T × F in all. Its table is as long as the sequence, so the model takes sequences of exactly T steps.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>每个时间步一个由 F 个数组成的向量：共 T × F 个。它的表与序列一样长，所以模型只接受正好 T 步的序列。</translation>
+        </message>
+        <message>
+            <source>Normalizes each channel (or feature) to mean 0 and variance 1 over the current batch, then scales and shifts it with two learned numbers. When evaluating it uses running averages collected in training instead of the batch.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>在当前批量上把每个通道（或特征）归一化为均值 0、方差 1，再用两个学习得到的数对它进行缩放和平移。评估时使用训练中收集的滑动平均值，而不是当前批量的统计量。</translation>
+        </message>
+        <message>
+            <source>After Conv2D or Dense layers in deeper networks, especially when training is slow or unstable.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>用在较深网络的 Conv2D 或 Dense 层之后，尤其是训练缓慢或不稳定的时候。</translation>
+        </message>
+        <message>
+            <source>Training with very small batches (2 to 8 samples), whose mean and variance are too noisy. Use batches of 32 or more, or LayerNorm.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>用很小的批量（2 到 8 个样本）训练，其均值和方差噪声太大。请使用 32 或更大的批量，或改用 LayerNorm。</translation>
+        </message>
+        <message>
+            <source>How slowly the running mean and variance (used when evaluating) follow the batches: 0.99 moves them 1% towards each batch. This is Keras' convention; PyTorch's momentum is 1 minus this.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>评估时使用的滑动均值和方差跟随各批量变化得有多慢：0.99 表示每个批量只让它们向该批量靠近 1%。这是 Keras 的约定；PyTorch 的 momentum 等于 1 减去这个值。</translation>
+        </message>
+        <message>
+            <source>A tiny number added to the variance so that nothing is ever divided by zero. It rarely needs changing.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>加到方差上的一个很小的数，确保永远不会除以零。很少需要修改。</translation>
+        </message>
+        <message>
+            <source>2 × C learned numbers: a scale γ and an offset β per channel. The running mean and variance are not learned by gradients and not counted here; Keras counts them as non-trainable, 4 × C in all.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>2 × C 个学习得到的数：每个通道一个缩放 γ 和一个偏移 β。滑动均值和方差不是通过梯度学习的，不计入这里；Keras 把它们算作不可训练参数，总共 4 × C 个。</translation>
+        </message>
+        <message>
+            <source>Normalizes the values of each sample on its own (each time step's features, for a sequence) to mean 0 and variance 1, then scales and shifts them with learned numbers. It does not depend on the batch.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>对每个样本单独归一化（对序列则是每个时间步的特征），使其均值为 0、方差为 1，再用学习得到的数进行缩放和平移。它不依赖于批量。</translation>
+        </message>
+        <message>
+            <source>In Transformers and recurrent models, and whenever batches are small, where BatchNorm's statistics are unreliable.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>用于 Transformer 和循环模型，以及批量较小、BatchNorm 的统计量不可靠的情况。</translation>
+        </message>
+        <message>
+            <source>Expecting it to work per channel like BatchNorm: on an image it normalizes all of C×H×W together and learns 2·C·H·W numbers, a lot for large images. Use BatchNorm in CNNs.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>指望它像 BatchNorm 一样按通道工作：在图像上它把整个 C×H×W 一起归一化，要学习 2·C·H·W 个数，对大图像来说非常多。CNN 中请使用 BatchNorm。</translation>
+        </message>
+        <message>
+            <source>Keeps positive values and replaces negative ones by 0: f(x) = max(0, x). Cheap and effective, it is the default activation of hidden layers.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>保留正值，把负值替换为 0：f(x) = max(0, x)。计算量小、效果好，是隐藏层的默认激活函数。</translation>
+        </message>
+        <message>
+            <source>After Dense or Conv2D layers in the hidden part of a network; setting the layer's activation parameter to relu does the same.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>用在网络隐藏部分的 Dense 或 Conv2D 层之后；把这些层的 activation 参数设为 relu 效果相同。</translation>
+        </message>
+        <message>
+            <source>Putting it on the last layer: the outputs can then never be negative, which breaks regression and clips a classifier's scores. End with linear or softmax instead.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>把它放在最后一层：输出就永远不会是负数，这会破坏回归任务，也会截断分类模型的分数。请改用 linear 或 softmax 结尾。</translation>
+        </message>
+        <message>
+            <source>Like ReLU, but negative values are multiplied by a small slope instead of set to 0: f(x) = x for x &gt; 0, slope·x otherwise. Neurons never go completely silent.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>与 ReLU 类似，但负值乘以一个小斜率，而不是置为 0：x &gt; 0 时 f(x) = x，否则为 slope·x。神经元永远不会完全沉默。</translation>
+        </message>
+        <message>
+            <source>When many ReLU neurons output only zeros (dying ReLU), and in GAN discriminators.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>当很多 ReLU 神经元只输出零（ReLU 死亡）时使用，也常用于 GAN 的判别器。</translation>
+        </message>
+        <message>
+            <source>Setting negative_slope to 1, which turns it into a straight line with no non-linearity at all. Keep it small, 0.01 to 0.3.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>把 negative_slope 设为 1，它就变成一条直线，完全没有非线性了。请保持在较小的值，0.01 到 0.3。</translation>
+        </message>
+        <message>
+            <source>How much of a negative input is let through: 0.01 gives 0.01·x for x &lt; 0. 0 makes it a plain ReLU; GANs often use 0.2.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>负输入能通过多少：0.01 表示 x &lt; 0 时输出 0.01·x。为 0 时就是普通的 ReLU；GAN 常用 0.2。</translation>
+        </message>
+        <message>
+            <source>Squashes any number into the range 0 to 1: σ(x) = 1 / (1 + e^(−x)). The result can be read as the probability of yes.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>把任何数压缩到 0 到 1 之间：σ(x) = 1 / (1 + e^(−x))。结果可以理解为“是”的概率。</translation>
+        </message>
+        <message>
+            <source>On the output for yes/no decisions or several independent labels, with binary_cross_entropy; rarely in hidden layers.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>用在输出层做是/否判断，或多个相互独立的标签，配合 binary_cross_entropy；很少用在隐藏层。</translation>
+        </message>
+        <message>
+            <source>Using it in many hidden layers: its slope is at most 0.25, so gradients shrink layer after layer (vanishing gradients) and learning stalls. Use ReLU in hidden layers.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>在很多隐藏层中使用它：它的斜率最大只有 0.25，梯度一层一层地缩小（梯度消失），学习就停滞了。隐藏层请用 ReLU。</translation>
+        </message>
+        <message>
+            <source>Squashes any number into the range −1 to 1: tanh(x) = (eˣ − e⁻ˣ) / (eˣ + e⁻ˣ). Centred on zero, it is the activation inside recurrent layers.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>把任何数压缩到 −1 到 1 之间：tanh(x) = (eˣ − e⁻ˣ) / (eˣ + e⁻ˣ)。它以零为中心，是循环层内部使用的激活函数。</translation>
+        </message>
+        <message>
+            <source>When outputs must lie between −1 and 1, such as the last layer of a GAN generator for images scaled to −1…1.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>输出必须在 −1 到 1 之间时使用，例如图像缩放到 −1…1 时 GAN 生成器的最后一层。</translation>
+        </message>
+        <message>
+            <source>Using it on the last layer while the targets lie in 0 to 1 (pixels divided by 255). Scale the targets to −1…1, or use Sigmoid there instead.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>目标值在 0 到 1 之间（像素除以 255）时把它用在最后一层。请把目标缩放到 −1…1，或在那里改用 Sigmoid。</translation>
+        </message>
+        <message>
+            <source>A smooth version of ReLU: f(x) = x·Φ(x), where Φ(x) is the chance that a standard normal value is below x. Small negative values pass a little.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>ReLU 的平滑版本：f(x) = x·Φ(x)，其中 Φ(x) 是标准正态分布的值小于 x 的概率。较小的负值也能通过一点。</translation>
+        </message>
+        <message>
+            <source>In Transformer models, and as a drop-in alternative to ReLU.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>用于 Transformer 模型，也可以直接替换 ReLU。</translation>
+        </message>
+        <message>
+            <source>Putting it on the last layer as if it squashed its input: like ReLU it is unbounded above and nearly zero below. Keep it for hidden layers.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>以为它会压缩输入而把它放在最后一层：它和 ReLU 一样上方无界、下方接近零。请只在隐藏层使用。</translation>
+        </message>
+        <message>
+            <source>Turns a vector of scores into probabilities: each score x becomes eˣ divided by the sum of all eˣ, so all are positive and add up to 1. On an image it works across the channels of each pixel.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>把一个分数向量变成概率：每个分数 x 变成 eˣ 除以所有 eˣ 之和，因此全部为正且加起来等于 1。在图像上，它作用于每个像素的各通道之间。</translation>
+        </message>
+        <message>
+            <source>Only at the very end of a classifier, to read its scores as class probabilities.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>只用在分类模型的最末端，把分数解读为各类别的概率。</translation>
+        </message>
+        <message>
+            <source>Applying softmax twice, such as a Softmax layer after a Dense that already has activation softmax: the probabilities get squashed towards equal and learning stalls. Use one softmax at the end; NetStudio leaves that one out in training, because cross_entropy applies it itself.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>用了两次 softmax，例如在 activation 已经是 softmax 的 Dense 后面又加一个 Softmax 层：概率被压得越来越平均，学习就停滞了。只在最后用一次 softmax；训练时 NetStudio 会去掉这一个，因为 cross_entropy 自己会做 softmax。</translation>
+        </message>
+        <message>
+            <source>Adds its inputs value by value; all of them must have exactly the same shape. It joins a shortcut back into the main path: a residual connection, as in ResNet.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>把各个输入逐个数值相加；它们的形状必须完全相同。它把一条捷径重新汇入主路径：也就是 ResNet 中的残差连接。</translation>
+        </message>
+        <message>
+            <source>For residual (skip) connections: adding a block's input to its output lets deep networks train well.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>用于残差（跳跃）连接：把一个模块的输入加到它的输出上，能让深层网络训练得很好。</translation>
+        </message>
+        <message>
+            <source>Adding branches whose shapes differ, such as 32×14×14 and 64×7×7. Make them agree: the same filters and pooling on both paths, or a 1×1 Conv2D on the shortcut.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>把形状不同的分支相加，例如 32×14×14 和 64×7×7。请让它们一致：两条路径用相同的滤波器数和池化，或在捷径上加一个 1×1 Conv2D。</translation>
+        </message>
+        <message>
+            <source>How many connections come in (2 to 8); the node shows that many input ports.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>有多少个输入连接（2 到 8 个）；节点会显示同样多的输入端口。</translation>
+        </message>
+        <message>
+            <source>Places its inputs side by side along the channels (images) or the features (sequences and vectors), so that the output holds all of them. All other sizes must match.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>把各个输入沿通道（图像）或特征（序列和向量）方向并排放在一起，使输出包含它们全部。其余各维大小必须一致。</translation>
+        </message>
+        <message>
+            <source>To combine branches that looked at the data in different ways, such as different kernel sizes or two kinds of input, keeping all of their features.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>用来合并以不同方式观察数据的分支，例如不同大小的卷积核或两种不同的输入，同时保留它们的全部特征。</translation>
+        </message>
+        <message>
+            <source>Joining images whose height and width differ, such as 32×14×14 with 32×7×7: only the channels may differ. Pool or upsample one branch to the other's size first.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>拼接高和宽不同的图像，例如 32×14×14 和 32×7×7：只有通道数可以不同。请先对其中一个分支做池化或上采样，使两者尺寸一致。</translation>
+        </message>
+    </context>
+    <context>
+        <name>layers</name>
+        <message>
+            <source>Input / Output</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>输入/输出</translation>
+        </message>
+        <message>
+            <source>Core</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>核心层</translation>
+        </message>
+        <message>
+            <source>Convolution</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>卷积层</translation>
+        </message>
+        <message>
+            <source>Pooling</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>池化层</translation>
+        </message>
+        <message>
+            <source>Recurrent</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>循环层</translation>
+        </message>
+        <message>
+            <source>Attention</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>注意力</translation>
+        </message>
+        <message>
+            <source>Normalization</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>归一化</translation>
+        </message>
+        <message>
+            <source>Activation</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>激活函数</translation>
+        </message>
+        <message>
+            <source>Merge</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>合并</translation>
+        </message>
+        <message>
+            <source>Input</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>Input</translation>
+        </message>
+        <message>
+            <source>Where data enters the model: one sample's shape, without the batch.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>输入层：数据进入模型的地方。填写单个样本的形状，不含批量维度。</translation>
+        </message>
+        <message>
+            <source>Output</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>Output</translation>
+        </message>
+        <message>
+            <source>The model's result and the loss it is trained with.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>输出层：模型的结果，以及训练时使用的损失函数。</translation>
+        </message>
+        <message>
+            <source>Dense</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>Dense</translation>
+        </message>
+        <message>
+            <source>Fully connected layer: every output is a weighted sum of all inputs.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>全连接层：每个输出都是所有输入的加权和。</translation>
+        </message>
+        <message>
+            <source>Flatten</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>Flatten</translation>
+        </message>
+        <message>
+            <source>Lays an image or sequence out as one long vector, for Dense layers.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>展平层：把图像或序列摊成一个长向量，供 Dense 层使用。</translation>
+        </message>
+        <message>
+            <source>Reshape</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>Reshape</translation>
+        </message>
+        <message>
+            <source>Rearranges the same values into a new shape, e.g. 784 → 1×28×28.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>变形层：把同样的数值重新排成新的形状，例如 784 → 1×28×28。</translation>
+        </message>
+        <message>
+            <source>Dropout</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>Dropout</translation>
+        </message>
+        <message>
+            <source>During training, zeroes a random fraction of values to fight overfitting.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>训练时随机把一部分数值置零，用来防止过拟合。</translation>
+        </message>
+        <message>
+            <source>Embedding</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>Embedding</translation>
+        </message>
+        <message>
+            <source>Turns each token id into a learned vector.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>嵌入层：把每个词元 id 变成一个学习得到的向量。</translation>
+        </message>
+        <message>
+            <source>ReLU</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>ReLU</translation>
+        </message>
+        <message>
+            <source>max(0, x): the default choice for hidden layers.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>max(0, x)：隐藏层的默认选择。</translation>
+        </message>
+        <message>
+            <source>LeakyReLU</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>LeakyReLU</translation>
+        </message>
+        <message>
+            <source>Like ReLU, but lets a small slope through for negative inputs.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>与 ReLU 类似，但负输入也保留一个小斜率。</translation>
+        </message>
+        <message>
+            <source>Sigmoid</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>Sigmoid</translation>
+        </message>
+        <message>
+            <source>Squashes values to between 0 and 1; for yes/no outputs.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>把数值压缩到 0 到 1 之间；用于是/否输出。</translation>
+        </message>
+        <message>
+            <source>Tanh</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>Tanh</translation>
+        </message>
+        <message>
+            <source>Squashes values to between −1 and 1; used inside recurrent layers.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>把数值压缩到 −1 到 1 之间；循环层内部会用到。</translation>
+        </message>
+        <message>
+            <source>GELU</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>GELU</translation>
+        </message>
+        <message>
+            <source>A smooth ReLU, the usual choice in Transformers.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>平滑版的 ReLU，Transformer 中的常用选择。</translation>
+        </message>
+        <message>
+            <source>Softmax</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>Softmax</translation>
+        </message>
+        <message>
+            <source>Turns scores into probabilities that sum to 1 (over the features).</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>把分数变成总和为 1 的概率（在特征维度上）。</translation>
+        </message>
+        <message>
+            <source>Conv2D</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>Conv2D</translation>
+        </message>
+        <message>
+            <source>Slides small learned filters over an image to detect local patterns.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>二维卷积层：用学习得到的小滤波器在图像上滑动，检测局部模式。</translation>
+        </message>
+        <message>
+            <source>Conv1D</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>Conv1D</translation>
+        </message>
+        <message>
+            <source>Slides learned filters along a sequence (time steps × features).</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>一维卷积层：沿序列（时间步 × 特征）滑动学习得到的滤波器。</translation>
+        </message>
+        <message>
+            <source>ConvTranspose2D</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>ConvTranspose2D</translation>
+        </message>
+        <message>
+            <source>Learned upsampling: the reverse of a strided Conv2D, used in decoders.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>转置卷积层：可学习的上采样，相当于带步长 Conv2D 的逆过程，用于解码器。</translation>
+        </message>
+        <message>
+            <source>MaxPooling2D</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>MaxPooling2D</translation>
+        </message>
+        <message>
+            <source>Keeps the largest value of each window.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>最大池化层：保留每个窗口中的最大值。</translation>
+        </message>
+        <message>
+            <source>AveragePooling2D</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>AveragePooling2D</translation>
+        </message>
+        <message>
+            <source>Averages each window.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>平均池化层：取每个窗口的平均值。</translation>
+        </message>
+        <message>
+            <source>GlobalAveragePooling</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>GlobalAveragePooling</translation>
+        </message>
+        <message>
+            <source>Averages each feature map (or each feature over time) to one number.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>全局平均池化：把每个特征图（或每个特征在时间上）平均成一个数。</translation>
+        </message>
+        <message>
+            <source>GlobalMaxPooling</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>GlobalMaxPooling</translation>
+        </message>
+        <message>
+            <source>Keeps the largest value of each feature map (or over time).</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>全局最大池化：保留每个特征图（或时间上）的最大值。</translation>
+        </message>
+        <message>
+            <source>UpSampling2D</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>UpSampling2D</translation>
+        </message>
+        <message>
+            <source>Enlarges an image by repeating (or interpolating) pixels; no weights.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>上采样层：通过重复（或插值）像素放大图像；没有权重。</translation>
+        </message>
+        <message>
+            <source>Transformer encoder</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>Transformer 编码器</translation>
+        </message>
+        <message>
+            <source>Multi-head self-attention then a feed-forward network, each with a residual.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>多头自注意力，再接一个前馈网络，两者都带残差连接。</translation>
+        </message>
+        <message>
+            <source>Positional embedding</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>位置嵌入</translation>
+        </message>
+        <message>
+            <source>Adds a learned vector to each time step, so attention knows the order.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>给每个时间步加上一个学习得到的向量，让注意力知道先后顺序。</translation>
+        </message>
+        <message>
+            <source>Add</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>Add</translation>
+        </message>
+        <message>
+            <source>Adds its inputs element by element: the join of a residual connection.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>逐元素相加各个输入：残差连接的汇合点。</translation>
+        </message>
+        <message>
+            <source>Concatenate</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>Concatenate</translation>
+        </message>
+        <message>
+            <source>Joins its inputs side by side along the channels (or features).</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>沿通道（或特征）方向把各个输入并排拼接起来。</translation>
+        </message>
+        <message>
+            <source>BatchNormalization</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>BatchNormalization</translation>
+        </message>
+        <message>
+            <source>Normalizes each channel over the batch; speeds up and steadies training.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>批量归一化：在批量上对每个通道做归一化；让训练更快、更稳定。</translation>
+        </message>
+        <message>
+            <source>LayerNormalization</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>LayerNormalization</translation>
+        </message>
+        <message>
+            <source>Normalizes each sample's features; the norm of Transformers.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>层归一化：对每个样本的特征做归一化；Transformer 的标准做法。</translation>
+        </message>
+        <message>
+            <source>LSTM</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>LSTM</translation>
+        </message>
+        <message>
+            <source>Long short-term memory: reads a sequence step by step, remembering.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>长短期记忆网络：一步一步读取序列，并记住之前的内容。</translation>
+        </message>
+        <message>
+            <source>GRU</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>GRU</translation>
+        </message>
+        <message>
+            <source>Gated recurrent unit: a lighter LSTM.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>门控循环单元：更轻量的 LSTM。</translation>
+        </message>
+        <message>
+            <source>SimpleRNN</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>SimpleRNN</translation>
+        </message>
+        <message>
+            <source>The plain recurrent layer (tanh).</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>最基本的循环层（tanh）。</translation>
+        </message>
+        <message>
+            <source>Shape</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>形状</translation>
+        </message>
+        <message>
+            <source>Channels×height×width for images, time×features for sequences, features for vectors.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>图像为 通道×高×宽，序列为 时间×特征，向量为特征数。</translation>
+        </message>
+        <message>
+            <source>Dtype</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>数据类型</translation>
+        </message>
+        <message>
+            <source>float32 for measurements and pixels; int64 for token ids (Embedding).</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>测量值和像素用 float32；词元 id（Embedding）用 int64。</translation>
+        </message>
+        <message>
+            <source>float32</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>float32</translation>
+        </message>
+        <message>
+            <source>int64</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>int64</translation>
+        </message>
+        <message>
+            <source>Loss</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>损失函数</translation>
+        </message>
+        <message>
+            <source>cross_entropy for classes, binary_cross_entropy for yes/no or multi-label, mse for numbers and reconstructions.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>分类用 cross_entropy，是/否或多标签用 binary_cross_entropy，预测数值和重建用 mse。</translation>
+        </message>
+        <message>
+            <source>cross entropy</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>交叉熵（cross_entropy）</translation>
+        </message>
+        <message>
+            <source>binary cross entropy</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>二元交叉熵（binary_cross_entropy）</translation>
+        </message>
+        <message>
+            <source>mse</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>均方误差（mse）</translation>
+        </message>
+        <message>
+            <source>Target</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>目标</translation>
+        </message>
+        <message>
+            <source>labels: learn the data set's labels; input: reproduce the input (autoencoders); real_or_fake: tell real samples from generated ones (GANs).</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>labels：学习数据集的标签；input：重建输入（自编码器）；real_or_fake：区分真实样本和生成样本（GAN）。</translation>
+        </message>
+        <message>
+            <source>labels</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>标签（labels）</translation>
+        </message>
+        <message>
+            <source>input</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>输入（input）</translation>
+        </message>
+        <message>
+            <source>real or fake</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>真假（real_or_fake）</translation>
+        </message>
+        <message>
+            <source>Units</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>单元数</translation>
+        </message>
+        <message>
+            <source>Number of outputs (neurons).</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>输出的个数（神经元数）。</translation>
+        </message>
+        <message>
+            <source>Applied to the layer's output, as Keras' activation argument.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>作用于这一层的输出，与 Keras 的 activation 参数相同。</translation>
+        </message>
+        <message>
+            <source>linear</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>linear（无）</translation>
+        </message>
+        <message>
+            <source>relu</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>ReLU</translation>
+        </message>
+        <message>
+            <source>leaky relu</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>LeakyReLU</translation>
+        </message>
+        <message>
+            <source>sigmoid</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>Sigmoid</translation>
+        </message>
+        <message>
+            <source>tanh</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>Tanh</translation>
+        </message>
+        <message>
+            <source>gelu</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>GELU</translation>
+        </message>
+        <message>
+            <source>softmax</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>Softmax</translation>
+        </message>
+        <message>
+            <source>Use bias</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>使用偏置</translation>
+        </message>
+        <message>
+            <source>Add a learned offset to each output.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>给每个输出加上一个学习得到的偏移量。</translation>
+        </message>
+        <message>
+            <source>Target shape</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>目标形状</translation>
+        </message>
+        <message>
+            <source>New shape without the batch; -1 once means 'the rest'.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>新的形状，不含批量维度；-1（只能出现一次）表示“其余部分”。</translation>
+        </message>
+        <message>
+            <source>Rate</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>比例</translation>
+        </message>
+        <message>
+            <source>Fraction of values dropped (0–0.95).</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>被丢弃的数值所占比例（0–0.95）。</translation>
+        </message>
+        <message>
+            <source>Input dim</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>输入维度</translation>
+        </message>
+        <message>
+            <source>Vocabulary size (largest id + 1).</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>词表大小（最大 id + 1）。</translation>
+        </message>
+        <message>
+            <source>Output dim</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>输出维度</translation>
+        </message>
+        <message>
+            <source>Length of each vector.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>每个向量的长度。</translation>
+        </message>
+        <message>
+            <source>Negative slope</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>负斜率</translation>
+        </message>
+        <message>
+            <source>Slope for negative inputs.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>负输入部分的斜率。</translation>
+        </message>
+        <message>
+            <source>Filters</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>滤波器数</translation>
+        </message>
+        <message>
+            <source>Number of feature maps it learns.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>要学习的特征图个数。</translation>
+        </message>
+        <message>
+            <source>Kernel size</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>卷积核大小</translation>
+        </message>
+        <message>
+            <source>Size of the sliding window, e.g. 3 for 3×3.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>滑动窗口的大小，例如 3 表示 3×3。</translation>
+        </message>
+        <message>
+            <source>Strides</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>步长</translation>
+        </message>
+        <message>
+            <source>Step of the window; 2 halves the size.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>窗口每次移动的步幅；2 会让尺寸减半。</translation>
+        </message>
+        <message>
+            <source>Padding</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>填充</translation>
+        </message>
+        <message>
+            <source>valid: no padding, the output shrinks; same: pad to keep the size (strides 1 only).</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>valid：不填充，输出会变小；same：填充以保持大小（仅限步长为 1）。</translation>
+        </message>
+        <message>
+            <source>valid</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>valid（不填充）</translation>
+        </message>
+        <message>
+            <source>same</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>same（保持大小）</translation>
+        </message>
+        <message>
+            <source>Dilation</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>膨胀率</translation>
+        </message>
+        <message>
+            <source>Spacing inside the window (atrous convolution).</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>窗口内部的间隔（空洞卷积）。</translation>
+        </message>
+        <message>
+            <source>Add a learned offset to each feature map.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>给每个特征图加上一个学习得到的偏移量。</translation>
+        </message>
+        <message>
+            <source>Length of the sliding window.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>滑动窗口的长度。</translation>
+        </message>
+        <message>
+            <source>Number of feature maps.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>特征图的个数。</translation>
+        </message>
+        <message>
+            <source>Size of the window.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>窗口的大小。</translation>
+        </message>
+        <message>
+            <source>2 doubles the size.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>2 会让尺寸加倍。</translation>
+        </message>
+        <message>
+            <source>Pixels trimmed from each border.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>从每条边裁掉的像素数。</translation>
+        </message>
+        <message>
+            <source>Output padding</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>输出填充</translation>
+        </message>
+        <message>
+            <source>Extra pixels on one side to reach an exact size.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>在一侧额外补的像素，用来得到精确的尺寸。</translation>
+        </message>
+        <message>
+            <source>Pool size</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>池化窗口</translation>
+        </message>
+        <message>
+            <source>Window size; 2 halves height and width.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>窗口大小；2 会让高和宽都减半。</translation>
+        </message>
+        <message>
+            <source>Step of the window; 0 means the pool size.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>窗口每次移动的步幅；0 表示与池化窗口相同。</translation>
+        </message>
+        <message>
+            <source>Keep partial</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>保留不完整窗口</translation>
+        </message>
+        <message>
+            <source>Keep a last window that hangs over the border (as Keras 'same' when the strides equal the pool size).</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>保留超出边界的最后一个窗口（步长等于池化窗口时，相当于 Keras 的 'same'）。</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>放大倍数</translation>
+        </message>
+        <message>
+            <source>Factor for height and width.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>高和宽的放大倍数。</translation>
+        </message>
+        <message>
+            <source>Interpolation</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>插值方式</translation>
+        </message>
+        <message>
+            <source>nearest repeats pixels; bilinear blends them.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>nearest 重复像素；bilinear 混合相邻像素。</translation>
+        </message>
+        <message>
+            <source>nearest</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>最近邻（nearest）</translation>
+        </message>
+        <message>
+            <source>bilinear</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>双线性（bilinear）</translation>
+        </message>
+        <message>
+            <source>Heads</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>注意力头数</translation>
+        </message>
+        <message>
+            <source>Attention heads; must divide the feature size.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>注意力头的个数；必须能整除特征数。</translation>
+        </message>
+        <message>
+            <source>Ff dim</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>前馈网络宽度</translation>
+        </message>
+        <message>
+            <source>Width of the feed-forward network.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>前馈网络的宽度。</translation>
+        </message>
+        <message>
+            <source>Dropout inside the block.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>模块内部的 Dropout。</translation>
+        </message>
+        <message>
+            <source>Activation of the feed-forward network.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>前馈网络的激活函数。</translation>
+        </message>
+        <message>
+            <source>Norm first</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>先归一化</translation>
+        </message>
+        <message>
+            <source>Normalize before attention (pre-LN), which trains deep stacks more stably.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>在注意力之前归一化（pre-LN），深层堆叠时训练更稳定。</translation>
+        </message>
+        <message>
+            <source>Inputs</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>输入个数</translation>
+        </message>
+        <message>
+            <source>Number of incoming connections.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>输入连接的个数。</translation>
+        </message>
+        <message>
+            <source>Momentum</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>动量</translation>
+        </message>
+        <message>
+            <source>How slowly the running statistics follow the data (Keras convention).</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>滑动统计量跟随数据变化得有多慢（Keras 的约定）。</translation>
+        </message>
+        <message>
+            <source>Epsilon</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>Epsilon</translation>
+        </message>
+        <message>
+            <source>Added to the variance to avoid division by zero.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>加到方差上，避免除以零。</translation>
+        </message>
+        <message>
+            <source>Size of the hidden state.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>隐藏状态的大小。</translation>
+        </message>
+        <message>
+            <source>Return sequences</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>返回序列</translation>
+        </message>
+        <message>
+            <source>Output every time step (to stack recurrent layers), not only the last.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>输出每个时间步（用于堆叠循环层），而不只是最后一步。</translation>
+        </message>
+        <message>
+            <source>Bidirectional</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>双向</translation>
+        </message>
+        <message>
+            <source>Also read the sequence backwards and join both readings.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>同时反向读取序列，并把两个方向的结果拼接起来。</translation>
+        </message>
+        <message>
+            <source>Optimizer</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>优化器</translation>
+        </message>
+        <message>
+            <source>How weights are updated from the gradients.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>根据梯度更新权重的方法。</translation>
+        </message>
+        <message>
+            <source>adam</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>Adam</translation>
+        </message>
+        <message>
+            <source>adamw</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>AdamW</translation>
+        </message>
+        <message>
+            <source>sgd</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>SGD</translation>
+        </message>
+        <message>
+            <source>rmsprop</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>RMSprop</translation>
+        </message>
+        <message>
+            <source>Learning rate</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>学习率</translation>
+        </message>
+        <message>
+            <source>Size of each update step.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>每一步更新的幅度。</translation>
+        </message>
+        <message>
+            <source>SGD and RMSprop: how much of the last step carries on.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>SGD 和 RMSprop：上一步的更新有多少延续下来。</translation>
+        </message>
+        <message>
+            <source>Nesterov</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>Nesterov</translation>
+        </message>
+        <message>
+            <source>SGD: look-ahead (Nesterov) momentum.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>SGD：前瞻式（Nesterov）动量。</translation>
+        </message>
+        <message>
+            <source>L2 weight decay</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>L2 权重衰减</translation>
+        </message>
+        <message>
+            <source>Pulls weights towards zero to fight overfitting.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>把权重拉向零，用来防止过拟合。</translation>
+        </message>
+        <message>
+            <source>L1 penalty</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>L1 惩罚</translation>
+        </message>
+        <message>
+            <source>Adds the sum of |weights| to the loss, making weights sparse.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>把 |权重| 之和加到损失上，使权重变得稀疏。</translation>
+        </message>
+        <message>
+            <source>Batch size</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>批量大小</translation>
+        </message>
+        <message>
+            <source>Samples per update step.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>每一步更新使用的样本数。</translation>
+        </message>
+        <message>
+            <source>Epochs</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>轮数</translation>
+        </message>
+        <message>
+            <source>Passes over the training data.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>遍历训练数据的次数。</translation>
+        </message>
+        <message>
+            <source>Validation split</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>验证集比例</translation>
+        </message>
+        <message>
+            <source>Fraction of the training data held out to validate each epoch.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>从训练数据中留出、每轮用于验证的比例。</translation>
+        </message>
+        <message>
+            <source>Training samples (0: all)</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>训练样本数（0：全部）</translation>
+        </message>
+        <message>
+            <source>Train on only this many samples (the validation part is held out first): with few samples a large model learns them by heart, and overfitting shows.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>只用这么多样本训练（先留出验证部分）：样本很少时，大模型会把它们死记硬背下来，过拟合就显现出来了。</translation>
+        </message>
+        <message>
+            <source>Learning-rate schedule</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>学习率调度</translation>
+        </message>
+        <message>
+            <source>How the learning rate changes over the epochs.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>学习率随轮数变化的方式。</translation>
+        </message>
+        <message>
+            <source>constant</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>恒定（constant）</translation>
+        </message>
+        <message>
+            <source>step</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>阶梯（step）</translation>
+        </message>
+        <message>
+            <source>exponential</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>指数（exponential）</translation>
+        </message>
+        <message>
+            <source>cosine</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>余弦（cosine）</translation>
+        </message>
+        <message>
+            <source>plateau</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>平台期（plateau）</translation>
+        </message>
+        <message>
+            <source>Schedule step</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>调度间隔</translation>
+        </message>
+        <message>
+            <source>step: epochs between decays.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>step：两次衰减之间的轮数。</translation>
+        </message>
+        <message>
+            <source>Schedule gamma</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>调度系数</translation>
+        </message>
+        <message>
+            <source>step/exponential/plateau: factor the rate is multiplied by.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>step/exponential/plateau：学习率每次乘上的系数。</translation>
+        </message>
+        <message>
+            <source>Early-stopping patience</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>提前停止耐心值</translation>
+        </message>
+        <message>
+            <source>Stop when validation loss has not improved for this many epochs (0: off).</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>验证损失连续这么多轮没有改进时停止（0：关闭）。</translation>
+        </message>
+        <message>
+            <source>Seed</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>随机种子</translation>
+        </message>
+        <message>
+            <source>Seed for weights, shuffling and splits: same seed, same run.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>用于权重、打乱和划分的随机种子：种子相同，训练过程就相同。</translation>
+        </message>
+        <message>
+            <source>Weight initialisation</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>权重初始化</translation>
+        </message>
+        <message>
+            <source>glorot: Keras' defaults (Glorot-uniform weights, zero biases), as in the guides; pytorch: PyTorch's defaults.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>glorot：Keras 的默认方式（Glorot 均匀分布的权重、零偏置），与入门指南一致；pytorch：PyTorch 的默认方式。</translation>
+        </message>
+        <message>
+            <source>glorot</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>glorot（Keras 默认）</translation>
+        </message>
+        <message>
+            <source>pytorch</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>pytorch（PyTorch 默认）</translation>
+        </message>
+        <message>
+            <source>Device</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>设备</translation>
+        </message>
+        <message>
+            <source>auto picks a GPU when there is one; cpu, cuda, cuda:N (the N-th GPU) or mps.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>auto 在有 GPU 时使用 GPU；也可选 cpu、cuda、cuda:N（第 N 块 GPU）或 mps。</translation>
+        </message>
+        <message>
+            <source>Mixed precision</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>混合精度</translation>
+        </message>
+        <message>
+            <source>Compute in 16-bit where the device supports it: faster on GPUs.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>在设备支持时用 16 位计算：在 GPU 上更快。</translation>
+        </message>
+        <message>
+            <source>Rotation (degrees)</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>旋转（度）</translation>
+        </message>
+        <message>
+            <source>Rotate training images randomly by up to this angle.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>把训练图像随机旋转，最多转这个角度。</translation>
+        </message>
+        <message>
+            <source>Shift (fraction)</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>平移（比例）</translation>
+        </message>
+        <message>
+            <source>Move training images randomly by up to this fraction of their size.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>把训练图像随机平移，最多移动其尺寸的这个比例。</translation>
+        </message>
+        <message>
+            <source>Horizontal flip</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>水平翻转</translation>
+        </message>
+        <message>
+            <source>Mirror training images at random (not for digits or text).</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>随机水平镜像训练图像（不适用于数字或文字）。</translation>
+        </message>
+        <message>
+            <source>Random crop (fraction)</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>随机裁剪（比例）</translation>
+        </message>
+        <message>
+            <source>Zoom into a random part, cropping up to this fraction of the size.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>放大随机的一部分，最多裁掉尺寸的这个比例。</translation>
+        </message>
+        <message>
+            <source>Noise</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>噪声</translation>
+        </message>
+        <message>
+            <source>Add Gaussian noise with this standard deviation (pixels 0–1).</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>加入这个标准差的高斯噪声（像素值 0–1）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>templates</name>
+        <message>
+            <source>Convolutional autoencoder</source>
+            <extracomment>template conv-autoencoder</extracomment>
+            <translation>卷积自编码器</translation>
+        </message>
+        <message>
+            <source>Squeezes each image through a 8×7×7 bottleneck and rebuilds it; trained to reproduce its input.</source>
+            <extracomment>template conv-autoencoder</extracomment>
+            <translation>把每张图像压缩到 8×7×7 的瓶颈再重建出来；训练目标是重现输入。</translation>
+        </message>
+        <message>
+            <source>GAN (shapes)</source>
+            <extracomment>template gan-shapes</extracomment>
+            <translation>GAN（图形）</translation>
+        </message>
+        <message>
+            <source>A generator turns random numbers into images; a discriminator learns to tell them from real shapes. Trained against each other, the generator's images look more and more like shapes: see the grid of generated samples after each epoch.</source>
+            <extracomment>template gan-shapes</extracomment>
+            <translation>生成器把随机数变成图像；判别器学习把它们和真实图形区分开。两者相互对抗地训练，生成器画出的图像越来越像图形：每轮结束后可以查看生成样本网格。</translation>
+        </message>
+        <message>
+            <source>GRU sequence classifier</source>
+            <extracomment>template gru-classifier</extracomment>
+            <translation>GRU 序列分类器</translation>
+        </message>
+        <message>
+            <source>The LSTM classifier with a GRU: fewer gates, fewer weights, often as accurate.</source>
+            <extracomment>template gru-classifier</extracomment>
+            <translation>把 LSTM 分类器换成 GRU：门更少、权重更少，准确率往往不相上下。</translation>
+        </message>
+        <message>
+            <source>LSTM sequence classifier</source>
+            <extracomment>template lstm-classifier</extracomment>
+            <translation>LSTM 序列分类器</translation>
+        </message>
+        <message>
+            <source>Recognises the kind of a waveform from its samples, read step by step.</source>
+            <extracomment>template lstm-classifier</extracomment>
+            <translation>一步一步读取波形的采样值，识别它属于哪一类。</translation>
+        </message>
+        <message>
+            <source>Overfitting demo</source>
+            <extracomment>template overfitting-demo</extracomment>
+            <translation>过拟合演示</translation>
+        </message>
+        <message>
+            <source>A wide MLP trained on only 300 images with no regularization: the training accuracy nears 100 % while the validation accuracy stays about 20 points lower. Add a Dropout layer after dense_1 and train again: the new run's gap is smaller, with the first run still laid over the plots.</source>
+            <extracomment>template overfitting-demo</extracomment>
+            <translation>一个很宽的 MLP，只用 300 张图像训练且没有正则化：训练准确率接近 100 %，验证准确率却低了约 20 个百分点。在 dense_1 之后加一个 Dropout 层再训练一次：新一次运行的差距更小，第一次运行的曲线仍叠加在图上。</translation>
+        </message>
+        <message>
+            <source>Small residual CNN</source>
+            <extracomment>template residual-cnn</extracomment>
+            <translation>小型残差 CNN</translation>
+        </message>
+        <message>
+            <source>A convolution block with a shortcut joined by Add, as in ResNet.</source>
+            <extracomment>template residual-cnn</extracomment>
+            <translation>一个卷积模块加一条捷径，用 Add 汇合，与 ResNet 相同。</translation>
+        </message>
+        <message>
+            <source>Seed CNN (MNIST)</source>
+            <extracomment>template seed-cnn</extracomment>
+            <translation>入门 CNN（MNIST）</translation>
+        </message>
+        <message>
+            <source>The MNIST guide's convolutional network.</source>
+            <extracomment>template seed-cnn</extracomment>
+            <translation>MNIST 入门指南中的卷积神经网络。</translation>
+        </message>
+        <message>
+            <source>Seed MLP (MNIST)</source>
+            <extracomment>template seed-mlp</extracomment>
+            <translation>入门 MLP（MNIST）</translation>
+        </message>
+        <message>
+            <source>The basics guide's multilayer perceptron.</source>
+            <extracomment>template seed-mlp</extracomment>
+            <translation>深度学习基础指南中的多层感知机。</translation>
+        </message>
+        <message>
+            <source>Transformer sequence classifier</source>
+            <extracomment>template transformer-classifier</extracomment>
+            <translation>Transformer 序列分类器</translation>
+        </message>
+        <message>
+            <source>Cuts a waveform into 16 pieces, adds their positions and lets self-attention compare them: a Transformer encoder as in BERT, on a small scale.</source>
+            <extracomment>template transformer-classifier</extracomment>
+            <translation>把波形切成 16 段，加上位置信息，再让自注意力相互比较：一个小规模的、与 BERT 相同的 Transformer 编码器。</translation>
+        </message>
+        <message>
+            <source>A wide MLP trained on few images with no regularization: the training accuracy reaches 100 % while the validation curve falls behind. Add Dropout or L2 weight decay and train again to see the gap close.</source>
+            <extracomment>template overfitting-demo</extracomment>
+            <translation type="vanished">一个很宽的 MLP，只用少量图像训练且没有正则化：训练准确率达到 100 %，验证曲线却落在后面。加入 Dropout 或 L2 权重衰减后再训练一次，可以看到差距缩小。</translation>
+        </message>
+    </context>
+</TS>
