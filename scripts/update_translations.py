@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import re
 import shutil
 import subprocess
 import sys
@@ -309,6 +310,18 @@ def engine_entries() -> list[Entry]:
     titles += [spec.title for spec in SPECS.values()]
     titles += [v[0] for v in data_registry.USER.values()]
     entries += [Entry("datasets", t, extracomment="data set title") for t in titles]
+    # Class names of the built-in sets, told apart by the set's title ("square": shape, wave).
+    from studio.data import synthetic
+
+    classes = {
+        data_registry.SYNTHETIC["synthetic-shapes"][0]: synthetic.SHAPE_CLASSES,
+        data_registry.SYNTHETIC["synthetic-waveforms"][0]: synthetic.WAVE_CLASSES,
+    }
+    classes.update({spec.title: spec.classes for spec in SPECS.values()})
+    for title, names in classes.items():
+        for name in names:
+            if re.fullmatch(r"[A-Za-z][A-Za-z /-]*", name):  # not digits, nor kana
+                entries.append(Entry("classes", name, comment=title, extracomment="class name"))
     return entries + message_entries()
 
 

@@ -54,6 +54,13 @@ def dataset_title(title: str) -> str:
     return QCoreApplication.translate("datasets", title) if title else title
 
 
+def class_names(classes: list[str], dataset: str) -> list[str]:
+    """A data set's class names as the user reads them: a built-in set's ("circle", "Trouser")
+    translated under "classes", told apart by the set's English title ("square" is a shape in
+    one set and a waveform in another); the classes of the user's own data stay as they are."""
+    return [QCoreApplication.translate("classes", c, dataset or None) for c in classes]
+
+
 def tr_message(text: str) -> str:
     """An engine message in the user's language.
 

@@ -152,6 +152,102 @@
         </message>
     </context>
     <context>
+        <name>CompareDialog</name>
+        <message>
+            <location filename="../../widgets/training/compare_dialog.py" />
+            <source>Compare Optimizers</source>
+            <translation>比较优化器</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Trains the model once with each optimizer you tick, one after another, on the same data with the same starting weights. Their curves are laid over each other as they finish.</source>
+            <translation>用你勾选的每个优化器依次训练一遍模型，数据相同，初始权重也相同。每次训练结束后，它们的曲线会叠加在一起。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Every run: %1 epochs, learning rate %2, seed %3; the other settings as in the Training panel. Plain SGD usually needs a larger learning rate than Adam: with the same one it learns slowly, which the curves will show.</source>
+            <translation>每次运行：%1 轮，学习率 %2，随机种子 %3；其他设置与“训练”面板相同。普通 SGD 通常需要比 Adam 更大的学习率：学习率相同时它学得很慢，曲线会显示出来。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Start</source>
+            <translation>开始</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Tick at least one optimizer.</source>
+            <translation>请至少勾选一个优化器。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Start %1 Runs</source>
+            <translation>开始 %1 次运行</translation>
+        </message>
+    </context>
+    <context>
+        <name>ComparisonTable</name>
+        <message>
+            <location filename="" />
+            <source>Optimizer Comparison</source>
+            <translation>优化器比较</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Optimizer</source>
+            <translation>优化器</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Epochs</source>
+            <translation>轮数</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Training loss</source>
+            <translation>训练损失</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Validation loss</source>
+            <translation>验证损失</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Training accuracy</source>
+            <translation>训练准确率</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Validation accuracy</source>
+            <translation>验证准确率</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Test accuracy</source>
+            <translation>测试准确率</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>%1 (stopped)</source>
+            <translation>%1（已停止）</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Stopped: the runs that finished are kept, and laid over the plots.</source>
+            <translation>已停止：已完成的运行会保留，并叠加在图上。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>All runs are kept in the Runs tab and laid over the plots.</source>
+            <translation>所有运行都保存在“运行记录”标签页中，并叠加在图上。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Set a validation split to compare on data the models did not learn from.</source>
+            <translation>设置验证集比例，才能在模型没有学过的数据上进行比较。</translation>
+        </message>
+    </context>
+    <context>
         <name>ConfusionView</name>
         <message>
             <location filename="../../widgets/training/confusion.py" />
@@ -1069,6 +1165,49 @@
         </message>
     </context>
     <context>
+        <name>OptimizerComparison</name>
+        <message>
+            <location filename="../../widgets/training/compare.py" />
+            <source>&amp;Compare Optimizers…</source>
+            <translation>比较优化器(&amp;C)…</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Train the model once per optimizer, same data and seed, curves overlaid</source>
+            <translation>每个优化器训练一遍模型，数据和随机种子相同，曲线叠加显示</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Tick at least one optimizer to compare.</source>
+            <translation>请至少勾选一个要比较的优化器。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>The model does not fit together yet: fix what the Problems list shows, then compare.</source>
+            <translation>模型的各层还不匹配：先修正“问题”列表中列出的问题，再进行比较。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Cannot create the run folder: %1</source>
+            <translation>无法创建运行文件夹：%1</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Comparing optimizers: run %1 of %2, %3</source>
+            <translation>正在比较优化器：第 %1 次运行（共 %2 次），%3</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Comparison stopped after %1 runs.</source>
+            <translation>比较在 %1 次运行后停止。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Compared %1 optimizers.</source>
+            <translation>已比较 %1 个优化器。</translation>
+        </message>
+    </context>
+    <context>
         <name>Optimizers</name>
         <message>
             <location filename="../../widgets/training/optimizer_names.py" />
@@ -1517,8 +1656,8 @@
         </message>
         <message>
             <location filename="" />
-            <source>Training minus validation accuracy in the last epoch. A large gap means the model learns its training samples by heart (overfitting); Dropout or L2 weight decay make it smaller.</source>
-            <translation>最后一轮的训练准确率减去验证准确率。差距大说明模型在死记训练样本（过拟合）；Dropout 或 L2 权重衰减能让差距变小。</translation>
+            <source>Gap: training minus validation accuracy in the last epoch. A large gap means the model learns its training samples by heart (overfitting); Dropout or L2 weight decay make it smaller.</source>
+            <translation>差距：最后一轮的训练准确率减去验证准确率。差距大说明模型在死记训练样本（过拟合）；Dropout 或 L2 权重衰减能让差距变小。</translation>
         </message>
         <message>
             <location filename="" />
@@ -1527,8 +1666,8 @@
         </message>
         <message>
             <location filename="" />
-            <source>Gap (training − validation accuracy): %1</source>
-            <translation>差距（训练 − 验证准确率）：%1</translation>
+            <source>gap (training − validation): %1</source>
+            <translation>差距（训练 − 验证）：%1</translation>
         </message>
         <message>
             <location filename="" />
@@ -1537,13 +1676,25 @@
         </message>
         <message>
             <location filename="" />
-            <source>Earlier runs: &lt;b&gt;━▲&lt;/b&gt; training, &lt;b&gt;╍◆&lt;/b&gt; validation</source>
-            <translation>之前的运行：&lt;b&gt;━▲&lt;/b&gt; 训练，&lt;b&gt;╍◆&lt;/b&gt; 验证</translation>
+            <source>Earlier runs (━▲ training, ╍◆ validation):</source>
+            <translation>之前的运行（━▲ 训练，╍◆ 验证）：</translation>
         </message>
         <message>
             <location filename="" />
             <source>Earlier runs: training solid, validation dashed</source>
             <translation>之前的运行：实线为训练，虚线为验证</translation>
+        </message>
+        <message>
+            <source>Training minus validation accuracy in the last epoch. A large gap means the model learns its training samples by heart (overfitting); Dropout or L2 weight decay make it smaller.</source>
+            <translation type="vanished">最后一轮的训练准确率减去验证准确率。差距大说明模型在死记训练样本（过拟合）；Dropout 或 L2 权重衰减能让差距变小。</translation>
+        </message>
+        <message>
+            <source>Gap (training − validation accuracy): %1</source>
+            <translation type="vanished">差距（训练 − 验证准确率）：%1</translation>
+        </message>
+        <message>
+            <source>Earlier runs: &lt;b&gt;━▲&lt;/b&gt; training, &lt;b&gt;╍◆&lt;/b&gt; validation</source>
+            <translation type="vanished">之前的运行：&lt;b&gt;━▲&lt;/b&gt; 训练，&lt;b&gt;╍◆&lt;/b&gt; 验证</translation>
         </message>
     </context>
     <context>
@@ -1590,6 +1741,225 @@
             <location filename="../../widgets/training/worker.py" />
             <source>Training failed unexpectedly: %1</source>
             <translation>训练意外失败：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>classes</name>
+        <message>
+            <source>circle</source>
+            <comment>Synthetic shapes</comment>
+            <extracomment>class name</extracomment>
+            <translation>圆形</translation>
+        </message>
+        <message>
+            <source>ring</source>
+            <comment>Synthetic shapes</comment>
+            <extracomment>class name</extracomment>
+            <translation>圆环</translation>
+        </message>
+        <message>
+            <source>square</source>
+            <comment>Synthetic shapes</comment>
+            <extracomment>class name</extracomment>
+            <translation>正方形</translation>
+        </message>
+        <message>
+            <source>triangle</source>
+            <comment>Synthetic shapes</comment>
+            <extracomment>class name</extracomment>
+            <translation>三角形</translation>
+        </message>
+        <message>
+            <source>star</source>
+            <comment>Synthetic shapes</comment>
+            <extracomment>class name</extracomment>
+            <translation>星形</translation>
+        </message>
+        <message>
+            <source>plus</source>
+            <comment>Synthetic shapes</comment>
+            <extracomment>class name</extracomment>
+            <translation>加号</translation>
+        </message>
+        <message>
+            <source>cross</source>
+            <comment>Synthetic shapes</comment>
+            <extracomment>class name</extracomment>
+            <translation>叉号</translation>
+        </message>
+        <message>
+            <source>horizontal line</source>
+            <comment>Synthetic shapes</comment>
+            <extracomment>class name</extracomment>
+            <translation>横线</translation>
+        </message>
+        <message>
+            <source>vertical line</source>
+            <comment>Synthetic shapes</comment>
+            <extracomment>class name</extracomment>
+            <translation>竖线</translation>
+        </message>
+        <message>
+            <source>diagonal line</source>
+            <comment>Synthetic shapes</comment>
+            <extracomment>class name</extracomment>
+            <translation>斜线</translation>
+        </message>
+        <message>
+            <source>sine</source>
+            <comment>Synthetic waveforms</comment>
+            <extracomment>class name</extracomment>
+            <translation>正弦波</translation>
+        </message>
+        <message>
+            <source>square</source>
+            <comment>Synthetic waveforms</comment>
+            <extracomment>class name</extracomment>
+            <translation>方波</translation>
+        </message>
+        <message>
+            <source>sawtooth</source>
+            <comment>Synthetic waveforms</comment>
+            <extracomment>class name</extracomment>
+            <translation>锯齿波</translation>
+        </message>
+        <message>
+            <source>triangle</source>
+            <comment>Synthetic waveforms</comment>
+            <extracomment>class name</extracomment>
+            <translation>三角波</translation>
+        </message>
+        <message>
+            <source>noise burst</source>
+            <comment>Synthetic waveforms</comment>
+            <extracomment>class name</extracomment>
+            <translation>噪声脉冲</translation>
+        </message>
+        <message>
+            <source>chirp</source>
+            <comment>Synthetic waveforms</comment>
+            <extracomment>class name</extracomment>
+            <translation>啁啾信号</translation>
+        </message>
+        <message>
+            <source>T-shirt/top</source>
+            <comment>Fashion-MNIST</comment>
+            <extracomment>class name</extracomment>
+            <translation>T恤/上衣</translation>
+        </message>
+        <message>
+            <source>Trouser</source>
+            <comment>Fashion-MNIST</comment>
+            <extracomment>class name</extracomment>
+            <translation>裤子</translation>
+        </message>
+        <message>
+            <source>Pullover</source>
+            <comment>Fashion-MNIST</comment>
+            <extracomment>class name</extracomment>
+            <translation>套头衫</translation>
+        </message>
+        <message>
+            <source>Dress</source>
+            <comment>Fashion-MNIST</comment>
+            <extracomment>class name</extracomment>
+            <translation>连衣裙</translation>
+        </message>
+        <message>
+            <source>Coat</source>
+            <comment>Fashion-MNIST</comment>
+            <extracomment>class name</extracomment>
+            <translation>外套</translation>
+        </message>
+        <message>
+            <source>Sandal</source>
+            <comment>Fashion-MNIST</comment>
+            <extracomment>class name</extracomment>
+            <translation>凉鞋</translation>
+        </message>
+        <message>
+            <source>Shirt</source>
+            <comment>Fashion-MNIST</comment>
+            <extracomment>class name</extracomment>
+            <translation>衬衫</translation>
+        </message>
+        <message>
+            <source>Sneaker</source>
+            <comment>Fashion-MNIST</comment>
+            <extracomment>class name</extracomment>
+            <translation>运动鞋</translation>
+        </message>
+        <message>
+            <source>Bag</source>
+            <comment>Fashion-MNIST</comment>
+            <extracomment>class name</extracomment>
+            <translation>包</translation>
+        </message>
+        <message>
+            <source>Ankle boot</source>
+            <comment>Fashion-MNIST</comment>
+            <extracomment>class name</extracomment>
+            <translation>短靴</translation>
+        </message>
+        <message>
+            <source>airplane</source>
+            <comment>CIFAR-10</comment>
+            <extracomment>class name</extracomment>
+            <translation>飞机</translation>
+        </message>
+        <message>
+            <source>automobile</source>
+            <comment>CIFAR-10</comment>
+            <extracomment>class name</extracomment>
+            <translation>汽车</translation>
+        </message>
+        <message>
+            <source>bird</source>
+            <comment>CIFAR-10</comment>
+            <extracomment>class name</extracomment>
+            <translation>鸟</translation>
+        </message>
+        <message>
+            <source>cat</source>
+            <comment>CIFAR-10</comment>
+            <extracomment>class name</extracomment>
+            <translation>猫</translation>
+        </message>
+        <message>
+            <source>deer</source>
+            <comment>CIFAR-10</comment>
+            <extracomment>class name</extracomment>
+            <translation>鹿</translation>
+        </message>
+        <message>
+            <source>dog</source>
+            <comment>CIFAR-10</comment>
+            <extracomment>class name</extracomment>
+            <translation>狗</translation>
+        </message>
+        <message>
+            <source>frog</source>
+            <comment>CIFAR-10</comment>
+            <extracomment>class name</extracomment>
+            <translation>青蛙</translation>
+        </message>
+        <message>
+            <source>horse</source>
+            <comment>CIFAR-10</comment>
+            <extracomment>class name</extracomment>
+            <translation>马</translation>
+        </message>
+        <message>
+            <source>ship</source>
+            <comment>CIFAR-10</comment>
+            <extracomment>class name</extracomment>
+            <translation>船</translation>
+        </message>
+        <message>
+            <source>truck</source>
+            <comment>CIFAR-10</comment>
+            <extracomment>class name</extracomment>
+            <translation>卡车</translation>
         </message>
     </context>
     <context>

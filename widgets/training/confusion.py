@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from widgets.i18n import class_names
 from widgets.training.panel import format_percent
 from widgets.training.plots import AXIS, TEXT
 from widgets.training.worker import RunOutcome
@@ -91,7 +92,8 @@ class ConfusionView(QWidget):
             return
         self.matrix, self.per_class = ev.matrix, ev.per_class
         k = len(ev.matrix)
-        classes = list(outcome.classes) + [str(i) for i in range(len(outcome.classes), k)]
+        classes = class_names(outcome.classes, outcome.data_title)
+        classes += [str(i) for i in range(len(classes), k)]
         self._show_matrix(ev.matrix, classes)
         self._show_accuracy(ev.per_class, classes)
         worst = int(np.nanargmin(ev.per_class)) if np.isfinite(ev.per_class).any() else 0

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.evaluation import class_probabilities, ends_in_probabilities, predict
+from widgets.i18n import class_names
 from widgets.training.images import gray_image
 from widgets.training.worker import RunOutcome
 
@@ -275,12 +276,13 @@ class DrawingView(QWidget):
         outputs = predict(outcome.model, x, outcome.input_shape)
         probs = class_probabilities(outputs, already=self._already)[0]
         self.probabilities = probs
-        self.bars.set_values(outcome.classes, probs)
+        classes = class_names(outcome.classes, outcome.data_title)
+        self.bars.set_values(classes, probs)
         if sample.max() == 0:
             self.answer.setText(self.tr("Draw something: an empty picture is a guess."))
         else:
             best = int(np.argmax(probs))
-            name = outcome.classes[best] if best < len(outcome.classes) else str(best)
+            name = classes[best] if best < len(classes) else str(best)
             self.answer.setText(
                 self.tr("It looks like <b>%1</b> (%2)")
                 .replace("%1", name)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from widgets.i18n import class_names, dataset_title
 from widgets.training.images import sample_image
 from widgets.training.panel import format_percent
 from widgets.training.worker import RunOutcome
@@ -42,10 +43,12 @@ class PredictionGrid(QWidget):
         self.setMouseTracking(True)
         self.outcome: RunOutcome | None = None
         self.indices: np.ndarray = np.zeros(0, dtype=np.int64)
+        self._classes: list[str] = []
         self._pictures: dict[int, object] = {}
 
     def set_samples(self, outcome: RunOutcome | None, indices: np.ndarray) -> None:
         self.outcome, self.indices = outcome, indices
+        self._classes = class_names(outcome.classes, outcome.data_title) if outcome else []
         self._pictures = {}
         self.updateGeometry()
         self.update()
@@ -99,7 +102,7 @@ class PredictionGrid(QWidget):
         painter.end()
 
     def _paint_cell(self, p: QPainter, rect: QRect, index: int, bold: QFont, small: QFont) -> None:
-        ev, classes = self.outcome.evaluation, self.outcome.classes
+        ev, classes = self.outcome.evaluation, self._classes
         predicted, truth = int(ev.predicted[index]), int(ev.truth[index])
         wrong = predicted != truth
         p.setPen(QPen(WRONG_BORDER if wrong else BORDER, 1.5 if wrong else 1))
@@ -170,7 +173,7 @@ class PredictionGrid(QWidget):
             self.sampleActivated.emit(int(self.indices[i]))
 
     def _describe(self, index: int) -> str:
-        ev, classes = self.outcome.evaluation, self.outcome.classes
+        ev, classes = self.outcome.evaluation, self._classes
         return (
             self.tr("Test sample %1").replace("%1", str(index))
             + "\n"
@@ -286,7 +289,7 @@ class PredictionsView(QWidget):
             self.tr("<b>%1</b> right on %2 test samples of %3 · %4 mistakes")
             .replace("%1", format_percent(ev.accuracy))
             .replace("%2", f"{len(ev.truth):,}")
-            .replace("%3", outcome.data_title)
+            .replace("%3", dataset_title(outcome.data_title))
             .replace("%4", f"{mistakes:,}")
         )
         self.grid.set_samples(outcome, self.order())

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from studio.evaluation import Reconstructions
+from widgets.i18n import dataset_title
 from widgets.training.image_grid import draw_image
 from widgets.training.images import sample_image
 from widgets.training.predictions import paint_sequence
@@ -162,7 +163,7 @@ class ReconstructionsView(QWidget):
             "error on these %2: <b>%3</b>"
         )
         text = (
-            text.replace("%1", self.outcome.data_title)
+            text.replace("%1", dataset_title(self.outcome.data_title))
             .replace("%2", f"{n:,}")
             .replace("%3", f"{data.mean_error:.4f}")
         )
