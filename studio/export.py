@@ -29,7 +29,6 @@ from torch import fx
 from studio.compiler import compile_graph, example_inputs, plan_model
 from studio.files import atomic_write, atomic_write_text
 from studio.graph import Graph
-from studio.messages import msg, term
 from studio.project import Project, load_project, save_project
 from studio.runs import (
     CHECKPOINT_FILE,
@@ -186,11 +185,8 @@ def load_weights_into(model: torch.nn.Module, weights: dict[str, torch.Tensor]) 
         if wrong:
             parts.append(f"other shapes for {_few(wrong)}")
         raise ExportError(
-            msg(
-                "The weights do not fit the project's model ({problems}): were they "
-                "trained for another version of the project?",
-                problems="; ".join(parts),
-            )
+            "The weights do not fit the project's model (" + "; ".join(parts) + "): were they "
+            "trained for another version of the project?"
         )
     model.load_state_dict(weights)
 
@@ -265,11 +261,8 @@ def onnx_model(
         import onnxscript  # noqa: F401  (the dynamo exporter needs it)
     except ImportError as exc:
         raise ExportError(
-            msg(
-                "ONNX export needs the packages onnx and onnxscript ({name} is missing): "
-                "pip install 'netstudio[export]'",
-                name=exc.name,
-            )
+            f"ONNX export needs the packages onnx and onnxscript ({exc.name} is missing): "
+            "pip install 'netstudio[export]'"
         ) from None
     with _quiet():
         onnx_program = torch.onnx.export(
@@ -357,22 +350,10 @@ def _diagnose(
                 probe(compile_graph(alone).eval(), alone)
         except Exception as layer_exc:
             return ExportError(
-                msg(
-                    "The layer {node} ({layer}) cannot be exported to {format}: {error}. "
-                    "Replace it or export another format.",
-                    node=node_id,
-                    layer=term(node.layer.title, "layers"),
-                    format=fmt,
-                    error=_first_line(layer_exc),
-                )
+                f"The layer {node_id} ({node.layer.title}) cannot be exported to {fmt}: "
+                f"{_first_line(layer_exc)}. Replace it or export another format."
             )
-    return ExportError(
-        msg(
-            "The model cannot be exported to {format}: {error}",
-            format=fmt,
-            error=_first_line(exc),
-        )
-    )
+    return ExportError(f"The model cannot be exported to {fmt}: {_first_line(exc)}")
 
 
 def single_layer_graph(graph: Graph, analysis: Analysis, node_id: str) -> Graph:

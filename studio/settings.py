@@ -178,6 +178,30 @@ def default_training() -> dict[str, Any]:
     return TRAINING_PARAMS.defaults()
 
 
+# "Compare optimizers" trains one model with each of these; a key names the run's folder.
+OPTIMIZER_VARIANTS = ("sgd", "sgd-momentum", "adam", "adamw", "rmsprop", "sgd-nesterov")
+
+
+def optimizer_variant(training: dict[str, Any], key: str) -> dict[str, Any]:
+    """`training` with the optimizer `key` names; everything else (learning rate, epochs, seed,
+    L2, …) stays as it is, so the runs differ by their optimizer alone."""
+    momentum = training["momentum"] or 0.9  # "with momentum" must have some: 0.9, as usual
+    changes = {
+        "sgd": {"optimizer": "sgd", "momentum": 0.0, "nesterov": False},
+        "sgd-momentum": {"optimizer": "sgd", "momentum": momentum, "nesterov": False},
+        "sgd-nesterov": {"optimizer": "sgd", "momentum": momentum, "nesterov": True},
+        "adam": {"optimizer": "adam"},
+        # Without weight decay AdamW is Adam, step for step: use PyTorch's default then.
+        "adamw": {"optimizer": "adamw", "weight_decay": training["weight_decay"] or 0.01},
+        # RMSprop as PyTorch and Keras have it by default: no momentum.
+        "rmsprop": {"optimizer": "rmsprop", "momentum": 0.0},
+    }
+    if key not in changes:
+        raise ParamError(f"There is no optimizer {key!r} to compare; choose from "
+                         f"{', '.join(OPTIMIZER_VARIANTS)}")
+    return validate_training({**training, **changes[key]})
+
+
 def validate_training(values: dict[str, Any]) -> dict[str, Any]:
     return TRAINING_PARAMS.validate(values, "Training")
 

@@ -16,7 +16,6 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from ..messages import msg
 from .base import TASKS, Dataset, DatasetError, split_indices
 
 TEST_FRACTION = 0.2
@@ -35,19 +34,19 @@ def _number(text: str) -> float | None:
 def _read_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
     """Header and (line number, cells) for every non-empty row."""
     if not path.exists():
-        raise DatasetError(msg("The file {path} does not exist. Choose a CSV file.", path=path))
+        raise DatasetError(f"The file {path} does not exist. Choose a CSV file.")
     if not path.is_file():
-        raise DatasetError(msg("{path} is a folder, not a file. Choose a CSV file.", path=path))
+        raise DatasetError(f"{path} is a folder, not a file. Choose a CSV file.")
     try:
         text = path.read_text(encoding="utf-8-sig")  # -sig: Excel writes a byte-order mark
     except UnicodeDecodeError as exc:
         raise DatasetError(
-            msg("{path} is not a UTF-8 text file. Save it as CSV (UTF-8) and try again.", path=path)
+            f"{path} is not a UTF-8 text file. Save it as CSV (UTF-8) and try again."
         ) from exc
     except OSError as exc:
-        raise DatasetError(msg("Could not read {path}: {error}.", path=path, error=exc)) from exc
+        raise DatasetError(f"Could not read {path}: {exc}.") from exc
     if not text.strip():
-        raise DatasetError(_empty(path))
+        raise DatasetError(f"{path} is empty. A CSV file needs a header row and data rows.")
     try:
         # Spreadsheets in many locales write ';' (the comma being the decimal mark) or tabs.
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(
@@ -63,15 +62,10 @@ def _read_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
                 rows.append((reader.line_num, [c.strip() for c in cells]))
     except csv.Error as exc:
         raise DatasetError(
-            msg(
-                "{path} is not a valid CSV file (line {line}: {error}).",
-                path=path,
-                line=reader.line_num,
-                error=exc,
-            )
+            f"{path} is not a valid CSV file (line {reader.line_num}: {exc})."
         ) from exc
     if not rows:
-        raise DatasetError(_empty(path))
+        raise DatasetError(f"{path} is empty. A CSV file needs a header row and data rows.")
     header = rows[0][1]
     if all(_number(c) is not None for c in header):
         # No header row: name the columns by position.
@@ -79,24 +73,14 @@ def _read_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
     else:
         rows = rows[1:]
     if not rows:
-        raise DatasetError(msg("{path} has a header but no data rows.", path=path))
+        raise DatasetError(f"{path} has a header but no data rows.")
     for line, cells in rows:
         if len(cells) != len(header):
             raise DatasetError(
-                msg(
-                    "Line {line} of {path} has {values} values but the header has "
-                    "{columns} columns. Every row needs one value per column.",
-                    line=line,
-                    path=path,
-                    values=len(cells),
-                    columns=len(header),
-                )
+                f"Line {line} of {path} has {len(cells)} values but the header has "
+                f"{len(header)} columns. Every row needs one value per column."
             )
     return header, rows
-
-
-def _empty(path: Path) -> str:
-    return msg("{path} is empty. A CSV file needs a header row and data rows.", path=path)
 
 
 def _pick_label(header: list[str], label_column: str | None, path: Path) -> int:
@@ -108,25 +92,11 @@ def _pick_label(header: list[str], label_column: str | None, path: Path) -> int:
     if label_column.lower() in lowered:
         return lowered.index(label_column.lower())
     close = difflib.get_close_matches(label_column, header, n=1)
-    columns = ", ".join(repr(h) for h in header)
-    if close:
-        raise DatasetError(
-            msg(
-                "{path} has no column {name!r}. Did you mean {close!r}? Its columns are: "
-                "{columns}.",
-                path=path,
-                name=label_column,
-                close=close[0],
-                columns=columns,
-            )
-        )
+    hint = f" Did you mean {close[0]!r}?" if close else ""
     raise DatasetError(
-        msg(
-            "{path} has no column {name!r}. Its columns are: {columns}.",
-            path=path,
-            name=label_column,
-            columns=columns,
-        )
+        f"{path} has no column {label_column!r}.{hint} Its columns are: "
+        + ", ".join(repr(h) for h in header)
+        + "."
     )
 
 
@@ -147,10 +117,7 @@ def load_csv(
     header, rows = _read_rows(path)
     if len(header) < 2:
         raise DatasetError(
-            msg(
-                "{path} has a single column. It needs feature columns and a label column.",
-                path=path,
-            )
+            f"{path} has a single column. It needs feature columns and a label column."
         )
     label_at = _pick_label(header, label_column, path)
     feature_cols = [i for i in range(len(header)) if i != label_at]
@@ -160,19 +127,10 @@ def load_csv(
         for f, c in enumerate(feature_cols):
             value = _number(cells[c])
             if value is None:
-                if cells[c]:
-                    what = msg("holds {value!r}, not a number", value=cells[c])
-                else:
-                    what = msg("is empty")
+                what = "is empty" if not cells[c] else f"holds {cells[c]!r}, not a number"
                 raise DatasetError(
-                    msg(
-                        "Column {column!r} on line {line} of {path} {what}. Feature columns "
-                        "must be numbers: fill in or remove that row, or remove the column.",
-                        column=header[c],
-                        line=line,
-                        path=path,
-                        what=what,
-                    )
+                    f"Column {header[c]!r} on line {line} of {path} {what}. Feature columns "
+                    "must be numbers: fill in or remove that row, or remove the column."
                 )
             features[r, f] = value
 
@@ -180,13 +138,8 @@ def load_csv(
     for (line, _), text in zip(rows, raw_labels, strict=True):
         if not text:
             raise DatasetError(
-                msg(
-                    "Line {line} of {path} has no value in the label column {column!r}. "
-                    "Fill it in or remove that row.",
-                    line=line,
-                    path=path,
-                    column=header[label_at],
-                )
+                f"Line {line} of {path} has no value in the label column {header[label_at]!r}. "
+                "Fill it in or remove that row."
             )
     numeric = [_number(t) for t in raw_labels]
     all_numeric = all(v is not None for v in numeric)
@@ -213,13 +166,8 @@ def load_csv(
             y = np.array([index[t] for t in raw_labels], dtype=np.int64)
         if len(classes) < 2:
             raise DatasetError(
-                msg(
-                    "The label column {column!r} of {path} holds one value only "
-                    "({value!r}); classification needs at least two classes.",
-                    column=header[label_at],
-                    path=path,
-                    value=classes[0],
-                )
+                f"The label column {header[label_at]!r} of {path} holds one value only "
+                f"({classes[0]!r}); classification needs at least two classes."
             )
         train, test = split_indices(len(rows), TEST_FRACTION, seed, labels=y)
         y_t = torch.from_numpy(y)
@@ -227,14 +175,8 @@ def load_csv(
         if not all_numeric:
             bad = next(i for i, v in enumerate(numeric) if v is None)
             raise DatasetError(
-                msg(
-                    "Regression needs numbers in the label column {column!r}, but line "
-                    "{line} of {path} holds {value!r}.",
-                    column=header[label_at],
-                    line=rows[bad][0],
-                    path=path,
-                    value=raw_labels[bad],
-                )
+                f"Regression needs numbers in the label column {header[label_at]!r}, but line "
+                f"{rows[bad][0]} of {path} holds {raw_labels[bad]!r}."
             )
         y_t = torch.tensor(numeric, dtype=torch.float32)
         train, test = split_indices(len(rows), TEST_FRACTION, seed)

@@ -24,7 +24,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from widgets.training.runs import RunInfo
+from widgets.training.optimizer_names import optimizer_title
+from widgets.training.runs import RunInfo, accuracy_gap
 from widgets.training.series import BatchSmoother, Series
 
 REDRAW_MS = 50  # at most 20 frames a second
@@ -115,8 +116,24 @@ class TrainingPlots(QWidget):
             (TRAIN, "━●━", styles["train"][0]),
             (VALIDATION, "━■━", styles["val"][0]),
         ]
+        # The current run's gap between training and validation accuracy, as a number in the
+        # accuracy plot's title: the curves show it too, but a gap is hard to read off two lines.
+        self.gap = ""
+        self.accuracy_widget.setToolTip(
+            self.tr(
+                "Gap: training minus validation accuracy in the last epoch. A large gap means the "
+                "model learns its training samples by heart (overfitting); Dropout or L2 weight "
+                "decay make it smaller."
+            )
+        )
         self.smoothers = {m: BatchSmoother() for m in METRICS}
         self.overlays: list[pg.PlotDataItem] = []
+        # Earlier runs' curves by (run folder name, metric, "train" | "val"), and the colour
+        # each run keeps while it stays overlaid.
+        self.overlay_curves: dict[tuple[str, str, str], pg.PlotDataItem] = {}
+        self._overlay_colors: dict[str, str] = {}
+        self._overlay_runs: list[RunInfo] = []
+        self._live = True  # whether the plots show the current run (before any run: its key)
         self._overlay_bounds = {m: (math.inf, -math.inf) for m in METRICS}
         self._user_range = {m: False for m in METRICS}
         for metric, plot in self.plots.items():
@@ -144,7 +161,7 @@ class TrainingPlots(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.legend)
         layout.addLayout(row, 1)
-        self._show_legend([])
+        self._show_legend()
 
     # A run ----------------------------------------------------------------------------------
 
@@ -161,8 +178,24 @@ class TrainingPlots(QWidget):
         self.accuracy_widget.show()
         self.timer.setInterval(REDRAW_MS)
         self._clock: tuple[float, float] | None = None
-        self._fit_x()
+        self._fit_x(self._overlay_epochs())
+        self._live = True
+        self._show_gap(None)
+        self._show_legend()
         self.redraw()
+
+    def clear_live(self) -> None:
+        """Take the current run's curves off the plots (it is overlaid as an earlier run)."""
+        self.timer.stop()
+        for series in self.series.values():
+            series.clear()
+        self._dirty = set(self.series)
+        self.redraw()
+        self._live = False
+        self._show_gap(None)
+        self._show_legend()
+        self._fit_x(self._overlay_epochs())
+        self._fit_y(force=True)
 
     def _changed(self, key: tuple[str, str]) -> None:
         self._dirty.add(key)
@@ -191,6 +224,7 @@ class TrainingPlots(QWidget):
                 if value is not None and math.isfinite(value):
                     self.series[metric, kind].append(r["epoch"], value)
                     self._changed((metric, kind))
+        self._show_gap(accuracy_gap(r))
 
     def end_run(self) -> None:
         self.timer.stop()
@@ -250,58 +284,100 @@ class TrainingPlots(QWidget):
     # Earlier runs ---------------------------------------------------------------------------
 
     def set_overlays(self, runs: list[RunInfo]) -> None:
-        for plot in self.plots.values():
-            for curve in self.overlays:
+        for curve in self.overlays:
+            for plot in self.plots.values():
                 if curve in plot.listDataItems():
                     plot.removeItem(curve)
-        self.overlays = []
+        self.overlays, self.overlay_curves = [], {}
+        runs = sorted(runs, key=lambda r: r.name)  # oldest first, as they were trained
+        self._assign_colors(runs)
         bounds = {m: [math.inf, -math.inf] for m in METRICS}
-        for i, run in enumerate(runs):
-            color = OVERLAY[i % len(OVERLAY)]
-            epochs = [float(h["epoch"]) for h in run.history]
+        for run in runs:
+            color = self._overlay_colors[run.name]
+            epochs = [float(h.get("epoch", i + 1)) for i, h in enumerate(run.history)]
             for metric in METRICS:
-                for field, style in (
-                    (metric, Qt.PenStyle.SolidLine),
-                    (f"val_{metric}", Qt.PenStyle.DashLine),
+                for kind, field, style in (
+                    ("train", metric, Qt.PenStyle.SolidLine),
+                    ("val", f"val_{metric}", Qt.PenStyle.DashLine),
                 ):
                     values = [h.get(field) for h in run.history]
-                    if not values or any(v is None for v in values):
+                    if not values or not all(isinstance(v, (int, float)) for v in values):
                         continue
                     curve = self.plots[metric].plot(
                         epochs,
                         [float(v) for v in values],
-                        pen=pg.mkPen(color, width=1, style=style),
-                        symbol="t",
-                        symbolSize=5,
+                        pen=pg.mkPen(color, width=2, style=style),
+                        symbol="t" if kind == "train" else "d",
+                        symbolSize=6,
                         symbolBrush=color,
                         symbolPen=None,
                     )
                     curve.setZValue(-1)  # under the current run
                     self.overlays.append(curve)
+                    self.overlay_curves[run.name, metric, kind] = curve
                     bounds[metric] = [
                         min(bounds[metric][0], *values),
                         max(bounds[metric][1], *values),
                     ]
         self._overlay_bounds = {m: (float(lo), float(hi)) for m, (lo, hi) in bounds.items()}
-        self._fit_x(max([len(r.history) for r in runs], default=0))
+        self._overlay_runs = runs
+        self._fit_x(self._overlay_epochs())
         self._fit_y(force=True)
-        self._show_legend(runs)
+        self._show_legend()
 
-    def _show_legend(self, runs: list[RunInfo]) -> None:
-        entries = list(self._legend)
-        for i, run in enumerate(runs):
-            color = OVERLAY[i % len(OVERLAY)]
-            entries.append((color, "━ ╍", self.tr("run %1").replace("%1", run.name)))
-        html = "&nbsp;&nbsp;&nbsp;".join(
-            f"<span style='color:{color}'><b>{mark}</b></span>&nbsp;{name}"
-            for color, mark, name in entries
-        )
-        self.legend.setText(f"<span style='color:{TEXT}'>{html}</span>")
+    def _assign_colors(self, runs: list[RunInfo]) -> None:
+        """A run keeps its colour while it stays overlaid, however many come and go."""
+        names = {r.name for r in runs}
+        self._overlay_colors = {n: c for n, c in self._overlay_colors.items() if n in names}
+        for run in runs:
+            if run.name not in self._overlay_colors:
+                used = set(self._overlay_colors.values())
+                free = [c for c in OVERLAY if c not in used] or list(OVERLAY)
+                self._overlay_colors[run.name] = free[0]
+
+    def overlay_title(self, run: RunInfo) -> str:
+        """A run's name in the legend: its optimizer in a comparison, else its folder."""
+        return optimizer_title(run.tag) or self.tr("run %1").replace("%1", run.name)
+
+    def _overlay_epochs(self) -> int:
+        return max([len(r.history) for r in self._overlay_runs], default=0)
+
+    def _show_gap(self, gap: float | None) -> None:
+        self.gap = "" if gap is None or not math.isfinite(gap) else _points(gap)
+        title = self.tr("Accuracy")
+        if self.gap:
+            readout = self.tr("gap (training − validation): %1").replace("%1", self.gap)
+            title += f" &nbsp;<b><span style='color:{VALIDATION}'>{readout}</span></b>"
+        self.plots["accuracy"].setTitle(title, color=TEXT, size="10pt")
+
+    def _show_legend(self) -> None:
+        def entry(color: str, mark: str, name: str) -> str:
+            return f"<span style='color:{color}'><b>{mark}</b></span>&nbsp;{name}"
+
+        space = "&nbsp;&nbsp;&nbsp;"
+        lines = [space.join(entry(*e) for e in self._legend)] if self._live else []
+        runs = self._overlay_runs
+        if runs:  # one line for the earlier runs, saying once what their two line styles are
+            names = []
+            for run in runs:
+                name = self.overlay_title(run)
+                if run.final_gap is not None:
+                    name += " " + self.tr("(gap %1)").replace("%1", _points(run.final_gap))
+                names.append(entry(self._overlay_colors[run.name], "━━", name))
+            lines.append(
+                self.tr("Earlier runs (━▲ training, ╍◆ validation):") + space + space.join(names)
+            )
+        self.legend.setText(f"<span style='color:{TEXT}'>{'<br>'.join(lines)}</span>")
         self.legend.setToolTip(
             self.tr("Earlier runs: training solid, validation dashed") if runs else ""
         )
 
     def _fit_x(self, overlay_epochs: int = 0) -> None:
-        right = max(self.epochs, overlay_epochs, 1)
+        right = max(self.epochs if self._live else 1, overlay_epochs, 1)
         for plot in self.plots.values():
             plot.setXRange(0, right, padding=0.02)
+
+
+def _points(gap: float) -> str:
+    """A gap between two accuracies, in percentage points: "12.3 %"."""
+    return f"{gap * 100:.1f} %"

@@ -27,14 +27,35 @@ def runs_root(project_path: Path | None, project_name: str) -> Path:
     return config.config_dir() / "runs" / slug
 
 
-def new_run_dir(root: Path) -> Path:
-    """A fresh folder named by the time, e.g. 20250101-120000 (then -2, -3 within a second)."""
+# A run folder's name: the time, a counter within the same second, and an optional tag that
+# says what the run was for (the optimizer, in a comparison).
+_RUN_NAME = re.compile(r"\d{8}-\d{6}(?:-\d+)?(?:-(?P<tag>[a-z][a-z0-9-]*))?")
+
+
+def new_run_dir(root: Path, tag: str = "") -> Path:
+    """A fresh folder named by the time, e.g. 20250101-120000 (then -2, -3 within a second),
+    with `-tag` after it when a tag is given (20250101-120000-adam)."""
     stamp = time.strftime("%Y%m%d-%H%M%S")
-    path, n = root / stamp, 2
+    suffix = f"-{tag}" if tag else ""
+    path, n = root / f"{stamp}{suffix}", 2
     while path.exists():
-        path, n = root / f"{stamp}-{n}", n + 1
+        path, n = root / f"{stamp}-{n}{suffix}", n + 1
     path.mkdir(parents=True)
     return path
+
+
+def run_tag(path: Path) -> str:
+    match = _RUN_NAME.fullmatch(path.name)
+    return (match.group("tag") or "") if match else ""
+
+
+def accuracy_gap(entry: dict[str, Any]) -> float | None:
+    """Training minus validation accuracy of one epoch: how far the model does better on the
+    samples it learns from than on samples it never saw (overfitting). None without both."""
+    train, val = entry.get("accuracy"), entry.get("val_accuracy")
+    if isinstance(train, (int, float)) and isinstance(val, (int, float)):
+        return float(train) - float(val)
+    return None
 
 
 @dataclass
@@ -46,10 +67,15 @@ class RunInfo:
     test_loss: float | None
     dataset: str
     history: list[dict[str, Any]] = field(default_factory=list)
+    tag: str = ""  # from the folder name: the optimizer of a comparison's run
 
     @property
     def name(self) -> str:
         return self.path.name
+
+    @property
+    def final_gap(self) -> float | None:
+        return accuracy_gap(self.history[-1]) if self.history else None
 
     @property
     def has_weights(self) -> bool:
@@ -73,7 +99,8 @@ def read_run(path: Path) -> RunInfo | None:
         test_accuracy=data.get("test_accuracy"),
         test_loss=data.get("test_loss"),
         dataset=str(data.get("dataset", "")),
-        history=history if isinstance(history, list) else [],
+        history=[h for h in history if isinstance(h, dict)] if isinstance(history, list) else [],
+        tag=run_tag(path),
     )
 
 

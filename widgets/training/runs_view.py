@@ -1,4 +1,8 @@
-"""The project's earlier runs, with their final metrics; ticked runs are laid over the plots."""
+"""The project's earlier runs, with their final metrics; ticked runs are laid over the plots.
+
+Following a TrainingController, the view lays the last run over the plots when the next one
+starts, so "train, change something, train again" always shows before and after together.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from widgets.training.optimizer_names import optimizer_title
 from widgets.training.panel import format_percent
 from widgets.training.runs import RunInfo, list_runs
 
@@ -30,6 +35,10 @@ class RunsView(QWidget):
         super().__init__()
         self.root: Path | None = None
         self.runs: dict[str, RunInfo] = {}
+        # Overlay the previous run when a new one starts (off while a comparison ticks its own).
+        self.auto_overlay = True
+        self._last_run: str | None = None  # the newest finished run, as a key of self.runs
+        self._auto_ticked: str | None = None  # the run this view ticked by itself
         self.where = QLabel()
         self.where.setObjectName("muted")
         self.where.setWordWrap(True)
@@ -97,8 +106,13 @@ class RunsView(QWidget):
             .replace("%2", statuses.get(run.status, run.status))
             .replace("%3", str(run.epochs))
         )
+        optimizer = optimizer_title(run.tag)
+        if optimizer:
+            text += " · " + optimizer
         if run.test_accuracy is not None:
             text += " · " + self.tr("test %1").replace("%1", format_percent(run.test_accuracy))
+        if run.final_gap is not None:
+            text += " · " + self.tr("gap %1").replace("%1", f"{run.final_gap * 100:.1f} %")
         elif run.test_loss is not None:
             text += " · " + self.tr("test loss %1").replace("%1", f"{run.test_loss:.4g}")
         if run.dataset:
@@ -120,12 +134,40 @@ class RunsView(QWidget):
         return out
 
     def set_ticked(self, keys: set[str]) -> None:
+        """Tick exactly these runs (folder paths as text); the plots are told once."""
+        self.list.blockSignals(True)
         for i in range(self.list.count()):
             item = self.list.item(i)
             state = (
                 Qt.CheckState.Checked if item.data(PATH_ROLE) in keys else Qt.CheckState.Unchecked
             )
             item.setCheckState(state)
+        self.list.blockSignals(False)
+        self._ticked()
+
+    # Following the runs ---------------------------------------------------------------------
+
+    def follow(self, controller) -> None:
+        """Refresh when a run ends, and overlay it when the next one starts."""
+        controller.runStarted.connect(self._on_run_started)
+        controller.runFinished.connect(self._on_run_finished)
+
+    def _on_run_finished(self, outcome) -> None:
+        self.refresh()
+        self._last_run = str(outcome.run_dir)
+
+    def _on_run_started(self, info: dict) -> None:
+        last = self._last_run
+        if not self.auto_overlay or last is None or last not in self.runs:
+            return
+        keys = {r for r in self.runs if r != self._auto_ticked and self._is_ticked(r)}
+        keys.add(last)
+        self._auto_ticked = last
+        self.set_ticked(keys)
+
+    def _is_ticked(self, key: str) -> bool:
+        item = self._item(key)
+        return item is not None and item.checkState() == Qt.CheckState.Checked
 
     def _ticked(self, *args) -> None:
         self.overlaysChanged.emit(self.ticked())

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QStyle, QTabWidget
 
 from studio.gan import GENERATOR_WEIGHTS, exported_part
 from widgets.training import style
+from widgets.training.compare import OptimizerComparison
 from widgets.training.controller import IDLE, PAUSED, STOPPING, TrainingController
 from widgets.training.export_dialog import ExportDialog
 from widgets.training.panel import LiveText, TrainingPanel, format_duration
@@ -110,10 +111,13 @@ class TrainingSide:
         a.show_training = action(
             self.tr("Show T&raining"), lambda: self.show_page(TRAINING_PAGE), ["Ctrl+2"]
         )
+        self.comparison = OptimizerComparison(self)
+        a.compare = self.comparison.action
         bar = self.menuBar()
         menu = QMenu(self.tr("&Training"), self)
         bar.insertMenu(bar.actions()[-1], menu)  # before Help
-        for item in (a.train, a.pause, a.stop, None, a.export, None, a.show_model, a.show_training):
+        items = (a.train, a.pause, a.stop, None, a.compare, None, a.export, None, a.show_model)
+        for item in (*items, a.show_training):
             menu.addSeparator() if item is None else menu.addAction(item)
         self.toolbar.addSeparator()
         for item in (a.train, a.pause, a.stop):
@@ -143,6 +147,7 @@ class TrainingSide:
         c.runFailed.connect(self._on_run_failed)
         c.runCancelled.connect(self._on_run_cancelled)
         c.runEnded.connect(self._on_run_ended)
+        r.runs.follow(c)  # the last run stays overlaid when the next one starts
         r.runs.exportRequested.connect(self.open_export_dialog)
         r.follow(c)
         r.expect(self.document.graph)
