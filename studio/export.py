@@ -29,6 +29,7 @@ from torch import fx
 from studio.compiler import compile_graph, example_inputs, plan_model
 from studio.files import atomic_write, atomic_write_text
 from studio.graph import Graph
+from studio.messages import msg, term
 from studio.project import Project, load_project, save_project
 from studio.runs import (
     CHECKPOINT_FILE,
@@ -185,8 +186,11 @@ def load_weights_into(model: torch.nn.Module, weights: dict[str, torch.Tensor]) 
         if wrong:
             parts.append(f"other shapes for {_few(wrong)}")
         raise ExportError(
-            "The weights do not fit the project's model (" + "; ".join(parts) + "): were they "
-            "trained for another version of the project?"
+            msg(
+                "The weights do not fit the project's model ({problems}): were they "
+                "trained for another version of the project?",
+                problems="; ".join(parts),
+            )
         )
     model.load_state_dict(weights)
 
@@ -261,8 +265,11 @@ def onnx_model(
         import onnxscript  # noqa: F401  (the dynamo exporter needs it)
     except ImportError as exc:
         raise ExportError(
-            f"ONNX export needs the packages onnx and onnxscript ({exc.name} is missing): "
-            "pip install 'netstudio[export]'"
+            msg(
+                "ONNX export needs the packages onnx and onnxscript ({name} is missing): "
+                "pip install 'netstudio[export]'",
+                name=exc.name,
+            )
         ) from None
     with _quiet():
         onnx_program = torch.onnx.export(
@@ -350,10 +357,22 @@ def _diagnose(
                 probe(compile_graph(alone).eval(), alone)
         except Exception as layer_exc:
             return ExportError(
-                f"The layer {node_id} ({node.layer.title}) cannot be exported to {fmt}: "
-                f"{_first_line(layer_exc)}. Replace it or export another format."
+                msg(
+                    "The layer {node} ({layer}) cannot be exported to {format}: {error}. "
+                    "Replace it or export another format.",
+                    node=node_id,
+                    layer=term(node.layer.title, "layers"),
+                    format=fmt,
+                    error=_first_line(layer_exc),
+                )
             )
-    return ExportError(f"The model cannot be exported to {fmt}: {_first_line(exc)}")
+    return ExportError(
+        msg(
+            "The model cannot be exported to {format}: {error}",
+            format=fmt,
+            error=_first_line(exc),
+        )
+    )
 
 
 def single_layer_graph(graph: Graph, analysis: Analysis, node_id: str) -> Graph:

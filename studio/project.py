@@ -17,6 +17,7 @@ from typing import Any
 from studio.files import atomic_write_text
 from studio.graph import Graph, GraphError, graph_from_dict
 from studio.layers.registry import UnknownLayerError
+from studio.messages import msg
 from studio.params import ParamError
 from studio.settings import (
     DATASET_DEFAULTS,
@@ -66,16 +67,27 @@ def _require(data: dict[str, Any], key: str, kind: type | tuple[type, ...], wher
 
 def project_from_dict(data: Any, where: str = "project") -> Project:
     if not isinstance(data, dict):
-        raise ProjectError(f"{where}: not a NetStudio project (expected a JSON object)")
+        raise ProjectError(
+            msg("{where}: not a NetStudio project (expected a JSON object)", where=where)
+        )
     if data.get("format") != FORMAT:
         raise ProjectError(
-            f"{where}: not a NetStudio project (the 'format' field is not {FORMAT!r})"
+            msg(
+                "{where}: not a NetStudio project (the 'format' field is not {format!r})",
+                where=where,
+                format=FORMAT,
+            )
         )
     version = _require(data, "version", int, where)
     if version > VERSION:
         raise ProjectError(
-            f"{where} was saved by a newer NetStudio (file format {version}; this version reads "
-            f"up to {VERSION}). Update NetStudio to open it; the file was not changed."
+            msg(
+                "{where} was saved by a newer NetStudio (file format {version}; this version "
+                "reads up to {supported}). Update NetStudio to open it; the file was not changed.",
+                where=where,
+                version=version,
+                supported=VERSION,
+            )
         )
     if version < 1:
         raise ProjectError(f"{where}.version must be 1 or more, not {version}")
@@ -119,9 +131,9 @@ def _graph(data: dict[str, Any], where: str) -> Graph:
     try:
         return graph_from_dict(data)
     except UnknownLayerError as exc:
-        raise ProjectError(f"{where}: {exc}") from None
+        raise ProjectError(msg("{where}: {error}", where=where, error=str(exc))) from None
     except GraphError as exc:
-        raise ProjectError(f"{where}: {exc}") from None
+        raise ProjectError(msg("{where}: {error}", where=where, error=str(exc))) from None
 
 
 def _settings(values: Any, validate, where: str) -> dict[str, Any]:
@@ -130,7 +142,7 @@ def _settings(values: Any, validate, where: str) -> dict[str, Any]:
     try:
         return validate(values)
     except ParamError as exc:
-        raise ProjectError(f"{where}: {exc}") from None
+        raise ProjectError(msg("{where}: {error}", where=where, error=str(exc))) from None
 
 
 def load_project(path: str | os.PathLike[str]) -> Project:
@@ -138,18 +150,28 @@ def load_project(path: str | os.PathLike[str]) -> Project:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ProjectError(f"There is no file {path}") from None
+        raise ProjectError(msg("There is no file {path}", path=path)) from None
     except IsADirectoryError:
-        raise ProjectError(f"{path} is a folder, not a project file") from None
+        raise ProjectError(msg("{path} is a folder, not a project file", path=path)) from None
     except UnicodeDecodeError:
-        raise ProjectError(f"{path} is not a text file, so not a NetStudio project") from None
+        raise ProjectError(
+            msg("{path} is not a text file, so not a NetStudio project", path=path)
+        ) from None
     except OSError as exc:
-        raise ProjectError(f"{path} cannot be read: {exc.strerror}") from None
+        raise ProjectError(
+            msg("{path} cannot be read: {error}", path=path, error=exc.strerror)
+        ) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ProjectError(
-            f"{path} is damaged or not JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+            msg(
+                "{path} is damaged or not JSON (line {line}, column {column}: {error})",
+                path=path,
+                line=exc.lineno,
+                column=exc.colno,
+                error=exc.msg,
+            )
         ) from None
     return project_from_dict(data, where=path.name)
 

@@ -233,6 +233,11 @@
         </message>
         <message>
             <location filename="" />
+            <source>The last epoch of each run:</source>
+            <translation>每次运行的最后一轮：</translation>
+        </message>
+        <message>
+            <location filename="" />
             <source>Stopped: the runs that finished are kept, and laid over the plots.</source>
             <translation>已停止：已完成的运行会保留，并叠加在图上。</translation>
         </message>
@@ -2045,9 +2050,69 @@
     <context>
         <name>errors</name>
         <message>
+            <source>{reason}: too large for memory, so it is read from disk batch by batch.</source>
+            <extracomment>engine: studio/data/fallback.py</extracomment>
+            <translation>{reason}：内存放不下，因此按批次从磁盘读取。</translation>
+        </message>
+        <message>
             <source>{reason}. Training on {title} instead (same shape, 10 classes).</source>
             <extracomment>engine: studio/data/fallback.py</extracomment>
             <translation>{reason}。改用 {title} 训练（形状相同，同样 10 个类别）。</translation>
+        </message>
+        <message>
+            <source>{root} holds {n} images of {w}×{h}, {size:.1f} GB unpacked</source>
+            <extracomment>engine: studio/data/folder.py</extracomment>
+            <translation>{root} 中有 {n} 张 {w}×{h} 的图像，解压后共 {size:.1f} GB</translation>
+        </message>
+        <message>
+            <source>The folder {root} does not exist. Choose a folder that holds one subfolder of images per class.</source>
+            <extracomment>engine: studio/data/folder.py</extracomment>
+            <translation>文件夹 {root} 不存在。请选择一个文件夹，其中每个类别有一个存放图像的子文件夹。</translation>
+        </message>
+        <message>
+            <source>{root} is a file, not a folder. Choose a folder that holds one subfolder of images per class.</source>
+            <extracomment>engine: studio/data/folder.py</extracomment>
+            <translation>{root} 是文件，不是文件夹。请选择一个文件夹，其中每个类别有一个存放图像的子文件夹。</translation>
+        </message>
+        <message>
+            <source>only the class {name!r}</source>
+            <extracomment>engine: studio/data/folder.py</extracomment>
+            <translation>只有类别 {name!r}</translation>
+        </message>
+        <message>
+            <source>no class with images</source>
+            <extracomment>engine: studio/data/folder.py</extracomment>
+            <translation>没有包含图像的类别</translation>
+        </message>
+        <message>
+            <source>{found} (subfolders without images: {empty})</source>
+            <extracomment>engine: studio/data/folder.py</extracomment>
+            <translation>{found}（没有图像的子文件夹：{empty}）</translation>
+        </message>
+        <message>
+            <source>{root} has {found}. An image folder needs at least two subfolders, one per class, each holding images (PNG, JPEG, BMP, ...).</source>
+            <extracomment>engine: studio/data/folder.py</extracomment>
+            <translation>{root} 中{found}。图像文件夹至少需要两个子文件夹，每个类别一个，各自存放图像（PNG、JPEG、BMP 等）。</translation>
+        </message>
+        <message>
+            <source>{reason}: too large to hold in memory here (the limit is {limit:.1f} GB). Use fewer or smaller images.</source>
+            <extracomment>engine: studio/data/folder.py</extracomment>
+            <translation>{reason}：太大，本机内存放不下（上限为 {limit:.1f} GB）。请使用更少或更小的图像。</translation>
+        </message>
+        <message>
+            <source>The images differ in size: {first} is {w}×{h} pixels but {other} is {ow}×{oh}. All images must have the same size; resize them first (for example all to 64×64).</source>
+            <extracomment>engine: studio/data/folder.py</extracomment>
+            <translation>图像大小不一致：{first} 是 {w}×{h} 像素，而 {other} 是 {ow}×{oh}。所有图像必须大小相同；请先调整它们的大小（例如全部调整为 64×64）。</translation>
+        </message>
+        <message>
+            <source>{file} could not be read as an image ({error}). Remove it or replace it.</source>
+            <extracomment>engine: studio/data/folder.py</extracomment>
+            <translation>{file} 无法作为图像读取（{error}）。请删除或替换它。</translation>
+        </message>
+        <message>
+            <source>{file} could not be decoded ({error}). Remove it or replace it.</source>
+            <extracomment>engine: studio/data/folder.py</extracomment>
+            <translation>{file} 无法解码（{error}）。请删除或替换它。</translation>
         </message>
         <message>
             <source>built in: 28×28 grayscale shapes in 10 classes, {train} train / {test} test</source>
@@ -2083,6 +2148,91 @@
             <source>The data set {name!r} needs a path: choose the {what}.</source>
             <extracomment>engine: studio/data/registry.py</extracomment>
             <translation>数据集 {name!r} 需要一个路径：请选择{what}。</translation>
+        </message>
+        <message>
+            <source>{path} is empty. A CSV file needs a header row and data rows.</source>
+            <extracomment>engine: studio/data/tabular.py</extracomment>
+            <translation>{path} 是空的。CSV 文件需要一个表头行和若干数据行。</translation>
+        </message>
+        <message>
+            <source>{path} has no column {name!r}. Its columns are: {columns}.</source>
+            <extracomment>engine: studio/data/tabular.py</extracomment>
+            <translation>{path} 中没有 {name!r} 列。它的列有：{columns}。</translation>
+        </message>
+        <message>
+            <source>The file {path} does not exist. Choose a CSV file.</source>
+            <extracomment>engine: studio/data/tabular.py</extracomment>
+            <translation>文件 {path} 不存在。请选择一个 CSV 文件。</translation>
+        </message>
+        <message>
+            <source>{path} is a folder, not a file. Choose a CSV file.</source>
+            <extracomment>engine: studio/data/tabular.py</extracomment>
+            <translation>{path} 是文件夹，不是文件。请选择一个 CSV 文件。</translation>
+        </message>
+        <message>
+            <source>{path} has a header but no data rows.</source>
+            <extracomment>engine: studio/data/tabular.py</extracomment>
+            <translation>{path} 有表头，但没有数据行。</translation>
+        </message>
+        <message>
+            <source>{path} has no column {name!r}. Did you mean {close!r}? Its columns are: {columns}.</source>
+            <extracomment>engine: studio/data/tabular.py</extracomment>
+            <translation>{path} 中没有 {name!r} 列。你是指 {close!r} 吗？它的列有：{columns}。</translation>
+        </message>
+        <message>
+            <source>{path} has a single column. It needs feature columns and a label column.</source>
+            <extracomment>engine: studio/data/tabular.py</extracomment>
+            <translation>{path} 只有一列。它需要特征列和一个标签列。</translation>
+        </message>
+        <message>
+            <source>{path} is not a UTF-8 text file. Save it as CSV (UTF-8) and try again.</source>
+            <extracomment>engine: studio/data/tabular.py</extracomment>
+            <translation>{path} 不是 UTF-8 文本文件。请另存为 CSV（UTF-8）后重试。</translation>
+        </message>
+        <message>
+            <source>Could not read {path}: {error}.</source>
+            <extracomment>engine: studio/data/tabular.py</extracomment>
+            <translation>无法读取 {path}：{error}。</translation>
+        </message>
+        <message>
+            <source>{path} is not a valid CSV file (line {line}: {error}).</source>
+            <extracomment>engine: studio/data/tabular.py</extracomment>
+            <translation>{path} 不是有效的 CSV 文件（第 {line} 行：{error}）。</translation>
+        </message>
+        <message>
+            <source>Line {line} of {path} has {values} values but the header has {columns} columns. Every row needs one value per column.</source>
+            <extracomment>engine: studio/data/tabular.py</extracomment>
+            <translation>{path} 的第 {line} 行有 {values} 个值，但表头有 {columns} 列。每一行的每一列都需要一个值。</translation>
+        </message>
+        <message>
+            <source>Line {line} of {path} has no value in the label column {column!r}. Fill it in or remove that row.</source>
+            <extracomment>engine: studio/data/tabular.py</extracomment>
+            <translation>{path} 的第 {line} 行在标签列 {column!r} 中没有值。请填上，或删除这一行。</translation>
+        </message>
+        <message>
+            <source>The label column {column!r} of {path} holds one value only ({value!r}); classification needs at least two classes.</source>
+            <extracomment>engine: studio/data/tabular.py</extracomment>
+            <translation>{path} 的标签列 {column!r} 只有一个值（{value!r}）；分类至少需要两个类别。</translation>
+        </message>
+        <message>
+            <source>Regression needs numbers in the label column {column!r}, but line {line} of {path} holds {value!r}.</source>
+            <extracomment>engine: studio/data/tabular.py</extracomment>
+            <translation>回归需要标签列 {column!r} 中是数值，但 {path} 的第 {line} 行是 {value!r}。</translation>
+        </message>
+        <message>
+            <source>holds {value!r}, not a number</source>
+            <extracomment>engine: studio/data/tabular.py</extracomment>
+            <translation>是 {value!r}，不是数值</translation>
+        </message>
+        <message>
+            <source>is empty</source>
+            <extracomment>engine: studio/data/tabular.py</extracomment>
+            <translation>是空的</translation>
+        </message>
+        <message>
+            <source>Column {column!r} on line {line} of {path} {what}. Feature columns must be numbers: fill in or remove that row, or remove the column.</source>
+            <extracomment>engine: studio/data/tabular.py</extracomment>
+            <translation>{path} 第 {line} 行的 {column!r} 列{what}。特征列必须是数值：请填上或删除这一行，或者删除这一列。</translation>
         </message>
         <message>
             <source>To add it by hand, copy {files} into {folder}. Data sets that work offline: {alternatives}.</source>
@@ -2178,6 +2328,26 @@
             <source>There is no GPU {name}: this machine has cuda:0 to cuda:{last}</source>
             <extracomment>engine: studio/devices.py</extracomment>
             <translation>没有 GPU {name}：本机只有 cuda:0 到 cuda:{last}</translation>
+        </message>
+        <message>
+            <source>The model cannot be exported to {format}: {error}</source>
+            <extracomment>engine: studio/export.py</extracomment>
+            <translation>模型无法导出为 {format}：{error}</translation>
+        </message>
+        <message>
+            <source>The weights do not fit the project's model ({problems}): were they trained for another version of the project?</source>
+            <extracomment>engine: studio/export.py</extracomment>
+            <translation>权重与项目的模型不匹配（{problems}）：它们是为这个项目的另一个版本训练的吗？</translation>
+        </message>
+        <message>
+            <source>ONNX export needs the packages onnx and onnxscript ({name} is missing): pip install 'netstudio[export]'</source>
+            <extracomment>engine: studio/export.py</extracomment>
+            <translation>导出 ONNX 需要 onnx 和 onnxscript 两个包（缺少 {name}）：pip install 'netstudio[export]'</translation>
+        </message>
+        <message>
+            <source>The layer {node} ({layer}) cannot be exported to {format}: {error}. Replace it or export another format.</source>
+            <extracomment>engine: studio/export.py</extracomment>
+            <translation>层 {node}（{layer}）无法导出为 {format}：{error}。请替换它，或导出为其他格式。</translation>
         </message>
         <message>
             <source>{head} judges real or fake, a yes/no question: set its loss to binary_cross_entropy</source>
@@ -2568,6 +2738,51 @@
             <source>{title} sizes must be positive, not {value}</source>
             <extracomment>engine: studio/params.py</extracomment>
             <translation>{title} 的各维大小必须为正数，而不是 {value}</translation>
+        </message>
+        <message>
+            <source>{where}: not a NetStudio project (expected a JSON object)</source>
+            <extracomment>engine: studio/project.py</extracomment>
+            <translation>{where}：不是 NetStudio 项目（应为 JSON 对象）</translation>
+        </message>
+        <message>
+            <source>{where}: not a NetStudio project (the 'format' field is not {format!r})</source>
+            <extracomment>engine: studio/project.py</extracomment>
+            <translation>{where}：不是 NetStudio 项目（'format' 字段不是 {format!r}）</translation>
+        </message>
+        <message>
+            <source>{where} was saved by a newer NetStudio (file format {version}; this version reads up to {supported}). Update NetStudio to open it; the file was not changed.</source>
+            <extracomment>engine: studio/project.py</extracomment>
+            <translation>{where} 是由更新版本的 NetStudio 保存的（文件格式 {version}；当前版本最高只能读取 {supported}）。请更新 NetStudio 后再打开；文件没有被修改。</translation>
+        </message>
+        <message>
+            <source>{where}: {error}</source>
+            <extracomment>engine: studio/project.py</extracomment>
+            <translation>{where}：{error}</translation>
+        </message>
+        <message>
+            <source>There is no file {path}</source>
+            <extracomment>engine: studio/project.py</extracomment>
+            <translation>文件 {path} 不存在</translation>
+        </message>
+        <message>
+            <source>{path} is a folder, not a project file</source>
+            <extracomment>engine: studio/project.py</extracomment>
+            <translation>{path} 是文件夹，不是项目文件</translation>
+        </message>
+        <message>
+            <source>{path} is not a text file, so not a NetStudio project</source>
+            <extracomment>engine: studio/project.py</extracomment>
+            <translation>{path} 不是文本文件，所以不是 NetStudio 项目</translation>
+        </message>
+        <message>
+            <source>{path} cannot be read: {error}</source>
+            <extracomment>engine: studio/project.py</extracomment>
+            <translation>无法读取 {path}：{error}</translation>
+        </message>
+        <message>
+            <source>{path} is damaged or not JSON (line {line}, column {column}: {error})</source>
+            <extracomment>engine: studio/project.py</extracomment>
+            <translation>{path} 已损坏或不是 JSON（第 {line} 行，第 {column} 列：{error}）</translation>
         </message>
         <message>
             <source>Device must be auto, cpu, cuda, cuda:N or mps; not {value!r}</source>

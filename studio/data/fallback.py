@@ -44,8 +44,10 @@ def load_for_project(
         return load_dataset(wanted, progress=progress, seed=seed, **options), None
     except DatasetTooLargeError as exc:
         folder = StreamingImageFolder(exc.scan.root, seed=seed, scan=exc.scan)
-        first = str(exc).split(": too large")[0]
-        return folder, f"{first}: too large for memory, so it is read from disk batch by batch."
+        return folder, msg(
+            "{reason}: too large for memory, so it is read from disk batch by batch.",
+            reason=_reason(exc, ": too large"),
+        )
     except DatasetError as exc:
         if not allow_fallback or wanted not in _STAND_INS:
             raise
@@ -55,15 +57,16 @@ def load_for_project(
                 data = load_dataset(stand_in, seed=seed, download=False)
                 return data, msg(
                     "{reason}. Training on {title} instead (same shape, 10 classes).",
-                    reason=_reason(exc),
+                    reason=_reason(exc, ". "),
                     title=term(data.title, "datasets"),
                 )
         raise
 
 
-def _reason(exc: DatasetError) -> str:
-    """The error's first sentence: its "reason" part where the message has one."""
+def _reason(exc: DatasetError, end: str) -> str:
+    """What the error says first: its "reason" part where the message has one, else its text
+    up to `end`."""
     text = exc.args[0] if exc.args else ""
     if isinstance(text, Message) and "reason" in text.values:
         return text.values["reason"]
-    return str(exc).split(". ")[0].rstrip(".")
+    return str(exc).split(end)[0].rstrip(".")

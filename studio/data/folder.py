@@ -16,6 +16,7 @@ import numpy as np
 import torch
 from PIL import Image, UnidentifiedImageError
 
+from ..messages import msg
 from .base import Dataset, DatasetError, split_indices
 
 IMAGE_EXTENSIONS = frozenset(
@@ -63,13 +64,19 @@ def scan_image_folder(path: str | Path) -> FolderScan:
     root = Path(path).expanduser()
     if not root.exists():
         raise DatasetError(
-            f"The folder {root} does not exist. Choose a folder that holds one "
-            "subfolder of images per class."
+            msg(
+                "The folder {root} does not exist. Choose a folder that holds one "
+                "subfolder of images per class.",
+                root=root,
+            )
         )
     if not root.is_dir():
         raise DatasetError(
-            f"{root} is a file, not a folder. Choose a folder that holds one "
-            "subfolder of images per class."
+            msg(
+                "{root} is a file, not a folder. Choose a folder that holds one "
+                "subfolder of images per class.",
+                root=root,
+            )
         )
     classes: list[str] = []
     files: list[Path] = []
@@ -90,11 +97,21 @@ def scan_image_folder(path: str | Path) -> FolderScan:
         classes.append(sub.name)
         files += images
     if len(classes) < 2:
-        found = f"only the class {classes[0]!r}" if classes else "no class with images"
-        extra = f" (subfolders without images: {', '.join(empty)})" if empty else ""
+        if classes:
+            found = msg("only the class {name!r}", name=classes[0])
+        else:
+            found = msg("no class with images")
+        if empty:
+            found = msg(
+                "{found} (subfolders without images: {empty})", found=found, empty=", ".join(empty)
+            )
         raise DatasetError(
-            f"{root} has {found}{extra}. An image folder needs at least two subfolders, one per "
-            "class, each holding images (PNG, JPEG, BMP, ...)."
+            msg(
+                "{root} has {found}. An image folder needs at least two subfolders, one per "
+                "class, each holding images (PNG, JPEG, BMP, ...).",
+                root=root,
+                found=found,
+            )
         )
 
     sizes: list[tuple[int, int]] = []
@@ -106,15 +123,27 @@ def scan_image_folder(path: str | Path) -> FolderScan:
                 gray = gray and im.mode in _GRAY_MODES
         except (OSError, UnidentifiedImageError) as exc:
             raise DatasetError(
-                f"{f} could not be read as an image ({exc}). Remove it or replace it."
+                msg(
+                    "{file} could not be read as an image ({error}). Remove it or replace it.",
+                    file=f,
+                    error=exc,
+                )
             ) from exc
     first = sizes[0]
     for f, size in zip(files, sizes, strict=True):
         if size != first:
             raise DatasetError(
-                f"The images differ in size: {files[0]} is {first[0]}×{first[1]} pixels but {f} "
-                f"is {size[0]}×{size[1]}. All images must have the same size; resize them first "
-                "(for example all to 64×64)."
+                msg(
+                    "The images differ in size: {first} is {w}×{h} pixels but {other} is "
+                    "{ow}×{oh}. All images must have the same size; resize them first "
+                    "(for example all to 64×64).",
+                    first=files[0],
+                    w=first[0],
+                    h=first[1],
+                    other=f,
+                    ow=size[0],
+                    oh=size[1],
+                )
             )
     return FolderScan(
         root=root,
@@ -149,10 +178,21 @@ def load_image_folder(path: str | Path, *, seed: int = 0) -> Dataset:
     scan = scan_image_folder(path)
     limit = memory_limit_bytes()
     if scan.nbytes > limit:
+        reason = msg(
+            "{root} holds {n} images of {w}×{h}, {size:.1f} GB unpacked",
+            root=scan.root,
+            n=len(scan.files),
+            w=scan.width,
+            h=scan.height,
+            size=scan.nbytes / 2**30,
+        )
         raise DatasetTooLargeError(
-            f"{scan.root} holds {len(scan.files)} images of {scan.width}×{scan.height}, "
-            f"{scan.nbytes / 2**30:.1f} GB unpacked: too large to hold in memory here (the limit "
-            f"is {limit / 2**30:.1f} GB). Use fewer or smaller images.",
+            msg(
+                "{reason}: too large to hold in memory here (the limit is {limit:.1f} GB). "
+                "Use fewer or smaller images.",
+                reason=reason,
+                limit=limit / 2**30,
+            ),
             scan,
         )
     x = np.empty((len(scan.files), *scan.input_shape), dtype=np.uint8)
@@ -162,7 +202,11 @@ def load_image_folder(path: str | Path, *, seed: int = 0) -> Dataset:
             x[i] = decode_image(scan.files[i], scan.channels)
         except (OSError, UnidentifiedImageError) as exc:
             raise DatasetError(
-                f"{scan.files[i]} could not be decoded ({exc}). Remove it or replace it."
+                msg(
+                    "{file} could not be decoded ({error}). Remove it or replace it.",
+                    file=scan.files[i],
+                    error=exc,
+                )
             ) from exc
 
     # Pillow releases the GIL while decoding, so a few threads help on big folders.

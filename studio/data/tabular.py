@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
+from ..messages import msg
 from .base import TASKS, Dataset, DatasetError, split_indices
 
 TEST_FRACTION = 0.2
@@ -34,19 +35,19 @@ def _number(text: str) -> float | None:
 def _read_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
     """Header and (line number, cells) for every non-empty row."""
     if not path.exists():
-        raise DatasetError(f"The file {path} does not exist. Choose a CSV file.")
+        raise DatasetError(msg("The file {path} does not exist. Choose a CSV file.", path=path))
     if not path.is_file():
-        raise DatasetError(f"{path} is a folder, not a file. Choose a CSV file.")
+        raise DatasetError(msg("{path} is a folder, not a file. Choose a CSV file.", path=path))
     try:
         text = path.read_text(encoding="utf-8-sig")  # -sig: Excel writes a byte-order mark
     except UnicodeDecodeError as exc:
         raise DatasetError(
-            f"{path} is not a UTF-8 text file. Save it as CSV (UTF-8) and try again."
+            msg("{path} is not a UTF-8 text file. Save it as CSV (UTF-8) and try again.", path=path)
         ) from exc
     except OSError as exc:
-        raise DatasetError(f"Could not read {path}: {exc}.") from exc
+        raise DatasetError(msg("Could not read {path}: {error}.", path=path, error=exc)) from exc
     if not text.strip():
-        raise DatasetError(f"{path} is empty. A CSV file needs a header row and data rows.")
+        raise DatasetError(_empty(path))
     try:
         # Spreadsheets in many locales write ';' (the comma being the decimal mark) or tabs.
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(
@@ -62,10 +63,15 @@ def _read_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
                 rows.append((reader.line_num, [c.strip() for c in cells]))
     except csv.Error as exc:
         raise DatasetError(
-            f"{path} is not a valid CSV file (line {reader.line_num}: {exc})."
+            msg(
+                "{path} is not a valid CSV file (line {line}: {error}).",
+                path=path,
+                line=reader.line_num,
+                error=exc,
+            )
         ) from exc
     if not rows:
-        raise DatasetError(f"{path} is empty. A CSV file needs a header row and data rows.")
+        raise DatasetError(_empty(path))
     header = rows[0][1]
     if all(_number(c) is not None for c in header):
         # No header row: name the columns by position.
@@ -73,14 +79,24 @@ def _read_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
     else:
         rows = rows[1:]
     if not rows:
-        raise DatasetError(f"{path} has a header but no data rows.")
+        raise DatasetError(msg("{path} has a header but no data rows.", path=path))
     for line, cells in rows:
         if len(cells) != len(header):
             raise DatasetError(
-                f"Line {line} of {path} has {len(cells)} values but the header has "
-                f"{len(header)} columns. Every row needs one value per column."
+                msg(
+                    "Line {line} of {path} has {values} values but the header has "
+                    "{columns} columns. Every row needs one value per column.",
+                    line=line,
+                    path=path,
+                    values=len(cells),
+                    columns=len(header),
+                )
             )
     return header, rows
+
+
+def _empty(path: Path) -> str:
+    return msg("{path} is empty. A CSV file needs a header row and data rows.", path=path)
 
 
 def _pick_label(header: list[str], label_column: str | None, path: Path) -> int:
@@ -92,11 +108,25 @@ def _pick_label(header: list[str], label_column: str | None, path: Path) -> int:
     if label_column.lower() in lowered:
         return lowered.index(label_column.lower())
     close = difflib.get_close_matches(label_column, header, n=1)
-    hint = f" Did you mean {close[0]!r}?" if close else ""
+    columns = ", ".join(repr(h) for h in header)
+    if close:
+        raise DatasetError(
+            msg(
+                "{path} has no column {name!r}. Did you mean {close!r}? Its columns are: "
+                "{columns}.",
+                path=path,
+                name=label_column,
+                close=close[0],
+                columns=columns,
+            )
+        )
     raise DatasetError(
-        f"{path} has no column {label_column!r}.{hint} Its columns are: "
-        + ", ".join(repr(h) for h in header)
-        + "."
+        msg(
+            "{path} has no column {name!r}. Its columns are: {columns}.",
+            path=path,
+            name=label_column,
+            columns=columns,
+        )
     )
 
 
@@ -117,7 +147,10 @@ def load_csv(
     header, rows = _read_rows(path)
     if len(header) < 2:
         raise DatasetError(
-            f"{path} has a single column. It needs feature columns and a label column."
+            msg(
+                "{path} has a single column. It needs feature columns and a label column.",
+                path=path,
+            )
         )
     label_at = _pick_label(header, label_column, path)
     feature_cols = [i for i in range(len(header)) if i != label_at]
@@ -127,10 +160,19 @@ def load_csv(
         for f, c in enumerate(feature_cols):
             value = _number(cells[c])
             if value is None:
-                what = "is empty" if not cells[c] else f"holds {cells[c]!r}, not a number"
+                if cells[c]:
+                    what = msg("holds {value!r}, not a number", value=cells[c])
+                else:
+                    what = msg("is empty")
                 raise DatasetError(
-                    f"Column {header[c]!r} on line {line} of {path} {what}. Feature columns "
-                    "must be numbers: fill in or remove that row, or remove the column."
+                    msg(
+                        "Column {column!r} on line {line} of {path} {what}. Feature columns "
+                        "must be numbers: fill in or remove that row, or remove the column.",
+                        column=header[c],
+                        line=line,
+                        path=path,
+                        what=what,
+                    )
                 )
             features[r, f] = value
 
@@ -138,8 +180,13 @@ def load_csv(
     for (line, _), text in zip(rows, raw_labels, strict=True):
         if not text:
             raise DatasetError(
-                f"Line {line} of {path} has no value in the label column {header[label_at]!r}. "
-                "Fill it in or remove that row."
+                msg(
+                    "Line {line} of {path} has no value in the label column {column!r}. "
+                    "Fill it in or remove that row.",
+                    line=line,
+                    path=path,
+                    column=header[label_at],
+                )
             )
     numeric = [_number(t) for t in raw_labels]
     all_numeric = all(v is not None for v in numeric)
@@ -166,8 +213,13 @@ def load_csv(
             y = np.array([index[t] for t in raw_labels], dtype=np.int64)
         if len(classes) < 2:
             raise DatasetError(
-                f"The label column {header[label_at]!r} of {path} holds one value only "
-                f"({classes[0]!r}); classification needs at least two classes."
+                msg(
+                    "The label column {column!r} of {path} holds one value only "
+                    "({value!r}); classification needs at least two classes.",
+                    column=header[label_at],
+                    path=path,
+                    value=classes[0],
+                )
             )
         train, test = split_indices(len(rows), TEST_FRACTION, seed, labels=y)
         y_t = torch.from_numpy(y)
@@ -175,8 +227,14 @@ def load_csv(
         if not all_numeric:
             bad = next(i for i, v in enumerate(numeric) if v is None)
             raise DatasetError(
-                f"Regression needs numbers in the label column {header[label_at]!r}, but line "
-                f"{rows[bad][0]} of {path} holds {raw_labels[bad]!r}."
+                msg(
+                    "Regression needs numbers in the label column {column!r}, but line "
+                    "{line} of {path} holds {value!r}.",
+                    column=header[label_at],
+                    line=rows[bad][0],
+                    path=path,
+                    value=raw_labels[bad],
+                )
             )
         y_t = torch.tensor(numeric, dtype=torch.float32)
         train, test = split_indices(len(rows), TEST_FRACTION, seed)

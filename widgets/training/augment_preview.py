@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 import torch
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from studio.augment import (
@@ -28,6 +28,7 @@ from studio.augment import (
     preview_images,
 )
 from studio.data import list_datasets
+from widgets.i18n import dataset_title, tr_error, tr_message
 from widgets.training.image_grid import ImageGrid
 
 ROWS = 4  # training images shown
@@ -157,7 +158,7 @@ class AugmentPreview(QWidget):
         try:
             source = future.result()
         except Exception as exc:  # reading images must never break the settings form
-            reason = str(exc) or type(exc).__name__
+            reason = tr_error(exc) or type(exc).__name__
             self.note.setText(self.tr("The images cannot be read: %1").replace("%1", reason))
             return
         _cache[key] = source
@@ -176,7 +177,7 @@ class AugmentPreview(QWidget):
     def _title(self) -> str:
         name = self.dataset.get("name") or ""
         info = next((i for i in list_datasets() if i.name == name), None)
-        return QCoreApplication.translate("datasets", info.title) if info else name
+        return dataset_title(info.title) if info else name
 
     def _stand_in_note(self, source: PreviewImages) -> str:
         reason = source.stand_in_reason
@@ -197,7 +198,7 @@ class AugmentPreview(QWidget):
             )
         elif reason == FAILED:
             text = self.tr("%1 cannot be read (%2): showing the built-in synthetic shapes.")
-            text = text.replace("%2", source.detail)
+            text = text.replace("%2", tr_message(source.detail))
         else:
             text = self.tr("Showing the built-in synthetic shapes.")
         return text.replace("%1", title)
