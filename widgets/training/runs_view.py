@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from widgets.i18n import dataset_title
 from widgets.training.optimizer_names import optimizer_title
 from widgets.training.panel import format_percent
 from widgets.training.runs import RunInfo, list_runs
@@ -116,7 +117,7 @@ class RunsView(QWidget):
         elif run.test_loss is not None:
             text += " · " + self.tr("test loss %1").replace("%1", f"{run.test_loss:.4g}")
         if run.dataset:
-            text += f" · {run.dataset}"
+            text += f" · {dataset_title(run.dataset)}"
         return text
 
     def _item(self, key: str) -> QListWidgetItem | None:
