@@ -7,6 +7,7 @@ from __future__ import annotations
 import ast
 import fnmatch
 import os
+import pickle
 import re
 import string
 import subprocess
@@ -122,6 +123,18 @@ def test_message_templates_are_literals_the_script_can_find():
 
 
 # The engine's messages -----------------------------------------------------------------------
+
+
+def test_a_message_is_its_english_text_and_keeps_how_it_was_made():
+    from studio.messages import joined, msg, term
+
+    inner = msg("input {n} is {got}", n=2, got=term("image"))
+    message = msg("Add needs {shapes}; {lr:g}", shapes=joined([inner, "x"]), lr=0.5)
+    assert message == "Add needs input 2 is image, x; 0.5"
+    assert str(message) is message and f"{message}" == message  # str() keeps the parts
+    assert message.template == "Add needs {shapes}; {lr:g}"
+    again = pickle.loads(pickle.dumps(ValueError(message))).args[0]  # DataLoader workers
+    assert again == message and again.values["shapes"].values["part0"].template == inner.template
 
 
 def _dense_on_an_image() -> Graph:
