@@ -35,7 +35,9 @@ def interface_language(setting: str | None = None, system: QLocale | None = None
     if setting in ("en", "zh_CN"):
         return setting
     locale = system if system is not None else QLocale.system()
-    return "zh_CN" if locale.language() == QLocale.Language.Chinese else "en"
+    # The first of the user's interface languages (LANGUAGE, LC_MESSAGES, LANG on Linux).
+    preferred = (locale.uiLanguages() or [locale.name()])[0]
+    return "zh_CN" if preferred.lower().startswith("zh") else "en"
 
 
 def install_translations(app: QCoreApplication, language: str) -> bool:
