@@ -35,7 +35,10 @@ from widgets.training.augment_preview import AugmentPreview
 
 # Which settings go together, most used first; any parameter not named lands in the last group.
 GROUPS = (
-    ("basics", ("epochs", "batch_size", "optimizer", "learning_rate", "validation_split")),
+    (
+        "basics",
+        ("epochs", "batch_size", "optimizer", "learning_rate", "validation_split", "train_limit"),
+    ),
     ("optimizer", ("momentum", "nesterov", "weight_decay", "l1")),
     ("schedule", ("schedule", "schedule_step", "schedule_gamma", "early_stopping")),
     ("run", ("seed", "weight_init", "mixed_precision")),

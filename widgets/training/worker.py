@@ -211,7 +211,8 @@ class TrainingWorker(QObject):
         self.runStarted.emit(
             {
                 "dataset": data.title,
-                "samples": len(data.x_train),
+                # What the run trains on: after the validation split and the samples limit.
+                "samples": len(getattr(trainer, "train_split", data.x_train)),
                 "device": str(trainer.device),
                 "epochs": project.training["epochs"],
                 "kind": kind,
