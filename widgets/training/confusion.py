@@ -7,6 +7,8 @@ attached, so the levels are set after attaching it.
 
 from __future__ import annotations
 
+import unicodedata
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
@@ -32,6 +34,11 @@ def _style(item: pg.PlotItem, bottom: str, left: str) -> None:
         axis = item.getAxis(name)
         axis.setPen(pg.mkPen(AXIS))
         axis.setTextPen(pg.mkPen(TEXT))
+
+
+def _width(text: str) -> int:
+    """Columns the text takes: a Chinese character is as wide as two Latin letters."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def tick_names(classes: list[str], limit: int) -> list[str]:
@@ -129,7 +136,7 @@ class ConfusionView(QWidget):
                 text.setPos(c + 0.5, r + 0.5)
                 self.matrix_plot.addItem(text)
                 self.cell_texts.append(text)
-        short = max(len(c) for c in classes) <= 3
+        short = max(_width(c) for c in classes) <= 3
         ticks = [(i + 0.5, name) for i, name in enumerate(tick_names(classes, 16))]
         numbers = [(i + 0.5, str(i)) for i in range(k)]
         self.matrix_plot.getAxis("bottom").setTicks([ticks if short else numbers])
