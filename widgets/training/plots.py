@@ -30,7 +30,7 @@ from widgets.training.series import BatchSmoother, Series
 
 REDRAW_MS = 50  # at most 20 frames a second
 MAX_REDRAW_MS = 1000
-BUSY_SHARE = 0.025  # of one core: what the GUI thread may take from training
+BUSY_SHARE = 0.012  # of one core: what the GUI thread may take from training
 HEADROOM = 0.3  # of the span, added when a point falls outside the y range
 TEXT = "#4B5563"
 AXIS = "#C9CFD8"
@@ -119,6 +119,8 @@ class TrainingPlots(QWidget):
         # The current run's gap between training and validation accuracy, as a number in the
         # accuracy plot's title: the curves show it too, but a gap is hard to read off two lines.
         self.gap = ""
+        self._gap: float | None = None
+        self._gap_shown = False
         self.accuracy_widget.setToolTip(
             self.tr(
                 "Gap: training minus validation accuracy in the last epoch. A large gap means the "
@@ -224,11 +226,12 @@ class TrainingPlots(QWidget):
                 if value is not None and math.isfinite(value):
                     self.series[metric, kind].append(r["epoch"], value)
                     self._changed((metric, kind))
-        self._show_gap(accuracy_gap(r))
+        self._gap = accuracy_gap(r)  # shown with the next frame: a new title relays the plot
 
     def end_run(self) -> None:
         self.timer.stop()
         self.redraw()
+        self._show_gap(self._gap)
         self._fit_y(force=True)  # the finished run, snugly
 
     def redraw(self) -> None:
@@ -239,6 +242,8 @@ class TrainingPlots(QWidget):
             series = self.series[key]
             self.curves[key].setData(series.x, series.y)
         self._dirty.clear()
+        if self._live:
+            self._show_gap(self._gap)
         self._fit_y(force=not self._fitted)  # the first points of a run set the range
         self._fitted = True
 
@@ -343,7 +348,11 @@ class TrainingPlots(QWidget):
         return max([len(r.history) for r in self._overlay_runs], default=0)
 
     def _show_gap(self, gap: float | None) -> None:
-        self.gap = "" if gap is None or not math.isfinite(gap) else _points(gap)
+        self._gap = gap
+        text = "" if gap is None or not math.isfinite(gap) else _points(gap)
+        if text == self.gap and self._gap_shown:
+            return
+        self.gap, self._gap_shown = text, True
         title = self.tr("Accuracy")
         if self.gap:
             readout = self.tr("gap (training − validation): %1").replace("%1", self.gap)

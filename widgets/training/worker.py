@@ -8,6 +8,7 @@ It never touches a widget. Its signals reach the GUI thread through queued conne
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 import time
@@ -135,12 +136,20 @@ class TrainingWorker(QObject):
         self.abandoned = False
         self._last_progress = (0.0, "")
         self._samples: np.ndarray | None = None
+        self._last_batch_emit = -math.inf
         state.on_batch = self._on_batch
         state.on_epoch = self._on_epoch
         state.on_message = self._on_message
         state.report_every_s = request.report_every_s
 
     def _on_batch(self, report: BatchReport) -> None:
+        # The trainer also reports each epoch's last batch, however soon after the one before;
+        # with epochs of a tenth of a second that doubles what the GUI thread handles, which
+        # it takes from training. The epoch's report follows at once and says as much.
+        now = time.monotonic()
+        if now - self._last_batch_emit < self.state.report_every_s:
+            return
+        self._last_batch_emit = now
         self.batchReported.emit(asdict(report))
 
     def _on_epoch(self, report: EpochReport) -> None:
