@@ -113,7 +113,8 @@ class MainWindow(TrainingSide, ProjectFiles, ClipboardEdits, QMainWindow):
         problems, self.problems_heading = titled(
             self.tr("Problems"), self.problems, "problemsPanel"
         )
-        inspector, _ = titled(self.tr("Inspector"), self.inspector, "inspectorPanel")
+        inspector, heading = titled(self.tr("Inspector"), self.inspector, "inspectorPanel")
+        heading.hide()  # its tab ("Inspector | Training") names it already
         # Help beside Summary, under the inspector: the card of the layer being edited stays in
         # view while its parameters change.
         self.lower_tabs = QTabWidget()
