@@ -12,12 +12,12 @@ import math
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
+from widgets.training.plots import AXIS, TEXT, PercentAxis, lay_out_pair, styled_plot
 from widgets.training.series import BatchSmoother, Series
 
 REDRAW_MS = 100
-TEXT, AXIS = "#4B5563", "#C9CFD8"
 GENERATOR, DISCRIMINATOR = "#2F6FEB", "#E8793A"
 GENERATOR_LIGHT, DISCRIMINATOR_LIGHT = "#97B7F5", "#F4BC9C"
 # (plot, report field, colour per batch, colour per epoch)
@@ -28,35 +28,15 @@ CURVES = (
 )
 
 
-class _PercentAxis(pg.AxisItem):
-    def tickStrings(self, values, scale, spacing):
-        return [f"{v * 100:.0f}%" for v in values]
-
-
-def _plot(title: str, bottom: str, left: pg.AxisItem | None = None) -> pg.PlotWidget:
-    widget = pg.PlotWidget(background="w", axisItems={"left": left} if left else {})
-    item = widget.getPlotItem()
-    item.setTitle(title, color=TEXT, size="10pt")
-    item.setLabel("bottom", bottom, color=TEXT)
-    for name in ("left", "bottom"):
-        item.getAxis(name).setPen(pg.mkPen(AXIS))
-        item.getAxis(name).setTextPen(pg.mkPen(TEXT))
-    item.setClipToView(True)
-    item.setDownsampling(auto=True, mode="peak")
-    item.setMenuEnabled(False)
-    widget.setMinimumHeight(160)
-    return widget
-
-
 class GanLossPlots(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("ganLossPlots")
-        self.loss_widget = _plot(self.tr("Losses"), self.tr("epoch"))
-        self.accuracy_widget = _plot(
+        self.loss_widget = styled_plot(self.tr("Losses"), self.tr("epoch"))
+        self.accuracy_widget = styled_plot(
             self.tr("Discriminator accuracy (real and generated)"),
             self.tr("epoch"),
-            _PercentAxis("left"),
+            PercentAxis("left"),
         )
         self.plots = {
             "loss": self.loss_widget.getPlotItem(),
@@ -99,15 +79,7 @@ class GanLossPlots(QWidget):
         self.timer.setSingleShot(True)
         self.timer.setInterval(REDRAW_MS)
         self.timer.timeout.connect(self.redraw)
-        row = QHBoxLayout()
-        row.setSpacing(4)
-        row.addWidget(self.loss_widget)
-        row.addWidget(self.accuracy_widget)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 2, 4, 4)
-        layout.setSpacing(0)
-        layout.addWidget(self.legend)
-        layout.addLayout(row, 1)
+        lay_out_pair(self, self.legend, self.loss_widget, self.accuracy_widget)
 
     def begin_run(self, epochs: int) -> None:
         self.epochs = max(1, epochs)

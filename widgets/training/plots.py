@@ -46,7 +46,7 @@ class PercentAxis(pg.AxisItem):
         return [f"{v * 100:.0f}%" for v in values]
 
 
-def _plot(title: str, bottom: str, left: pg.AxisItem | None = None) -> pg.PlotWidget:
+def styled_plot(title: str, bottom: str, left: pg.AxisItem | None = None) -> pg.PlotWidget:
     axes = {"left": left} if left is not None else {}
     widget = pg.PlotWidget(background="w", axisItems=axes)
     item = widget.getPlotItem()
@@ -64,11 +64,26 @@ def _plot(title: str, bottom: str, left: pg.AxisItem | None = None) -> pg.PlotWi
     return widget
 
 
+def lay_out_pair(host: QWidget, legend: QLabel, left: QWidget, right: QWidget) -> None:
+    """A legend line above two plots side by side, as the training views show their curves."""
+    row = QHBoxLayout()
+    row.setSpacing(4)
+    row.addWidget(left)
+    row.addWidget(right)
+    layout = QVBoxLayout(host)
+    layout.setContentsMargins(4, 2, 4, 4)
+    layout.setSpacing(0)
+    layout.addWidget(legend)
+    layout.addLayout(row, 1)
+
+
 class TrainingPlots(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.loss_widget = _plot(self.tr("Loss"), self.tr("epoch"))
-        self.accuracy_widget = _plot(self.tr("Accuracy"), self.tr("epoch"), PercentAxis("left"))
+        self.loss_widget = styled_plot(self.tr("Loss"), self.tr("epoch"))
+        self.accuracy_widget = styled_plot(
+            self.tr("Accuracy"), self.tr("epoch"), PercentAxis("left")
+        )
         self.plots = {
             "loss": self.loss_widget.getPlotItem(),
             "accuracy": self.accuracy_widget.getPlotItem(),
@@ -154,15 +169,7 @@ class TrainingPlots(QWidget):
         self.timer.setInterval(REDRAW_MS)
         self.timer.timeout.connect(self.redraw)
 
-        row = QHBoxLayout()
-        row.setSpacing(4)
-        row.addWidget(self.loss_widget)
-        row.addWidget(self.accuracy_widget)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 2, 4, 4)
-        layout.setSpacing(0)
-        layout.addWidget(self.legend)
-        layout.addLayout(row, 1)
+        lay_out_pair(self, self.legend, self.loss_widget, self.accuracy_widget)
         self._show_legend()
 
     # A run ----------------------------------------------------------------------------------
