@@ -39,7 +39,9 @@ def node_flops(layer_id: str, params: tuple, inputs: tuple[TensorType, ...]) -> 
     for port, tensor in enumerate(inputs):
         source = graph.add_node("Input", {"shape": list(tensor.shape), "dtype": tensor.dtype})
         graph.connect(source.id, node.id, port)
-    model = compile_graph(graph, device="meta")
+    # Inference FLOPs, and in eval mode: a training-mode BatchNorm refuses a batch of one
+    # vector (it has no batch statistics to take).
+    model = compile_graph(graph, device="meta").eval()
     counter = FlopCounterMode(display=False)
     with counter, torch.no_grad():
         model(*example_inputs(model.input_types, batch=1, device="meta"))

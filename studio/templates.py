@@ -269,6 +269,58 @@ def _overfitting_demo() -> Project:
     )
 
 
+def _discriminator(g: Graph, image: str) -> None:
+    """A GAN's discriminator after the generated image: how real an image looks, with
+    LeakyReLU(0.2) as DCGAN has it. Real images enter the same chain after `image`."""
+    _chain(
+        g,
+        image,
+        ("Conv2D", {"filters": 32, "kernel_size": 4, "strides": 2}),
+        ("LeakyReLU", {"negative_slope": 0.2}),
+        ("Conv2D", {"filters": 64, "kernel_size": 4, "strides": 2}),
+        ("LeakyReLU", {"negative_slope": 0.2}),
+        ("Flatten", {}),
+        ("Dense", {"units": 1, "activation": "sigmoid"}),
+        ("Output", {"loss": "binary_cross_entropy", "target": "real_or_fake"}),
+    )
+
+
+def _gan_fashion() -> Project:
+    g = Graph()
+    noise = g.add_node("Input", {"shape": [64]}, node_id="noise").id
+    # DCGAN's generator: batch normalisation after each layer but the last, and 4×4 transposed
+    # convolutions (a kernel the stride divides, so every output pixel gets as many
+    # contributions: no checkerboard). Measured on Fashion-MNIST: recognisable trousers,
+    # shoes and shirts after 3 epochs, where the plain generator still drew blurred blocks.
+    deconv = {"kernel_size": 4, "strides": 2, "padding": 1, "output_padding": 0}
+    image = _chain(
+        g,
+        noise,
+        ("Dense", {"units": 64 * 7 * 7}),
+        ("BatchNorm", {}),
+        ("ReLU", {}),
+        ("Reshape", {"target_shape": [64, 7, 7]}),
+        ("ConvTranspose2D", {"filters": 32, **deconv}),
+        ("BatchNorm", {}),
+        ("ReLU", {}),
+        ("ConvTranspose2D", {"filters": 1, **deconv, "activation": "sigmoid"}),
+    )
+    g.rename_node(image, "generated_image")
+    _discriminator(g, "generated_image")
+    return _project(
+        "GAN (Fashion-MNIST)",
+        "A DCGAN-style generator turns 64 random numbers into clothing images; a "
+        "discriminator learns to tell them from real Fashion-MNIST images. After each epoch "
+        "the grid of generated samples looks more like trousers, shoes and shirts.",
+        g,
+        "fashion-mnist",
+        batch_size=64,
+        epochs=5,
+        learning_rate=2e-4,
+        aug_noise=0.1,
+    )
+
+
 def _gan_shapes() -> Project:
     g = Graph()
     noise = g.add_node("Input", {"shape": [64]}, node_id="noise").id
@@ -284,18 +336,7 @@ def _gan_shapes() -> Project:
     )
     g.rename_node(image, "generated_image")
     image = "generated_image"
-    # The discriminator: an image → how real it looks, with LeakyReLU(0.2) as DCGAN has it.
-    _chain(
-        g,
-        image,
-        ("Conv2D", {"filters": 32, "kernel_size": 4, "strides": 2}),
-        ("LeakyReLU", {"negative_slope": 0.2}),
-        ("Conv2D", {"filters": 64, "kernel_size": 4, "strides": 2}),
-        ("LeakyReLU", {"negative_slope": 0.2}),
-        ("Flatten", {}),
-        ("Dense", {"units": 1, "activation": "sigmoid"}),
-        ("Output", {"loss": "binary_cross_entropy", "target": "real_or_fake"}),
-    )
+    _discriminator(g, image)
     return _project(
         "GAN (shapes)",
         "A generator turns random numbers into images; a discriminator learns to tell them "
@@ -323,6 +364,7 @@ BUILDERS = {
     "transformer-classifier": _transformer_classifier,
     "overfitting-demo": _overfitting_demo,
     "gan-shapes": _gan_shapes,
+    "gan-fashion": _gan_fashion,
 }
 
 

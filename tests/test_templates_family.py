@@ -12,7 +12,13 @@ from studio.shapes import infer_shapes
 from studio.templates import BUILDERS, load_template
 from studio.training import train
 
-FAMILY = ("gru-classifier", "transformer-classifier", "overfitting-demo", "gan-shapes")
+FAMILY = (
+    "gru-classifier",
+    "transformer-classifier",
+    "overfitting-demo",
+    "gan-shapes",
+    "gan-fashion",
+)
 
 
 @pytest.fixture(scope="module")
@@ -31,9 +37,10 @@ def test_template_file_is_its_builders_and_fits_together(name):
     assert project.to_dict() == BUILDERS[name]().to_dict(), "run python -m studio.templates"
     analysis = infer_shapes(project.graph)
     assert analysis.ok and not analysis.warnings, analysis.problems + analysis.warnings
-    # The overfitting demo needs real images (see its builder); the others train on built-in data.
+    # The overfitting demo and the Fashion-MNIST GAN need real images (see their builders); the
+    # others train on built-in data.
     builtin = project.dataset["name"].startswith("synthetic-")
-    assert project.description and (builtin or name == "overfitting-demo")
+    assert project.description and (builtin or name in ("overfitting-demo", "gan-fashion"))
 
 
 def quick(name: str, **training):

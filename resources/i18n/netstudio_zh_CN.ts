@@ -4677,6 +4677,16 @@
             <translation>把每张图像压缩到 8×7×7 的瓶颈再重建出来；训练目标是重现输入。</translation>
         </message>
         <message>
+            <source>GAN (Fashion-MNIST)</source>
+            <extracomment>template gan-fashion</extracomment>
+            <translation>GAN（Fashion-MNIST）</translation>
+        </message>
+        <message>
+            <source>A DCGAN-style generator turns 64 random numbers into clothing images; a discriminator learns to tell them from real Fashion-MNIST images. After each epoch the grid of generated samples looks more like trousers, shoes and shirts.</source>
+            <extracomment>template gan-fashion</extracomment>
+            <translation>DCGAN 风格的生成器把 64 个随机数变成服装图像；判别器学习把它们与真实的 Fashion-MNIST 图像区分开。每个训练轮次之后，生成样本的网格都更像裤子、鞋子和衬衫。</translation>
+        </message>
+        <message>
             <source>GAN (shapes)</source>
             <extracomment>template gan-shapes</extracomment>
             <translation>GAN（图形）</translation>
