@@ -271,3 +271,15 @@ def test_the_result_tabs_get_ready_for_the_kind_of_model_drawn(make_window):
     assert results.top.currentWidget() is results.plots
     window.document.replace(load_template("seed-mlp"), None)
     assert results.kind == CLASSIFIER and tabs.currentWidget() is results.predictions
+
+
+def test_gan_loss_plots_draw_the_last_epoch_when_the_run_ends(qapp):
+    from widgets.training.gan_losses import GanLossPlots
+
+    plots = GanLossPlots()
+    plots.begin_run(2)
+    for epoch in (1, 2):
+        plots.add_epoch({"epoch": epoch, "loss": 1.0 / epoch, "d_loss": 0.5, "accuracy": 0.7})
+    plots.end_run()  # no event processed: the redraw timer has not fired
+    drawn_x, drawn_y = plots.curves["loss", "epoch"].getData()
+    assert list(drawn_x) == [1.0, 2.0] and list(drawn_y) == [1.0, 0.5]

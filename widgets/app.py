@@ -128,7 +128,11 @@ def train_then_screenshot(window, target: str) -> int:
         message = window.training_panel.message.text() or window.training_panel.status.text()
         print(f"netstudio: {message.removeprefix('✗ ')}", file=sys.stderr)
     window.show_page(window.center_tabs.indexOf(window.results))
-    window.results.tabs.setCurrentWidget(window.results.predictions)
+    # The first result tab of this kind of model: predictions, reconstructions or samples.
+    first = next(
+        i for i in range(window.results.tabs.count()) if window.results.tabs.isTabVisible(i)
+    )
+    window.results.tabs.setCurrentIndex(first)
     status = screenshot(window, target, fit=False)
     return status if trained else 1
 

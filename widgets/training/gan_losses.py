@@ -111,6 +111,11 @@ class GanLossPlots(QWidget):
                 self.series[field, "epoch"].append(float(r["epoch"]), value)
         self._changed()
 
+    def end_run(self) -> None:
+        """The last points now: a finished run's plots do not wait for the timer."""
+        self.timer.stop()
+        self.redraw()
+
     def _changed(self) -> None:
         if not self.timer.isActive():
             self.timer.start()

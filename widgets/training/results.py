@@ -146,6 +146,11 @@ class TrainingResults(QWidget):
     def _on_run_ended(self) -> None:
         self.live = False
 
+    def end_run(self) -> None:
+        """A run has ended (finished, failed or stopped): its curves are drawn to the end."""
+        self.plots.end_run()
+        self.gan_losses.end_run()
+
     def _on_batch(self, report: dict) -> None:
         if self.kind == GAN:
             self.gan_losses.add_batch(report)

@@ -290,7 +290,7 @@ class TrainingSide:
         )
 
     def _on_run_finished(self, outcome: RunOutcome) -> None:
-        self.results.plots.end_run()
+        self.results.end_run()
         if self._training_project is self.document.project:
             self.results.set_outcome(outcome)
         self.results.runs.refresh()
@@ -298,11 +298,11 @@ class TrainingSide:
         self.statusBar().showMessage(self.training_panel.status.text(), 8000)
 
     def _on_run_failed(self, message: str) -> None:
-        self.results.plots.end_run()
+        self.results.end_run()
         self._remove_empty_run()
 
     def _on_run_cancelled(self) -> None:
-        self.results.plots.end_run()
+        self.results.end_run()
         self._remove_empty_run()
         self.training_panel.status.setText(self.tr("Stopped before training began."))
 
