@@ -11,3 +11,9 @@ echo "No screen here: running the headless example (netstudio --help lists the c
 example="$(mktemp -d)"
 "$ns" new seed-cnn "$example/seed-cnn.json"
 "$ns" summary "$example/seed-cnn.json"
+# A short run on real data (Fashion-MNIST when it is here; otherwise the trainer says so and
+# falls back to a data set that is), then the trained model exported for other tools.
+"$ns" train "$example/seed-cnn.json" --dataset fashion-mnist --epochs 1 --limit 6000 \
+    --out "$example/run"
+"$ns" export "$example/run" --format onnx -o "$example/seed-cnn.onnx"
+echo "Example files (project, run, ONNX model) are in $example"

@@ -136,9 +136,10 @@ def cmd_train(args: argparse.Namespace) -> int:
         state.request_stop()
 
     previous = signal.signal(signal.SIGINT, stop)
+    epochs = project.training["epochs"]
     printer.message(
         f"Training {project.name} on {data.title} "
-        f"on {trainer.device}, {project.training['epochs']} epochs."
+        f"on {trainer.device}, {epochs} epoch{'' if epochs == 1 else 's'}."
     )
     try:
         result = trainer.run()
