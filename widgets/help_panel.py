@@ -42,12 +42,25 @@ class HelpPanel(QWidget):
         self.layer_id: str | None = None  # clicked in the palette
         self.hovered: str | None = None  # under the mouse in the palette
 
-        self.placeholder = QLabel(
-            self.tr("Select a layer on the canvas or in the Layers list to read about it.")
+        # With nothing selected: how to get a card, and the few gestures that build a model,
+        # for whoever opens the app for the first time.
+        self.placeholder = _rich_label("placeholder")
+        self.placeholder.setText(
+            "<p>"
+            + self.tr("Select a layer on the canvas or in the Layers list to read about it.")
+            + "</p><p><b>"
+            + self.tr("Building a model")
+            + "</b></p><ul><li>"
+            + self.tr("Drag a layer from the Layers list onto the canvas.")
+            + "</li><li>"
+            + self.tr("Drag from a node's right port to another node's left port to connect them.")
+            + "</li><li>"
+            + self.tr("Each node shows its output shape; the Problems list says what does not fit.")
+            + "</li><li>"
+            + self.tr("Choose a data set in the Training tab and press Train.")
+            + "</li></ul>"
         )
-        self.placeholder.setObjectName("placeholder")
-        self.placeholder.setWordWrap(True)
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setContentsMargins(12, 10, 12, 12)
 
         page = QWidget()
         page.setObjectName("helpCard")

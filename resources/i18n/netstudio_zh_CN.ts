@@ -604,6 +604,31 @@
             <source>Select a layer on the canvas or in the Layers list to read about it.</source>
             <translation>在画布或“层”列表中选择一层，即可查看它的说明。</translation>
         </message>
+        <message>
+            <location filename="" />
+            <source>Building a model</source>
+            <translation>搭建模型</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Drag a layer from the Layers list onto the canvas.</source>
+            <translation>从“层”列表把一个层拖到画布上。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Drag from a node's right port to another node's left port to connect them.</source>
+            <translation>从一个节点右侧的端口拖到另一个节点左侧的端口，把它们连起来。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Each node shows its output shape; the Problems list says what does not fit.</source>
+            <translation>每个节点都显示它的输出形状；“问题”列表会说明哪里不匹配。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Choose a data set in the Training tab and press Train.</source>
+            <translation>在“训练”标签页中选择数据集，然后点击“训练”。</translation>
+        </message>
     </context>
     <context>
         <name>Inspector</name>
