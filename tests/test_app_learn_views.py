@@ -283,3 +283,27 @@ def test_gan_loss_plots_draw_the_last_epoch_when_the_run_ends(qapp):
     plots.end_run()  # no event processed: the redraw timer has not fired
     drawn_x, drawn_y = plots.curves["loss", "epoch"].getData()
     assert list(drawn_x) == [1.0, 2.0] and list(drawn_y) == [1.0, 0.5]
+
+
+def test_earlier_gan_runs_are_laid_over_the_gan_loss_plots(qapp, tmp_path):
+    from widgets.training.gan_losses import GanLossPlots
+    from widgets.training.runs import RunInfo
+
+    history = [
+        {"epoch": 1, "loss": 1.2, "d_loss": 0.5, "accuracy": 0.8},
+        {"epoch": 2, "loss": 0.9, "d_loss": 0.6, "accuracy": 0.6},
+    ]
+    gan_run = RunInfo(tmp_path / "20261122-120000", "finished", 2, None, None, "x", history)
+    classifier_run = RunInfo(
+        tmp_path / "20261122-110000", "finished", 1, 0.5, 1.0, "x", [{"epoch": 1, "loss": 1.0}]
+    )
+    plots = GanLossPlots()
+    plots.set_overlays([gan_run, classifier_run])  # only the GAN run has a GAN's curves
+    drawn = sorted((list(c.getData()[0]), list(c.getData()[1])) for c in plots.overlays)
+    assert drawn == [([1.0, 2.0], [0.5, 0.6]), ([1.0, 2.0], [0.8, 0.6]), ([1.0, 2.0], [1.2, 0.9])]
+    on_plots = plots.plots["loss"].listDataItems() + plots.plots["accuracy"].listDataItems()
+    assert all(curve in on_plots for curve in plots.overlays)
+    assert "20261122-120000" in plots.legend.text()
+    assert "20261122-110000" not in plots.legend.text()
+    plots.set_overlays([])
+    assert plots.overlays == [] and "20261122-120000" not in plots.legend.text()

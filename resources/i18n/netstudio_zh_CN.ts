@@ -519,6 +519,11 @@
             <source>light: per batch (smoothed), dots: per epoch</source>
             <translation>浅色：每批次（平滑后），圆点：每轮</translation>
         </message>
+        <message>
+            <location filename="" />
+            <source>Earlier runs:</source>
+            <translation>之前的运行：</translation>
+        </message>
     </context>
     <context>
         <name>GanSamplesView</name>

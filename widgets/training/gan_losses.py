@@ -14,13 +14,27 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
-from widgets.training.plots import AXIS, TEXT, PercentAxis, lay_out_pair, styled_plot
+from widgets.training.plots import (
+    AXIS,
+    OVERLAY,
+    TEXT,
+    PercentAxis,
+    lay_out_pair,
+    styled_plot,
+)
+from widgets.training.runs import RunInfo
 from widgets.training.series import BatchSmoother, Series
 
 REDRAW_MS = 100
 GENERATOR, DISCRIMINATOR = "#2F6FEB", "#E8793A"
 GENERATOR_LIGHT, DISCRIMINATOR_LIGHT = "#97B7F5", "#F4BC9C"
 # (plot, report field, colour per batch, colour per epoch)
+# Earlier runs: (plot, history field, line style).
+OVERLAID = (
+    ("loss", "loss", Qt.PenStyle.SolidLine),
+    ("loss", "d_loss", Qt.PenStyle.DashLine),
+    ("accuracy", "accuracy", Qt.PenStyle.DashLine),
+)
 CURVES = (
     ("loss", "loss", GENERATOR_LIGHT, GENERATOR),
     ("loss", "d_loss", DISCRIMINATOR_LIGHT, DISCRIMINATOR),
@@ -66,13 +80,15 @@ class GanLossPlots(QWidget):
             (DISCRIMINATOR, self.tr("discriminator")),
             (GENERATOR_LIGHT, self.tr("light: per batch (smoothed), dots: per epoch")),
         )
-        self.legend.setText(
+        self._legend_html = (
             f"<span style='color:{TEXT}'>"
             + "&nbsp;&nbsp;&nbsp;".join(
                 f"<span style='color:{c}'><b>━━</b></span>&nbsp;{t}" for c, t in entries[:2]
             )
             + f"&nbsp;&nbsp;&nbsp;·&nbsp;&nbsp;{entries[2][1]}</span>"
         )
+        self.legend.setText(self._legend_html)
+        self.overlays: list[pg.PlotDataItem] = []
         self.epochs = 1
         self._fitted = False
         self.timer = QTimer(self)
@@ -110,6 +126,45 @@ class GanLossPlots(QWidget):
             if value is not None and math.isfinite(value):
                 self.series[field, "epoch"].append(float(r["epoch"]), value)
         self._changed()
+
+    def set_overlays(self, runs: list[RunInfo]) -> None:
+        """Earlier GAN runs ticked in the Runs tab, under the current one, one colour each:
+        the generator's loss solid, the discriminator's loss and accuracy dashed."""
+        for curve in self.overlays:
+            for plot in self.plots.values():
+                if curve in plot.listDataItems():
+                    plot.removeItem(curve)
+        self.overlays = []
+        runs = sorted(
+            (r for r in runs if r.history and all("d_loss" in h for h in r.history)),
+            key=lambda r: r.name,
+        )
+        names, loss_high, longest = [], 0.0, self.epochs
+        for i, run in enumerate(runs):
+            color = OVERLAY[i % len(OVERLAY)]
+            epochs = [float(h.get("epoch", n + 1)) for n, h in enumerate(run.history)]
+            for plot, field, style in OVERLAID:
+                values = [h.get(field) for h in run.history]
+                if not all(isinstance(v, (int, float)) and math.isfinite(v) for v in values):
+                    continue
+                curve = self.plots[plot].plot(
+                    epochs, values, pen=pg.mkPen(color, width=1.5, style=style)
+                )
+                curve.setZValue(-1)  # under the current run
+                self.overlays.append(curve)
+                if plot == "loss":
+                    loss_high = max(loss_high, *values)
+            longest = max(longest, len(epochs))
+            names.append(f"<span style='color:{color}'><b>━ ╍</b></span>&nbsp;{run.name}")
+        for plot in self.plots.values():
+            plot.setXRange(0, longest, padding=0.02)
+        low, high = self.plots["loss"].getViewBox().viewRange()[1]
+        if loss_high > high:
+            self.plots["loss"].setYRange(min(0.0, low), loss_high * 1.1, padding=0)
+        legend = self._legend_html
+        if names:
+            legend += "<br>" + self.tr("Earlier runs:") + "&nbsp;" + "&nbsp;&nbsp;".join(names)
+        self.legend.setText(legend)
 
     def end_run(self) -> None:
         """The last points now: a finished run's plots do not wait for the timer."""

@@ -69,6 +69,7 @@ class TrainingResults(QWidget):
         }
         self.predictions.sampleActivated.connect(self.show_activations_of)
         self.runs.overlaysChanged.connect(self.plots.set_overlays)
+        self.runs.overlaysChanged.connect(self.gan_losses.set_overlays)
         self.top = QStackedWidget()
         self.top.addWidget(self.plots)
         self.top.addWidget(self.gan_losses)
