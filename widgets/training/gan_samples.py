@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSlider, QWidget
 
 from widgets.training.image_grid import ImageGrid
+from widgets.training.predictions import lay_out_results_page
 from widgets.training.worker import RunOutcome
 
 COLUMNS = 8
@@ -37,14 +38,10 @@ class GanSamplesView(QWidget):
         self.grid = ImageGrid(columns=COLUMNS, min_cell=28, max_cell=84)
         self.grid.fit_columns = True
         self.grid.setObjectName("ganSampleGrid")
-        top = QHBoxLayout()
-        top.addWidget(self.summary, 1)
-        top.addWidget(self.step)
-        top.addWidget(self.slider)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 4)
-        layout.addLayout(top)
-        layout.addWidget(self.grid, 1)
+        # The grid fits its columns to the space: no scroll area.
+        lay_out_results_page(
+            self, self.summary, (self.step, self.slider), self.grid, scroll=False
+        )
 
     def begin_run(self, epochs: int) -> None:
         self.epochs = max(1, epochs)

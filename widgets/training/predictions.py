@@ -211,6 +211,27 @@ def paint_sequence(p: QPainter, box: QRect, sample: np.ndarray, colour: QColor =
     p.drawPath(path)
 
 
+def lay_out_results_page(
+    host: QWidget, summary: QWidget, controls: tuple[QWidget, ...], body: QWidget, scroll=True
+) -> None:
+    """A result tab's page: a summary line with its controls on the right, the body below
+    (in a scroll area unless it fits itself to the space)."""
+    top = QHBoxLayout()
+    top.addWidget(summary, 1)
+    for control in controls:
+        top.addWidget(control)
+    if scroll:
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        area.setWidget(body)
+        area.setObjectName("predictionsScroll")
+        body = area
+    layout = QVBoxLayout(host)
+    layout.setContentsMargins(8, 6, 8, 4)
+    layout.addLayout(top)
+    layout.addWidget(body, 1)
+
+
 class PredictionsView(QWidget):
     """The grid with its choices: all samples, only mistakes, or the least confident."""
 
@@ -235,18 +256,7 @@ class PredictionsView(QWidget):
         self.shuffle.clicked.connect(self._shuffle)
         self.grid = PredictionGrid()
         self.grid.sampleActivated.connect(self.sampleActivated)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.grid)
-        scroll.setObjectName("predictionsScroll")
-        top = QHBoxLayout()
-        top.addWidget(self.summary, 1)
-        top.addWidget(self.show_combo)
-        top.addWidget(self.shuffle)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 4)
-        layout.addLayout(top)
-        layout.addWidget(scroll, 1)
+        lay_out_results_page(self, self.summary, (self.show_combo, self.shuffle), self.grid)
         self._seed = 0
 
     def set_outcome(self, outcome: RunOutcome | None) -> None:

@@ -7,13 +7,13 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from studio.evaluation import Reconstructions
 from widgets.i18n import dataset_title
 from widgets.training.image_grid import draw_image
 from widgets.training.images import sample_image
-from widgets.training.predictions import paint_sequence
+from widgets.training.predictions import lay_out_results_page, paint_sequence
 from widgets.training.worker import RunOutcome
 
 PICTURE = 64
@@ -125,17 +125,7 @@ class ReconstructionsView(QWidget):
         self.other.setObjectName("reconstructionsOther")
         self.other.clicked.connect(self.next_page)
         self.grid = PairGrid()
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.grid)
-        scroll.setObjectName("predictionsScroll")
-        top = QHBoxLayout()
-        top.addWidget(self.summary, 1)
-        top.addWidget(self.other)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 4)
-        layout.addLayout(top)
-        layout.addWidget(scroll, 1)
+        lay_out_results_page(self, self.summary, (self.other,), self.grid)
         self.page = 0
 
     def set_outcome(self, outcome: RunOutcome | None) -> None:
