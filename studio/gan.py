@@ -58,6 +58,7 @@ from studio.training import (
     TrainingError,
     TrainingResult,
     TrainingState,
+    failing_plainly,
     make_optimizer,
     make_schedule,
 )
@@ -379,17 +380,9 @@ class GanTrainer:
     def run(self) -> GanResult:
         started = time.perf_counter()
         self.state.status = "running"
-        try:
+        with failing_plainly(self.state):
             self._prepare()
             status = self._epochs()
-        except TrainingError:
-            self.state.status = "failed"
-            raise
-        except torch.cuda.OutOfMemoryError:
-            self.state.status = "failed"
-            raise TrainingError(
-                msg("The GPU ran out of memory; lower the batch size or make the model smaller")
-            ) from None
         result = self._result(status, time.perf_counter() - started)
         self._save_outputs(result)
         self.state.status = "stopped" if status == "stopped" else "finished"

@@ -14,7 +14,8 @@ import math
 import os
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -155,6 +156,22 @@ class Objective:
     @property
     def classifies(self) -> bool:
         return self.target == "labels" and self.loss in ("cross_entropy", "binary_cross_entropy")
+
+
+@contextmanager
+def failing_plainly(state: TrainingState) -> Iterator[None]:
+    """Around a run's work: a failure marks the state failed, and a GPU out of memory becomes
+    a message the user can act on. Shared by every trainer."""
+    try:
+        yield
+    except TrainingError:
+        state.status = "failed"
+        raise
+    except torch.cuda.OutOfMemoryError:
+        state.status = "failed"
+        raise TrainingError(
+            msg("The GPU ran out of memory; lower the batch size or make the model smaller")
+        ) from None
 
 
 def objective_of(project: Project) -> Objective:
@@ -472,17 +489,9 @@ class Trainer:
     def run(self) -> TrainingResult:
         started = time.perf_counter()
         self.state.status = "running"
-        try:
+        with failing_plainly(self.state):
             self._prepare()
             status = self._epochs()
-        except TrainingError:
-            self.state.status = "failed"
-            raise
-        except torch.cuda.OutOfMemoryError:
-            self.state.status = "failed"
-            raise TrainingError(
-                msg("The GPU ran out of memory; lower the batch size or make the model smaller")
-            ) from None
         if status == "early-stopped" and self.best is not None:
             self.model.load_state_dict(self.best[1])
         test_loss, test_acc = (

@@ -25,11 +25,9 @@ from widgets.i18n import (
     category_name,
     layer_summary,
     layer_title,
-    param_help,
-    param_label,
     tr_message,
 )
-from widgets.param_editors import make_editor
+from widgets.param_editors import labelled_editor
 
 
 class Inspector(QWidget):
@@ -150,12 +148,7 @@ class Inspector(QWidget):
             self.form.removeRow(0)
         self.editors = {}
         for param in params:
-            editor = make_editor(param)
-            help_text = param_help(param)
-            editor.setToolTip(help_text)
-            label = QLabel(param_label(param))
-            label.setToolTip(help_text)
-            label.setBuddy(editor)
+            label, editor = labelled_editor(param)
             editor.edited.connect(lambda value, name=param.name: self._edited(name, value))
             self.form.addRow(label, editor)
             self.editors[param.name] = editor

@@ -32,7 +32,7 @@ from studio.params import (
     ShapeParam,
     SizeParam,
 )
-from widgets.i18n import choice_label
+from widgets.i18n import choice_label, param_help, param_label
 
 INT_LIMIT = 2**31 - 1
 
@@ -210,3 +210,15 @@ def make_editor(param: Param) -> QWidget:
         widget.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.UpDownArrows)
     widget.setObjectName(f"param_{param.name}")
     return widget
+
+
+def labelled_editor(param: Param) -> tuple[QLabel, QWidget]:
+    """A form row for `param`: its translated label (the editor's buddy) and its editor, both
+    explaining the parameter in their tooltip."""
+    editor = make_editor(param)
+    help_text = param_help(param)
+    editor.setToolTip(help_text)
+    label = QLabel(param_label(param))
+    label.setToolTip(help_text)
+    label.setBuddy(editor)
+    return label, editor

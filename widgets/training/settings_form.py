@@ -29,8 +29,8 @@ from studio.data import list_datasets
 from studio.devices import available_devices
 from studio.settings import TRAINING_PARAMS
 from widgets.document import Document
-from widgets.i18n import dataset_title, param_help, param_label, tr_message
-from widgets.param_editors import make_editor
+from widgets.i18n import dataset_title, tr_message
+from widgets.param_editors import labelled_editor
 from widgets.training.augment_preview import AugmentPreview
 
 # Which settings go together, most used first; any parameter not named lands in the last group.
@@ -251,12 +251,7 @@ class SettingsForm(QWidget):
         param = TRAINING_PARAMS.get(name)
         if param is None:
             return
-        editor = make_editor(param)
-        help_text = param_help(param)
-        editor.setToolTip(help_text)
-        label = QLabel(param_label(param))
-        label.setToolTip(help_text)
-        label.setBuddy(editor)
+        label, editor = labelled_editor(param)
         editor.edited.connect(lambda value, n=name: self.document.set_training({n: value}))
         form.addRow(label, editor)
         self.editors[name] = editor
