@@ -12,17 +12,16 @@ import os
 import sys
 from pathlib import Path
 
-from studio.compiler import CompileError
+from studio.errors import StudioError
 from studio.export import FORMATS as EXPORT_FORMATS
-from studio.graph import GraphError
-from studio.project import ProjectError, load_project, save_project
+from studio.project import load_project, save_project
 from studio.templates import load_template, template_names
 
 EXIT_USER_ERROR = 1
 HEADLESS_COMMANDS = "templates, new, summary, datasets, train, export"
 
 
-class UserError(Exception):
+class UserError(StudioError):
     """A failure to report in one plain message (exit status 1)."""
 
 
@@ -262,7 +261,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.func is None:
             return cmd_gui(args)
         return args.func(args)
-    except (UserError, ProjectError, CompileError, GraphError) as exc:
+    except StudioError as exc:
         print(f"netstudio: {exc}", file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:

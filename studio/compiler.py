@@ -13,13 +13,14 @@ from typing import Any
 import torch
 from torch import fx, nn
 
+from studio.errors import StudioError
 from studio.graph import Graph
 from studio.layers.base import Call, ModuleSpec, TensorType
 from studio.layers.registry import apply_activation
 from studio.shapes import Analysis, Problem, infer_shapes
 
 
-class CompileError(Exception):
+class CompileError(StudioError):
     """The graph does not make a model yet; `problems` says where and why."""
 
     def __init__(self, problems: list[Problem]) -> None:

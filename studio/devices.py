@@ -7,10 +7,11 @@ from dataclasses import dataclass
 
 import torch
 
+from studio.errors import StudioError
 from studio.messages import msg
 
 
-class DeviceError(Exception):
+class DeviceError(StudioError):
     """A device that cannot be used here. The message is for the user."""
 
 

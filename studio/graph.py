@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from studio.errors import StudioError
 from studio.events import Signal
 from studio.layers.base import LayerType
 from studio.layers.registry import get_layer
@@ -21,7 +22,7 @@ from studio.messages import msg, term
 from studio.params import ParamError, to_json_value
 
 
-class GraphError(Exception):
+class GraphError(StudioError):
     """An edit the graph refuses. The message is for the user."""
 
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from studio.errors import StudioError
 from studio.messages import Message, msg, term
 
 
-class ParamError(ValueError):
+class ParamError(StudioError, ValueError):
     """A parameter value that does not fit its declaration. The message is for the user."""
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from studio.errors import StudioError
 from studio.files import atomic_write_text
 from studio.graph import Graph, GraphError, graph_from_dict
 from studio.layers.registry import UnknownLayerError
@@ -30,7 +31,7 @@ FORMAT = "netstudio-project"
 VERSION = 1
 
 
-class ProjectError(Exception):
+class ProjectError(StudioError):
     """A project file that cannot be used. The message says which file, what, and where."""
 
 

@@ -24,6 +24,7 @@ import torch
 from safetensors import SafetensorError
 from safetensors.torch import load_file, save_file
 
+from studio.errors import StudioError
 from studio.files import atomic_write, atomic_write_text
 from studio.project import Project, ProjectError, load_project, project_from_dict
 
@@ -33,7 +34,7 @@ CHECKPOINT_FILE = "checkpoint.pt"
 METRICS_FILE = "metrics.json"
 
 
-class RunError(Exception):
+class RunError(StudioError):
     """A trained model that cannot be read. The message is for the user."""
 
 

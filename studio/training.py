@@ -28,6 +28,7 @@ from studio.augment import augment_images, augmentation_enabled
 from studio.compiler import compile_graph, output_nodes
 from studio.data import Dataset, StreamingImageFolder
 from studio.devices import autocast_for, resolve_device
+from studio.errors import StudioError
 from studio.init import keras_init
 from studio.layers.base import format_shape
 from studio.messages import msg, term
@@ -44,7 +45,7 @@ from studio.runs import (
 )
 
 
-class TrainingError(Exception):
+class TrainingError(StudioError):
     """Training cannot go on. The message says why and what to change."""
 
 

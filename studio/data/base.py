@@ -14,13 +14,15 @@ from pathlib import Path
 import numpy as np
 import torch
 
+from ..errors import StudioError
+
 # (message, done_bytes, total_bytes); total_bytes is 0 when the server does not say.
 ProgressFn = Callable[[str, int, int], None]
 
 TASKS = ("classification", "regression")
 
 
-class DatasetError(Exception):
+class DatasetError(StudioError):
     """A data set cannot be used. The message is meant for the end user: it says what is wrong
     and what to do about it, without a traceback's vocabulary."""
 
