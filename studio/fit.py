@@ -1,0 +1,183 @@
+"""Whether a project's data set fits its model, known before anything is loaded or trained.
+
+The rule is one: the app shows it in the Problems list as soon as a data set is chosen, and
+the training pipeline refuses a run with the same words. It reads the data set's metadata
+(sample shape, class count, task) from the listing, never the data itself; where the listing
+does not know them (the user's own folder or CSV, until it is read), there is no diagnostic.
+
+`plan_dataset` says which data set a run will really use: the one chosen, or, when that one is
+not here and cannot be downloaded, the offline stand-in of the same shape and class count.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from studio.data import DatasetError, DatasetInfo, list_datasets
+from studio.data.fallback import _STAND_INS as STAND_INS  # one list of stand-ins, shared
+from studio.data.registry import canonical_name
+from studio.graph import Graph
+from studio.layers.base import format_shape
+from studio.messages import msg, term
+from studio.shapes import Analysis, Problem, infer_shapes
+
+CLASSIFICATION, REGRESSION = "classification", "regression"
+
+
+@dataclass(frozen=True)
+class DataSpec:
+    """What the model must fit: one sample's shape, the number of classes (0: regression)
+    and the task. None where the metadata does not say."""
+
+    title: str
+    input_shape: tuple[int, ...] | None
+    num_classes: int | None
+    task: str | None
+
+
+@dataclass(frozen=True)
+class DataPlan:
+    """The data set chosen, and the one that stands in for it offline, if any."""
+
+    chosen: DatasetInfo
+    stand_in: DatasetInfo | None
+
+    @property
+    def available(self) -> bool:
+        return self.chosen.available
+
+    @property
+    def spec(self) -> DataSpec | None:
+        """The chosen set's metadata; a stand-in has the same shape and class count."""
+        return spec_of(self.chosen)
+
+
+def spec_of(info: DatasetInfo) -> DataSpec | None:
+    """The metadata of a listed data set, or None where the listing does not know it."""
+    if info.input_shape is None or info.num_classes is None:
+        return None
+    task = CLASSIFICATION if info.num_classes else REGRESSION
+    return DataSpec(info.title, tuple(info.input_shape), info.num_classes, task)
+
+
+def plan_dataset(
+    settings: dict[str, Any], infos: list[DatasetInfo] | None = None
+) -> DataPlan | None:
+    """Which data set a project's settings name, and what would train if it cannot be had:
+    the first stand-in that is here. None for a name this version does not know."""
+    infos = list_datasets() if infos is None else infos
+    by_name = {info.name: info for info in infos}
+    try:
+        name = canonical_name(settings.get("name") or "synthetic-shapes")
+    except DatasetError:
+        return None
+    chosen = by_name.get(name)
+    if chosen is None:
+        return None
+    stand_in = None
+    if not chosen.available:
+        here = (by_name.get(s) for s in STAND_INS.get(name, ()))
+        stand_in = next((s for s in here if s is not None and s.available), None)
+    return DataPlan(chosen, stand_in)
+
+
+def _squeezed(shape: tuple[int, ...]) -> tuple[int, ...]:
+    return tuple(s for s in shape if s != 1)
+
+
+def dataset_problems(
+    graph: Graph, spec: DataSpec | None, analysis: Analysis | None = None
+) -> list[Problem]:
+    """Where the model and the data set do not fit: the Input's shape against one sample's,
+    and the Output's loss and width against the task and the class count. Empty when they fit,
+    when the metadata is unknown, or when the graph has problems of its own (those come first:
+    with them the shapes these checks compare are not known)."""
+    if spec is None:
+        return []
+    analysis = analysis or infer_shapes(graph)
+    heads = [n for n in graph.nodes.values() if n.layer.is_output]
+    if not analysis.ok or len(heads) != 1:
+        return []
+    head = heads[0]
+    target, loss = head.params.get("target"), head.params.get("loss")
+    if target == "real_or_fake":  # a GAN: judged real or fake, its data set has no labels
+        return []
+    title = term(spec.title, "datasets")
+    problems: list[Problem] = []
+    inputs = [n for n in analysis.order if graph.nodes[n].layer.is_input]
+    expected = analysis.nodes[inputs[0]].output.shape if inputs else None
+    if expected is not None and spec.input_shape is not None:
+        if _squeezed(spec.input_shape) != _squeezed(expected):
+            problems.append(
+                Problem(
+                    inputs[0],
+                    msg(
+                        "The data set {title} has samples of shape {shape}, but the model's "
+                        "Input expects {expected}; set the Input's shape to {wanted}",
+                        title=title,
+                        shape=format_shape(spec.input_shape),
+                        expected=format_shape(expected),
+                        wanted=list(spec.input_shape),
+                    ),
+                )
+            )
+    output = analysis.nodes[head.id].output.shape
+    if target == "input":  # an autoencoder: compared with its input, not with labels
+        if expected is not None and output != expected:
+            problems.append(
+                Problem(
+                    head.id,
+                    msg(
+                        "The model reproduces its input, so it must end in {expected}, "
+                        "but it ends in {shape}",
+                        expected=format_shape(expected),
+                        shape=format_shape(output),
+                    ),
+                )
+            )
+        return problems
+    if spec.task == REGRESSION:
+        if loss != "mse":
+            problems.append(
+                Problem(
+                    head.id,
+                    msg(
+                        "{title} holds numbers to predict (regression): set the Output's loss "
+                        "to mse",
+                        title=title,
+                    ),
+                )
+            )
+        return problems
+    k = spec.num_classes
+    if spec.task != CLASSIFICATION or not k:
+        return problems
+    if loss == "mse":
+        problems.append(
+            Problem(
+                head.id,
+                msg(
+                    "{title} has {classes} classes: set the Output's loss to cross_entropy",
+                    title=title,
+                    classes=k,
+                ),
+            )
+        )
+        return problems
+    width = output[-1] if output else 1
+    binary_ok = loss == "binary_cross_entropy" and k == 2 and width == 1
+    if width != k and not binary_ok:
+        problems.append(
+            Problem(
+                head.id,
+                msg(
+                    "The model ends in {width} outputs but {title} has {classes} classes; set "
+                    "the last Dense layer's units to {classes}",
+                    width=width,
+                    title=title,
+                    classes=k,
+                ),
+            )
+        )
+    return problems
