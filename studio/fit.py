@@ -107,21 +107,21 @@ def dataset_problems(
     problems: list[Problem] = []
     inputs = [n for n in analysis.order if graph.nodes[n].layer.is_input]
     expected = analysis.nodes[inputs[0]].output.shape if inputs else None
-    if expected is not None and spec.input_shape is not None:
-        if _squeezed(spec.input_shape) != _squeezed(expected):
-            problems.append(
-                Problem(
-                    inputs[0],
-                    msg(
-                        "The data set {title} has samples of shape {shape}, but the model's "
-                        "Input expects {expected}; set the Input's shape to {wanted}",
-                        title=title,
-                        shape=format_shape(spec.input_shape),
-                        expected=format_shape(expected),
-                        wanted=list(spec.input_shape),
-                    ),
-                )
+    known = expected is not None and spec.input_shape is not None
+    if known and _squeezed(spec.input_shape) != _squeezed(expected):
+        problems.append(
+            Problem(
+                inputs[0],
+                msg(
+                    "The data set {title} has samples of shape {shape}, but the model's "
+                    "Input expects {expected}; set the Input's shape to {wanted}",
+                    title=title,
+                    shape=format_shape(spec.input_shape),
+                    expected=format_shape(expected),
+                    wanted=list(spec.input_shape),
+                ),
             )
+        )
     output = analysis.nodes[head.id].output.shape
     if target == "input":  # an autoencoder: compared with its input, not with labels
         if expected is not None and output != expected:
