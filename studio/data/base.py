@@ -8,13 +8,14 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import torch
 
 from ..errors import StudioError
+from ..messages import msg
 
 # (message, done_bytes, total_bytes); total_bytes is 0 when the server does not say.
 ProgressFn = Callable[[str, int, int], None]
@@ -50,6 +51,8 @@ class Dataset:
     feature_names: list[str] | None = None
     # Where the data came from (a folder, a file, "generated"), for display.
     source: str = ""
+    # Things the user should know about how the set was read (files skipped), in plain words.
+    notes: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if self.task not in TASKS:
@@ -139,3 +142,32 @@ def split_indices(
     train = rng.permutation(np.concatenate(train_parts))
     test = rng.permutation(np.concatenate(test_parts))
     return train, test
+
+
+# A split with fewer samples than this on either side cannot be trained or tested on.
+MIN_SPLIT = 1
+
+
+def check_split(n_train: int, n_test: int, source: object) -> None:
+    """DatasetError when a data set is too small to keep both a training and a test part."""
+    if n_train < MIN_SPLIT or n_test < MIN_SPLIT:
+        raise DatasetError(
+            msg(
+                "{source} holds too few samples ({count}) to set aside a test part and still "
+                "train: add more (a few per class at least).",
+                source=source,
+                count=n_train + n_test,
+            )
+        )
+
+
+def check_task(task: object) -> None:
+    """DatasetError unless `task` is None (guess it) or one of TASKS."""
+    if task is not None and task not in TASKS:
+        raise DatasetError(
+            msg(
+                "The task must be one of {tasks}, not {task!r}.",
+                tasks=", ".join(TASKS),
+                task=task,
+            )
+        )

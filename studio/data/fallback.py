@@ -7,9 +7,10 @@ here: Fashion-MNIST from Debian's package, else the built-in synthetic shapes.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from ..messages import Message, msg, term
+from ..messages import Message, joined, msg, term
 from .base import Dataset, DatasetError, ProgressFn
 from .folder import DatasetTooLargeError, StreamingImageFolder
 from .registry import canonical_name, list_datasets, load_dataset
@@ -29,9 +30,16 @@ def load_for_project(
     progress: ProgressFn | None = None,
     seed: int = 0,
     allow_fallback: bool = True,
+    base_dir: str | Path | None = None,
 ) -> tuple[Dataset | StreamingImageFolder, str | None]:
-    """(data set, note): the note says, in plain words, when a stand-in was used, or when an
-    image folder too large for memory is streamed from disk instead."""
+    """(data set, note): the note says, in plain words, when a stand-in was used, when an
+    image folder too large for memory is streamed from disk instead, or which files of the
+    user's own data were skipped. A relative path in `settings` is taken from `base_dir`, the
+    folder of the project file (never the current directory)."""
+    if not isinstance(settings, dict):
+        raise DatasetError(
+            msg("The project's data set settings are damaged (not a table of settings).")
+        )
     wanted = canonical_name(name or settings.get("name") or "synthetic-shapes")
     options = dict(
         path=settings.get("path"),
@@ -41,13 +49,15 @@ def load_for_project(
     if name and name != settings.get("name"):
         options = {"path": None, "label_column": None, "task": None}
     try:
-        return load_dataset(wanted, progress=progress, seed=seed, **options), None
+        data = load_dataset(wanted, progress=progress, seed=seed, base_dir=base_dir, **options)
+        return data, _joined(data.notes)
     except DatasetTooLargeError as exc:
         folder = StreamingImageFolder(exc.scan.root, seed=seed, scan=exc.scan)
-        return folder, msg(
+        streamed = msg(
             "{reason}: too large for memory, so it is read from disk batch by batch.",
             reason=_reason(exc, ": too large"),
         )
+        return folder, _joined([streamed, *folder.notes])
     except DatasetError as exc:
         if not allow_fallback or wanted not in _STAND_INS:
             raise
@@ -61,6 +71,10 @@ def load_for_project(
                     title=term(data.title, "datasets"),
                 )
         raise
+
+
+def _joined(notes: list[str]) -> str | None:
+    return joined(notes, " ") if notes else None
 
 
 def _reason(exc: DatasetError, end: str) -> str:

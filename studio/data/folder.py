@@ -2,27 +2,44 @@
 
 A folder that fits in memory becomes a uint8 Dataset like MNIST's. One that does not is refused by
 `load_image_folder` with DatasetTooLargeError; `StreamingImageFolder` reads such a folder instead,
-decoding images in DataLoader worker processes batch by batch.
+decoding images in DataLoader worker processes batch by batch. Looking through the folder (what
+is in it, which files are skipped) is `folder_scan`'s work.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import torch
-from PIL import Image, UnidentifiedImageError
+from PIL import Image
 
 from ..messages import msg
-from .base import Dataset, DatasetError, split_indices
-
-IMAGE_EXTENSIONS = frozenset(
-    {".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp", ".tif", ".tiff", ".pgm", ".ppm", ".pbm"}
+from .base import Dataset, DatasetError, check_split, split_indices
+from .folder_scan import (
+    GRAY_MODES,
+    IMAGE_ERRORS,
+    IMAGE_EXTENSIONS,
+    FolderScan,
+    image_error_reason,
+    scan_image_folder,
+    skipped_note,
 )
-_GRAY_MODES = frozenset({"1", "L", "LA", "La", "I", "I;16", "I;16B", "I;16L", "F"})
+
+__all__ = [
+    "IMAGE_EXTENSIONS",
+    "DatasetTooLargeError",
+    "FolderScan",
+    "StreamingImageFolder",
+    "UnreadableImageError",
+    "decode_image",
+    "load_image_folder",
+    "scan_image_folder",
+]
+
 # Largest share of the machine's memory one in-memory image set may take (the trainer needs
 # room for the model, batches and a copy on the way to the GPU).
 MEMORY_FRACTION = 0.25
@@ -37,123 +54,21 @@ class DatasetTooLargeError(DatasetError):
         self.scan = scan
 
 
-@dataclass
-class FolderScan:
-    """What a class folder holds, learned from the image headers only (nothing decoded)."""
+class UnreadableImageError(DatasetError):
+    """One image could not be decoded; `path` and `reason` say which and why."""
 
-    root: Path
-    classes: list[str]
-    files: list[Path]
-    labels: np.ndarray  # int64, one per file
-    height: int
-    width: int
-    channels: int  # 1 if every image is grayscale, else 3
-
-    @property
-    def input_shape(self) -> tuple[int, int, int]:
-        return (self.channels, self.height, self.width)
-
-    @property
-    def nbytes(self) -> int:
-        return len(self.files) * self.channels * self.height * self.width
-
-
-def scan_image_folder(path: str | Path) -> FolderScan:
-    """Check a class folder and read every image's header. Raises DatasetError saying what to
-    fix: missing folder, fewer than two classes, unreadable or differently sized images."""
-    root = Path(path).expanduser()
-    if not root.exists():
-        raise DatasetError(
+    def __init__(self, path: Path, reason: str):
+        super().__init__(
             msg(
-                "The folder {root} does not exist. Choose a folder that holds one "
-                "subfolder of images per class.",
-                root=root,
+                "{file} could not be read as an image ({reason}). Remove it or replace it.",
+                file=path,
+                reason=reason,
             )
         )
-    if not root.is_dir():
-        raise DatasetError(
-            msg(
-                "{root} is a file, not a folder. Choose a folder that holds one "
-                "subfolder of images per class.",
-                root=root,
-            )
-        )
-    classes: list[str] = []
-    files: list[Path] = []
-    labels: list[int] = []
-    empty: list[str] = []
-    for sub in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
-        images = sorted(
-            f
-            for f in sub.rglob("*")
-            if f.suffix.lower() in IMAGE_EXTENSIONS
-            and f.is_file()
-            and not any(part.startswith(".") for part in f.relative_to(sub).parts)
-        )
-        if not images:
-            empty.append(sub.name)
-            continue
-        labels += [len(classes)] * len(images)
-        classes.append(sub.name)
-        files += images
-    if len(classes) < 2:
-        if classes:
-            found = msg("only the class {name!r}", name=classes[0])
-        else:
-            found = msg("no class with images")
-        if empty:
-            found = msg(
-                "{found} (subfolders without images: {empty})", found=found, empty=", ".join(empty)
-            )
-        raise DatasetError(
-            msg(
-                "{root} has {found}. An image folder needs at least two subfolders, one per "
-                "class, each holding images (PNG, JPEG, BMP, ...).",
-                root=root,
-                found=found,
-            )
-        )
+        self.path, self.reason = path, reason
 
-    sizes: list[tuple[int, int]] = []
-    gray = True
-    for f in files:
-        try:
-            with Image.open(f) as im:  # reads the header only
-                sizes.append(im.size)
-                gray = gray and im.mode in _GRAY_MODES
-        except (OSError, UnidentifiedImageError) as exc:
-            raise DatasetError(
-                msg(
-                    "{file} could not be read as an image ({error}). Remove it or replace it.",
-                    file=f,
-                    error=exc,
-                )
-            ) from exc
-    first = sizes[0]
-    for f, size in zip(files, sizes, strict=True):
-        if size != first:
-            raise DatasetError(
-                msg(
-                    "The images differ in size: {first} is {w}×{h} pixels but {other} is "
-                    "{ow}×{oh}. All images must have the same size; resize them first "
-                    "(for example all to 64×64).",
-                    first=files[0],
-                    w=first[0],
-                    h=first[1],
-                    other=f,
-                    ow=size[0],
-                    oh=size[1],
-                )
-            )
-    return FolderScan(
-        root=root,
-        classes=classes,
-        files=files,
-        labels=np.asarray(labels, dtype=np.int64),
-        height=first[1],
-        width=first[0],
-        channels=1 if gray else 3,
-    )
+    def __reduce__(self):  # picklable for DataLoader worker processes
+        return (UnreadableImageError, (self.path, self.reason))
 
 
 def memory_limit_bytes() -> int:
@@ -165,16 +80,43 @@ def memory_limit_bytes() -> int:
     return int(total * MEMORY_FRACTION)
 
 
-def decode_image(path: Path, channels: int) -> np.ndarray:
-    """One image as uint8 (C, H, W)."""
-    with Image.open(path) as im:
-        # np.array copies: Pillow's buffer is read-only, which torch.from_numpy warns about.
-        arr = np.array(im.convert("L" if channels == 1 else "RGB"), dtype=np.uint8)
+def decode_image(path: Path, channels: int, size: tuple[int, int] | None = None) -> np.ndarray:
+    """One image as uint8 (C, H, W). With `size` (width, height), an image of another size is
+    refused: the file may have changed since the folder was scanned. Raises
+    UnreadableImageError for a damaged, hostile or vanished file."""
+    try:
+        with Image.open(path) as im:
+            if size is not None and im.size != size:
+                raise UnreadableImageError(
+                    path,
+                    msg(
+                        "{w}×{h} pixels, not {ew}×{eh} as the others",
+                        w=im.size[0],
+                        h=im.size[1],
+                        ew=size[0],
+                        eh=size[1],
+                    ),
+                )
+            arr = _pixels(im, channels)
+    except IMAGE_ERRORS as exc:
+        raise UnreadableImageError(path, image_error_reason(exc)) from exc
     return arr[None] if channels == 1 else np.ascontiguousarray(arr.transpose(2, 0, 1))
 
 
+def _pixels(im: Image.Image, channels: int) -> np.ndarray:
+    if im.mode.startswith("I;16"):
+        # 16-bit gray: keep the high byte (Pillow's own conversion clips at 255 instead).
+        high = (np.asarray(im).astype(np.uint16) >> 8).astype(np.uint8)
+        im = Image.fromarray(high)
+    elif channels == 3 and im.mode in GRAY_MODES and im.mode != "L":
+        im = im.convert("L")  # e.g. 32-bit "I" or float "F" among colour images
+    # np.array copies: Pillow's buffer is read-only, which torch.from_numpy warns about.
+    return np.array(im.convert("L" if channels == 1 else "RGB"), dtype=np.uint8)
+
+
 def load_image_folder(path: str | Path, *, seed: int = 0) -> Dataset:
-    """All images of a class folder in memory, with a stratified, seeded 20 % test split."""
+    """All images of a class folder in memory, with a stratified, seeded 20 % test split.
+    Images that cannot be decoded are left out and named in the Dataset's notes."""
     scan = scan_image_folder(path)
     limit = memory_limit_bytes()
     if scan.nbytes > limit:
@@ -196,26 +138,32 @@ def load_image_folder(path: str | Path, *, seed: int = 0) -> Dataset:
             scan,
         )
     x = np.empty((len(scan.files), *scan.input_shape), dtype=np.uint8)
+    failed: dict[int, str] = {}
+    size = (scan.width, scan.height)
 
     def fill(i: int) -> None:
         try:
-            x[i] = decode_image(scan.files[i], scan.channels)
-        except (OSError, UnidentifiedImageError) as exc:
-            raise DatasetError(
-                msg(
-                    "{file} could not be decoded ({error}). Remove it or replace it.",
-                    file=scan.files[i],
-                    error=exc,
-                )
-            ) from exc
+            x[i] = decode_image(scan.files[i], scan.channels, size)
+        except UnreadableImageError as exc:
+            failed[i] = exc.reason
 
     # Pillow releases the GIL while decoding, so a few threads help on big folders.
     with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
         list(pool.map(fill, range(len(scan.files))))
+    labels, classes = scan.labels, list(scan.classes)
+    skipped = list(scan.skipped)
+    if failed:
+        keep = np.ones(len(scan.files), dtype=bool)
+        keep[list(failed)] = False
+        skipped += [(scan.files[i], failed[i]) for i in sorted(failed)]
+        x, labels = x[keep], labels[keep]
+        labels, classes = _without_empty_classes(labels, classes, scan.root, skipped)
 
-    train, test = split_indices(len(scan.files), TEST_FRACTION, seed, labels=scan.labels)
+    train, test = split_indices(len(labels), TEST_FRACTION, seed, labels=labels)
+    check_split(len(train), len(test), scan.root)
     xt = torch.from_numpy(x)
-    yt = torch.from_numpy(scan.labels)
+    yt = torch.from_numpy(labels)
+    note = skipped_note(scan.root, skipped)
     return Dataset(
         name="image-folder",
         title=scan.root.name or str(scan.root),
@@ -224,27 +172,72 @@ def load_image_folder(path: str | Path, *, seed: int = 0) -> Dataset:
         y_train=yt[train],
         x_test=xt[test],
         y_test=yt[test],
-        classes=list(scan.classes),
+        classes=classes,
         source=str(scan.root),
+        notes=[note] if note else [],
     )
+
+
+def _without_empty_classes(
+    labels: np.ndarray, classes: list[str], root: Path, skipped: list[tuple[Path, str]]
+) -> tuple[np.ndarray, list[str]]:
+    """Labels renumbered without the classes that lost all their images to decoding errors."""
+    present = np.unique(labels)
+    if len(present) < 2:
+        note = skipped_note(root, skipped)
+        raise DatasetError(
+            msg(
+                "{root} has fewer than two classes with readable images. {note}",
+                root=root,
+                note=note,
+            )
+        )
+    if len(present) == len(classes):
+        return labels, classes
+    renumber = np.full(len(classes), -1, dtype=np.int64)
+    renumber[present] = np.arange(len(present))
+    return renumber[labels], [classes[i] for i in present]
 
 
 # ---------------------------------------------------------------- streaming
 
 
 class _DecodedFiles(torch.utils.data.Dataset):
-    # Holds only paths and labels, so it is cheap to send to worker processes.
-    def __init__(self, files: list[Path], labels: np.ndarray, channels: int):
-        self.files = files
-        self.labels = labels
-        self.channels = channels
+    # Holds only paths and labels, so it is cheap to send to worker processes. An image that
+    # fails to decode comes back blank with its reason, so that the main process can say which
+    # file it was (an exception raised in a worker reaches it wrapped in a traceback's text).
+    def __init__(self, files: list[Path], labels: np.ndarray, channels: int, size: tuple[int, int]):
+        self.files, self.labels, self.channels, self.size = files, labels, channels, size
 
     def __len__(self) -> int:
         return len(self.files)
 
-    def __getitem__(self, i: int) -> tuple[torch.Tensor, torch.Tensor]:
-        image = torch.from_numpy(decode_image(self.files[i], self.channels))
-        return image, torch.tensor(int(self.labels[i]), dtype=torch.int64)
+    def __getitem__(self, i: int) -> tuple[torch.Tensor, torch.Tensor, int, str]:
+        label = torch.tensor(int(self.labels[i]), dtype=torch.int64)
+        try:
+            image = decode_image(self.files[i], self.channels, self.size)
+        except UnreadableImageError as exc:
+            blank = torch.zeros((self.channels, self.size[1], self.size[0]), dtype=torch.uint8)
+            return blank, label, i, str(exc.reason)
+        return torch.from_numpy(image), label, i, ""
+
+
+class _CheckedBatches:
+    """A DataLoader's (images, labels) batches; DatasetError naming the file when one of them
+    could not be decoded."""
+
+    def __init__(self, loader: torch.utils.data.DataLoader, files: list[Path]) -> None:
+        self.loader, self.files = loader, files
+
+    def __len__(self) -> int:
+        return len(self.loader)
+
+    def __iter__(self) -> Iterator[tuple[torch.Tensor, torch.Tensor]]:
+        for x, y, index, reasons in self.loader:
+            for i, reason in zip(index.tolist(), reasons, strict=True):
+                if reason:
+                    raise UnreadableImageError(self.files[i], reason)
+            yield x, y
 
 
 class StreamingImageFolder:
@@ -263,6 +256,13 @@ class StreamingImageFolder:
         self.train_index, self.test_index = split_indices(
             len(self.scan.files), TEST_FRACTION, seed, labels=self.scan.labels
         )
+        check_split(len(self.train_index), len(self.test_index), self.scan.root)
+
+    @property
+    def notes(self) -> list[str]:
+        """Plain-words notes for the user (files skipped while scanning)."""
+        note = self.scan.note()
+        return [note] if note else []
 
     @property
     def classes(self) -> list[str]:
@@ -295,14 +295,17 @@ class StreamingImageFolder:
         workers: int = 2,
         split: str = "train",
         index: np.ndarray | None = None,
-    ) -> torch.utils.data.DataLoader:
+    ) -> _CheckedBatches:
         """Batches of (uint8 images, int64 labels) from the train or test split, or from the
-        given positions in the folder (`index`, e.g. a validation part of the train split)."""
+        given positions in the folder (`index`, e.g. a validation part of the train split).
+        Iterating raises UnreadableImageError (a DatasetError) at a file that cannot be
+        decoded."""
         if index is None:
             index = {"train": self.train_index, "test": self.test_index}[split]
         files = [self.scan.files[i] for i in index]
-        data = _DecodedFiles(files, self.scan.labels[index], self.scan.channels)
-        return torch.utils.data.DataLoader(
+        size = (self.scan.width, self.scan.height)
+        data = _DecodedFiles(files, self.scan.labels[index], self.scan.channels, size)
+        loader = torch.utils.data.DataLoader(
             data,
             batch_size=batch_size,
             shuffle=shuffle,
@@ -310,3 +313,4 @@ class StreamingImageFolder:
             persistent_workers=workers > 0,
             pin_memory=torch.cuda.is_available(),
         )
+        return _CheckedBatches(loader, files)

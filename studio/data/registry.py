@@ -9,8 +9,16 @@ from pathlib import Path
 
 from ..messages import msg, term
 from . import synthetic, vision
-from .base import TASKS, Dataset, DatasetError, DatasetInfo, ProgressFn, resolve_cache_dir
+from .base import (
+    Dataset,
+    DatasetError,
+    DatasetInfo,
+    ProgressFn,
+    check_task,
+    resolve_cache_dir,
+)
 from .folder import load_image_folder
+from .paths import resolve_data_path
 from .tabular import load_csv
 
 SYNTHETIC: dict[str, tuple[str, Callable[[int], Dataset], tuple[int, ...], int, str]] = {
@@ -60,15 +68,40 @@ def _key(name: str) -> str:
 
 def canonical_name(name: str) -> str:
     """The stable id for a name as a user may type it; DatasetError if there is none."""
+    if not isinstance(name, str):
+        raise DatasetError(
+            msg(
+                "A data set's name must be text, not {value!r}. Known data sets: {names}.",
+                value=_shorten(repr(name)),
+                names=", ".join(NAMES),
+            )
+        )
     by_key = {_key(n): n for n in NAMES}
     found = by_key.get(_key(name))
     if found is not None:
         return found
-    close = difflib.get_close_matches(name.lower(), NAMES, n=1, cutoff=0.5)
-    hint = f" Did you mean {close[0]!r}?" if close else ""
+    close = difflib.get_close_matches(name.lower()[:100], NAMES, n=1, cutoff=0.5)
+    if close:
+        raise DatasetError(
+            msg(
+                "There is no data set called {name!r}. Did you mean {close!r}? Known data "
+                "sets: {names}.",
+                name=_shorten(name),
+                close=close[0],
+                names=", ".join(NAMES),
+            )
+        )
     raise DatasetError(
-        f"There is no data set called {name!r}.{hint} Known data sets: " + ", ".join(NAMES) + "."
+        msg(
+            "There is no data set called {name!r}. Known data sets: {names}.",
+            name=_shorten(name),
+            names=", ".join(NAMES),
+        )
     )
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def list_datasets(cache_dir: str | Path | None = None) -> list[DatasetInfo]:
@@ -102,27 +135,29 @@ def load_dataset(
     progress: ProgressFn | None = None,
     cache_dir: str | Path | None = None,
     seed: int = 0,
+    base_dir: str | Path | None = None,
 ) -> Dataset:
     """Load a data set by id (see list_datasets) into memory.
 
     path: the folder (image-folder) or file (csv) to read; for the downloadable sets, a folder to
     look in first. label_column and task apply to csv. download=False never touches the network.
     progress(message, done_bytes, total_bytes) follows downloads. seed fixes generated data and
-    the train / test split of the user's own data."""
+    the train / test split of the user's own data. A relative path is taken from base_dir (the
+    project file's folder) when given."""
     name = canonical_name(name)
-    if task is not None and task not in TASKS:
-        raise DatasetError(f"The task must be one of {', '.join(TASKS)}, not {task!r}.")
+    check_task(task)
+    resolved = resolve_data_path(path, base_dir) if path is not None else None
     if name in SYNTHETIC:
         return SYNTHETIC[name][1](seed)
     if name in vision.SPECS:
         return vision.load_vision(
             name,
             cache_dir=resolve_cache_dir(cache_dir),
-            path=path,
+            path=resolved,
             download_missing=download,
             progress=progress,
         )
-    if path is None:
+    if resolved is None:
         if name == "image-folder":
             what = term("folder with one subfolder per class")
         else:
@@ -131,5 +166,5 @@ def load_dataset(
             msg("The data set {name!r} needs a path: choose the {what}.", name=name, what=what)
         )
     if name == "image-folder":
-        return load_image_folder(path, seed=seed)
-    return load_csv(path, label_column=label_column, task=task, seed=seed)
+        return load_image_folder(resolved, seed=seed)
+    return load_csv(resolved, label_column=label_column, task=task, seed=seed)

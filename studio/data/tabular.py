@@ -9,19 +9,24 @@ from __future__ import annotations
 
 import csv
 import difflib
-import io
 import math
+import stat
 from pathlib import Path
 
 import numpy as np
 import torch
 
 from ..messages import msg
-from .base import TASKS, Dataset, DatasetError, split_indices
+from .base import Dataset, DatasetError, check_split, check_task, split_indices
+from .paths import resolve_data_path
 
 TEST_FRACTION = 0.2
 # An integer label column with at most this many distinct values is taken as class ids.
 MAX_AUTO_CLASSES = 20
+# Larger files are refused rather than read: every cell is held as text while reading, several
+# times the file's size in memory.
+MAX_BYTES = 512 << 20
+MAX_COLUMNS = 100_000
 
 
 def _number(text: str) -> float | None:
@@ -32,43 +37,128 @@ def _number(text: str) -> float | None:
     return value if math.isfinite(value) else None
 
 
+def _not_a_number(text: str) -> str:
+    """Why a cell is no usable number, in words."""
+    if not text:
+        return msg("is empty")
+    try:
+        float(text)
+    except ValueError:
+        return msg("holds {value!r}, not a number", value=_shorten(text))
+    return msg("holds {value!r}, not a finite number", value=text)
+
+
+def _shorten(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _encoding(path: Path) -> str:
+    """UTF-16 when the file starts with its byte-order mark (Excel's "Unicode text"), else
+    UTF-8 with an optional byte-order mark (Excel's "CSV UTF-8")."""
+    with open(path, "rb") as f:
+        start = f.read(4)
+    if start.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    if start.startswith(b"PK\x03\x04"):
+        raise DatasetError(
+            msg(
+                "{path} is a zip archive or a spreadsheet workbook (.xlsx), not a CSV file. "
+                "Save it as CSV (UTF-8) and try again.",
+                path=path,
+            )
+        )
+    return "utf-8-sig"
+
+
+def _check_file(path: Path) -> None:
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise DatasetError(
+            msg("The file {path} does not exist. Choose a CSV file.", path=path)
+        ) from None
+    except OSError as exc:
+        raise DatasetError(
+            msg("Could not read {path}: {error}.", path=path, error=exc.strerror or exc)
+        ) from exc
+    if stat.S_ISDIR(info.st_mode):
+        raise DatasetError(msg("{path} is a folder, not a file. Choose a CSV file.", path=path))
+    if not stat.S_ISREG(info.st_mode):
+        # A pipe or a device: reading it could wait forever or never end.
+        raise DatasetError(msg("{path} is not a regular file. Choose a CSV file.", path=path))
+    if info.st_size > MAX_BYTES:
+        raise DatasetError(
+            msg(
+                "{path} is {size:,} MB, larger than the {limit:,} MB a CSV table may have "
+                "here. Use a sample of its rows.",
+                path=path,
+                size=info.st_size >> 20,
+                limit=MAX_BYTES >> 20,
+            )
+        )
+
+
 def _read_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
     """Header and (line number, cells) for every non-empty row."""
-    if not path.exists():
-        raise DatasetError(msg("The file {path} does not exist. Choose a CSV file.", path=path))
-    if not path.is_file():
-        raise DatasetError(msg("{path} is a folder, not a file. Choose a CSV file.", path=path))
-    try:
-        text = path.read_text(encoding="utf-8-sig")  # -sig: Excel writes a byte-order mark
-    except UnicodeDecodeError as exc:
-        raise DatasetError(
-            msg("{path} is not a UTF-8 text file. Save it as CSV (UTF-8) and try again.", path=path)
-        ) from exc
-    except OSError as exc:
-        raise DatasetError(msg("Could not read {path}: {error}.", path=path, error=exc)) from exc
-    if not text.strip():
-        raise DatasetError(_empty(path))
-    try:
-        # Spreadsheets in many locales write ';' (the comma being the decimal mark) or tabs.
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(
-            text[:8192], delimiters=",;\t"
-        )
-    except csv.Error:
-        dialect = csv.excel
+    _check_file(path)
     rows: list[tuple[int, list[str]]] = []
-    reader = csv.reader(io.StringIO(text), dialect)
+    line = 0
     try:
-        for cells in reader:
-            if any(c.strip() for c in cells):
-                rows.append((reader.line_num, [c.strip() for c in cells]))
+        encoding = _encoding(path)
+        with open(path, encoding=encoding, newline="") as f:
+            sample = f.read(8192)
+            f.seek(0)
+            if not sample.strip():
+                raise DatasetError(_empty(path))
+            try:
+                # Spreadsheets in many locales write ';' (the comma being the decimal mark)
+                # or tabs.
+                dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(
+                    sample, delimiters=",;\t"
+                )
+            except csv.Error:
+                dialect = csv.excel
+            reader = csv.reader(f, dialect)
+            for cells in reader:
+                line = reader.line_num
+                if any(c.strip() for c in cells):
+                    rows.append((line, [c.strip() for c in cells]))
+                    if len(cells) > MAX_COLUMNS:
+                        raise DatasetError(
+                            msg(
+                                "Line {line} of {path} has {count:,} values; a table may have "
+                                "at most {limit:,} columns.",
+                                line=line,
+                                path=path,
+                                count=len(cells),
+                                limit=MAX_COLUMNS,
+                            )
+                        )
+    except UnicodeError as exc:
+        raise DatasetError(
+            msg(
+                "{path} is not a UTF-8 text file (after line {line}). Save it as CSV (UTF-8) "
+                "and try again.",
+                path=path,
+                line=line,
+            )
+        ) from exc
     except csv.Error as exc:
+        if "field larger than field limit" in str(exc):
+            error = msg("a value longer than {limit:,} characters", limit=csv.field_size_limit())
+        else:
+            error = str(exc)
         raise DatasetError(
             msg(
                 "{path} is not a valid CSV file (line {line}: {error}).",
                 path=path,
-                line=reader.line_num,
-                error=exc,
+                line=line + 1,
+                error=error,
             )
+        ) from exc
+    except OSError as exc:
+        raise DatasetError(
+            msg("Could not read {path}: {error}.", path=path, error=exc.strerror or exc)
         ) from exc
     if not rows:
         raise DatasetError(_empty(path))
@@ -141,9 +231,17 @@ def load_csv(
 
     The label column defaults to the last one. The task is "classification" when the labels are
     text, or whole numbers with few distinct values; otherwise "regression". task= overrides."""
-    path = Path(path).expanduser()
-    if task is not None and task not in TASKS:
-        raise DatasetError(f"The task must be one of {', '.join(TASKS)}, not {task!r}.")
+    path = resolve_data_path(path)
+    check_task(task)
+    if isinstance(label_column, str) and not label_column.strip():
+        label_column = None  # an empty choice means the default, the last column
+    if label_column is not None and not isinstance(label_column, str):
+        raise DatasetError(
+            msg(
+                "The label column must be a column's name, not {value!r}.",
+                value=_shorten(repr(label_column)),
+            )
+        )
     header, rows = _read_rows(path)
     if len(header) < 2:
         raise DatasetError(
@@ -160,10 +258,7 @@ def load_csv(
         for f, c in enumerate(feature_cols):
             value = _number(cells[c])
             if value is None:
-                if cells[c]:
-                    what = msg("holds {value!r}, not a number", value=cells[c])
-                else:
-                    what = msg("is empty")
+                what = _not_a_number(cells[c])
                 raise DatasetError(
                     msg(
                         "Column {column!r} on line {line} of {path} {what}. Feature columns "
@@ -238,6 +333,7 @@ def load_csv(
             )
         y_t = torch.tensor(numeric, dtype=torch.float32)
         train, test = split_indices(len(rows), TEST_FRACTION, seed)
+    check_split(len(train), len(test), path)
 
     train_t, test_t = torch.from_numpy(train), torch.from_numpy(test)
     x_train, x_test = features[train], features[test]

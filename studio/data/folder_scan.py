@@ -1,0 +1,346 @@
+"""Look through an image folder (one subfolder per class) without decoding any image.
+
+The folder comes from the user and may be anything: the whole disk, a tree with symlink loops,
+unreadable subfolders, files that only pretend to be images, decompression bombs. The walk is
+bounded (MAX_ENTRIES), follows a symlinked folder at most once, and reads each image's header
+only. A file that cannot be used is skipped and counted (see `skipped_note`) rather than failing
+the whole set; what makes the set unusable (no folder, fewer than two classes, mixed sizes)
+raises DatasetError.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from PIL import Image, UnidentifiedImageError
+
+from ..messages import Message, msg, term
+from .base import DatasetError
+
+IMAGE_EXTENSIONS = frozenset(
+    {".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp", ".tif", ".tiff", ".pgm", ".ppm", ".pbm"}
+)
+GRAY_MODES = frozenset({"1", "L", "LA", "La", "I", "I;16", "I;16B", "I;16L", "I;16N", "F"})
+# Files and folders looked at before giving up: ImageNet's training set (1.28 million images in
+# 1,000 folders) fits; a walk through the whole disk or a home folder stops with a message.
+MAX_ENTRIES = 2_000_000
+# What Pillow raises for damaged or hostile files: OSError (truncated, broken stream, unknown
+# format), ValueError (bad header values, unsupported mode), DecompressionBombError (not an
+# OSError), EOFError (cut-off multi-frame files).
+IMAGE_ERRORS: tuple[type[BaseException], ...] = (
+    OSError,
+    ValueError,
+    EOFError,
+    Image.DecompressionBombError,
+)
+# Skipped files named in a note, at most.
+NOTE_EXAMPLES = 3
+
+
+@dataclass
+class FolderScan:
+    """What a class folder holds, learned from the image headers only (nothing decoded)."""
+
+    root: Path
+    classes: list[str]
+    files: list[Path]
+    labels: np.ndarray  # int64, one per file
+    height: int
+    width: int
+    channels: int  # 1 if every image is grayscale, else 3
+    # Files left out, each with the reason in plain words.
+    skipped: list[tuple[Path, str]] = field(default_factory=list)
+
+    @property
+    def input_shape(self) -> tuple[int, int, int]:
+        return (self.channels, self.height, self.width)
+
+    @property
+    def nbytes(self) -> int:
+        return len(self.files) * self.channels * self.height * self.width
+
+    def note(self) -> Message | None:
+        """The skipped files in one sentence for the user, or None when none was skipped."""
+        return skipped_note(self.root, self.skipped)
+
+
+def skipped_note(root: Path, skipped: list[tuple[Path, str]]) -> Message | None:
+    if not skipped:
+        return None
+    examples = "; ".join(
+        f"{_relative(path, root)} ({reason})" for path, reason in skipped[:NOTE_EXAMPLES]
+    )
+    if len(skipped) == 1:
+        return msg(
+            "Skipped one file in {root} that could not be used: {examples}.",
+            root=root,
+            examples=examples,
+        )
+    if len(skipped) > NOTE_EXAMPLES:
+        return msg(
+            "Skipped {count:,} files in {root} that could not be used, for example: {examples}.",
+            count=len(skipped),
+            root=root,
+            examples=examples,
+        )
+    return msg(
+        "Skipped {count:,} files in {root} that could not be used: {examples}.",
+        count=len(skipped),
+        root=root,
+        examples=examples,
+    )
+
+
+def image_error_reason(exc: BaseException) -> str:
+    """Why Pillow could not use a file, in words (without repeating the file's path)."""
+    if isinstance(exc, Image.DecompressionBombError):
+        return term("too many pixels: a possible decompression bomb")
+    if isinstance(exc, UnidentifiedImageError):
+        return term("not an image that can be read")
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return str(exc) or type(exc).__name__
+
+
+def scan_image_folder(path: str | Path) -> FolderScan:
+    """Check a class folder and read every image's header. Raises DatasetError saying what to
+    fix: missing folder, fewer than two classes, differently sized images, a tree too large to
+    be an image set. Unreadable images are skipped and listed in `FolderScan.skipped`."""
+    root = _check_root(Path(path))
+    budget = _Budget(root)
+    skipped: list[tuple[Path, str]] = []
+    classes: list[str] = []
+    files: list[Path] = []
+    labels: list[int] = []
+    sizes: list[tuple[int, int]] = []
+    gray = True
+    empty: list[str] = []
+    for sub in _class_folders(root, budget):
+        found = 0
+        for f in _image_files(sub, budget, skipped):
+            header = _read_header(f, skipped)
+            if header is None:
+                continue
+            size, mode = header
+            files.append(f)
+            sizes.append(size)
+            labels.append(len(classes))
+            gray = gray and mode in GRAY_MODES
+            found += 1
+        if found:
+            classes.append(sub.name)
+        else:
+            empty.append(sub.name)
+    if len(classes) < 2:
+        raise DatasetError(_too_few_classes(root, classes, empty, skipped))
+    width, height = _common_size(files, sizes)
+    return FolderScan(
+        root=root,
+        classes=classes,
+        files=files,
+        labels=np.asarray(labels, dtype=np.int64),
+        height=height,
+        width=width,
+        channels=1 if gray else 3,
+        skipped=skipped,
+    )
+
+
+def _check_root(root: Path) -> Path:
+    try:
+        exists, is_dir = root.exists(), root.is_dir()
+    except OSError as exc:  # e.g. a name too long for the file system
+        raise DatasetError(
+            msg("The folder {root} cannot be opened: {error}.", root=root, error=exc.strerror)
+        ) from exc
+    if not exists:
+        raise DatasetError(
+            msg(
+                "The folder {root} does not exist. Choose a folder that holds one "
+                "subfolder of images per class.",
+                root=root,
+            )
+        )
+    if not is_dir:
+        raise DatasetError(
+            msg(
+                "{root} is a file, not a folder. Choose a folder that holds one "
+                "subfolder of images per class.",
+                root=root,
+            )
+        )
+    if root.resolve() == Path(root.resolve().anchor):
+        raise DatasetError(
+            msg(
+                "{root} is the top of the file system, not an image data set. Choose the "
+                "folder that holds one subfolder of images per class.",
+                root=root,
+            )
+        )
+    return root
+
+
+class _Budget:
+    """Counts the files and folders looked at; past MAX_ENTRIES the scan stops with a
+    message instead of walking a whole disk."""
+
+    def __init__(self, root: Path) -> None:
+        self.root, self.seen = root, 0
+
+    def spend(self, count: int = 1) -> None:
+        self.seen += count
+        if self.seen > MAX_ENTRIES:
+            raise DatasetError(
+                msg(
+                    "Stopped looking through {root} after {count:,} files and folders: far "
+                    "more than an image data set holds. Choose the folder whose subfolders "
+                    "are the classes (each holding that class's images).",
+                    root=self.root,
+                    count=MAX_ENTRIES,
+                )
+            )
+
+
+def _class_folders(root: Path, budget: _Budget) -> list[Path]:
+    try:
+        with os.scandir(root) as entries:
+            listed = list(entries)
+    except OSError as exc:
+        raise DatasetError(
+            msg("The folder {root} cannot be read: {error}.", root=root, error=exc.strerror)
+        ) from exc
+    budget.spend(len(listed))
+    folders = []
+    for entry in listed:
+        if entry.name.startswith("."):
+            continue
+        try:
+            if entry.is_dir():  # follows a symlink: a class may live elsewhere
+                folders.append(Path(entry.path))
+        except OSError:
+            continue
+    return sorted(folders)
+
+
+def _image_files(folder: Path, budget: _Budget, skipped: list[tuple[Path, str]]) -> list[Path]:
+    """Image files anywhere under `folder`, sorted, hidden files and folders left out. Each
+    folder is entered once even when symlinks lead back to it (no loops)."""
+    found: list[Path] = []
+    visited: set[tuple[int, int]] = set()
+    pending = [folder]
+    while pending:
+        current = pending.pop()
+        try:
+            info = current.stat()
+            with os.scandir(current) as entries:
+                listed = list(entries)
+        except OSError as exc:
+            skipped.append((current, msg("folder not readable: {error}", error=exc.strerror)))
+            continue
+        key = (info.st_dev, info.st_ino)
+        if key in visited:
+            continue
+        visited.add(key)
+        budget.spend(len(listed))
+        for entry in listed:
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            try:
+                if entry.is_dir():
+                    pending.append(path)
+                elif path.suffix.lower() in IMAGE_EXTENSIONS:
+                    if entry.is_file():
+                        found.append(path)
+                    else:  # a broken link, a pipe or a device named like an image
+                        skipped.append((path, term("not a regular file")))
+            except OSError as exc:
+                skipped.append((path, exc.strerror or str(exc)))
+    return sorted(found)
+
+
+def _read_header(path: Path, skipped: list[tuple[Path, str]]) -> tuple[tuple[int, int], str] | None:
+    """(size, mode) from the image's header, or None (and a skipped entry) for a file that
+    cannot be used: unreadable, not an image, no pixels, too many pixels."""
+    try:
+        with Image.open(path) as im:
+            size, mode = im.size, im.mode
+    except IMAGE_ERRORS as exc:
+        skipped.append((path, image_error_reason(exc)))
+        return None
+    width, height = size
+    if width <= 0 or height <= 0:
+        skipped.append((path, msg("no pixels ({w}×{h})", w=width, h=height)))
+        return None
+    limit = Image.MAX_IMAGE_PIXELS
+    if limit is not None and width * height > limit:
+        # Pillow only warns below twice its limit; a set of such images would not fit anyway.
+        skipped.append(
+            (
+                path,
+                msg(
+                    "{w}×{h} pixels, more than the {limit:,} allowed",
+                    w=width,
+                    h=height,
+                    limit=limit,
+                ),
+            )
+        )
+        return None
+    return size, mode
+
+
+def _too_few_classes(
+    root: Path, classes: list[str], empty: list[str], skipped: list[tuple[Path, str]]
+) -> Message:
+    if classes:
+        found = msg("only the class {name!r}", name=classes[0])
+    else:
+        found = msg("no class with images")
+    if empty:
+        shown = ", ".join(empty[:10]) + (", …" if len(empty) > 10 else "")
+        found = msg("{found} (subfolders without images: {empty})", found=found, empty=shown)
+    text = msg(
+        "{root} has {found}. An image folder needs at least two subfolders, one per "
+        "class, each holding images (PNG, JPEG, BMP, ...).",
+        root=root,
+        found=found,
+    )
+    note = skipped_note(root, skipped)
+    return msg("{text} {note}", text=text, note=note) if note else text
+
+
+def _common_size(files: list[Path], sizes: list[tuple[int, int]]) -> tuple[int, int]:
+    """The size all images share; DatasetError naming an odd one out when they differ."""
+    counts = Counter(sizes)
+    common, _ = counts.most_common(1)[0]
+    if len(counts) == 1:
+        return common
+    reference = files[sizes.index(common)]
+    odd_at = next(i for i, size in enumerate(sizes) if size != common)
+    others = sum(n for size, n in counts.items() if size != common)
+    return_error = msg(
+        "The images differ in size: {first} is {w}×{h} pixels but {other} is "
+        "{ow}×{oh} ({count:,} of {total:,} images differ from {w}×{h}). All images must "
+        "have the same size; resize them first (for example all to 64×64).",
+        first=reference,
+        w=common[0],
+        h=common[1],
+        other=files[odd_at],
+        ow=sizes[odd_at][0],
+        oh=sizes[odd_at][1],
+        count=others,
+        total=len(sizes),
+    )
+    raise DatasetError(return_error)
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return str(path.relative_to(root))
+    except ValueError:
+        return str(path)
