@@ -1,43 +1,131 @@
-"""Atomic file writes: a temporary file beside the target, then a rename over it.
+"""Atomic, durable file writes: a temporary file beside the target, then a rename over it.
 
-A crash or a full disk mid-write leaves the previous file as it was, never half a file.
+A crash, a full disk or a serialiser that fails mid-write leaves the previous file as it was
+(or no file), never half a file, and no temporary file behind. The data is flushed to the disk
+before the rename and the rename itself after it, so a power cut right after a save keeps
+either the old file or the new one whole.
+
+Every output gets an explicit permission mode (0644 unless asked otherwise: 0600 for a
+model's weights) whatever the umask and whatever mode the temporary file was created with.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from studio.errors import StudioError
+from studio.messages import msg, term
 
-def atomic_write(path: Path, write: Callable[[str], None]) -> None:
-    """Call `write(temporary_path)`, then move the result onto `path`."""
+DEFAULT_MODE = 0o644
+# Weights are the user's work and possibly private training data distilled: owner only.
+PRIVATE_MODE = 0o600
+
+
+class FileWriteError(StudioError, OSError):
+    """A file could not be written; the old one, if any, is untouched. Also an OSError, so
+    code that catches OSError around a save keeps working; `errno` is the cause's."""
+
+
+def atomic_write(
+    path: str | os.PathLike[str],
+    write: Callable[[str], None],
+    *,
+    mode: int = DEFAULT_MODE,
+) -> None:
+    """Call `write(temporary_path)`, then move the result onto `path` with permissions `mode`.
+
+    Raises FileWriteError (a StudioError and an OSError) when the file system refuses (no
+    space, read-only, no permission); any other exception from `write` passes through. Either
+    way the temporary file is removed and an existing `path` is left as it was."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise _write_error(path, exc) from exc
     os.close(fd)
-    # mkstemp makes the file private (0600); give it the mode a plain open() would.
-    os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask())
     try:
         write(tmp)
+        # mkstemp made the file 0600 and a serialiser may have re-created it under the umask:
+        # set the mode last, on what will become the target.
+        os.chmod(tmp, mode)
+        _fsync_file(tmp)
         os.replace(tmp, path)
+    except OSError as exc:
+        _remove(tmp)
+        raise _write_error(path, exc) from exc
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        _remove(tmp)
         raise
+    _fsync_folder(path.parent)
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+def atomic_write_text(path: str | os.PathLike[str], text: str, *, mode: int = DEFAULT_MODE) -> None:
+    """`text` as UTF-8 into `path`, atomically (see atomic_write)."""
 
-
-def atomic_write_text(path: Path, text: str) -> None:
     def write(tmp: str) -> None:
         with open(tmp, "w", encoding="utf-8") as f:
             f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
 
-    atomic_write(path, write)
+    atomic_write(path, write, mode=mode)
+
+
+def _fsync_file(name: str) -> None:
+    # The serialiser closed its own handle; a fresh one reaches the same data in the cache.
+    fd = os.open(name, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable. Not possible everywhere (Windows has no folder handles;
+    some file systems refuse): the write is still atomic without it."""
+    flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)
+    try:
+        fd = os.open(folder, flags)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # e.g. EINVAL where the file system cannot sync a folder
+    finally:
+        os.close(fd)
+
+
+def _remove(tmp: str) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(tmp)
+
+
+_REASONS = {
+    errno.ENOSPC: term("there is no space left on the disk"),
+    getattr(errno, "EDQUOT", -1): term("the disk quota is used up"),
+    errno.EROFS: term("the disk is read-only"),
+    errno.EACCES: term("permission denied"),
+    errno.EPERM: term("permission denied"),
+    errno.EISDIR: term("a folder of that name is in the way"),
+    errno.ENOTDIR: term("a file of that name is in the way of the folder"),
+    errno.ENAMETOOLONG: term("the name is too long"),
+}
+
+
+def _write_error(path: Path, exc: OSError) -> FileWriteError:
+    reason = _REASONS.get(exc.errno) if exc.errno is not None else None
+    error = FileWriteError(
+        msg(
+            "Could not write {path}: {reason}. Nothing was changed.",
+            path=path,
+            reason=reason or exc.strerror or str(exc),
+        )
+    )
+    # errno only: with strerror or filename set, OSError's str() would replace the message.
+    error.errno = exc.errno
+    return error

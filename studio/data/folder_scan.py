@@ -173,7 +173,8 @@ def _check_root(root: Path) -> Path:
                 root=root,
             )
         )
-    if root.resolve() == Path(root.resolve().anchor):
+    real = os.path.realpath(root)
+    if os.path.dirname(real) == real:
         raise DatasetError(
             msg(
                 "{root} is the top of the file system, not an image data set. Choose the "
@@ -190,6 +191,11 @@ class _Budget:
 
     def __init__(self, root: Path) -> None:
         self.root, self.seen = root, 0
+        try:
+            info = root.stat()
+            self.root_key: tuple[int, int] | None = (info.st_dev, info.st_ino)
+        except OSError:
+            self.root_key = None
 
     def spend(self, count: int = 1) -> None:
         self.seen += count
@@ -228,23 +234,24 @@ def _class_folders(root: Path, budget: _Budget) -> list[Path]:
 
 def _image_files(folder: Path, budget: _Budget, skipped: list[tuple[Path, str]]) -> list[Path]:
     """Image files anywhere under `folder`, sorted, hidden files and folders left out. Each
-    folder is entered once even when symlinks lead back to it (no loops)."""
+    folder is entered once even when symlinks lead back to it or to the data set's top
+    folder (no loops, no class holding the others)."""
     found: list[Path] = []
-    visited: set[tuple[int, int]] = set()
+    visited = {budget.root_key} if budget.root_key else set()
     pending = [folder]
     while pending:
         current = pending.pop()
         try:
             info = current.stat()
+            key = (info.st_dev, info.st_ino)
+            if key in visited:
+                continue
+            visited.add(key)
             with os.scandir(current) as entries:
                 listed = list(entries)
         except OSError as exc:
             skipped.append((current, msg("folder not readable: {error}", error=exc.strerror)))
             continue
-        key = (info.st_dev, info.st_ino)
-        if key in visited:
-            continue
-        visited.add(key)
         budget.spend(len(listed))
         for entry in listed:
             if entry.name.startswith("."):
