@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -75,12 +76,20 @@ class PreviewImages:
     """The data set's own message when loading it failed."""
 
 
-def preview_images(dataset: dict[str, Any], count: int = 4, seed: int = 0) -> PreviewImages:
+def preview_images(
+    dataset: dict[str, Any],
+    count: int = 4,
+    seed: int = 0,
+    *,
+    base_dir: str | Path | None = None,
+) -> PreviewImages:
     """A few training images of a project's data set (its `dataset` settings), never
     downloading anything. The built-in synthetic shapes stand in, with the reason, when the data
-    set is not on this machine, holds no images or cannot be read."""
+    set is not on this machine, holds no images or cannot be read. A relative path in the
+    settings is taken from `base_dir`, the project file's folder."""
     from studio.data import DatasetError, list_datasets, load_dataset
     from studio.data.folder import decode_image, scan_image_folder
+    from studio.data.paths import resolve_data_path
     from studio.data.synthetic import make_shapes
 
     def stand_in(reason: str | None, detail: str = "") -> PreviewImages:
@@ -97,15 +106,18 @@ def preview_images(dataset: dict[str, Any], count: int = 4, seed: int = 0) -> Pr
             if not dataset.get("path"):
                 return stand_in(NO_PATH)
             # Decode only the images shown: the folder may hold far more than memory.
-            scan = scan_image_folder(dataset["path"])
+            scan = scan_image_folder(resolve_data_path(dataset["path"], base_dir))
             picked = _one_per_class(torch.from_numpy(scan.labels), count)
-            images = [decode_image(scan.files[i], scan.channels) for i in picked.tolist()]
+            size = (scan.width, scan.height)
+            images = [decode_image(scan.files[i], scan.channels, size) for i in picked.tolist()]
             return PreviewImages(torch.from_numpy(np.stack(images)), name)
         if info is None or info.input_shape is None or len(info.input_shape) != 3:
             return stand_in(NOT_IMAGES)
         if not info.available:
             return stand_in(NOT_DOWNLOADED)
-        data = load_dataset(name, path=dataset.get("path"), download=False, seed=seed)
+        data = load_dataset(
+            name, path=dataset.get("path"), download=False, seed=seed, base_dir=base_dir
+        )
     except DatasetError as exc:
         return stand_in(FAILED, str(exc))
     if not data.is_image:

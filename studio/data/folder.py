@@ -310,7 +310,6 @@ class StreamingImageFolder:
             batch_size=batch_size,
             shuffle=shuffle,
             num_workers=workers,
-            persistent_workers=workers > 0,
             pin_memory=torch.cuda.is_available(),
         )
         return _CheckedBatches(loader, files)

@@ -11,6 +11,7 @@ raises DatasetError.
 from __future__ import annotations
 
 import os
+import warnings
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -119,10 +120,15 @@ def scan_image_folder(path: str | Path) -> FolderScan:
     sizes: list[tuple[int, int]] = []
     gray = True
     empty: list[str] = []
-    for sub in _class_folders(root, budget):
+    folders, loose = _class_folders(root, budget)
+    for sub in folders:
         found = 0
         for f in _image_files(sub, budget, skipped):
-            header = _read_header(f, skipped)
+            with warnings.catch_warnings():
+                # Images over Pillow's pixel limit are skipped below, with a note: its
+                # warning would only repeat that on the terminal.
+                warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+                header = _read_header(f, skipped)
             if header is None:
                 continue
             size, mode = header
@@ -136,7 +142,7 @@ def scan_image_folder(path: str | Path) -> FolderScan:
         else:
             empty.append(sub.name)
     if len(classes) < 2:
-        raise DatasetError(_too_few_classes(root, classes, empty, skipped))
+        raise DatasetError(_too_few_classes(root, classes, empty, skipped, loose))
     width, height = _common_size(files, sizes)
     return FolderScan(
         root=root,
@@ -211,7 +217,8 @@ class _Budget:
             )
 
 
-def _class_folders(root: Path, budget: _Budget) -> list[Path]:
+def _class_folders(root: Path, budget: _Budget) -> tuple[list[Path], int]:
+    """The class subfolders, sorted, and how many images lie loose beside them."""
     try:
         with os.scandir(root) as entries:
             listed = list(entries)
@@ -221,15 +228,18 @@ def _class_folders(root: Path, budget: _Budget) -> list[Path]:
         ) from exc
     budget.spend(len(listed))
     folders = []
+    loose = 0
     for entry in listed:
         if entry.name.startswith("."):
             continue
         try:
             if entry.is_dir():  # follows a symlink: a class may live elsewhere
                 folders.append(Path(entry.path))
+            elif Path(entry.name).suffix.lower() in IMAGE_EXTENSIONS:
+                loose += 1
         except OSError:
             continue
-    return sorted(folders)
+    return sorted(folders), loose
 
 
 def _image_files(folder: Path, budget: _Budget, skipped: list[tuple[Path, str]]) -> list[Path]:
@@ -302,7 +312,11 @@ def _read_header(path: Path, skipped: list[tuple[Path, str]]) -> tuple[tuple[int
 
 
 def _too_few_classes(
-    root: Path, classes: list[str], empty: list[str], skipped: list[tuple[Path, str]]
+    root: Path,
+    classes: list[str],
+    empty: list[str],
+    skipped: list[tuple[Path, str]],
+    loose: int,
 ) -> Message:
     if classes:
         found = msg("only the class {name!r}", name=classes[0])
@@ -317,6 +331,13 @@ def _too_few_classes(
         root=root,
         found=found,
     )
+    if loose and not classes:
+        text = msg(
+            "{text} Its {count:,} images lie directly in it: put each class's images in a "
+            "subfolder named after the class.",
+            text=text,
+            count=loose,
+        )
     note = skipped_note(root, skipped)
     return msg("{text} {note}", text=text, note=note) if note else text
 

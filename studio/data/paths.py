@@ -30,7 +30,7 @@ def resolve_data_path(path: Any, base_dir: str | Path | None = None) -> Path:
     else:
         raise DatasetError(
             msg(
-                "The data set path must be text naming a file or folder, not {value!r}.",
+                "The data set path must be text naming a file or folder, not {value}.",
                 value=_shorten(repr(path)),
             )
         )

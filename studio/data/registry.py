@@ -71,7 +71,7 @@ def canonical_name(name: str) -> str:
     if not isinstance(name, str):
         raise DatasetError(
             msg(
-                "A data set's name must be text, not {value!r}. Known data sets: {names}.",
+                "A data set's name must be text, not {value}. Known data sets: {names}.",
                 value=_shorten(repr(name)),
                 names=", ".join(NAMES),
             )

@@ -238,7 +238,7 @@ def load_csv(
     if label_column is not None and not isinstance(label_column, str):
         raise DatasetError(
             msg(
-                "The label column must be a column's name, not {value!r}.",
+                "The label column must be a column's name, not {value}.",
                 value=_shorten(repr(label_column)),
             )
         )
