@@ -27,32 +27,28 @@ import torch
 from torch import fx
 
 from studio.compiler import compile_graph, example_inputs, plan_model
+from studio.export_sources import load_source
+from studio.export_targets import (  # the errors are imported from here too
+    ExportError,
+    TargetExistsError,  # noqa: F401
+    check_package_folder,
+    check_targets,
+    output_paths,
+)
 from studio.files import atomic_write, atomic_write_text
 from studio.graph import Graph
 from studio.messages import msg, term
-from studio.project import Project, load_project, save_project
-from studio.runs import (
-    CHECKPOINT_FILE,
-    WEIGHTS_FILE,
-    RunError,
-    load_checkpoint,
-    load_trained,
-    save_weights,
-)
+from studio.project import Project, dumps_readable
+from studio.runs import save_weights
+from studio.safe_text import one_line
 from studio.shapes import Analysis
-from studio.source import class_name, model_source
+from studio.source import check_node_ids, class_name, model_source
 
 FORMATS = ("safetensors", "onnx", "pt2", "pt", "py")
-_SUFFIX = {"safetensors": ".safetensors", "onnx": ".onnx", "pt2": ".pt2", "pt": ".pt"}
-_TORCH_WEIGHT_SUFFIXES = (".pt", ".pth")
 # Example batch for tracing. Not 1: torch.export specializes a dimension traced at size 1.
 _TRACE_BATCH = 2
 
 Note = Callable[[str], None]
-
-
-class ExportError(RunError):
-    """An export that cannot be made. The message is for the user."""
 
 
 def print_note(text: str) -> None:
@@ -60,21 +56,39 @@ def print_note(text: str) -> None:
 
 
 def export(
-    source: str | os.PathLike[str], fmt: str, output: Path, *, note: Note = print_note
+    source: str | os.PathLike[str],
+    fmt: str,
+    output: str | os.PathLike[str],
+    *,
+    note: Note = print_note,
+    force: bool = False,
 ) -> list[Path]:
-    """Export a run folder, weights file or project as `fmt`; returns the files written."""
+    """Export a run folder, weights file or project as `fmt`; returns the files written.
+
+    `output` is written as given; a name without an extension gets the format's (see
+    export_targets). Existing files, the project .json written beside .pt and .safetensors
+    weights included, are refused with TargetExistsError unless `force`."""
     if fmt not in FORMATS:
         raise ExportError(f"Unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    targets = output_paths(fmt, Path(output))
+    path = targets[0]
+    folder = fmt == "py" and path.suffix.lower() != ".py"
+    if folder:
+        check_package_folder(path, force=force)
+    else:
+        check_targets(targets, force=force, source=Path(source))
     project, weights = load_source(source, note)
-    output = Path(output)
+    check_node_ids(project.graph)  # before anything is built from them
     if fmt == "py":
-        from studio.export_package import write_package
+        if folder:
+            from studio.export_package import write_package
+            from studio.export_package.labels import class_names
 
-        if output.suffix == ".py":  # a single file: the model's source alone
-            source_text = model_source(project.graph, class_name(project.name), project.name)
-            atomic_write_text(output, source_text)
-            return [output]
-        return write_package(project, weights, output, note=note)
+            classes = class_names(Path(source), project)
+            return write_package(project, weights, path, note=note, classes=classes, force=force)
+        source_text = model_source(project.graph, class_name(project.name), project.name)
+        atomic_write_text(path, source_text)
+        return [path]
     if weights is None and fmt in ("pt", "safetensors"):
         raise ExportError(
             f"{source} is a project without trained weights, and a .{fmt} file holds only "
@@ -85,76 +99,49 @@ def export(
     model = inference_model(project, weights)
     if weights is None:
         note(
-            f"{project.name!r} has no trained weights: the {fmt} export holds freshly "
-            "initialised (random) weights. Export a trained run folder for a model that predicts."
+            msg(
+                '"{name}" has no trained weights: the {format} export holds freshly '
+                "initialised (random) weights. Export a trained run folder for a model that "
+                "predicts.",
+                name=one_line(project.name),
+                format=fmt,
+            )
         )
-    path = _with_suffix(output, _SUFFIX[fmt])
     if fmt == "onnx":
         return [write_onnx(model, path, graph=project.graph, title=project.name)]
     if fmt == "pt2":
         return [write_pt2(model, path, graph=project.graph)]
+    beside = targets[1]
+    project_text = _project_text(project, beside)  # refused before any file is written
     state = model.state_dict()
     if fmt == "pt":
         atomic_write(path, lambda tmp: torch.save(_plain_tensors(state), tmp))
     else:
         save_weights(path, state, project)
-    beside = path.with_suffix(".json")
-    save_project(project, beside)
+    atomic_write_text(beside, project_text)
     return [path, beside]
 
 
-def _with_suffix(path: Path, suffix: str) -> Path:
-    # Append rather than replace, so that "my.model" becomes "my.model.onnx".
-    return path if path.suffix == suffix else path.with_name(path.name + suffix)
+def _project_text(project: Project, path: Path) -> str:
+    """The project file written beside weights, checked to be writable as UTF-8 first."""
+    text = dumps_readable(project.to_dict()) + "\n"
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ExportError(
+            msg(
+                "The project cannot be saved as {path}: its name, description or another text "
+                "field holds a character that is not valid Unicode text (a lone surrogate). "
+                "Rename it and export again.",
+                path=path,
+            )
+        ) from None
+    return text
 
 
 def _plain_tensors(state: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
     # Detached CPU copies, so the file holds plain tensors and nothing else.
     return {k: v.detach().to("cpu").clone() for k, v in state.items()}
-
-
-# Reading what is exported -------------------------------------------------------------------
-
-
-def load_source(
-    source: str | os.PathLike[str], note: Note | None = None
-) -> tuple[Project, dict[str, torch.Tensor] | None]:
-    """The project and its weights (None for a bare project) from anything NetStudio exports
-    or trains: a run folder, a .safetensors file, a .pt state_dict or checkpoint with its
-    project .json beside it, or a project .json. Nothing is unpickled."""
-    path = Path(source)
-    if path.suffix in _TORCH_WEIGHT_SUFFIXES:
-        project_path = path.with_suffix(".json")
-        if not path.is_file():
-            raise ExportError(f"There is no weights file {path}")
-        if not project_path.is_file():
-            raise ExportError(
-                f"{path} holds only weights; put the project they belong to beside it as "
-                f"{project_path.name}"
-            )
-        project = load_project(project_path)
-        return project, _state_dict_of(load_checkpoint(path), path)
-    if path.is_dir() and not (path / WEIGHTS_FILE).is_file() and (path / CHECKPOINT_FILE).is_file():
-        # A run stopped before it wrote its final weights: its last checkpoint has them.
-        project, _ = load_trained(path)
-        checkpoint = load_checkpoint(path / CHECKPOINT_FILE)
-        if note is not None:
-            epoch = checkpoint.get("epoch", "?") if isinstance(checkpoint, dict) else "?"
-            note(f"{path} has no {WEIGHTS_FILE}: exporting its last checkpoint (epoch {epoch})")
-        return project, _state_dict_of(checkpoint, path)
-    return load_trained(path)
-
-
-def _state_dict_of(data: Any, path: Path) -> dict[str, torch.Tensor]:
-    if isinstance(data, dict) and isinstance(data.get("model"), dict):
-        data = data["model"]  # a training checkpoint: the weights are one of its entries
-    if not isinstance(data, dict) or not all(
-        isinstance(k, str) and torch.is_tensor(v) for k, v in data.items()
-    ):
-        raise ExportError(
-            f"{path} is not a state_dict (a mapping of names to tensors) or a NetStudio checkpoint"
-        )
-    return data
 
 
 def inference_model(project: Project, weights: dict[str, torch.Tensor] | None) -> fx.GraphModule:
@@ -307,7 +294,8 @@ def write_onnx(
         raise _diagnose(graph, "ONNX", exc, probe) from exc
     import onnx
 
-    proto.doc_string = f"{title or 'Model'}: exported by NetStudio"
+    # The title is user text: one printable line (a lone surrogate is not even valid protobuf).
+    proto.doc_string = f"{one_line(title or 'Model')}: exported by NetStudio"
     atomic_write(path, lambda tmp: onnx.save(proto, tmp))
     return path
 

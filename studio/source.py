@@ -6,13 +6,43 @@ what the compiled model computes, and its state_dict keys are the same (one attr
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from torch import nn
+
 from studio.compiler import plan_model, walk_graph
+from studio.errors import StudioError
 from studio.graph import Graph
 from studio.layers.base import ModuleSpec, TensorType
+from studio.messages import msg
+from studio.safe_text import (
+    class_identifier,
+    is_class_identifier,
+    is_node_id,
+    python_comment,
+    python_string,
+)
+
+
+class SourceError(StudioError):
+    """A graph that cannot be written as Python source. The message is for the user."""
+
+
+def check_node_ids(graph: Graph) -> None:
+    """Refuse, naming it, a node id that cannot be written as-is as a Python attribute and
+    local name. The ids must stay as they are: they are the state_dict's keys."""
+    for node_id in graph.nodes:
+        if not is_node_id(node_id) or hasattr(nn.Module, node_id):
+            raise SourceError(
+                msg(
+                    "The layer id {node} cannot be written as Python source: an id is "
+                    "lowercase letters, digits and underscores, starts with a letter, and is "
+                    "neither a Python keyword nor a name that PyTorch modules use. Rename the "
+                    "layer.",
+                    node=python_string(node_id),
+                )
+            )
 
 
 @dataclass(eq=False)
@@ -50,7 +80,9 @@ def _render_index(index: Any) -> str:
 
 
 class SourceEmitter:
-    def __init__(self) -> None:
+    def __init__(self, taken: set[str] | None = None) -> None:
+        # Names in use (the node ids): a shared value's own line never reuses one of them.
+        self.taken = set(taken or ())
         self.init_lines: list[str] = []
         self.forward_lines: list[str] = []
         self.arguments: list[str] = []
@@ -75,13 +107,21 @@ class SourceEmitter:
 
     def end_node(self, node_id: str, value: _Expr) -> None:
         # Values used twice inside one node get a line of their own; the rest is inlined.
-        for k, expr in enumerate(e for e in self._exprs if e.uses > 1 and e is not value):
+        shared = (e for e in self._exprs if e.uses > 1 and e is not value)
+        for expr in shared:
             line = expr.render()
-            expr.name = f"{node_id}_{k}"
+            expr.name = self._fresh_name(node_id)
             self.forward_lines.append(f"{expr.name} = {line}")
         if value.name is None:
             self.forward_lines.append(f"{node_id} = {value.render()}")
             value.name = node_id
+
+    def _fresh_name(self, node_id: str) -> str:
+        k = 0
+        while f"{node_id}_{k}" in self.taken:
+            k += 1
+        self.taken.add(f"{node_id}_{k}")
+        return f"{node_id}_{k}"
 
     def module(self, *args: Any) -> _Expr:
         assert self._spec is not None
@@ -110,30 +150,38 @@ def _flatten(parts: list[Any]) -> list[Any]:
 
 
 def class_name(title: str) -> str:
-    words = re.findall(r"[A-Za-z0-9]+", title)
-    name = "".join(w[:1].upper() + w[1:] for w in words) or "Model"
-    return name if name[0].isalpha() else f"Model{name}"
+    """The class name of a project's model: see safe_text.class_identifier."""
+    return class_identifier(title)
 
 
 def model_source(graph: Graph, name: str = "Model", title: str = "") -> str:
-    """Standalone Python source of the model (the inference model, as drawn)."""
+    """Standalone Python source of the model (the inference model, as drawn).
+
+    `name` is the class name (an identifier; see class_name). `title`, the project's name, is
+    user text: it appears only as an escaped string literal and a one-line comment."""
+    check_node_ids(graph)
+    if not is_class_identifier(name):
+        raise SourceError(msg("{name} is not a valid class name", name=python_string(name)))
     plan = plan_model(graph)
-    emitter = SourceEmitter()
+    emitter = SourceEmitter(set(graph.nodes))
     outputs = walk_graph(graph, plan, emitter)
     returned = ", ".join(o.render() for o in outputs)
     shapes = {n: plan.analysis.nodes[n].output for n in plan.inputs}
-    shape_lines = "\n".join(f"    {n!r}: {t.shape!r}," for n, t in shapes.items())
+    shape_lines = "\n".join(
+        f"    {python_string(n)}: {tuple(int(s) for s in t.shape)!r}," for n, t in shapes.items()
+    )
     dtypes = {n: t.dtype for n, t in shapes.items()}
     init = "\n".join(f"        {line}" for line in emitter.init_lines) or "        pass"
     forward = "\n".join(f"        {line}" for line in emitter.forward_lines)
     example = ", ".join(
-        f"torch.randint(0, 2, (2, *INPUT_SHAPES[{n!r}]))"
+        f"torch.randint(0, 2, (2, *INPUT_SHAPES[{python_string(n)}]))"
         if dtypes[n].startswith("int")
-        else f"torch.randn(2, *INPUT_SHAPES[{n!r}])"
+        else f"torch.randn(2, *INPUT_SHAPES[{python_string(n)}])"
         for n in plan.inputs
     )
-    about = f" from the project {title!r}" if title else ""
-    return f'''"""{name}: written by NetStudio{about}. Needs only PyTorch.
+    # The docstring holds only the class name (an identifier). The project's name goes below
+    # the imports, never on the first two lines (where Python looks for a coding declaration).
+    return f'''"""{name}: written by NetStudio. Needs only PyTorch.
 
 Load trained weights with `model.load_state_dict(...)`; the attribute names match NetStudio's.
 """
@@ -141,6 +189,10 @@ Load trained weights with `model.load_state_dict(...)`; the attribute names matc
 import torch
 import torch.nn.functional as F  # noqa: F401  (used by some layers)
 from torch import nn
+
+# The NetStudio project this model was drawn in:
+{python_comment(title or name)}
+PROJECT_NAME = {python_string(title or name)}
 
 # One sample's shape per input, without the batch dimension.
 INPUT_SHAPES = {{

@@ -75,6 +75,21 @@ def run(tmp_path_factory):
     return save_run(tmp_path_factory.mktemp("run"), project, model), project, model
 
 
+def training_checkpoint(weights: dict) -> dict:
+    """A checkpoint as the trainer writes it after one epoch (tensors and plain data)."""
+    return {
+        "epoch": 1,
+        "history": [{"loss": 0.5}],
+        "model": weights,
+        "optimizer_name": "adam",
+        "optimizer": {},
+        "schedule": {},
+        "torch_rng": torch.get_rng_state(),
+        "generator": torch.Generator().get_state(),
+        "early_stopping": {"since_best": 0},
+    }
+
+
 def outputs_of(model, batch: int):
     xs = example_inputs(model.input_types, batch=batch)
     with torch.no_grad():
@@ -163,8 +178,10 @@ def test_weights_that_belong_to_another_model_are_refused_plainly(run, tmp_path)
     _, _, model = run
     other = load_template("seed-mlp")
     save_weights(tmp_path / "w.safetensors", model.state_dict(), other)
-    with pytest.raises(ExportError, match="do not fit the project's model"):
+    # Refused when read (studio.runs) or when loaded into the model (export), plainly.
+    with pytest.raises(RunError, match=r"does not hold this model's weights|do not fit the pro"):
         export(tmp_path / "w.safetensors", "onnx", tmp_path / "out")
+    assert not (tmp_path / "out.onnx").exists()
 
 
 def test_a_run_stopped_before_its_final_weights_exports_its_checkpoint(run, tmp_path):
@@ -172,7 +189,7 @@ def test_a_run_stopped_before_its_final_weights_exports_its_checkpoint(run, tmp_
 
     _, project, model = run
     save_project(project, tmp_path / "project.json")
-    save_checkpoint(tmp_path / "checkpoint.pt", {"epoch": 1, "model": model.state_dict()})
+    save_checkpoint(tmp_path / "checkpoint.pt", training_checkpoint(model.state_dict()))
     notes: list[str] = []
     (path,) = export(tmp_path, "pt2", tmp_path / "m", note=notes.append)
     assert notes == [

@@ -16,7 +16,6 @@ never imported as part of NetStudio (their imports resolve only beside a model.p
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -24,10 +23,13 @@ from typing import Any
 import torch
 
 from studio.compiler import LOSS_FUSED_ACTIVATION, plan_model, walk_graph
+from studio.export_targets import PACKAGE_FORMAT, check_package_folder, staged_folder
 from studio.files import atomic_write_text
 from studio.graph import Graph
+from studio.messages import msg, term
 from studio.project import Project, dumps_readable
 from studio.runs import RunError, save_weights
+from studio.safe_text import one_line
 from studio.source import SourceEmitter, class_name, model_source
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "template"
@@ -58,48 +60,57 @@ def write_package(
     folder: Path,
     *,
     note: Callable[[str], None],
+    classes: list[str] | None = None,
+    force: bool = False,
 ) -> list[Path]:
-    """Write the package into `folder` (created, or refreshed if it exists)."""
-    from studio.export import ExportError, inference_model
+    """Write the package as the folder `folder`: a new one, or (force) in place of an earlier
+    package export. It is written beside it first and moved into place when complete.
+    `classes`: the class names predict.py prints (see labels.class_names)."""
+    from studio.export import inference_model
     from studio.export_package.readme import readme
 
-    if folder.exists() and not folder.is_dir():
-        raise ExportError(f"{folder} is a file; the py export writes a folder (or give a .py name)")
+    check_package_folder(folder, force=force)
     name = class_name(project.name)
     source, training_class = package_source(project.graph, name, project.name)
-    config = package_config(project, name, training_class, has_weights=weights is not None)
-    folder.mkdir(parents=True, exist_ok=True)
-
-    written = [_text(folder / "model.py", source)]
-    if weights is not None:
-        model = inference_model(project, weights)  # checks that the weights fit the model
-        save_weights(folder / WEIGHTS, model.state_dict(), project)
-        written.append(folder / WEIGHTS)
-    else:
-        (folder / WEIGHTS).unlink(missing_ok=True)  # never leave weights of an earlier export
+    config = package_config(
+        project, name, training_class, has_weights=weights is not None, classes=classes
+    )
+    model = inference_model(project, weights) if weights is not None else None  # weights fit?
+    trainable = config["output"] is not None
+    scripts = SCRIPTS if trainable else SCRIPTS[:2]
+    names = [
+        "model.py",
+        *([WEIGHTS] if model is not None else []),
+        "config.json",
+        *scripts,
+        "README.md",
+    ]
+    with staged_folder(folder) as staging:
+        atomic_write_text(staging / "model.py", source)
+        if model is not None:
+            save_weights(staging / WEIGHTS, model.state_dict(), project)
+        atomic_write_text(staging / "config.json", dumps_readable(config) + "\n")
+        for script in scripts:
+            atomic_write_text(staging / script, (TEMPLATE_DIR / script).read_text("utf-8"))
+        atomic_write_text(staging / "README.md", readme(config, trainable=trainable))
+    if model is None:
         note(
-            f"{project.name!r} has no trained weights, so the package has no {WEIGHTS}: "
-            "predict.py runs with random weights until train.py has trained the model."
+            msg(
+                '"{name}" has no trained weights, so the package has no {file}: predict.py runs '
+                "with random weights until train.py has trained the model.",
+                name=one_line(project.name),
+                file=WEIGHTS,
+            )
         )
-    written.append(_text(folder / "config.json", dumps_readable(config) + "\n"))
-    scripts = SCRIPTS if config["output"] is not None else SCRIPTS[:2]
-    for script in scripts:
-        shutil.copyfile(TEMPLATE_DIR / script, folder / script)
-        written.append(folder / script)
-    if config["output"] is None:
-        (folder / "train.py").unlink(missing_ok=True)
+    if not trainable:
         note(
-            "train.py was not written: training needs exactly one Output layer (it says which "
-            "loss to use), and this model has "
-            f"{'several' if _output_count(project.graph) else 'none'}."
+            msg(
+                "train.py was not written: training needs exactly one Output layer (it says "
+                "which loss to use), and this model has {count}.",
+                count=term("several") if _output_count(project.graph) else term("none"),
+            )
         )
-    written.append(_text(folder / "README.md", readme(config, trainable="train.py" in scripts)))
-    return written
-
-
-def _text(path: Path, text: str) -> Path:
-    atomic_write_text(path, text)
-    return path
+    return [folder / n for n in names]
 
 
 def _output_count(graph: Graph) -> int:
@@ -119,7 +130,7 @@ def package_source(graph: Graph, name: str, title: str) -> tuple[str, str]:
     plan = plan_model(graph, logits=True)
     if not plan.skipped and not plan.params_override:
         return source, name
-    emitter = SourceEmitter()
+    emitter = SourceEmitter(set(graph.nodes))
     outputs = walk_graph(graph, plan, emitter)
     returned = ", ".join(o.render() for o in outputs)
     forward = "\n".join(f"        {line}" for line in emitter.forward_lines)
@@ -145,8 +156,15 @@ def _fused(graph: Graph, output_id: str) -> str | None:
 
 
 def package_config(
-    project: Project, model_class: str, training_class: str, *, has_weights: bool
+    project: Project,
+    model_class: str,
+    training_class: str,
+    *,
+    has_weights: bool,
+    classes: list[str] | None = None,
 ) -> dict[str, Any]:
+    """config.json. Its text fields are one-line printable text (one_line): the scripts print
+    them, and lone surrogates could not even be written as UTF-8."""
     graph = project.graph
     plan = plan_model(graph)
     types = plan.analysis.nodes
@@ -175,18 +193,30 @@ def package_config(
             if (logits.skipped or logits.params_override)
             else None,
         }
+    if output is None or not _names_fit(classes, output):
+        classes = None
     return {
-        "format": "netstudio-package",
+        "format": PACKAGE_FORMAT,
         "version": CONFIG_VERSION,
-        "name": project.name,
+        "name": one_line(project.name),
         "model_class": model_class,
         "training_class": training_class,
         "weights": WEIGHTS if has_weights else None,
         "inputs": inputs,
         "output": output,
         "training": {k: project.training[k] for k in TRAINING_KEYS},
-        "dataset": project.dataset.get("name"),
+        "dataset": one_line(project.dataset.get("name") or ""),
+        "classes": [one_line(c) for c in classes] if classes else None,
     }
+
+
+def _names_fit(classes: list[str] | None, output: dict[str, Any]) -> bool:
+    """Whether the names label the output's scores: one per score of a classifier."""
+    classifies = output["target"] == "labels" and output["loss"] in (
+        "cross_entropy",
+        "binary_cross_entropy",
+    )
+    return bool(classes) and classifies and output["shape"][-1:] == [len(classes)]
 
 
 def _token_limit(graph: Graph, input_id: str) -> int:

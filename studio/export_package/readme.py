@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from studio.safe_text import one_line
+
 _TRAIN_LINE = "- `train.py`: trains the model alone or on several processes, GPUs or machines.\n"
 
 
@@ -46,9 +48,12 @@ Scale the inputs as they were scaled in NetStudio (pixels as floats in 0–1). W
 
 
 def readme(config: dict[str, Any], *, trainable: bool) -> str:
-    name, cls = config["name"], config["model_class"]
+    # The name is user text: one line, so it cannot start a code block of its own.
+    name, cls = one_line(config["name"]), config["model_class"]
     t = config["training"]
-    inputs = ", ".join(f"{i['name']} {_shape(i['shape'])} ({i['dtype']})" for i in config["inputs"])
+    inputs = ", ".join(
+        f"{one_line(i['name'])} {_shape(i['shape'])} ({i['dtype']})" for i in config["inputs"]
+    )
     weights = (
         f"- `{config['weights']}`: the trained weights (safetensors).\n"
         if config["weights"]

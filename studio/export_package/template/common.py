@@ -17,6 +17,7 @@ HERE = Path(__file__).resolve().parent
 CONFIG = json.loads((HERE / "config.json").read_text(encoding="utf-8"))
 INPUTS = CONFIG["inputs"]  # one entry per model input: name, shape (no batch), dtype
 OUTPUT = CONFIG["output"]  # the Output layer: its loss and target, or None
+CLASSES = CONFIG.get("classes") or []  # the data set's class names, one per score, if known
 
 
 def build_model(training=False):

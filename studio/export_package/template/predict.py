@@ -12,6 +12,7 @@ import argparse
 import torch
 
 from common import (
+    CLASSES,
     INPUTS,
     OUTPUT,
     build_model,
@@ -68,19 +69,29 @@ def describe(out, top):
         values, classes = probs.topk(min(top, probs.shape[-1]), dim=-1)
         for i, (v, c) in enumerate(zip(values, classes, strict=True)):
             ranked = ", ".join(
-                f"{k} ({p:.1%})" for k, p in zip(c.tolist(), v.tolist(), strict=True)
+                f"{class_label(k)} {p:.1%}" for k, p in zip(c.tolist(), v.tolist(), strict=True)
             )
-            lines.append(f"sample {i}: class {ranked}")
+            lines.append(f"sample {i}: {ranked}")
     elif loss == "binary_cross_entropy":
         probs = out if OUTPUT["final_activation"] == "sigmoid" else out.sigmoid()
         for i, p in enumerate(probs.reshape(len(probs), -1)):
-            lines.append(f"sample {i}: probability {', '.join(f'{v:.1%}' for v in p.tolist())}")
+            if CLASSES:
+                shown = ", ".join(f"{class_label(k)} {v:.1%}" for k, v in enumerate(p.tolist()))
+            else:
+                shown = "probability " + ", ".join(f"{v:.1%}" for v in p.tolist())
+            lines.append(f"sample {i}: {shown}")
     else:
         for i, y in enumerate(out):
             head = ", ".join(f"{v:.4g}" for v in y.flatten()[:8].tolist())
             more = ", ..." if y.numel() > 8 else ""
             lines.append(f"sample {i}: output {tuple(y.shape)} [{head}{more}]")
     return lines
+
+
+def class_label(k):
+    """'Dress (class 3)' with the data set's class names, else 'class 3'."""
+    name = CLASSES[k] if k < len(CLASSES) else str(k)
+    return f"class {k}" if name == str(k) else f"{name} (class {k})"
 
 
 if __name__ == "__main__":
