@@ -221,6 +221,7 @@ def test_rubber_band_selects_nodes(window):
 def test_copy_paste_keeps_internal_edges_under_new_ids(window):
     graph = window.document.graph
     window.scene.select_nodes(["conv2d_2", "max_pooling2d_2"])
+    window.view.setFocus()  # editing keys act on the canvas when it has the focus
     QTest.keyClick(window.view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     QTest.keyClick(window.view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     new = window.scene.selected_node_ids()
@@ -331,3 +332,158 @@ def test_space_and_drag_pans(window):
 def test_right_click_menu_offers_the_edit_actions(window):
     texts = [a.text() for a in window.view.actions() if not a.isSeparator()]
     assert {"&Copy", "&Paste", "D&uplicate", "&Delete", "&Fit to View"} <= set(texts)
+
+
+# Shortcut scope -------------------------------------------------------------------------------
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def press(widget, key, modifier=NO_MOD) -> None:
+    QTest.keyClick(widget, key, modifier)
+    QApplication.processEvents()
+
+
+def test_editing_keys_do_nothing_while_the_training_page_is_shown(window):
+    graph = window.document.graph
+    window.scene.select_nodes(["dense_1"])
+    window.view.setFocus()
+    window.show_page(1)  # the Training page: the canvas is out of sight
+    QApplication.processEvents()
+    assert not window.view.isVisible()
+    target = QApplication.focusWidget() or window
+    for key, modifier in (
+        (Qt.Key.Key_Delete, NO_MOD),
+        (Qt.Key.Key_Backspace, NO_MOD),
+        (Qt.Key.Key_A, CTRL),
+        (Qt.Key.Key_X, CTRL),
+        (Qt.Key.Key_D, CTRL),
+        (Qt.Key.Key_Delete, CTRL),
+    ):
+        press(target, key, modifier)
+        press(window, key, modifier)
+    assert len(graph.nodes) == 10 and len(graph.edges) == 9
+    assert window.document.undo_stack.count() == 0
+    assert not window.actions.delete.isEnabled() and not window.actions.paste.isEnabled()
+    # Back on the model page, with the canvas focused, Delete deletes again.
+    window.show_page(0)
+    QApplication.processEvents()
+    assert window.actions.delete.isEnabled()
+    window.view.setFocus()
+    press(window.view, Qt.Key.Key_Delete)
+    assert "dense_1" not in graph.nodes
+
+
+def test_editing_keys_in_another_panel_do_not_touch_the_canvas(window):
+    graph = window.document.graph
+    window.scene.select_nodes(["dense_1"])
+    tree = window.palette.tree
+    tree.setFocus()
+    press(tree, Qt.Key.Key_Delete)
+    press(tree, Qt.Key.Key_A, CTRL)
+    assert "dense_1" in graph.nodes
+    assert window.scene.selected_node_ids() == ["dense_1"]  # Ctrl+A did not select the canvas
+    # Ctrl+A on the focused canvas selects every layer.
+    window.view.setFocus()
+    press(window.view, Qt.Key.Key_A, CTRL)
+    assert len(window.scene.selected_node_ids()) == 10
+
+
+def test_clicking_a_node_gives_the_canvas_the_focus_for_delete(window):
+    item = window.scene.nodes["flatten_1"]
+    window.palette.search.setFocus()
+    centre = view_point(window, item.sceneBoundingRect().center())
+    QTest.mouseClick(window.view.viewport(), LEFT, NO_MOD, centre)
+    assert window.view.hasFocus()
+    press(window.view, Qt.Key.Key_Delete)
+    assert item.node_id not in window.document.graph.nodes
+
+
+# Inserting into a connection and deleting with reconnection -----------------------------------
+
+
+def edge_middle(window, source: str, target: str) -> QPointF:
+    item = next(
+        i for e, i in window.scene.edges.items() if (e.source, e.target) == (source, target)
+    )
+    return item.path().pointAtPercent(0.5)
+
+
+def edge_midpoint(window, source: str, target: str) -> QPoint:
+    return view_point(window, edge_middle(window, source, target))
+
+
+def test_dropping_a_layer_on_a_connection_inserts_it_in_one_undo_step(window):
+    graph = window.document.graph
+    window.view.set_zoom(1.0)
+    window.view.centerOn(edge_middle(window, "flatten_1", "dense_1"))
+    before_positions = {n: node.position for n, node in graph.nodes.items()}
+    at = edge_midpoint(window, "flatten_1", "dense_1")
+    drop_layer(window, "Dropout", at)
+    links = {(e.source, e.target) for e in graph.edges}
+    assert ("flatten_1", "dropout_1") in links and ("dropout_1", "dense_1") in links
+    assert ("flatten_1", "dense_1") not in links
+    assert window.scene.nodes["dropout_1"].state == "ok"
+    assert window.scene.nodes["dense_1"].state == "ok"
+    # No layer covers another: the ones after the new layer moved right if needed.
+    boxes = [i.sceneBoundingRect() for i in window.scene.nodes.values()]
+    assert not any(a.intersects(b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
+    assert window.document.undo_stack.count() == 1
+    assert "Insert" in window.document.undo_stack.undoText()
+    window.document.undo()
+    assert "dropout_1" not in graph.nodes
+    assert ("flatten_1", "dense_1") in {(e.source, e.target) for e in graph.edges}
+    assert {n: node.position for n, node in graph.nodes.items()} == before_positions
+    window.document.redo()
+    assert ("dropout_1", "dense_1") in {(e.source, e.target) for e in graph.edges}
+
+
+def test_a_connection_lights_up_while_a_layer_is_dragged_over_it(window):
+    window.view.set_zoom(1.0)
+    window.view.centerOn(edge_middle(window, "flatten_1", "dense_1"))
+    at = edge_midpoint(window, "flatten_1", "dense_1")
+    tree = window.palette.tree
+    mime = tree.mimeData([window.palette.item_for("Dropout")])
+    viewport = window.view.viewport()
+    action = Qt.DropAction.CopyAction
+    QApplication.sendEvent(viewport, QDragEnterEvent(at, action, mime, LEFT, NO_MOD))
+    QApplication.sendEvent(viewport, QDragMoveEvent(at, action, mime, LEFT, NO_MOD))
+    lit = [e for e, item in window.scene.edges.items() if item._drop_target]
+    assert [(e.source, e.target) for e in lit] == [("flatten_1", "dense_1")]
+    # An Input cannot go into a connection: nothing lights up for it.
+    mime = tree.mimeData([window.palette.item_for("Input")])
+    QApplication.sendEvent(viewport, QDragMoveEvent(at, action, mime, LEFT, NO_MOD))
+    assert not any(item._drop_target for item in window.scene.edges.values())
+
+
+def test_delete_and_reconnect_keeps_the_chain_whole(window):
+    graph = window.document.graph
+    feeder = next(e.source for e in graph.edges if e.target == "flatten_1")
+    window.scene.select_nodes(["flatten_1"])
+    assert window.actions.dissolve.isEnabled()
+    window.view.setFocus()
+    press(window.view, Qt.Key.Key_Delete, CTRL)
+    assert "flatten_1" not in graph.nodes
+    assert next(e.source for e in graph.edges if e.target == "dense_1") == feeder
+    assert window.document.undo_stack.count() == 1
+    window.document.undo()
+    links = {(e.source, e.target) for e in graph.edges}
+    assert {(feeder, "flatten_1"), ("flatten_1", "dense_1")} <= links
+    assert (feeder, "dense_1") not in links
+    # The Input has no input: reconnecting is not offered; a plain Delete mentions it.
+    window.scene.select_nodes(["input_1"])
+    assert not window.actions.dissolve.isEnabled()
+    window.scene.select_nodes(["flatten_1"])
+    window.delete_selection()
+    assert "Delete and Reconnect" in window.statusBar().currentMessage()
+
+
+def test_a_layer_dropped_at_the_left_edge_shows_whole_with_its_input_port(window):
+    drop_layer(window, "Dense", QPoint(3, 200))
+    item = window.scene.nodes["dense_3"]
+    visible = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
+    port = item.inputs[0].sceneBoundingRect()
+    assert visible.contains(item.sceneBoundingRect()) and visible.contains(port)
+    drop_layer(window, "Dense", QPoint(window.view.viewport().width() - 2, 2))
+    item = window.scene.nodes["dense_4"]
+    assert visible.contains(item.sceneBoundingRect())

@@ -64,8 +64,16 @@ def icon(name: str) -> QIcon:
 
 
 def _action(
-    window: QMainWindow, text: str, slot, shortcuts=(), icon_name: str = "", tip: str = ""
+    window: QMainWindow,
+    text: str,
+    slot,
+    shortcuts=(),
+    icon_name: str = "",
+    tip: str = "",
+    scope=None,
 ) -> QAction:
+    """An action of the window; with a `scope` widget, its shortcuts work only while the
+    focus is in that widget (the canvas: Delete must not act while another page is shown)."""
     action = QAction(text, window)
     if icon_name:
         action.setIcon(icon(icon_name))
@@ -84,7 +92,11 @@ def _action(
         shown = keys[0].toString(QKeySequence.SequenceFormat.NativeText)
         action.setToolTip(f"{plain_text(text)} ({shown})")
     action.triggered.connect(lambda checked=False: slot())
-    window.addAction(action)
+    if scope is None:
+        window.addAction(action)
+    else:
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        scope.addAction(action)
     return action
 
 
@@ -109,10 +121,13 @@ def build_actions(w) -> SimpleNamespace:
 
     a.undo = _action(w, _tr("&Undo"), w.document.undo, [Key.Undo], "undo")
     a.redo = _action(w, _tr("&Redo"), w.document.redo, ["Ctrl+Shift+Z", "Ctrl+Y"], "redo")
-    a.cut = _action(w, _tr("Cu&t"), w.cut, [Key.Cut])
-    a.copy = _action(w, _tr("&Copy"), w.copy, [Key.Copy])
-    a.paste = _action(w, _tr("&Paste"), w.paste, [Key.Paste])
-    a.duplicate = _action(w, _tr("D&uplicate"), w.duplicate, ["Ctrl+D"])
+    # Editing shortcuts belong to the canvas: they act on what it shows, only while it has the
+    # focus (not on the Training page, not in a text field). The menus still offer them.
+    canvas = w.view
+    a.cut = _action(w, _tr("Cu&t"), w.cut, [Key.Cut], scope=canvas)
+    a.copy = _action(w, _tr("&Copy"), w.copy, [Key.Copy], scope=canvas)
+    a.paste = _action(w, _tr("&Paste"), w.paste, [Key.Paste], scope=canvas)
+    a.duplicate = _action(w, _tr("D&uplicate"), w.duplicate, ["Ctrl+D"], scope=canvas)
     a.delete = _action(
         w,
         _tr("&Delete"),
@@ -120,8 +135,18 @@ def build_actions(w) -> SimpleNamespace:
         ["Delete", "Backspace"],
         "delete",
         _tr("Delete the selected layers and connections"),
+        scope=canvas,
     )
-    a.select_all = _action(w, _tr("Select &All"), w.select_all, [Key.SelectAll])
+    a.dissolve = _action(
+        w,
+        _tr("Delete and &Reconnect"),
+        w.dissolve_selection,
+        ["Ctrl+Delete", "Ctrl+Backspace"],
+        "",
+        _tr("Delete the selected layer and connect its input to the layers it fed"),
+        scope=canvas,
+    )
+    a.select_all = _action(w, _tr("Select &All"), w.select_all, [Key.SelectAll], scope=canvas)
 
     a.zoom_in = _action(w, _tr("Zoom &In"), w.view.zoom_in, ["Ctrl+=", "Ctrl++"], "zoom-in")
     a.zoom_out = _action(w, _tr("Zoom &Out"), w.view.zoom_out, ["Ctrl+-"], "zoom-out")
@@ -134,6 +159,7 @@ def build_actions(w) -> SimpleNamespace:
         ["Ctrl+L"],
         "arrange",
         _tr("Lay the model out left to right"),
+        scope=canvas,
     )
     a.about = _action(w, _tr("&About NetStudio"), w.show_about)
     return a
@@ -170,6 +196,7 @@ def build_menus(w, a: SimpleNamespace) -> None:
         a.paste,
         a.duplicate,
         a.delete,
+        a.dissolve,
         None,
         a.select_all,
     ):

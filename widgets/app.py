@@ -107,7 +107,7 @@ def run(args) -> int:
     window = MainWindow(project, path, interactive=not args.screenshot)
     window.show()
     app.processEvents()
-    window.view.fit()
+    window.view.fit_readable()
     train = getattr(args, "train", False)
     if train and args.screenshot:
         return train_then_screenshot(window, args.screenshot)

@@ -237,3 +237,107 @@ class Paste(GraphCommand):
     def revert(self) -> None:
         for node in reversed(self.added):
             self.graph.remove_node(node.id)
+
+
+class InsertIntoEdge(GraphCommand):
+    """A new layer dropped onto a connection: source → new → target, as one step. Nodes
+    downstream may move right (`shifts`) to make room for it."""
+
+    def __init__(
+        self,
+        graph: Graph,
+        layer_id: str,
+        position: Position,
+        edge: Edge,
+        shifts: dict[str, Position] | None = None,
+        title: str = "",
+    ) -> None:
+        text = (
+            _tr("Insert %1 between %2 and %3")
+            .replace("%1", title or layer_id)
+            .replace("%2", edge.source)
+            .replace("%3", edge.target)
+        )
+        super().__init__(graph, text)
+        self.layer_id, self.position, self.edge = layer_id, position, edge
+        self.shifts = dict(shifts or {})
+        self.old_positions = {n: graph.nodes[n].position for n in self.shifts}
+        self.node_id: str | None = None
+
+    def do(self) -> None:
+        node = self.graph.add_node(self.layer_id, None, self.position, self.node_id)
+        self.node_id = node.id
+        try:
+            self.graph.disconnect(self.edge)
+        except GraphError:
+            self.graph.remove_node(node.id)
+            raise
+        try:
+            self.graph.connect(self.edge.source, node.id, 0)
+            self.graph.connect(node.id, self.edge.target, self.edge.port)
+        except GraphError:  # e.g. the new layer takes no input: nothing changes
+            self.graph.remove_node(node.id)  # with any edge it got
+            self.graph.add_edges_unchecked([self.edge])
+            raise
+        for node_id, position in self.shifts.items():
+            self.graph.move_node(node_id, position)
+
+    def revert(self) -> None:
+        for node_id, position in self.old_positions.items():
+            self.graph.move_node(node_id, position)
+        self.graph.remove_node(self.node_id)
+        self.graph.add_edges_unchecked([self.edge])
+
+
+class DeleteAndReconnect(GraphCommand):
+    """Delete a layer with one connected input and join that input to every layer it fed,
+    as one step (Dropout out of a chain leaves the chain whole)."""
+
+    def __init__(self, graph: Graph, node_id: str) -> None:
+        super().__init__(graph, _tr("Delete %1 and reconnect").replace("%1", node_id))
+        self.node_id = node_id
+        self.removed: list[Node] = []
+        self.removed_edges: list[Edge] = []
+        self.added_edges: list[Edge] = []
+
+    def do(self) -> None:
+        inputs = [e for e in self.graph.incoming(self.node_id) if e is not None]
+        if len(inputs) != 1:
+            raise GraphError(
+                _tr("%1 needs exactly one connected input to be reconnected").replace(
+                    "%1", self.node_id
+                )
+            )
+        source = inputs[0].source
+        node, edges = self.graph.remove_node(self.node_id)
+        self.removed, self.removed_edges, self.added_edges = [node], edges, []
+        try:
+            for edge in edges:
+                if edge.source == self.node_id:
+                    self.added_edges.append(self.graph.connect(source, edge.target, edge.port))
+        except GraphError:
+            self.revert()
+            raise
+
+    def revert(self) -> None:
+        for edge in self.added_edges:
+            self.graph.disconnect(edge)
+        self.added_edges = []
+        _restore_nodes(self.graph, self.removed, self.removed_edges)
+
+
+class SetProjectName(QUndoCommand):
+    """Rename the model (the project's name, shown in the inspector and saved in its file)."""
+
+    def __init__(self, project, name: str, notify) -> None:
+        super().__init__(_tr("Rename the model to %1").replace("%1", name))
+        self.project, self.new, self.old = project, name, project.name
+        self.notify = notify
+
+    def redo(self) -> None:
+        self.project.name = self.new
+        self.notify()
+
+    def undo(self) -> None:
+        self.project.name = self.old
+        self.notify()

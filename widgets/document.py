@@ -33,6 +33,7 @@ class Document(QObject):
     editRefused = Signal(str)
     pathChanged = Signal()
     settingsChanged = Signal()  # the project's training or data set settings
+    nameChanged = Signal()  # the project's name
 
     def __init__(self, project: Project, path: Path | None = None, parent=None) -> None:
         super().__init__(parent)
@@ -71,6 +72,7 @@ class Document(QObject):
             self.undo_stack.resetClean()
         self.projectReplaced.emit(old, project.graph)
         self.pathChanged.emit()
+        self.nameChanged.emit()
         self.analysisChanged.emit(self.analysis)
         self.settingsChanged.emit()
 
@@ -136,6 +138,40 @@ class Document(QObject):
 
     def connect(self, source: str, target: str, port: int | None = None) -> bool:
         return self.execute(commands.Connect(self.graph, source, target, port))
+
+    def insert_into_edge(
+        self,
+        layer_id: str,
+        position: tuple[float, float],
+        edge: Edge,
+        shifts: dict[str, tuple[float, float]] | None = None,
+    ) -> str | None:
+        """Add a layer in the middle of a connection (one undo step); its id, or None."""
+        title = layer_title(get_layer(layer_id))
+        command = commands.InsertIntoEdge(self.graph, layer_id, position, edge, shifts, title)
+        return command.node_id if self.execute(command) else None
+
+    def can_reconnect(self, node_id: str) -> bool:
+        """Whether deleting the node can join its single input to the layers it feeds."""
+        if node_id not in self.graph.nodes:
+            return False
+        inputs = [e for e in self.graph.incoming(node_id) if e is not None]
+        return len(inputs) == 1 and bool(self.graph.outgoing(node_id))
+
+    def delete_and_reconnect(self, node_id: str) -> bool:
+        return self.execute(commands.DeleteAndReconnect(self.graph, node_id))
+
+    def set_project_name(self, name: str) -> bool:
+        """Rename the model (undoable); an empty name is refused."""
+        name = " ".join(name.split())  # no line breaks or runs of spaces in a title
+        if not name:
+            self.editRefused.emit(QCoreApplication.translate("Document", "The model needs a name"))
+            self.nameChanged.emit()  # the field shows the name that stayed
+            return False
+        if name == self.project.name:
+            return True
+        self.undo_stack.push(commands.SetProjectName(self.project, name, self.nameChanged.emit))
+        return True
 
     def remove(self, node_ids: list[str], edges: list[Edge]) -> bool:
         if not node_ids and not edges:

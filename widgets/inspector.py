@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -11,6 +10,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QScrollArea,
     QStackedWidget,
     QVBoxLayout,
@@ -29,9 +29,12 @@ from widgets.i18n import (
 )
 from widgets.param_editors import labelled_editor
 
+NAME_MAX = 200  # characters: a model's name is a title, not a text
+
 
 class Inspector(QWidget):
     paramEdited = Signal(str, str, object)  # node id, parameter name, value
+    projectNameEdited = Signal(str)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -40,14 +43,10 @@ class Inspector(QWidget):
         self.node_id: str | None = None
         self.editors: dict[str, QWidget] = {}
         self._analysis: Analysis | None = None
-        self._project_text = ""
+        self._name_shown = ""
 
         self.stack = QStackedWidget()
-        self.placeholder = QLabel(self.tr("Select a layer on the canvas to see and edit it."))
-        self.placeholder.setObjectName("placeholder")
-        self.placeholder.setWordWrap(True)
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.stack.addWidget(self.placeholder)
+        self.stack.addWidget(self._build_project_page())
 
         page = QWidget()
         page.setObjectName("inspectorPage")
@@ -107,6 +106,50 @@ class Inspector(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
 
+    def _build_project_page(self) -> QWidget:
+        """With no layer selected: the model's name (editable) and description."""
+        page = QWidget()
+        page.setObjectName("projectPage")
+        column = QVBoxLayout(page)
+        column.setContentsMargins(12, 10, 12, 10)
+        column.setSpacing(6)
+        self.project_box = QWidget()
+        box = QVBoxLayout(self.project_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(4)
+        label = QLabel(self.tr("Model name"))
+        label.setObjectName("projectNameLabel")
+        self.name_edit = QLineEdit()
+        self.name_edit.setObjectName("projectName")
+        self.name_edit.setMaxLength(NAME_MAX)
+        self.name_edit.setPlaceholderText(self.tr("Name of the model"))
+        self.name_edit.setToolTip(
+            self.tr("The model's name, saved in its file and shown with its training runs")
+        )
+        label.setBuddy(self.name_edit)
+        self.name_edit.editingFinished.connect(self._name_edited)
+        self.description = QLabel()
+        self.description.setObjectName("projectDescription")
+        self.description.setWordWrap(True)
+        self.description.setTextFormat(Qt.TextFormat.PlainText)
+        for w in (label, self.name_edit, self.description):
+            box.addWidget(w)
+        column.addWidget(self.project_box)
+        column.addSpacing(8)
+        self.placeholder = QLabel(self.tr("Select a layer on the canvas to see and edit it."))
+        self.placeholder.setObjectName("placeholder")
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        column.addWidget(self.placeholder)
+        column.addStretch(1)
+        return page
+
+    def _name_edited(self) -> None:
+        text = self.name_edit.text()
+        self.name_edit.setModified(False)  # so that the renamed model's name is shown
+        if text != self._name_shown:
+            self.projectNameEdited.emit(text)
+
     # What to show ---------------------------------------------------------------------------
 
     def show_node(self, graph: Graph | None, node_id: str | None, selected: int = 1) -> None:
@@ -117,8 +160,10 @@ class Inspector(QWidget):
             if selected > 1:
                 self.placeholder.setText(self.tr("%n layers selected.", "", selected))
             else:
-                hint = self.tr("Select a layer on the canvas to see and edit it.")
-                self.placeholder.setText(self._project_text + hint)
+                self.placeholder.setText(
+                    self.tr("Select a layer on the canvas to see and edit it.")
+                )
+            self.project_box.setVisible(selected <= 1)
             self.stack.setCurrentIndex(0)
             return
         node = graph.nodes[node_id]
@@ -137,11 +182,15 @@ class Inspector(QWidget):
         self.stack.setCurrentIndex(1)
 
     def set_project_text(self, name: str, description: str) -> None:
-        """What the empty inspector says about the model itself."""
-        text = f"<p style='font-size:13pt; color:#1F2937'><b>{html.escape(name)}</b></p>"
-        if description:
-            text += f"<p>{html.escape(description)}</p>"
-        self._project_text = text + "<p></p>"
+        """What the empty inspector says about the model itself: its name, in a field that
+        renames it, and its description. A name being typed is left alone."""
+        self._name_shown = name
+        if not self.name_edit.hasFocus() or not self.name_edit.isModified():
+            self.name_edit.setText(name)
+            self.name_edit.setModified(False)
+            self.name_edit.setCursorPosition(0)
+        self.description.setText(description)
+        self.description.setVisible(bool(description))
 
     def _build_form(self, params) -> None:
         while self.form.rowCount():

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -43,6 +44,26 @@ from widgets.project_files import ProjectFiles
 from widgets.summary_panel import SummaryPanel
 from widgets.training.style import TABS
 from widgets.training.window import TrainingSide
+
+
+def overlaps(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """Whether nodes at these positions would cover each other (with a little air)."""
+    return abs(a[0] - b[0]) < style.NODE_WIDTH + 20 and abs(a[1] - b[1]) < style.NODE_HEIGHT + 20
+
+
+def downstream(graph: Graph, start: str) -> list[str]:
+    """`start` and every node a path leads to from it (one pass over the edges)."""
+    after: dict[str, list[str]] = {}
+    for e in graph.edges:
+        after.setdefault(e.source, []).append(e.target)
+    seen, stack = {start}, [start]
+    while stack:
+        for succ in after.get(stack.pop(), ()):
+            if succ not in seen:
+                seen.add(succ)
+                stack.append(succ)
+    return list(seen)
+
 
 DEFAULT_SIZE = (1400, 850)
 SIDE_WIDTHS = (210, 380)
@@ -97,7 +118,18 @@ class MainWindow(TrainingSide, ProjectFiles, ClipboardEdits, QMainWindow):
         self._init_training_actions()
         a = self.actions
         self.view.set_context_actions(
-            [a.cut, a.copy, a.paste, a.duplicate, a.delete, None, a.select_all, a.arrange, a.fit]
+            [
+                a.cut,
+                a.copy,
+                a.paste,
+                a.duplicate,
+                a.delete,
+                a.dissolve,
+                None,
+                a.select_all,
+                a.arrange,
+                a.fit,
+            ]
         )
         self._build_status_bar()
         self._init_files()
@@ -163,6 +195,7 @@ class MainWindow(TrainingSide, ProjectFiles, ClipboardEdits, QMainWindow):
         doc.projectReplaced.connect(self._on_project_replaced)
         doc.editRefused.connect(self._on_edit_refused)
         doc.pathChanged.connect(self._update_title)
+        doc.nameChanged.connect(self._on_name_changed)
         stack = doc.undo_stack
         stack.cleanChanged.connect(self._update_title)
         stack.indexChanged.connect(self._update_actions)
@@ -174,16 +207,19 @@ class MainWindow(TrainingSide, ProjectFiles, ClipboardEdits, QMainWindow):
         self.scene.selectionChanged.connect(self._on_selection)
         self.scene.wireHint.connect(self._on_wire_hint)
         self.view.layerDropped.connect(self.add_layer_at)
+        self.view.acceptsWire = self.can_insert_into_edge
         self.view.zoomChanged.connect(self._on_zoom)
         self.palette.layerActivated.connect(self.add_layer_near_selection)
         self.palette.layerChosen.connect(self.help_panel.show_layer)
         self.palette.layerHovered.connect(self.help_panel.preview_layer)
         self.inspector.paramEdited.connect(self.set_param)
         self.inspector.paramEdited.connect(self.help_panel.follow_edit)
+        self.inspector.projectNameEdited.connect(self.document.set_project_name)
         self.problems.nodeActivated.connect(self.focus_node)
         self.problems.countChanged.connect(self._on_problem_count)
         self.summary.nodeActivated.connect(self.focus_node)
         self._connect_training()
+        self.center_tabs.currentChanged.connect(self._update_selection_actions)
 
     def shutdown(self) -> None:
         """Stop following the model (the window is closing)."""
@@ -257,12 +293,27 @@ class MainWindow(TrainingSide, ProjectFiles, ClipboardEdits, QMainWindow):
         a.redo.setText(self.tr("&Redo %1").replace("%1", stack.redoText()).strip())
         self._update_selection_actions()
 
-    def _update_selection_actions(self) -> None:
-        nodes = bool(self.scene.selected_node_ids())
-        edges = bool(self.scene.selected_edges())
-        for action in (self.actions.cut, self.actions.copy, self.actions.duplicate):
+    def canvas_shown(self) -> bool:
+        """Whether the model page (the canvas) is the page in front."""
+        return self.center_tabs.currentWidget() is self.center
+
+    def _update_selection_actions(self, *args) -> None:
+        # Edits of the canvas only while it is in front: nothing changes out of sight.
+        shown = self.canvas_shown()
+        ids = self.scene.selected_node_ids()
+        nodes = shown and bool(ids)
+        edges = shown and bool(self.scene.selected_edges())
+        a = self.actions
+        for action in (a.cut, a.copy, a.duplicate):
             action.setEnabled(nodes)
-        self.actions.delete.setEnabled(nodes or edges)
+        a.delete.setEnabled(nodes or edges)
+        a.dissolve.setEnabled(shown and len(ids) == 1 and self.document.can_reconnect(ids[0]))
+        for action in (a.paste, a.select_all, a.arrange):
+            action.setEnabled(shown)
+
+    def _on_name_changed(self) -> None:
+        self._update_title()
+        self._on_selection()
 
     def _on_selection(self) -> None:
         ids = self.scene.selected_node_ids()
@@ -280,15 +331,43 @@ class MainWindow(TrainingSide, ProjectFiles, ClipboardEdits, QMainWindow):
     # Edits ----------------------------------------------------------------------------------
 
     def add_layer_at(self, layer_id: str, scene_pos: QPointF) -> str | None:
-        """Add a layer centred where it was dropped (on a 10 px grid, so that rows line up)."""
-        position = (
-            round((scene_pos.x() - style.NODE_WIDTH / 2) / 10) * 10.0,
-            round((scene_pos.y() - style.NODE_HEIGHT / 2) / 10) * 10.0,
+        """Add a layer centred where it was dropped (on a 10 px grid, so that rows line up),
+        wholly inside the visible canvas, ports included. Dropped onto a connection, the layer
+        is inserted into it (one undo step)."""
+        position = self.view.visible_position(
+            scene_pos.x() - style.NODE_WIDTH / 2, scene_pos.y() - style.NODE_HEIGHT / 2
         )
-        node_id = self.document.add_node(layer_id, position)
+        edge = self.scene.edge_at(scene_pos)
+        if edge is not None and self.can_insert_into_edge(layer_id):
+            node_id = self.insert_into_edge(layer_id, position, edge)
+        else:
+            node_id = self.document.add_node(layer_id, position)
         if node_id:
             self.scene.select_nodes([node_id])
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)  # Delete now acts on it
         return node_id
+
+    def can_insert_into_edge(self, layer_id: str) -> bool:
+        layer = get_layer(layer_id)
+        return layer.inputs != 0 and not layer.is_output
+
+    def insert_into_edge(self, layer_id: str, position, edge) -> str | None:
+        """Put the layer between the edge's ends; when it would cover the next layer, that
+        layer and everything after it to its right move right to make room."""
+        graph = self.document.graph
+        source, target = graph.nodes[edge.source], graph.nodes[edge.target]
+        x, y = position
+        if overlaps((x, y), source.position):
+            x = source.position[0] + COLUMN_SPACING
+        shifts = {}
+        if overlaps((x, y), target.position):
+            shift = x + COLUMN_SPACING - target.position[0]
+            left = target.position[0]
+            for node_id in downstream(graph, edge.target):
+                nx, ny = graph.nodes[node_id].position
+                if nx >= left:
+                    shifts[node_id] = (nx + shift, ny)
+        return self.document.insert_into_edge(layer_id, (x, y), edge, shifts)
 
     def add_layer_near_selection(self, layer_id: str) -> str | None:
         """Double-click in the palette: after the selected layer (and wired to it when the
@@ -343,7 +422,30 @@ class MainWindow(TrainingSide, ProjectFiles, ClipboardEdits, QMainWindow):
         return ok
 
     def delete_selection(self) -> bool:
-        return self.document.remove(self.scene.selected_node_ids(), self.scene.selected_edges())
+        ids = self.scene.selected_node_ids()
+        between = len(ids) == 1 and self.document.can_reconnect(ids[0])
+        done = self.document.remove(ids, self.scene.selected_edges())
+        if done and between:
+            shortcut = self.actions.dissolve.shortcut().toString(
+                QKeySequence.SequenceFormat.NativeText
+            )
+            self.statusBar().showMessage(
+                self.tr(
+                    "Deleted %1. To keep the layers around it connected, undo and use "
+                    "Delete and Reconnect (%2)."
+                )
+                .replace("%1", ids[0])
+                .replace("%2", shortcut),
+                8000,
+            )
+        return done
+
+    def dissolve_selection(self) -> bool:
+        """Delete the one selected layer and join its input to the layers it fed."""
+        ids = self.scene.selected_node_ids()
+        if len(ids) != 1 or not self.document.can_reconnect(ids[0]):
+            return False
+        return self.document.delete_and_reconnect(ids[0])
 
     def select_all(self) -> None:
         for item in self.scene.nodes.values():

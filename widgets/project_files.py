@@ -4,6 +4,7 @@ side of the main window, as a mixin so that main_window.py stays about the edito
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -11,12 +12,13 @@ from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from studio.layout import layered_positions
 from studio.project import Project, ProjectError, load_project, save_project
 from studio.templates import load_template
 from widgets import config
 from widgets.actions import recent_menu_entries
 from widgets.autosave import Autosave, find_orphans, read_autosave, remove_orphans
-from widgets.canvas.arrange import arranged_positions, is_engine_layout
+from widgets.canvas.arrange import arranged_positions, is_engine_layout, unreadable_layout
 from widgets.i18n import template_text, tr_error
 
 AUTOSAVE_MS = 30_000
@@ -40,14 +42,32 @@ class ProjectFiles:
     # Showing a project ---------------------------------------------------------------------
 
     def show_project(self, project: Project, path: Path | None, modified: bool = False) -> None:
-        """Replace what the window shows; templates and untouched engine layouts are wrapped
-        to read well in the canvas, and the result is fitted in view."""
-        if is_engine_layout(project.graph):
-            for node_id, position in arranged_positions(project.graph, self.canvas_size()).items():
-                project.graph.move_node(node_id, position)
+        """Replace what the window shows; templates, untouched engine layouts and layouts
+        that cannot be read as stored (one long row, a heap, absurd coordinates) are arranged
+        to read well in the canvas, and the result is fitted in view at a readable zoom."""
+        arranged = self._arrange_for_reading(project.graph)
         self.document.replace(project, path, modified)
-        self.view.fit()
-        QTimer.singleShot(0, self.view.fit)  # again once the layout has settled
+        self.view.fit_readable()
+        QTimer.singleShot(0, self.view.fit_readable)  # again once the layout has settled
+        if arranged:
+            self.statusBar().showMessage(arranged, 8000)
+
+    def _arrange_for_reading(self, graph) -> str:
+        """Move the nodes (before the document shows them: not an edit) when their layout
+        is an engine layout or unreadable; returns what to tell the user, if anything."""
+        size = self.canvas_size()
+        problem = unreadable_layout(graph, size)
+        base = layered_positions(graph)
+        if not problem and not is_engine_layout(graph, base):
+            return ""
+        for node_id, position in arranged_positions(graph, size, base).items():
+            graph.move_node(node_id, position)
+        reasons = {
+            "far": self.tr("Arranged the layers: their positions were far outside any canvas."),
+            "heap": self.tr("Arranged the layers: many of them lay on top of one another."),
+            "line": self.tr("Arranged the layers: in one long line they could not be read."),
+        }
+        return reasons.get(problem, "")
 
     def new_empty(self) -> bool:
         if not self.maybe_save():
@@ -107,7 +127,8 @@ class ProjectFiles:
 
     def save_as(self) -> bool:
         doc = self.document
-        suggested = doc.path or Path.home() / f"{doc.project.name}.json"
+        stem = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", template_text(doc.project.name)).strip()
+        suggested = doc.path or Path.home() / f"{stem or 'model'}.json"
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save Project As"), str(suggested), self._file_filter()
         )
@@ -115,7 +136,18 @@ class ProjectFiles:
             return False
         if not Path(path).suffix:
             path += ".json"
+        self.name_after_file(Path(path))
         return self.save_to(path)
+
+    def name_after_file(self, path: Path) -> None:
+        """An untitled model saved as `my-mlp.json` is named "my-mlp" (an undoable rename);
+        so is one whose name was its previous file's. A name the user gave stays."""
+        doc = self.document
+        name = doc.project.name
+        untitled = {"", "Untitled", self.tr("Untitled")}
+        follows_file = doc.path is not None and name == doc.path.stem
+        if (name.strip() in untitled or follows_file) and path.stem != name:
+            doc.set_project_name(path.stem)
 
     def save_to(self, path: str | os.PathLike[str]) -> bool:
         path = Path(path)

@@ -49,6 +49,7 @@ class EdgeItem(QGraphicsPathItem):
         self.setAcceptHoverEvents(True)
         self.setZValue(-1)
         self._hover = False
+        self._drop_target = False
         source.edges.append(self)
         target.edges.append(self)
         self.setToolTip(
@@ -75,6 +76,11 @@ class EdgeItem(QGraphicsPathItem):
     def boundingRect(self):
         return super().boundingRect().adjusted(-8, -8, 8, 8)
 
+    def set_drop_target(self, on: bool) -> None:
+        """A layer dragged over this connection would be inserted into it."""
+        self._drop_target = on
+        self.update()
+
     def hoverEnterEvent(self, event) -> None:
         self._hover = True
         self.update()
@@ -91,6 +97,8 @@ class EdgeItem(QGraphicsPathItem):
         if self._hover and not self.isSelected():
             color = style.ACCENT.lighter(130)
         width = 2.6 if self.isSelected() else 1.8
+        if self._drop_target:
+            color, width = style.ACCENT, 4.0
         painter.setPen(QPen(color, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self.path())

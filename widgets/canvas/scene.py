@@ -5,7 +5,7 @@ commands; the scene never changes the graph itself.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene, QGraphicsSceneMouseEvent
 
@@ -34,16 +34,25 @@ class GraphScene(QGraphicsScene):
         self._wire_target: PortItem | None = None
         self._drag_start: dict[str, tuple[float, float]] | None = None
         self._gesture = 0
+        self._replaying = False
+        self._rect_pending = False
+        self._drop_edge: Edge | None = None
 
     # Following the graph --------------------------------------------------------------------
 
     def attach(self, graph: Graph, analysis: Analysis | None = None) -> None:
         self.detach()
         self.graph = graph
+        # Replaying thousands of nodes: the scene rect is set once at the end, and the index
+        # rebuilt once, instead of after every item (which made opening quadratic).
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        self._replaying = True
         for node in graph.nodes.values():
             self._on_node_added(node)
         for edge in graph.edges:
             self._on_edge_added(edge)
+        self._replaying = False
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         graph.node_added.connect(self._on_node_added)
         graph.node_removed.connect(self._on_node_removed)
         graph.edge_added.connect(self._on_edge_added)
@@ -65,6 +74,7 @@ class GraphScene(QGraphicsScene):
         graph.params_changed.disconnect(self._on_params_changed)
         graph.node_moved.disconnect(self._on_node_moved)
         self.cancel_wire()
+        self._drop_edge = None
         self.graph = None
         self.nodes.clear()
         self.edges.clear()
@@ -74,7 +84,7 @@ class GraphScene(QGraphicsScene):
         item = NodeItem(node)
         self.nodes[node.id] = item
         self.addItem(item)
-        self.update_scene_rect()
+        self.schedule_scene_rect()
 
     def _on_node_removed(self, node: Node) -> None:
         item = self.nodes.pop(node.id, None)
@@ -107,15 +117,56 @@ class GraphScene(QGraphicsScene):
         item = self.nodes.get(node_id)
         if item is not None and (item.pos().x(), item.pos().y()) != tuple(position):
             item.setPos(QPointF(*position))
-        self.update_scene_rect()
+        self.schedule_scene_rect()
 
     def apply_analysis(self, analysis: Analysis) -> None:
         for node_id, item in self.nodes.items():
             item.set_info(analysis.nodes.get(node_id))
 
+    def nodes_rect(self) -> QRectF:
+        """The rectangle the nodes cover (edges run between them), computed from positions:
+        far cheaper than itemsBoundingRect, which asks every port and edge."""
+        if not self.nodes:
+            return QRectF()
+        xs = [item.x() for item in self.nodes.values()]
+        ys = [item.y() for item in self.nodes.values()]
+        m = style.PORT_RADIUS + 2
+        return QRectF(
+            QPointF(min(xs) - m, min(ys) - 2),
+            QPointF(max(xs) + style.NODE_WIDTH + m, max(ys) + style.NODE_HEIGHT + 4),
+        )
+
+    def schedule_scene_rect(self) -> None:
+        """Update the scene rect once the current batch of changes is over (an arrange or an
+        undo moves every node, one signal each)."""
+        if self._replaying or self._rect_pending:
+            return
+        self._rect_pending = True
+        QTimer.singleShot(0, self.update_scene_rect)
+
     def update_scene_rect(self) -> None:
+        self._rect_pending = False
         m = SCENE_MARGIN
-        self.setSceneRect(self.itemsBoundingRect().adjusted(-m, -m, m, m))
+        self.setSceneRect(self.nodes_rect().adjusted(-m, -m, m, m))
+
+    def edge_at(self, pos: QPointF) -> Edge | None:
+        """The connection under a point, unless a node lies on top of it there."""
+        for item in self.items(pos):
+            if isinstance(item, EdgeItem):
+                return item.edge
+            if isinstance(item, (NodeItem, PortItem)):
+                return None
+        return None
+
+    def set_drop_edge(self, edge: Edge | None) -> None:
+        """Light up the connection a dragged layer would be inserted into."""
+        if edge == self._drop_edge:
+            return
+        for e in (self._drop_edge, edge):
+            item = self.edges.get(e) if e is not None else None
+            if item is not None:
+                item.set_drop_target(e == edge)
+        self._drop_edge = edge
 
     # Selection ------------------------------------------------------------------------------
 

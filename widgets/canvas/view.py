@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QGraphicsView
 
 from widgets.canvas import style
+from widgets.canvas.arrange import READABLE_ZOOM
 from widgets.canvas.scene import GraphScene
 
 LAYER_MIME = "application/x-netstudio-layer"
@@ -75,27 +76,32 @@ class GraphView(QGraphicsView):
         self.zoom_by(1 / 1.25)
         self.setTransformationAnchor(anchor)
 
-    def fit(self) -> None:
-        """Show every node; never magnify beyond 100 %, where text is already crisp."""
+    def fit(self, min_zoom: float = MIN_ZOOM) -> None:
+        """Show every node; never magnify beyond 100 %, where text is already crisp. When the
+        whole model only fits below `min_zoom`, show its start (top left) at `min_zoom`."""
         scene: GraphScene = self.scene()
-        items = [item.sceneBoundingRect() for item in scene.nodes.values()]
-        if not items:
+        if not scene.nodes:
             self.resetTransform()
             self.centerOn(0, 0)
             self.zoomChanged.emit(self.zoom())
             return
-        rect = QRectF(items[0])
-        for r in items[1:]:
-            rect = rect.united(r)
-        rect.adjust(-40, -40, 40, 40)
+        rect = scene.nodes_rect().adjusted(-40, -40, 40, 40)
         scene.update_scene_rect()
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         if self.zoom() > MAX_FIT_ZOOM:
             self.set_zoom(MAX_FIT_ZOOM)
-        elif self.zoom() < MIN_ZOOM:
-            self.set_zoom(MIN_ZOOM)
+        elif self.zoom() < min_zoom:
+            self.set_zoom(min_zoom)
+            seen = self.mapToScene(self.viewport().rect()).boundingRect()
+            self.centerOn(rect.left() + seen.width() / 2, rect.top() + seen.height() / 2)
+            self.zoomChanged.emit(self.zoom())
+            return
         self.centerOn(rect.center())
         self.zoomChanged.emit(self.zoom())
+
+    def fit_readable(self) -> None:
+        """Fit, but never so small that the layers cannot be read: a project being opened."""
+        self.fit(READABLE_ZOOM)
 
     def wheelEvent(self, event) -> None:
         delta = event.angleDelta().y() or event.angleDelta().x()
@@ -175,18 +181,47 @@ class GraphView(QGraphicsView):
             event.ignore()
 
     def dragMoveEvent(self, event) -> None:
-        if self._layer_of(event):
-            event.acceptProposedAction()
-        else:
+        layer_id = self._layer_of(event)
+        if not layer_id:
             event.ignore()
+            return
+        event.acceptProposedAction()
+        # A connection under the pointer lights up: dropping there inserts the layer into it.
+        scene: GraphScene = self.scene()
+        pos = self.mapToScene(event.position().toPoint())
+        edge = scene.edge_at(pos) if self.acceptsWire(layer_id) else None
+        scene.set_drop_edge(edge)
+
+    def dragLeaveEvent(self, event) -> None:
+        self.scene().set_drop_edge(None)
+        super().dragLeaveEvent(event)
 
     def dropEvent(self, event) -> None:
+        self.scene().set_drop_edge(None)
         layer_id = self._layer_of(event)
         if not layer_id:
             event.ignore()
             return
         event.acceptProposedAction()
         self.layerDropped.emit(layer_id, self.mapToScene(event.position().toPoint()))
+
+    @staticmethod
+    def acceptsWire(layer_id: str) -> bool:
+        """Whether a layer of this kind can be dropped into a connection (the window says)."""
+        return False
+
+    def visible_position(self, x: float, y: float) -> tuple[float, float]:
+        """A node position near (x, y), on the 10 px grid, with the whole node and its ports
+        inside the visible part of the canvas (when the canvas is large enough for a node)."""
+        seen = self.mapToScene(self.viewport().rect()).boundingRect()
+        margin = style.PORT_RADIUS + 6
+        low_x, high_x = seen.left() + margin, seen.right() - style.NODE_WIDTH - margin
+        low_y, high_y = seen.top() + margin, seen.bottom() - style.NODE_HEIGHT - margin
+        if low_x <= high_x:
+            x = min(max(x, math.ceil(low_x / 10) * 10), math.floor(high_x / 10) * 10)
+        if low_y <= high_y:
+            y = min(max(y, math.ceil(low_y / 10) * 10), math.floor(high_y / 10) * 10)
+        return (round(x / 10) * 10.0, round(y / 10) * 10.0)
 
     # Background -----------------------------------------------------------------------------
 
