@@ -17,6 +17,7 @@ from studio.errors import StudioError
 from studio.graph import Graph
 from studio.layers.base import Call, ModuleSpec, TensorType
 from studio.layers.registry import apply_activation
+from studio.memory import estimate_memory, too_large
 from studio.shapes import Analysis, Problem, infer_shapes
 
 
@@ -27,6 +28,14 @@ class CompileError(StudioError):
         self.problems = problems
         lines = "\n".join(f"  - {p}" for p in problems)
         super().__init__(f"The model cannot be built yet:\n{lines}")
+
+
+class ModelTooLargeError(CompileError):
+    """The model cannot fit in this machine's memory; the message gives the figures."""
+
+    def __init__(self, reason: str) -> None:
+        self.problems = [Problem(None, reason)]
+        StudioError.__init__(self, reason)
 
 
 # The activation each loss takes care of itself: PyTorch's CrossEntropyLoss applies log-softmax
@@ -67,7 +76,7 @@ def plan_model(graph: Graph, *, logits: bool = False, reorder_pooling: bool = Fa
     if not analysis.ok:
         raise CompileError(analysis.problems)
     outputs = output_nodes(graph)
-    needed = {n for n in graph.nodes if any(n == o or graph.reaches(n, o) for o in outputs)}
+    needed = graph.ancestors(outputs)
     nodes = [n for n in analysis.order if n in needed]
     inputs = [n for n in nodes if graph.nodes[n].layer.is_input]
     override: dict[str, dict[str, Any]] = {}
@@ -196,6 +205,13 @@ def compile_graph(
     applies itself is left out (for training); without, the model is what the user drew.
     `optimize` applies rewrites that change no result (see plan_model's reorder_pooling)."""
     plan = plan_model(graph, logits=logits, reorder_pooling=optimize)
+    if torch.device(device or "cpu").type != "meta":
+        # Refuse here, before any allocation, what the machine can never hold: every caller
+        # (training, export, the app) builds through this function. Training builds with
+        # `logits`, and needs gradients and optimizer state as well.
+        reason = too_large(estimate_memory(plan.analysis), training=logits)
+        if reason is not None:
+            raise ModelTooLargeError(reason)
     emitter = FxEmitter(device)
     outputs = walk_graph(graph, plan, emitter)
     emitter.graph.output(outputs[0] if len(outputs) == 1 else tuple(outputs))

@@ -8,6 +8,7 @@ message is written for the user. Views subscribe to its signals and never change
 from __future__ import annotations
 
 import keyword
+import math
 import re
 from collections import deque
 from collections.abc import Iterable
@@ -19,7 +20,7 @@ from studio.events import Signal
 from studio.layers.base import LayerType
 from studio.layers.registry import get_layer
 from studio.messages import msg, term
-from studio.params import ParamError, to_json_value
+from studio.params import ParamError, shown, to_json_value
 
 
 class GraphError(StudioError):
@@ -74,9 +75,32 @@ class Edge:
         return {"from": self.source, "to": self.target, "port": self.port}
 
 
-_IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]*$")
+# Matched with fullmatch: `$` would also accept a trailing newline ("dense_1\n").
+_IDENTIFIER = re.compile(r"[a-z_][a-z0-9_]*")
+MAX_ID_LENGTH = 100
+"""Node ids name attributes and variables in exports; no sane model needs longer ones."""
+# A loop named in full in a message would repeat every node of a 20,000-node cycle.
+_LOOP_NAMES_SHOWN = 8
 # Node ids become attribute names of the compiled nn.Module: keep clear of its own attributes.
 _RESERVED = {"forward", "training", "graph", "code", "self", "torch", "nn", "F"}
+
+
+MAX_COORDINATE = 1e8
+"""Positions on the canvas stay within ±this: a 20,000-node chain spans 5 million; NaN,
+infinities and 1e300 make the canvas fail to paint."""
+
+
+def checked_position(position: Any, node_id: str) -> tuple[float, float]:
+    x, y = (float(v) for v in position)
+    if not all(math.isfinite(v) and abs(v) <= MAX_COORDINATE for v in (x, y)):
+        raise GraphError(
+            msg(
+                "{node}: the position must be two numbers between -{limit:g} and {limit:g}",
+                node=node_id,
+                limit=MAX_COORDINATE,
+            )
+        )
+    return x, y
 
 
 def snake_case(name: str) -> str:
@@ -90,6 +114,13 @@ class Graph:
     edges: list[Edge] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        # Edges by target (port -> edge) and by source, kept in step with `edges` by every edit
+        # below, so that inputs and successors cost their own count and whole-graph passes
+        # stay linear. `_index_key` notices an `edges` list changed behind the graph's back.
+        self._into: dict[str, dict[int, Edge]] = {}
+        self._out: dict[str, list[Edge]] = {}
+        self._index_key: tuple[int, int] | None = None
+        self._next_suffix: dict[str, int] = {}
         self.node_added = Signal()  # (node)
         self.node_removed = Signal()  # (node)
         self.edge_added = Signal()  # (edge)
@@ -112,16 +143,59 @@ class Graph:
     def incoming(self, node_id: str) -> list[Edge | None]:
         """The edge into each input port of the node, None where a port is free."""
         ports: list[Edge | None] = [None] * self.node(node_id).input_count
-        for e in self.edges:
-            if e.target == node_id and e.port < len(ports):
-                ports[e.port] = e
+        for port, e in self._edges_into(node_id).items():
+            if port < len(ports):
+                ports[port] = e
         return ports
 
     def outgoing(self, node_id: str) -> list[Edge]:
-        return [e for e in self.edges if e.source == node_id]
+        self._check_index()
+        return list(self._out.get(node_id, ()))
 
     def successors(self, node_id: str) -> list[str]:
-        return [e.target for e in self.outgoing(node_id)]
+        self._check_index()
+        return [e.target for e in self._out.get(node_id, ())]
+
+    def predecessors(self, node_id: str) -> list[str]:
+        """The nodes whose output feeds this one, in port order (every port, even those above
+        the layer's current input count)."""
+        into = self._edges_into(node_id)
+        return [into[port].source for port in sorted(into)]
+
+    def ancestors(self, node_ids: Iterable[str]) -> set[str]:
+        """`node_ids` and every node that leads to one of them."""
+        found = set(node_ids)
+        stack = list(found)
+        while stack:
+            for source in self.predecessors(stack.pop()):
+                if source not in found:
+                    found.add(source)
+                    stack.append(source)
+        return found
+
+    def _edges_into(self, node_id: str) -> dict[int, Edge]:
+        self._check_index()
+        return self._into.get(node_id, {})
+
+    # The edge index ---------------------------------------------------------------------
+
+    def _check_index(self) -> None:
+        if self._index_key != (id(self.edges), len(self.edges)):
+            self._into, self._out = {}, {}
+            for edge in self.edges:
+                self._index(edge)
+            self._index_key = (id(self.edges), len(self.edges))
+
+    def _index(self, edge: Edge) -> None:
+        # The last edge on a port wins, as it did when ports were looked up by a scan.
+        self._into.setdefault(edge.target, {})[edge.port] = edge
+        self._out.setdefault(edge.source, []).append(edge)
+
+    def _append_edge(self, edge: Edge) -> None:
+        self._check_index()
+        self.edges.append(edge)
+        self._index(edge)
+        self._index_key = (id(self.edges), len(self.edges))
 
     def reaches(self, start: str, goal: str, avoid: str | None = None) -> bool:
         """Whether a path leads from start to goal (not passing through `avoid`)."""
@@ -137,18 +211,27 @@ class Graph:
 
     def unique_id(self, layer_id: str) -> str:
         base = snake_case(layer_id)
-        n = 1
+        # Start after the last number handed out for this base: adding the n-th Dense must not
+        # try dense_1 … dense_n-1 again (building a 20,000-node chain was quadratic).
+        n = self._next_suffix.get(base, 1)
         while f"{base}_{n}" in self.nodes:
             n += 1
+        self._next_suffix[base] = n + 1
         return f"{base}_{n}"
 
     def check_id(self, node_id: str) -> None:
-        if not _IDENTIFIER.match(node_id) or keyword.iskeyword(node_id) or node_id in _RESERVED:
+        if (
+            not isinstance(node_id, str)
+            or len(node_id) > MAX_ID_LENGTH
+            or not _IDENTIFIER.fullmatch(node_id)
+            or keyword.iskeyword(node_id)
+            or node_id in _RESERVED
+        ):
             raise GraphError(
                 msg(
                     "{node!r} cannot name a node: use lowercase letters, digits and _, "
                     "starting with a letter",
-                    node=node_id,
+                    node=shown(node_id),
                 )
             )
         if node_id in self.nodes:
@@ -170,7 +253,7 @@ class Graph:
             values = layer.params.validate(params or {}, layer.title)
         except ParamError as exc:
             raise GraphError(msg("{node}: {error}", node=node_id, error=str(exc))) from None
-        node = Node(node_id, layer_id, values, (float(position[0]), float(position[1])))
+        node = Node(node_id, layer_id, values, checked_position(position, node_id))
         self.nodes[node_id] = node
         self.node_added.emit(node)
         self.changed.emit()
@@ -217,7 +300,7 @@ class Graph:
                     target=target,
                 )
             )
-        if any(e.target == target and e.port == port for e in self.edges):
+        if port in self._edges_into(target):
             if dst.input_count > 1:
                 raise PortError(
                     msg(
@@ -235,12 +318,12 @@ class Graph:
 
     def connect(self, source: str, target: str, port: int | None = None) -> Edge:
         if port is None:
-            taken = {e.port for e in self.edges if e.target == target}
+            taken = set(self._edges_into(target))
             free = [p for p in range(self.node(target).input_count) if p not in taken]
             port = free[0] if free else 0  # all taken: check_connect says why it cannot
         self.check_connect(source, target, port)
         edge = Edge(source, target, port)
-        self.edges.append(edge)
+        self._append_edge(edge)
         self.edge_added.emit(edge)
         self.changed.emit()
         return edge
@@ -258,7 +341,13 @@ class Graph:
         self.changed.emit()
 
     def _remove_edge(self, edge: Edge) -> None:
+        self._check_index()
         self.edges.remove(edge)
+        ports = self._into.get(edge.target, {})
+        if ports.get(edge.port) == edge:
+            del ports[edge.port]
+        self._out[edge.source].remove(edge)
+        self._index_key = (id(self.edges), len(self.edges))
         self.edge_removed.emit(edge)
 
     def set_params(self, node_id: str, updates: dict[str, Any]) -> dict[str, Any]:
@@ -299,11 +388,12 @@ class Graph:
             )
             for e in self.edges
         ]
+        self._index_key = None  # a new list: index it afresh
         self.node_renamed.emit(node_id, new_id)
         self.changed.emit()
 
     def move_node(self, node_id: str, position: tuple[float, float]) -> None:
-        self.node(node_id).position = (float(position[0]), float(position[1]))
+        self.node(node_id).position = checked_position(position, node_id)
         self.node_moved.emit(node_id, self.nodes[node_id].position)
 
     # Whole-graph operations ---------------------------------------------------------------
@@ -333,7 +423,7 @@ class Graph:
             raise CycleError(
                 msg(
                     "These nodes form a loop: {nodes}; remove one connection",
-                    nodes=", ".join(stuck),
+                    nodes=names_in_short(stuck),
                 )
             )
         return order
@@ -350,9 +440,17 @@ class Graph:
     def add_edges_unchecked(self, edges: Iterable[Edge]) -> None:
         """Put back edges exactly as they were (undo of a removal); emits as usual."""
         for edge in edges:
-            self.edges.append(edge)
+            self._append_edge(edge)
             self.edge_added.emit(edge)
         self.changed.emit()
+
+
+def names_in_short(names: list[str], separator: str = ", ") -> str:
+    """Node names for a message: all of a few, the first ones and a count of a great many."""
+    if len(names) <= _LOOP_NAMES_SHOWN:
+        return separator.join(names)
+    shown_names = separator.join(names[:_LOOP_NAMES_SHOWN])
+    return msg("{names} … ({count} nodes)", names=shown_names, count=len(names))
 
 
 def graph_from_dict(data: dict[str, Any]) -> Graph:
@@ -367,8 +465,17 @@ def graph_from_dict(data: dict[str, Any]) -> Graph:
         graph.node(source)
         dst = graph.node(target)
         if not 0 <= port < dst.input_count:
-            raise PortError(f"{target} has no input {port + 1}")
-        if any(e.target == target and e.port == port for e in graph.edges):
-            raise PortError(f"input {port + 1} of {target} is connected twice")
-        graph.edges.append(Edge(source, target, port))
+            raise PortError(
+                msg(
+                    "{node} has no input {port} (it has {count})",
+                    node=target,
+                    port=port + 1,
+                    count=dst.input_count,
+                )
+            )
+        if port in graph._edges_into(target):
+            raise PortError(
+                msg("input {port} of {node} is connected twice", port=port + 1, node=target)
+            )
+        graph._append_edge(Edge(source, target, port))
     return graph

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from studio.graph import Graph
+from studio.graph import CycleError, Graph
 
 COLUMN_SPACING = 230.0
 ROW_SPACING = 150.0
@@ -13,10 +13,10 @@ def layered_positions(graph: Graph) -> dict[str, tuple[float, float]]:
     column: dict[str, int] = {}
     try:
         order = graph.topological_order()
-    except Exception:  # a loop: keep the stored order, the loop is reported elsewhere
+    except CycleError:  # a loop: keep the stored order, the loop is reported elsewhere
         order = list(graph.nodes)
     for node_id in order:
-        preds = [e.source for e in graph.edges if e.target == node_id and e.source in column]
+        preds = [p for p in graph.predecessors(node_id) if p in column]
         column[node_id] = max((column[p] + 1 for p in preds), default=0)
     columns: dict[int, list[str]] = {}
     for node_id in order:
@@ -27,7 +27,7 @@ def layered_positions(graph: Graph) -> dict[str, tuple[float, float]]:
         ids = columns[c]
         keys = {}
         for i, n in enumerate(ids):
-            preds = [row[e.source] for e in graph.edges if e.target == n and e.source in row]
+            preds = [row[p] for p in graph.predecessors(n) if p in row]
             keys[n] = sum(preds) / len(preds) if preds else float(i)
         ids.sort(key=keys.__getitem__)
         for i, node_id in enumerate(ids):

@@ -7,6 +7,7 @@ stores the validated values.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -41,6 +42,23 @@ class Param:
         return self.validate(self.default)
 
 
+class Shown(str):
+    """A value quoted in a message: its repr, cut short. Templates keep `{value!r}`."""
+
+    def __repr__(self) -> str:
+        return str.__str__(self)
+
+
+def shown(value: Any, limit: int = 60) -> Shown:
+    """`repr(value)` cut to `limit` characters, for `{value!r}` in a message: a message quotes
+    what the user wrote, but a hostile file's megabyte-long value must not become a
+    megabyte-long message (the app took seconds to paint one)."""
+    if isinstance(value, Shown):
+        return value
+    text = repr(value)
+    return Shown(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
 def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
@@ -55,7 +73,11 @@ class IntParam(Param):
             value = int(value)
         if not _is_int(value):
             raise ParamError(
-                msg("{title} must be a whole number, not {value!r}", title=self.term, value=value)
+                msg(
+                    "{title} must be a whole number, not {value!r}",
+                    title=self.term,
+                    value=shown(value),
+                )
             )
         if not self.minimum <= value <= self.maximum:
             raise ParamError(
@@ -78,9 +100,12 @@ class FloatParam(Param):
     def validate(self, value: Any) -> float:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise ParamError(
-                msg("{title} must be a number, not {value!r}", title=self.term, value=value)
+                msg("{title} must be a number, not {value!r}", title=self.term, value=shown(value))
             )
-        value = float(value)
+        try:
+            value = float(value)
+        except OverflowError:  # an integer too large for a float: out of range as well
+            value = math.copysign(math.inf, value)
         if not self.minimum <= value <= self.maximum:
             raise ParamError(
                 msg(
@@ -99,7 +124,11 @@ class BoolParam(Param):
     def validate(self, value: Any) -> bool:
         if not isinstance(value, bool):
             raise ParamError(
-                msg("{title} must be true or false, not {value!r}", title=self.term, value=value)
+                msg(
+                    "{title} must be true or false, not {value!r}",
+                    title=self.term,
+                    value=shown(value),
+                )
             )
         return value
 
@@ -115,7 +144,7 @@ class ChoiceParam(Param):
                     "{title} must be one of {options}; not {value!r}",
                     title=self.term,
                     options=", ".join(self.choices),
-                    value=value,
+                    value=shown(value),
                 )
             )
         return value
@@ -158,6 +187,10 @@ class ShapeParam(Param):
 
     allow_infer: bool = False
     max_rank: int = 4
+    maximum: int = 1 << 24
+    """Largest size of one dimension (16,777,216: a long recording's samples)."""
+    max_values: int = 1 << 28
+    """Largest number of values per sample (268 million: a gigabyte of float32 per sample)."""
 
     def validate(self, value: Any) -> tuple[int, ...]:
         if _is_int(value):
@@ -181,6 +214,26 @@ class ShapeParam(Param):
                     "{title} sizes must be positive, not {value}",
                     title=self.term,
                     value=list(value),
+                )
+            )
+        if any(v > self.maximum for v in value):
+            raise ParamError(
+                msg(
+                    "{title}: each size must be at most {maximum:,}, not {value}",
+                    title=self.term,
+                    maximum=self.maximum,
+                    value=shown(list(value)),
+                )
+            )
+        if math.prod(v for v in value if v > 0) > self.max_values:
+            raise ParamError(
+                msg(
+                    "{title} {value} holds {count:,} values per sample; NetStudio takes at "
+                    "most {maximum:,}",
+                    title=self.term,
+                    value=list(value),
+                    count=math.prod(v for v in value if v > 0),
+                    maximum=self.max_values,
                 )
             )
         return tuple(value)
@@ -207,7 +260,12 @@ class ParamSet:
         if unknown:
             known = ", ".join(p.name for p in self.params) or "none"
             raise ParamError(
-                f"{layer} has no parameter {sorted(unknown)[0]!r} (its parameters: {known})"
+                msg(
+                    "{layer} has no parameter {name!r} (its parameters: {known})",
+                    layer=layer,
+                    name=shown(sorted(map(str, unknown))[0]),
+                    known=known,
+                )
             )
         out = {}
         for p in self.params:

@@ -3,6 +3,16 @@
 Reading validates everything and names the offending field; a file that cannot be read is
 never modified. Saving writes a temporary file beside the target and renames it over, so a
 crash mid-save leaves the old file intact.
+
+A project file may come from anyone (downloaded, shared, hand-edited), so reading is bounded
+and strict: at most MAX_FILE_BYTES, UTF-8 (a byte-order mark is allowed), and the document
+checked by studio.project_json (no NaN or infinities, no integer of more than 30 digits, no
+duplicate keys, no lone surrogates or NUL characters, nesting at most 32 deep); a name of at
+most MAX_NAME_LENGTH characters on one line, a description of at most MAX_DESCRIPTION_LENGTH,
+at most MAX_NODES nodes; positions within ±1e8. Every refusal is a ProjectError naming the file
+and the field. Fields NetStudio does not know are no error (a later version may add some):
+they are left out, and `Project.notes` says which, for the command line to print and the app to
+show.
 """
 
 from __future__ import annotations
@@ -10,16 +20,19 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from studio.errors import StudioError
 from studio.files import atomic_write_text
-from studio.graph import Graph, GraphError, graph_from_dict
+from studio.graph import MAX_COORDINATE, MAX_ID_LENGTH, Graph, GraphError, graph_from_dict
 from studio.layers.registry import UnknownLayerError
 from studio.messages import msg
-from studio.params import ParamError
+from studio.params import ParamError, shown
+from studio.project_json import DocumentError, TextRule, check_document, parse_json
 from studio.settings import (
     DATASET_DEFAULTS,
     default_training,
@@ -29,6 +42,25 @@ from studio.settings import (
 
 FORMAT = "netstudio-project"
 VERSION = 1
+
+MAX_FILE_BYTES = 32 * 1024 * 1024
+"""A 20,000-node chain takes 6 MB; reading stops here instead of filling the memory."""
+MAX_NAME_LENGTH = 1_000
+MAX_DESCRIPTION_LENGTH = 100_000
+MAX_NODES = 50_000
+MAX_EDGES = 8 * MAX_NODES  # a node has at most 8 inputs
+MAX_NOTES = 10
+
+_TEXTS = {
+    "name": TextRule(MAX_NAME_LENGTH, plain=True),
+    "description": TextRule(MAX_DESCRIPTION_LENGTH, plain=True, lines=True),
+}
+_KNOWN_FIELDS = {
+    "project": {"format", "version", "name", "description", "graph", "dataset", "training"},
+    "graph": {"nodes", "edges"},
+    "node": {"id", "type", "params", "position"},
+    "edge": {"from", "to", "port"},
+}
 
 
 class ProjectError(StudioError):
@@ -42,6 +74,9 @@ class Project:
     dataset: dict[str, Any] = field(default_factory=lambda: dict(DATASET_DEFAULTS))
     training: dict[str, Any] = field(default_factory=default_training)
     description: str = ""
+    notes: list[str] = field(default_factory=list, compare=False)
+    """What reading the file left out or changed (unknown fields), one sentence each: not
+    saved, shown once after opening (the command line prints them as "note: …")."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -55,18 +90,36 @@ class Project:
         }
 
 
-def _require(data: dict[str, Any], key: str, kind: type | tuple[type, ...], where: str) -> Any:
+_KIND_NAMES = {dict: "an object", list: "a list", str: "text", int: "a whole number"}
+
+
+def _require(data: dict[str, Any], key: str, kind: type, where: str) -> Any:
     if key not in data:
-        raise ProjectError(f"{where}: the field {key!r} is missing")
+        raise ProjectError(msg("{where}: the field {key!r} is missing", where=where, key=key))
     value = data[key]
     if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
-        names = {dict: "an object", list: "a list", str: "text", int: "a whole number"}
-        expected = names.get(kind, getattr(kind, "__name__", str(kind)))
-        raise ProjectError(f"{where}.{key} must be {expected}, not {type(value).__name__}")
+        raise ProjectError(
+            msg(
+                "{where}.{key} must be {expected}, not {actual}",
+                where=where,
+                key=key,
+                expected=_KIND_NAMES[kind],
+                actual=type(value).__name__,
+            )
+        )
     return value
 
 
 def project_from_dict(data: Any, where: str = "project") -> Project:
+    """A project from its JSON form (parsed by `parse_json` or by anyone), checked throughout."""
+    try:
+        check_document(data, _TEXTS)
+    except DocumentError as exc:
+        if exc.path:
+            raise ProjectError(
+                msg("{where}: {field} {reason}", where=where, field=exc.path, reason=exc.reason)
+            ) from None
+        raise ProjectError(msg("{where} {reason}", where=where, reason=exc.reason)) from None
     if not isinstance(data, dict):
         raise ProjectError(
             msg("{where}: not a NetStudio project (expected a JSON object)", where=where)
@@ -91,44 +144,82 @@ def project_from_dict(data: Any, where: str = "project") -> Project:
             )
         )
     if version < 1:
-        raise ProjectError(f"{where}.version must be 1 or more, not {version}")
+        raise ProjectError(
+            msg("{where}.version must be 1 or more, not {version}", where=where, version=version)
+        )
+    unknown = _UnknownFields()
+    unknown.check(data, "project", where)
     name = _require(data, "name", str, where)
     graph_data = _require(data, "graph", dict, where)
-    graph = _graph(graph_data, f"{where}.graph")
+    graph = _graph(graph_data, f"{where}.graph", unknown)
     dataset = _settings(data.get("dataset", {}), validate_dataset, f"{where}.dataset")
     training = _settings(data.get("training", {}), validate_training, f"{where}.training")
     description = data.get("description", "")
     if not isinstance(description, str):
-        raise ProjectError(f"{where}.description must be text")
-    return Project(name, graph, dataset, training, description)
+        raise ProjectError(msg("{where}.description must be text", where=where))
+    return Project(name, graph, dataset, training, description, unknown.notes())
 
 
-def _graph(data: dict[str, Any], where: str) -> Graph:
+class _UnknownFields:
+    """Fields left out, gathered by name so that a field on every one of 20,000 nodes makes one
+    note, not 20,000."""
+
+    def __init__(self) -> None:
+        self.places: dict[str, list[str]] = {}
+
+    def check(self, data: dict[str, Any], kind: str, where: str) -> None:
+        for key in data.keys() - _KNOWN_FIELDS[kind]:
+            self.places.setdefault(key, []).append(where)
+
+    def notes(self) -> list[str]:
+        notes = []
+        for key, places in sorted(self.places.items())[:MAX_NOTES]:
+            if len(places) == 1:
+                where = places[0]
+            else:
+                where = msg("{first} and {count:,} more", first=places[0], count=len(places) - 1)
+            notes.append(
+                msg(
+                    "{where} has a field {key!r} that NetStudio does not know; it was left "
+                    "out, and saving the project drops it",
+                    where=where,
+                    key=shown(key),
+                )
+            )
+        if len(self.places) > MAX_NOTES:
+            notes.append(
+                msg("… and {count} more unknown fields", count=len(self.places) - MAX_NOTES)
+            )
+        return notes
+
+
+def _graph(data: dict[str, Any], where: str, unknown: _UnknownFields) -> Graph:
+    unknown.check(data, "graph", where)
     nodes = _require(data, "nodes", list, where)
     edges = _require(data, "edges", list, where)
+    for items, limit, what in ((nodes, MAX_NODES, "nodes"), (edges, MAX_EDGES, "edges")):
+        if len(items) > limit:
+            raise ProjectError(
+                msg(
+                    "{where}.{what} holds {count:,} items; a project holds at most {limit:,}",
+                    where=where,
+                    what=what,
+                    count=len(items),
+                    limit=limit,
+                )
+            )
     for i, node in enumerate(nodes):
-        here = f"{where}.nodes[{i}]"
-        if not isinstance(node, dict):
-            raise ProjectError(f"{here} must be an object")
-        _require(node, "id", str, here)
-        _require(node, "type", str, here)
-        if not isinstance(node.get("params", {}), dict):
-            raise ProjectError(f"{here}.params must be an object")
-        position = node.get("position", [0, 0])
-        if not (
-            isinstance(position, list)
-            and len(position) == 2
-            and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in position)
-        ):
-            raise ProjectError(f"{here}.position must be two numbers [x, y]")
+        _check_node(node, f"{where}.nodes[{i}]", unknown)
     for i, edge in enumerate(edges):
         here = f"{where}.edges[{i}]"
         if not isinstance(edge, dict):
-            raise ProjectError(f"{here} must be an object")
-        _require(edge, "from", str, here)
-        _require(edge, "to", str, here)
-        if not isinstance(edge.get("port", 0), int):
-            raise ProjectError(f"{here}.port must be a whole number")
+            raise ProjectError(msg("{where} must be an object", where=here))
+        unknown.check(edge, "edge", here)
+        _require_name(edge, "from", here)
+        _require_name(edge, "to", here)
+        port = edge.get("port", 0)
+        if not isinstance(port, int) or isinstance(port, bool):
+            raise ProjectError(msg("{where}.port must be a whole number", where=here))
     try:
         return graph_from_dict(data)
     except UnknownLayerError as exc:
@@ -137,44 +228,121 @@ def _graph(data: dict[str, Any], where: str) -> Graph:
         raise ProjectError(msg("{where}: {error}", where=where, error=str(exc))) from None
 
 
-def _settings(values: Any, validate, where: str) -> dict[str, Any]:
+def _check_node(node: Any, here: str, unknown: _UnknownFields) -> None:
+    if not isinstance(node, dict):
+        raise ProjectError(msg("{where} must be an object", where=here))
+    unknown.check(node, "node", here)
+    _require_name(node, "id", here)
+    _require_name(node, "type", here)
+    if not isinstance(node.get("params", {}), dict):
+        raise ProjectError(msg("{where}.params must be an object", where=here))
+    position = node.get("position", [0, 0])
+    if not (
+        isinstance(position, list)
+        and len(position) == 2
+        and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in position)
+        and all(abs(v) <= MAX_COORDINATE for v in position)
+    ):
+        raise ProjectError(
+            msg(
+                "{where}.position must be two numbers [x, y] between -{limit:g} and {limit:g}",
+                where=here,
+                limit=MAX_COORDINATE,
+            )
+        )
+
+
+def _require_name(data: dict[str, Any], key: str, where: str) -> str:
+    """A node id or layer type: text, and short (ids are checked in full by the graph)."""
+    value = _require(data, key, str, where)
+    if len(value) > MAX_ID_LENGTH:
+        raise ProjectError(
+            msg(
+                "{where}.{key} is {length:,} characters long; names of nodes and layers are "
+                "at most {limit}",
+                where=where,
+                key=key,
+                length=len(value),
+                limit=MAX_ID_LENGTH,
+            )
+        )
+    return value
+
+
+def _settings(values: Any, validate: Callable[[dict], dict], where: str) -> dict[str, Any]:
     if not isinstance(values, dict):
-        raise ProjectError(f"{where} must be an object")
+        raise ProjectError(msg("{where} must be an object", where=where))
     try:
         return validate(values)
     except ParamError as exc:
         raise ProjectError(msg("{where}: {error}", where=where, error=str(exc))) from None
 
 
-def load_project(path: str | os.PathLike[str]) -> Project:
-    path = Path(path)
+def project_from_text(text: str, where: str = "project") -> Project:
+    """A project from the text of its file (`where` names it in messages)."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ProjectError(msg("There is no file {path}", path=path)) from None
-    except IsADirectoryError:
-        raise ProjectError(msg("{path} is a folder, not a project file", path=path)) from None
-    except UnicodeDecodeError:
-        raise ProjectError(
-            msg("{path} is not a text file, so not a NetStudio project", path=path)
-        ) from None
-    except OSError as exc:
-        raise ProjectError(
-            msg("{path} cannot be read: {error}", path=path, error=exc.strerror)
-        ) from None
-    try:
-        data = json.loads(text)
+        data = parse_json(text)
     except json.JSONDecodeError as exc:
         raise ProjectError(
             msg(
                 "{path} is damaged or not JSON (line {line}, column {column}: {error})",
-                path=path,
+                path=where,
                 line=exc.lineno,
                 column=exc.colno,
                 error=exc.msg,
             )
         ) from None
-    return project_from_dict(data, where=path.name)
+    except RecursionError:
+        # The parser nests one call per bracket; the walk after it refuses anything past 32.
+        raise ProjectError(
+            msg("{path} is nested far too deeply to be a NetStudio project", path=where)
+        ) from None
+    return project_from_dict(data, where=where)
+
+
+def load_project(path: str | os.PathLike[str]) -> Project:
+    path = Path(path)
+    return project_from_text(_read_text(path), where=path.name)
+
+
+def _read_text(path: Path) -> str:
+    """The file's text, refusing what is not a regular file (a FIFO would block forever, a
+    device never ends), more than MAX_FILE_BYTES, or not UTF-8."""
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise ProjectError(msg("{path} is a folder, not a project file", path=path))
+        if not stat.S_ISREG(info.st_mode):
+            raise ProjectError(msg("{path} is not a regular file", path=path))
+        with path.open("rb") as stream:
+            data = stream.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise ProjectError(msg("There is no file {path}", path=path)) from None
+    except IsADirectoryError:
+        raise ProjectError(msg("{path} is a folder, not a project file", path=path)) from None
+    except OSError as exc:
+        raise ProjectError(
+            msg("{path} cannot be read: {error}", path=path, error=exc.strerror or str(exc))
+        ) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise ProjectError(
+            msg(
+                "{path} is larger than {limit} MB; a project file is far smaller, so this is "
+                "not one",
+                path=path,
+                limit=MAX_FILE_BYTES // (1024 * 1024),
+            )
+        )
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ProjectError(
+            msg(
+                "{path} is not UTF-8 text (byte {offset:,}), so not a NetStudio project",
+                path=path,
+                offset=exc.start,
+            )
+        ) from None
 
 
 def save_project(project: Project, path: str | os.PathLike[str]) -> None:

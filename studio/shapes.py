@@ -8,9 +8,10 @@ meta device (no memory), cached by the module's spec.
 from __future__ import annotations
 
 import functools
+from collections import deque
 from dataclasses import dataclass, field
 
-from studio.graph import Graph
+from studio.graph import Graph, names_in_short
 from studio.layers.base import Call, ModuleSpec, ShapeError, TensorType
 from studio.messages import msg
 
@@ -64,40 +65,90 @@ def count_parameters(spec: ModuleSpec) -> int:
     return sum(p.numel() for p in module.parameters())
 
 
-def _order_with_loops(graph: Graph) -> tuple[list[str], set[str]]:
-    """Kahn's order of the nodes that are not stuck behind a loop, and the nodes on a loop."""
+def _order_with_loops(graph: Graph) -> tuple[list[str], list[list[str]]]:
+    """Kahn's order of the nodes that are not stuck behind a loop, and the loops themselves
+    (strongly connected components with a cycle), found in linear time."""
     order, stuck = graph.partial_order()
-    on_loop = {n for n in stuck if any(graph.reaches(s, n) for s in graph.successors(n))}
-    return order, on_loop
+    return order, _loops(graph, stuck)
+
+
+def _loops(graph: Graph, nodes: list[str]) -> list[list[str]]:
+    """Tarjan's strongly connected components of `nodes`, iteratively (a 20,000-node loop
+    must not hit Python's recursion limit); only those that really hold a cycle."""
+    inside = set(nodes)
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    loops: list[list[str]] = []
+    for root in nodes:
+        if root in index:
+            continue
+        work = [(root, iter(graph.successors(root)))]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, successors = work[-1]
+            for succ in successors:
+                if succ not in inside:
+                    continue
+                if succ not in index:
+                    index[succ] = low[succ] = len(index)
+                    stack.append(succ)
+                    on_stack.add(succ)
+                    work.append((succ, iter(graph.successors(succ))))
+                    break
+                if succ in on_stack:
+                    low[node] = min(low[node], index[succ])
+            else:
+                work.pop()
+                if work:
+                    parent = work[-1][0]
+                    low[parent] = min(low[parent], low[node])
+                if low[node] == index[node]:
+                    component = []
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        component.append(member)
+                        if member == node:
+                            break
+                    if len(component) > 1 or node in graph.successors(node):
+                        loops.append(sorted(component))
+    return loops
 
 
 def infer_shapes(graph: Graph) -> Analysis:
     analysis = Analysis()
-    order, on_loop = _order_with_loops(graph)
+    order, loops = _order_with_loops(graph)
     analysis.order = order
-    for node_id in graph.nodes:
-        if node_id in on_loop:
-            loop = sorted(
-                n for n in on_loop if graph.reaches(node_id, n) and graph.reaches(n, node_id)
-            )
-            text = msg(
-                "is part of a loop ({loop}); a model must flow one way: "
-                "remove one of these connections",
-                loop=" → ".join([*loop, loop[0]]),
-            )
+    for loop in loops:
+        text = msg(
+            "is part of a loop ({loop}); a model must flow one way: "
+            "remove one of these connections",
+            loop=names_in_short([*loop, loop[0]], " → "),
+        )
+        for node_id in loop:
             analysis.nodes[node_id] = NodeInfo(error=text)
-            analysis.problems.append(Problem(node_id, text))
+    for node_id in graph.nodes:
+        if node_id in analysis.nodes:
+            analysis.problems.append(Problem(node_id, analysis.nodes[node_id].error))
 
     for node_id in order:
         analysis.nodes[node_id] = _infer_node(graph, node_id, analysis)
         if analysis.nodes[node_id].error:
             analysis.problems.append(Problem(node_id, analysis.nodes[node_id].error))
 
-    # Nodes downstream of a loop never came out of the ordering.
-    for node_id in graph.nodes:
-        if node_id not in analysis.nodes:
-            blocker = next(n for n in on_loop if graph.reaches(n, node_id))
-            analysis.nodes[node_id] = NodeInfo(blocked_by=blocker)
+    # Nodes downstream of a loop never came out of the ordering: each waits for the first loop
+    # node that reaches it (one breadth-first pass from all loops at once).
+    blocked = deque((n, n) for loop in loops for n in loop)
+    while blocked:
+        current, blocker = blocked.popleft()
+        for succ in graph.successors(current):
+            if succ not in analysis.nodes:
+                analysis.nodes[succ] = NodeInfo(blocked_by=blocker)
+                blocked.append((succ, blocker))
 
     _check_whole_graph(graph, analysis)
     return analysis

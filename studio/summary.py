@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from studio.flops import count_flops
 from studio.graph import Graph
 from studio.layers.base import format_shape
-from studio.shapes import Analysis, infer_shapes
+from studio.memory import MemoryEstimate, estimate_memory, human_bytes, too_large, total_memory
+from studio.shapes import Analysis, Problem, infer_shapes
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,8 @@ class SummaryRow:
 class Summary:
     rows: list[SummaryRow]
     analysis: Analysis
+    memory: MemoryEstimate | None = None
+    batch_size: int = 32
 
     @property
     def total_params(self) -> int:
@@ -36,11 +39,22 @@ class Summary:
         return sum(r.flops or 0 for r in self.rows)
 
 
-def summarize(graph: Graph) -> Summary:
+def summarize(graph: Graph, batch_size: int = 32) -> Summary:
+    """The table, and the memory the model needs. A model that cannot be trained in this
+    machine's memory even one sample at a time gets a problem, as the compiler would refuse
+    it; one that only fits with a smaller batch than `batch_size` gets a warning."""
     analysis = infer_shapes(graph)
     flops = count_flops(graph, analysis) if analysis.ok else {}
+    memory = estimate_memory(analysis) if analysis.ok else None
+    if memory is not None:
+        reason = too_large(memory, training=True)
+        if reason is not None:
+            analysis.problems.append(Problem(None, reason))
+        elif (reason := too_large(memory, training=True, batch=batch_size)) is not None:
+            analysis.warnings.append(Problem(None, reason))
     rows = []
-    for node_id in analysis.order + [n for n in graph.nodes if n not in analysis.order]:
+    ordered = set(analysis.order)
+    for node_id in analysis.order + [n for n in graph.nodes if n not in ordered]:
         node, info = graph.nodes[node_id], analysis.nodes[node_id]
         if info.output is not None:
             output = format_shape(info.output.shape)
@@ -53,7 +67,7 @@ def summarize(graph: Graph) -> Summary:
                 node_id, node.layer.title, output, info.params, flops.get(node_id), info.error
             )
         )
-    return Summary(rows, analysis)
+    return Summary(rows, analysis, memory, batch_size)
 
 
 def human_count(n: int | None) -> str:
@@ -86,6 +100,15 @@ def format_summary(summary: Summary, title: str = "") -> str:
     if summary.total_flops is not None:
         out.append(
             f"FLOPs per sample: {human_count(summary.total_flops)} ({summary.total_flops:,})"
+        )
+    if summary.memory is not None:
+        m = summary.memory
+        out.append(
+            f"Memory: {human_bytes(m.parameter_bytes)} of weights, "
+            f"{human_bytes(m.activation_bytes)} of activations per sample; "
+            f"training with batch {summary.batch_size} needs about "
+            f"{human_bytes(m.training_bytes(summary.batch_size))}"
+            + (f" (this machine has {human_bytes(total)})" if (total := total_memory()) else "")
         )
     for w in summary.analysis.warnings:
         out.append(f"Note: {w}")

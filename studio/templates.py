@@ -6,13 +6,12 @@ them); the app and the command line only ever read the JSON.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 from studio.graph import Graph
 from studio.layout import layered_positions
-from studio.project import Project, ProjectError, project_from_dict, save_project
+from studio.project import Project, ProjectError, project_from_text, save_project
 from studio.settings import default_training
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "resources" / "templates"
@@ -27,7 +26,7 @@ def load_template(name: str) -> Project:
     if not path.is_file():
         known = ", ".join(template_names())
         raise ProjectError(f"There is no template {name!r}; the templates are: {known}")
-    return project_from_dict(json.loads(path.read_text(encoding="utf-8")), where=name)
+    return project_from_text(path.read_text(encoding="utf-8"), where=name)
 
 
 # How the template files are made ------------------------------------------------------------
