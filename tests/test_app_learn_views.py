@@ -203,7 +203,8 @@ def test_a_gan_trains_in_the_app_with_a_new_sample_grid_each_epoch(
     # The export is the generator: noise in, an image out.
     assert exported_part(outcome.run_dir) == outcome.run_dir / GENERATOR_WEIGHTS
     dialog = window.open_export_dialog()
-    assert "generator" in dialog.status.text()
+    assert "generator" in dialog.note.text() and dialog.note.isVisibleTo(dialog)
+    assert dialog.source == outcome.run_dir / GENERATOR_WEIGHTS
     dialog.set_format("safetensors")
     dialog.path.setText(str(tmp_path / "generator"))
     dialog.start_export()
@@ -244,9 +245,7 @@ def test_a_gan_run_pauses_and_stops_mid_run_keeping_a_usable_generator(
         images = generator(torch.randn(3, 64))
     assert images.shape == (3, 1, 28, 28) and torch.isfinite(images).all()
     # The grid ends on what the stopped generator draws, and the run folder holds it.
-    np.testing.assert_array_equal(
-        window.results.gan_samples.current_images(), outcome.samples[:64]
-    )
+    np.testing.assert_array_equal(window.results.gan_samples.current_images(), outcome.samples[:64])
     _, weights = load_trained(outcome.run_dir / GENERATOR_WEIGHTS)
     for name, tensor in generator.state_dict().items():
         assert torch.equal(weights[name], tensor)

@@ -214,15 +214,16 @@ def test_export_dialog_writes_every_format_that_loads(make_window, qtbot, limits
     dialog.reject()
 
 
-def test_a_training_error_is_a_plain_message_in_the_panel(make_window, qtbot, limits):
+def test_a_training_error_is_a_plain_message_in_the_panel(make_window, qtbot, limits, tmp_path):
     project = tiny_project(epochs=1)
-    project.dataset["name"] = "synthetic-waveforms"  # sequences, but the model wants images
+    missing = tmp_path / "no-such-table.csv"
+    project.dataset.update(name="csv", path=str(missing))  # found out only when loading
     window = make_window(project)
     with qtbot.waitSignal(window.training.runFailed, timeout=RUN_MS) as failed:
         window.start_training()
     message = window.training_panel.message
     assert message.isVisible() and message.text().startswith("✗ ")
-    assert "Input" in failed.args[0] and "Traceback" not in message.text()
+    assert "no-such-table.csv" in failed.args[0] and "Traceback" not in message.text()
     assert window.training.outcome is None and not window.actions.export.isEnabled()
     assert window.results.runs.list.count() == 0  # the empty run folder was removed
 

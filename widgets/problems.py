@@ -1,5 +1,5 @@
-"""The problems list: every node that does not fit, and notes such as unused outputs.
-Clicking one selects its node."""
+"""The problems list: every node that does not fit, where the model and the chosen data set do
+not fit each other, and notes such as unused outputs. Clicking one selects its node."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
 from studio.graph import Graph
-from studio.shapes import Analysis
+from studio.shapes import Analysis, Problem
 from widgets.i18n import layer_title, tr_message
 
 NODE_ROLE = Qt.ItemDataRole.UserRole
@@ -44,18 +44,34 @@ class ProblemsList(QListWidget):
         self._ok_icon = _dot("#2E9E5B")
         self.itemClicked.connect(self._clicked)
         self.itemActivated.connect(self._clicked)
+        self._analysis = Analysis()
+        self._graph: Graph | None = None
+        self.data_problems: list[Problem] = []
 
     def set_analysis(self, analysis: Analysis, graph: Graph) -> None:
+        self._analysis, self._graph = analysis, graph
+        self._show()
+
+    def set_data_problems(self, problems: list[Problem]) -> None:
+        """Where the model and the project's data set do not fit (studio.fit), listed with the
+        model's own problems until the model or the data set changes."""
+        if problems != self.data_problems:
+            self.data_problems = list(problems)
+            self._show()
+
+    def _show(self) -> None:
+        analysis, graph = self._analysis, self._graph or Graph()
         self.clear()
-        for problem in analysis.problems:
+        errors = [*analysis.problems, *self.data_problems]
+        for problem in errors:
             self._add(problem.node_id, problem.message, graph, self._error_icon)
         for note in analysis.warnings:
             self._add(note.node_id, note.message, graph, self._note_icon)
-        if not analysis.problems and not analysis.warnings:
+        if not errors and not analysis.warnings:
             item = QListWidgetItem(self._ok_icon, self.tr("No problems: the model fits together."))
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.addItem(item)
-        self.countChanged.emit(len(analysis.problems), len(analysis.warnings))
+        self.countChanged.emit(len(errors), len(analysis.warnings))
 
     def _add(self, node_id: str | None, message: str, graph: Graph, icon: QIcon) -> None:
         message = tr_message(message)

@@ -92,14 +92,7 @@ class OptimizerComparison(QObject):
         if not keys:
             panel.show_error(self.tr("Tick at least one optimizer to compare."))
             return False
-        if not w.document.analysis.ok:
-            panel.show_error(
-                self.tr(
-                    "The model does not fit together yet: fix what the Problems list shows, then "
-                    "compare."
-                )
-            )
-            w.show_page(1)
+        if w.refuse_unfit_model():  # it shows the Model page and says what to fix
             return False
         # One copy for all the runs: edits made meanwhile must not make them differ.
         project = snapshot(w.document.project)

@@ -1,7 +1,9 @@
 """Export a trained run to any format the engine writes (studio.export.FORMATS).
 
-The export runs on a background thread (ONNX and torch.export trace the model, which takes
-seconds); the dialog lists what was written, or says in one line why it could not be.
+The dialog lists the project's runs with their status and test figures and preselects the best
+finished one (not merely the newest, which may be a worse stopped run). The export runs on a
+background thread (ONNX and torch.export trace the model, which takes seconds); the dialog lists
+what was written, or says in one line why it could not be.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -24,7 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from studio.export import FORMATS, export
+from studio.gan import GENERATOR_WEIGHTS, exported_part
+from widgets.i18n import dataset_title
 from widgets.training.jobs import BackgroundJob
+from widgets.training.panel import format_percent
+from widgets.training.runs import RunInfo
+
+FINISHED = ("finished", "early-stopped")
 
 SUFFIX = {"safetensors": ".safetensors", "onnx": ".onnx", "pt2": ".pt2", "pt": ".pt", "py": ""}
 
@@ -47,29 +56,82 @@ def describe(fmt: str) -> str:
     return texts.get(fmt, fmt)
 
 
+def best_run(runs: list[RunInfo]) -> RunInfo | None:
+    """The run to offer first: of those with weights, a finished one before a stopped one,
+    then the best test accuracy (or the lowest test loss), then the newest."""
+    usable = [r for r in runs if r.has_weights]
+    if not usable:
+        return None
+
+    def rank(run: RunInfo) -> tuple:
+        accuracy = run.test_accuracy if run.test_accuracy is not None else -1.0
+        loss = run.test_loss if run.test_loss is not None else float("inf")
+        return (run.status in FINISHED, accuracy, -loss, run.name)
+
+    return max(usable, key=rank)
+
+
+def describe_run(run: RunInfo) -> str:
+    statuses = {
+        "finished": _tr("finished"),
+        "stopped": _tr("stopped"),
+        "early-stopped": _tr("stopped early"),
+        "failed": _tr("failed"),
+        "running": _tr("running"),
+    }
+    parts = [run.name, statuses.get(run.status, run.status)]
+    if run.test_accuracy is not None:
+        parts.append(_tr("test accuracy %1").replace("%1", format_percent(run.test_accuracy)))
+    elif run.test_loss is not None:
+        parts.append(_tr("test loss %1").replace("%1", f"{run.test_loss:.4g}"))
+    parts.append(QCoreApplication.translate("ExportDialog", "%n epoch(s)", "", run.epochs))
+    if run.dataset:
+        parts.append(dataset_title(run.dataset))
+    return " · ".join(parts)
+
+
 def default_output(folder: Path, name: str, fmt: str) -> Path:
     slug = re.sub(r"[^A-Za-z0-9_-]+", "_", name).strip("_").lower() or "model"
     return folder / (f"{slug}_package" if fmt == "py" else slug + SUFFIX.get(fmt, "." + fmt))
 
 
 class ExportDialog(QDialog):
-    def __init__(self, source: Path, name: str, folder: Path, parent=None) -> None:
+    def __init__(
+        self,
+        runs: list[RunInfo],
+        name: str,
+        folder: Path,
+        parent=None,
+        selected: Path | None = None,
+    ) -> None:
+        """`runs`: the project's runs, newest first; `selected`: the run to preselect (from
+        the Runs tab), else the best finished one."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export the Trained Model"))
         self.setObjectName("exportDialog")
-        self.source, self.name, self.folder = Path(source), name, Path(folder)
+        self.runs = [r for r in runs if r.has_weights]
+        self.project_name, self.name, self.folder = name, name, Path(folder)
+        self.source = Path()
         self.job: BackgroundJob | None = None
         self.written: list[Path] = []
         self._edited_path = False
 
-        # A weights file inside a run folder (a GAN's generator) is named by its run.
-        run = self.source.parent if self.source.is_file() else self.source
-        intro = QLabel(
-            self.tr("Export the model trained in run <b>%1</b> as:").replace("%1", run.name)
-        )
-        self.group = QButtonGroup(self)
+        self.run_list = QComboBox()
+        self.run_list.setObjectName("exportRun")
+        for run in self.runs:
+            self.run_list.addItem(describe_run(run), str(run.path))
+            self.run_list.setItemData(
+                self.run_list.count() - 1, str(run.path), Qt.ItemDataRole.ToolTipRole
+            )
+        self.note = QLabel()
+        self.note.setObjectName("muted")
+        self.note.setWordWrap(True)
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
+        layout.addWidget(QLabel(self.tr("Export the model trained in the run:")))
+        layout.addWidget(self.run_list)
+        layout.addWidget(self.note)
+        layout.addWidget(QLabel(self.tr("as:")))
+        self.group = QButtonGroup(self)
         self.buttons: dict[str, QRadioButton] = {}
         for fmt in FORMATS:
             button = QRadioButton(f"{fmt}  —  {describe(fmt)}")
@@ -101,8 +163,41 @@ class ExportDialog(QDialog):
         self.export_button.clicked.connect(self.start_export)
         box.rejected.connect(self.reject)
         layout.addWidget(box)
+        self.run_list.currentIndexChanged.connect(self._run_changed)
+        keys = [str(r.path) for r in self.runs]
+        chosen = str(selected) if selected is not None and str(selected) in keys else None
+        best = best_run(self.runs)
+        if chosen is None and best is not None:
+            chosen = str(best.path)
+        self.run_list.setCurrentIndex(keys.index(chosen) if chosen else -1)
+        self._run_changed()
         self.buttons[FORMATS[0]].setChecked(True)
-        self.resize(640, self.sizeHint().height())
+        self.resize(680, self.sizeHint().height())
+
+    def current_run(self) -> RunInfo | None:
+        index = self.run_list.currentIndex()
+        return self.runs[index] if 0 <= index < len(self.runs) else None
+
+    def _run_changed(self, *args) -> None:
+        run = self.current_run()
+        self.source = exported_part(run.path) if run is not None else Path()
+        gan = self.source.name == GENERATOR_WEIGHTS
+        self.name = (
+            self.tr("%1 generator").replace("%1", self.project_name) if gan else self.project_name
+        )
+        self.note.setText(
+            self.tr(
+                "This run trained a GAN: what is exported is its generator, which turns a "
+                "vector of random numbers into a new image. The discriminator only served "
+                "the training; it stays in the run folder."
+            )
+            if gan
+            else ""
+        )
+        self.note.setVisible(gan)
+        self.export_button.setEnabled(run is not None)
+        if not self._edited_path and self.group.checkedButton() is not None:
+            self.path.setText(str(default_output(self.folder, self.name, self.fmt())))
 
     def fmt(self) -> str:
         return next(f for f, b in self.buttons.items() if b.isChecked())

@@ -14,7 +14,6 @@ from PySide6.QtGui import QAction, QPainter, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QProgressBar,
     QScrollArea,
     QSizePolicy,
@@ -25,7 +24,15 @@ from PySide6.QtWidgets import (
 
 from widgets.document import Document
 from widgets.i18n import dataset_title
-from widgets.training.controller import LOADING, PAUSED, STOPPING, TrainingController
+from widgets.training.controller import (
+    IDLE,
+    LOADING,
+    PAUSED,
+    RUNNING,
+    STOPPING,
+    TrainingController,
+)
+from widgets.training.notes import ERROR, NOTE, NotesList
 from widgets.training.settings_form import SettingsForm
 from widgets.training.worker import RunOutcome
 
@@ -111,15 +118,12 @@ class TrainingPanel(QWidget):
         self.progress.setValue(0)
         self.progress.setTextVisible(False)
         self.progress.setFixedHeight(8)
-        self.status = LiveText(2, self.tr("Press Train to train the model on the data set."))
+        self.status = LiveText(3, self.tr("Press Train to train the model on the data set."))
         self.status.setObjectName("trainingStatus")
-        self.message = QLabel()
-        self.message.setObjectName("trainingMessage")
-        self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message.hide()
-        for w in (self.progress, self.status, self.message):
+        for w in (self.progress, self.status):
             column.addWidget(w)
+        # Notes and errors stack under the settings: appearing there, they move no field.
+        self.message = NotesList()
 
         scroll = QScrollArea()
         scroll.setObjectName("trainingSettingsScroll")
@@ -131,6 +135,7 @@ class TrainingPanel(QWidget):
         inner.setContentsMargins(8, 4, 12, 8)
         inner.addWidget(self.form)
         scroll.setWidget(holder)
+        self.scroll = scroll
         rule = QFrame()
         rule.setFrameShape(QFrame.Shape.HLine)
         rule.setObjectName("rule")
@@ -141,6 +146,9 @@ class TrainingPanel(QWidget):
         layout.addWidget(top)
         layout.addWidget(rule)
         layout.addWidget(scroll, 1)
+        layout.addWidget(self.message)
+        self.dataset_used = ""  # the title of the data set the last run really used
+        self._progress_text = ""  # the last progress line, shown again on Resume
 
         c = controller
         c.stateChanged.connect(self._on_state)
@@ -150,6 +158,11 @@ class TrainingPanel(QWidget):
         c.note.connect(self.show_note)
         c.runFinished.connect(self._on_finished)
         c.runFailed.connect(self.show_error)
+        # The controller says when the test set is being evaluated, after the last batch.
+        # (Guarded while the worker side of that signal is being added.)
+        evaluating = getattr(c, "evaluating", None)
+        if evaluating is not None:
+            evaluating.connect(self.show_evaluating)
 
     def set_actions(self, train: QAction, pause: QAction, stop: QAction) -> None:
         self.train_button.setDefaultAction(train)
@@ -159,24 +172,25 @@ class TrainingPanel(QWidget):
     # Messages -------------------------------------------------------------------------------
 
     def show_error(self, text: str) -> None:
-        self._message("✗ " + text, "error")
+        self.message.add("✗ " + text, ERROR)
         self.progress.setRange(0, PROGRESS_STEPS)
         self.progress.setValue(0)
         self.status.setText(self.tr("Training did not run."))
 
     def show_note(self, text: str) -> None:
-        self._message(text, "note")
+        self.message.add(text, NOTE)
 
     def clear_message(self) -> None:
-        self.message.hide()
+        """A new run: the last run's notes go."""
         self.message.clear()
 
-    def _message(self, text: str, kind: str) -> None:
-        self.message.setText(text)
-        self.message.setProperty("kind", kind)
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
-        self.message.show()
+    def reset(self) -> None:
+        """Another project: nothing of the last one's run stays in the panel."""
+        self.clear_message()
+        self.progress.setRange(0, PROGRESS_STEPS)
+        self.progress.setValue(0)
+        self.dataset_used = self._progress_text = ""
+        self.status.setText(self.tr("Press Train to train the model on the data set."))
 
     # Following the run ----------------------------------------------------------------------
 
@@ -185,9 +199,25 @@ class TrainingPanel(QWidget):
             self.progress.setRange(0, 0)  # busy until the data set is in memory
             self.status.setText(self.tr("Loading the data set…"))
         elif state == PAUSED:
-            self.status.setText(self.tr("Paused. Resume or stop when you like."))
+            self.status.setText(self.paused_text())
         elif state == STOPPING:
-            self.status.setText(self.tr("Stopping after this batch…"))
+            self.status.setText(self.stopping_text())
+        elif state == RUNNING and self.status.text() == self.paused_text():
+            # Resumed: the progress as it was, until the next report brings it up to date.
+            self.status.setText(self._progress_text or self.tr("Resuming…"))
+        elif state == IDLE and self.status.text() in (self.paused_text(), self.stopping_text()):
+            self.status.setText("")  # the run's end says how it ended, just after
+
+    def paused_text(self) -> str:
+        return self.tr("Paused. Resume or stop when you like.")
+
+    def stopping_text(self) -> str:
+        return self.tr("Stopping after this batch…")
+
+    def show_evaluating(self, count: int) -> None:
+        """After the last batch: the bar runs on while the test set is evaluated."""
+        self.progress.setRange(0, 0)
+        self.status.setText(self.tr("Evaluating on %Ln test sample(s)…", "", count))
 
     def _on_data_progress(self, message: str, done: int, total: int) -> None:
         if total > 0:
@@ -199,19 +229,21 @@ class TrainingPanel(QWidget):
         self.epochs = max(1, int(info["epochs"]))
         self.progress.setRange(0, PROGRESS_STEPS)
         self.progress.setValue(0)
-        self.status.setText(
-            self.tr("Training on %1 (%2 samples) on %3…")
-            .replace("%1", dataset_title(info["dataset"]))
-            .replace("%2", f"{info['samples']:,}")
-            .replace("%3", info["device"])
+        self.dataset_used = dataset_title(info["dataset"])
+        self._progress_text = (
+            self.tr("Training on %1 (%Ln sample(s)) on %2…", "", int(info["samples"]))
+            .replace("%1", self.dataset_used)
+            .replace("%2", info["device"])
         )
+        self.status.setText(self._progress_text)
 
     def _on_batch(self, r: dict) -> None:
         done = (r["epoch"] - 1 + r["batch"] / r["batches"]) / self.epochs
         self.progress.setValue(round(done * PROGRESS_STEPS))
+        self._progress_text = self.progress_text(r, self.epochs)
         if self.controller.state_name in (PAUSED, STOPPING):
             return
-        self.status.setText(self.progress_text(r, self.epochs))
+        self.status.setText(self._progress_text)
 
     def progress_text(self, r: dict, epochs: int) -> str:
         return (
@@ -227,11 +259,11 @@ class TrainingPanel(QWidget):
 
     def _on_finished(self, outcome: RunOutcome) -> None:
         result = outcome.result
-        self.progress.setValue(
-            PROGRESS_STEPS if result.status != "stopped" else self.progress.value()
-        )
+        done = self.progress.value() if self.progress.maximum() else PROGRESS_STEPS
+        self.progress.setRange(0, PROGRESS_STEPS)
+        self.progress.setValue(PROGRESS_STEPS if result.status != "stopped" else done)
         if result.status == "stopped":
-            text = self.tr("Stopped with %1 of %2 epochs done.")
+            text = self.tr("Stopped with %1 of %Ln epoch(s) done.", "", self.epochs)
         elif result.status == "early-stopped":
             text = self.tr("Stopped early after epoch %1 of %2.")
         else:
@@ -244,4 +276,7 @@ class TrainingPanel(QWidget):
         elif result.test_loss is not None:
             text += " " + self.tr("Test loss: %1").replace("%1", f"{result.test_loss:.4g}")
         text += " · " + format_duration(result.seconds)
+        used = dataset_title(outcome.data_title)
+        text += "\n" + self.tr("Data set: %1").replace("%1", used)
+        self.dataset_used = used
         self.status.setText(text)

@@ -131,6 +131,9 @@ class TrainingPlots(QWidget):
             (TRAIN, "━●━", styles["train"][0]),
             (VALIDATION, "━■━", styles["val"][0]),
         ]
+        # Whether the run (or, before one, the project's settings) holds out a validation
+        # split: without one there is no validation curve to name in the legend.
+        self.validation = True
         # The current run's gap between training and validation accuracy, as a number in the
         # accuracy plot's title: the curves show it too, but a gap is hard to read off two lines.
         self.gap = ""
@@ -174,8 +177,15 @@ class TrainingPlots(QWidget):
 
     # A run ----------------------------------------------------------------------------------
 
-    def begin_run(self, epochs: int) -> None:
+    def set_validation(self, validation: bool) -> None:
+        """Whether the legend names a validation curve (the project's validation split)."""
+        if validation != self.validation:
+            self.validation = validation
+            self._show_legend()
+
+    def begin_run(self, epochs: int, validation: bool = True) -> None:
         self.epochs = max(1, epochs)
+        self.validation = validation
         for series in self.series.values():
             series.clear()
         for smoother in self.smoothers.values():
@@ -192,6 +202,16 @@ class TrainingPlots(QWidget):
         self._show_gap(None)
         self._show_legend()
         self.redraw()
+
+    def reset(self) -> None:
+        """Another project: no curve of the last one's runs stays."""
+        self.clear_live()
+        self._live = True
+        self.epochs = 1
+        self._gap = None
+        self.accuracy_widget.show()
+        self._fit_x(self._overlay_epochs())
+        self._show_legend()
 
     def clear_live(self) -> None:
         """Take the current run's curves off the plots (it is overlaid as an earlier run)."""
@@ -371,7 +391,8 @@ class TrainingPlots(QWidget):
             return f"<span style='color:{color}'><b>{mark}</b></span>&nbsp;{name}"
 
         space = "&nbsp;&nbsp;&nbsp;"
-        lines = [space.join(entry(*e) for e in self._legend)] if self._live else []
+        shown = self._legend if self.validation else self._legend[:2]
+        lines = [space.join(entry(*e) for e in shown)] if self._live else []
         runs = self._overlay_runs
         if runs:  # one line for the earlier runs, saying once what their two line styles are
             names = []
@@ -380,9 +401,13 @@ class TrainingPlots(QWidget):
                 if run.final_gap is not None:
                     name += " " + self.tr("(gap %1)").replace("%1", _points(run.final_gap))
                 names.append(entry(self._overlay_colors[run.name], "━━", name))
-            lines.append(
-                self.tr("Earlier runs (━▲ training, ╍◆ validation):") + space + space.join(names)
+            validated = any(kind == "val" for _, _, kind in self.overlay_curves)
+            heading = (
+                self.tr("Earlier runs (━▲ training, ╍◆ validation):")
+                if validated
+                else self.tr("Earlier runs (━▲ training):")
             )
+            lines.append(heading + space + space.join(names))
         self.legend.setText(f"<span style='color:{TEXT}'>{'<br>'.join(lines)}</span>")
         self.legend.setToolTip(
             self.tr("Earlier runs: training solid, validation dashed") if runs else ""

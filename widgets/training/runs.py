@@ -2,14 +2,18 @@
 
 Each run is a folder the engine's Trainer writes (project.json, model.safetensors,
 checkpoint.pt, metrics.json). They live beside the project file, in `<stem>.runs/`, so they
-travel with it; runs of a project never saved go under the app's config folder instead.
+travel with it. A project never saved has a folder of its own under the app's config folder,
+named for that one unsaved document (never by its name: two "Untitled" projects would share
+their runs), and its runs move beside the file when it is first saved.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import shutil
 import time
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,11 +24,41 @@ from widgets import config
 RUNS_SUFFIX = ".runs"
 
 
-def runs_root(project_path: Path | None, project_name: str) -> Path:
+def unsaved_key(project_name: str) -> str:
+    """A name for one unsaved document's runs folder: readable, and never the same twice."""
+    slug = re.sub(r"[^A-Za-z0-9_-]+", "-", project_name).strip("-").lower() or "untitled"
+    return f"{slug[:40]}-{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:6]}"
+
+
+def runs_root(project_path: Path | None, unsaved: str) -> Path:
+    """Where a project's runs are kept: beside its file, or, for a document never saved, in
+    the folder its `unsaved` key names (see unsaved_key)."""
     if project_path is not None:
         return project_path.with_name(project_path.stem + RUNS_SUFFIX)
-    slug = re.sub(r"[^A-Za-z0-9_-]+", "-", project_name).strip("-").lower() or "untitled"
-    return config.config_dir() / "runs" / slug
+    return unsaved_runs_dir() / unsaved
+
+
+def unsaved_runs_dir() -> Path:
+    return config.config_dir() / "runs"
+
+
+def adopt_runs(old_root: Path, new_root: Path, keep: set[Path] = frozenset()) -> list[Path]:
+    """Move the run folders of `old_root` into `new_root` (an unsaved document's runs, once it
+    has a file), except those in `keep` (a run still writing); the emptied old folder goes.
+    Returns the folders moved. A name already taken in `new_root` is left where it is."""
+    if not old_root.is_dir() or old_root == new_root:
+        return []
+    moved = []
+    for run in sorted(p for p in old_root.iterdir() if p.is_dir() and p not in keep):
+        target = new_root / run.name
+        if target.exists():
+            continue
+        new_root.mkdir(parents=True, exist_ok=True)
+        shutil.move(str(run), str(target))
+        moved.append(target)
+    if not any(old_root.iterdir()):
+        old_root.rmdir()
+    return moved
 
 
 # A run folder's name: the time, a counter within the same second, and an optional tag that

@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.data import list_datasets
+from studio.data import DatasetInfo, list_datasets
 from studio.devices import available_devices
+from studio.fit import DataPlan, plan_dataset
 from studio.settings import TRAINING_PARAMS
 from widgets.document import Document
 from widgets.i18n import dataset_title, tr_message
@@ -52,6 +53,7 @@ RELEVANT = {
     "schedule_gamma": lambda s: s["schedule"] in ("step", "exponential", "plateau"),
 }
 USER_DATA = ("image-folder", "csv")
+DETAIL_LINES = 3
 
 
 class Section(QWidget):
@@ -104,9 +106,14 @@ class DataChooser(QWidget):
         self.dataset = QComboBox()
         self.dataset.setObjectName("datasetCombo")
         self.dataset.activated.connect(self._dataset_chosen)
+        # The hint under the data set keeps the height of DETAIL_LINES lines whatever it says,
+        # so that choosing another data set never moves the fields below it.
         self.detail = QLabel()
-        self.detail.setObjectName("muted")
+        self.detail.setObjectName("datasetDetail")
         self.detail.setWordWrap(True)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.detail.setFixedHeight(DETAIL_LINES * self.fontMetrics().lineSpacing() + 4)
+        self.detail.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.path = QLineEdit()
         self.path.setObjectName("datasetPath")
         self.path.setPlaceholderText(self.tr("Folder or CSV file"))
@@ -133,7 +140,10 @@ class DataChooser(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(host)
-        self.infos: dict[str, Any] = {}
+        self.infos: dict[str, DatasetInfo] = {}
+        # Data sets a run could not have and trained a stand-in for: name -> stand-in's title.
+        self.stood_in: dict[str, str] = {}
+        self.plan: DataPlan | None = None
         self.refresh_lists()
 
     def refresh_lists(self) -> None:
@@ -141,15 +151,10 @@ class DataChooser(QWidget):
         current = self.dataset.currentData()
         self.dataset.clear()
         self.infos = {info.name: info for info in list_datasets()}
-        for info in self.infos.values():
-            title = dataset_title(info.title)
-            if info.kind == "user":
-                text = title + "…"
-            elif info.available:
-                text = "✓ " + title
-            else:
-                text = "⤓ " + title + "  " + self.tr("(download)")
-            self.dataset.addItem(text, info.name)
+        infos = list(self.infos.values())
+        for info in infos:
+            plan = plan_dataset({"name": info.name}, infos)
+            self.dataset.addItem(self._item_text(info, plan), info.name)
             self.dataset.setItemData(
                 self.dataset.count() - 1, tr_message(info.detail), Qt.ItemDataRole.ToolTipRole
             )
@@ -163,6 +168,59 @@ class DataChooser(QWidget):
                 dev.name,
             )
 
+    def _item_text(self, info: DatasetInfo, plan: DataPlan | None) -> str:
+        """A data set as the list shows it: here (✓), or what will stand in for it."""
+        title = dataset_title(info.title)
+        if info.kind == "user":
+            return title + "…"
+        if info.available:
+            return "✓ " + title
+        stand_in = plan.stand_in if plan is not None else None
+        if info.name in self.stood_in:  # the last run could not download it
+            return "✗ " + title + " → " + dataset_title(self.stood_in[info.name])
+        if stand_in is not None:
+            return (
+                "⤓ "
+                + title
+                + "  "
+                + self.tr("(download, else %1)").replace("%1", dataset_title(stand_in.title))
+            )
+        return "⤓ " + title + "  " + self.tr("(download)")
+
+    def note_used(self, name: str, title: str) -> None:
+        """A run trained on `title` for the data set `name`: when that is a stand-in, the list
+        and the hint say so from now on."""
+        info = self.infos.get(name)
+        if info is None or info.title == title or info.available:
+            return
+        self.stood_in[name] = title
+        index = self.dataset.findData(name)
+        if index >= 0:
+            self.dataset.setItemText(index, self._item_text(info, self.plan))
+        self._show_detail(info)
+
+    def _show_detail(self, info: DatasetInfo | None) -> None:
+        if info is None:
+            text = ""
+        elif info.available or info.kind == "user":
+            text = tr_message(info.detail)
+        elif info.name in self.stood_in:
+            text = self.tr(
+                "Could not be downloaded in the last run, so %1 (same shape and classes) "
+                "trained instead. Train again to retry the download."
+            ).replace("%1", dataset_title(self.stood_in[info.name]))
+        elif self.plan is not None and self.plan.stand_in is not None:
+            text = self.tr(
+                "Not on this machine: Train downloads it. Offline, %1 (here, same shape and "
+                "classes) trains instead."
+            ).replace("%1", dataset_title(self.plan.stand_in.title))
+        else:
+            text = tr_message(info.detail)
+        self.detail.setText(text)
+        # The whole story, however narrow the panel: where it is, or where it would go.
+        full = tr_message(info.detail) if info is not None else ""
+        self.detail.setToolTip(text if full in text else text + "\n\n" + full)
+
     def show_values(self, dataset: dict[str, Any], device: str) -> None:
         name = dataset["name"]
         index = self.dataset.findData(name)
@@ -171,7 +229,8 @@ class DataChooser(QWidget):
             index = self.dataset.count() - 1
         self.dataset.setCurrentIndex(index)
         info = self.infos.get(name)
-        self.detail.setText(tr_message(info.detail) if info else "")
+        self.plan = plan_dataset(dataset, list(self.infos.values()))
+        self._show_detail(info)
         user = name in USER_DATA
         self.form.setRowVisible(self.path_row, user)
         self.form.setRowVisible(self.label_column, name == "csv")

@@ -17,7 +17,8 @@ QTabBar { background: #F7F8FA; border-bottom: 1px solid #E3E6EB; }
 
 PANEL = """
 #trainingPanel, #trainingControls, #trainingSettings, #trainingResults { background: #FFFFFF; }
-QLabel#muted { color: #6B7280; }
+QLabel#muted, QLabel#datasetDetail { color: #6B7280; }
+#trainingNotes { background: #FFFFFF; border-top: 1px solid #E3E6EB; }
 QLabel#trainingMessage {
     border-radius: 5px;
     padding: 6px 8px;
@@ -52,6 +53,8 @@ QProgressBar#trainingProgress {
 }
 QProgressBar#trainingProgress::chunk { background: #2F6FEB; border-radius: 4px; }
 """
+
+TOOLBAR_TRAINING = "QToolButton:disabled { color: #A0A7B2; }"
 
 RESULTS = """
 QLabel#resultsSummary { color: #374151; }

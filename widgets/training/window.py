@@ -1,6 +1,11 @@
 """The training side of the main window, as a mixin so main_window.py stays about the editor:
-the Train / Pause / Stop / Export actions, the Training menu, and the wiring between the
-Document, the TrainingController and the training views.
+the Train / Pause / Stop / Export actions, the Run menu, and the wiring between the Document,
+the TrainingController and the training views.
+
+One set of training controls: the Train / Pause / Stop actions, shown in the toolbar, the
+panel and the Run menu alike (so their enabled states are one), and one "Training" page,
+chosen by the centre tab; the side (inspector | training settings) follows that tab and
+shows no tabs of its own.
 
 A run trains a deep copy of the project taken when Train is pressed, so the graph can be
 edited meanwhile: the edits apply to the next run.
@@ -14,14 +19,23 @@ from PySide6.QtCore import QEventLoop
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox, QStyle, QTabWidget
 
-from studio.gan import GENERATOR_WEIGHTS, exported_part
+from studio.shapes import Problem
+from widgets.i18n import layer_title, tr_message
 from widgets.training import style
 from widgets.training.compare import OptimizerComparison
-from widgets.training.controller import IDLE, PAUSED, STOPPING, TrainingController
+from widgets.training.controller import IDLE, PAUSED, RUNNING, STOPPING, TrainingController
+from widgets.training.data_fit import DataFitWatcher
 from widgets.training.export_dialog import ExportDialog
 from widgets.training.panel import LiveText, TrainingPanel, format_duration
 from widgets.training.results import TrainingResults
-from widgets.training.runs import new_run_dir, runs_root
+from widgets.training.runs import (
+    adopt_runs,
+    list_runs,
+    new_run_dir,
+    runs_root,
+    unsaved_key,
+    unsaved_runs_dir,
+)
 from widgets.training.worker import RunOutcome
 
 MODEL_PAGE, TRAINING_PAGE = 0, 1
@@ -38,6 +52,10 @@ class TrainingSide:
         self.export_dialog: ExportDialog | None = None
         self._training_project = None
         self._edit_noted = False
+        # The runs folder of the document while it has no file: its own, never shared.
+        self._unsaved_runs = unsaved_key(self.document.project.name)
+        self._runs_of = self.document.project
+        self._adopt_from: Path | None = None  # unsaved runs to move once the run ends
 
     def _pages(self, model_center, inspector_side) -> tuple[QTabWidget, QTabWidget]:
         """The centre (model canvas | training results) and the side (inspector | training
@@ -52,10 +70,15 @@ class TrainingSide:
         self.results.setStyleSheet(style.PANEL + style.RESULTS)
         center.addTab(model_center, self.tr("Model"))
         center.addTab(self.results, self.tr("Training"))
+        center.setTabToolTip(MODEL_PAGE, self.tr("The model's graph and its problems (Ctrl+1)"))
+        center.setTabToolTip(
+            TRAINING_PAGE, self.tr("Training settings, progress and results (Ctrl+2)")
+        )
         side.addTab(inspector_side, self.tr("Inspector"))
         side.addTab(self.training_panel, self.tr("Training"))
+        # The centre tab chooses the page; the side follows it without a second tab bar.
+        side.tabBar().hide()
         center.currentChanged.connect(side.setCurrentIndex)
-        side.currentChanged.connect(center.setCurrentIndex)
         self.center_tabs, self.side_tabs = center, side
         return center, side
 
@@ -114,14 +137,19 @@ class TrainingSide:
         self.comparison = OptimizerComparison(self)
         a.compare = self.comparison.action
         bar = self.menuBar()
-        menu = QMenu(self.tr("&Training"), self)
+        # "Run", not a fourth "Training" beside the tab, the panel and the Train button.
+        menu = QMenu(self.tr("&Run"), self)
+        menu.setObjectName("runMenu")
         bar.insertMenu(bar.actions()[-1], menu)  # before Help
-        items = (a.train, a.pause, a.stop, None, a.compare, None, a.export, None, a.show_model)
-        for item in (*items, a.show_training):
+        for item in (a.train, a.pause, a.stop, None, a.compare, None, a.export):
             menu.addSeparator() if item is None else menu.addAction(item)
+        self.run_menu = menu
         self.toolbar.addSeparator()
         for item in (a.train, a.pause, a.stop):
             self.toolbar.addAction(item)
+            # Disabled looks disabled here as in the panel (the app's style sheet gives tool
+            # buttons no disabled colour, so their text stayed black).
+            self.toolbar.widgetForAction(item).setStyleSheet(style.TOOLBAR_TRAINING)
         self.training_panel.set_actions(a.train, a.pause, a.stop)
         self.training_status = LiveText(1)
         self.training_status.setObjectName("trainingStatusBar")
@@ -140,9 +168,11 @@ class TrainingSide:
         c, r = self.training, self.results
         c.stateChanged.connect(self._on_training_state)
         c.runStarted.connect(self._on_run_started)
-        c.batchReported.connect(r.plots.add_batch)
-        c.batchReported.connect(self._on_batch_status)
-        c.epochReported.connect(r.plots.add_epoch)
+        c.batchReported.connect(self._on_batch)
+        c.epochReported.connect(self._on_epoch)
+        evaluating = getattr(c, "evaluating", None)  # added with the run pipeline (issue 11)
+        if evaluating is not None:
+            evaluating.connect(self._on_evaluating)
         c.runFinished.connect(self._on_run_finished)
         c.runFailed.connect(self._on_run_failed)
         c.runCancelled.connect(self._on_run_cancelled)
@@ -155,6 +185,10 @@ class TrainingSide:
         self.document.analysisChanged.connect(self._note_edit_during_run)
         self.document.projectReplaced.connect(self._on_training_project_replaced)
         self.document.pathChanged.connect(self._on_training_path_changed)
+        self.document.settingsChanged.connect(self._on_training_settings)
+        # After the window's own analysis handler: it adds the data set's fit to its marks.
+        self.data_fit = DataFitWatcher(self)
+        self._on_training_settings()
 
     # Commands -------------------------------------------------------------------------------
 
@@ -166,14 +200,7 @@ class TrainingSide:
         if self.training.busy:
             return False
         panel = self.training_panel
-        if not self.document.analysis.ok:
-            panel.show_error(
-                self.tr(
-                    "The model does not fit together yet: fix what the Problems list shows, then "
-                    "train."
-                )
-            )
-            self.show_page(TRAINING_PAGE)
+        if self.refuse_unfit_model():
             return False
         try:
             out_dir = new_run_dir(self.runs_folder())
@@ -201,31 +228,48 @@ class TrainingSide:
         self.training.runEnded.disconnect(loop.quit)
         return started and self.training.outcome is not None
 
+    def unfit_problems(self) -> list[Problem]:
+        """What keeps the model from training: its own problems, then its fit to the data set."""
+        return [*self.document.analysis.problems, *self.data_fit.problems]
+
+    def refuse_unfit_model(self) -> bool:
+        """True (and says where) when the model cannot train as it is: the Model page comes
+        up with its Problems list, the first node at fault is selected, and the status bar
+        and the training panel name the problem."""
+        problems = self.unfit_problems()
+        if not problems:
+            return False
+        first = problems[0]
+        where = first.node_id
+        graph = self.document.graph
+        if where in graph.nodes:
+            where = f"{where} ({layer_title(graph.nodes[where].layer)})"
+        text = (
+            self.tr("Cannot train yet. %1: %2 — the Problems list under the model shows it.")
+            .replace("%1", where or self.tr("Model"))
+            .replace("%2", tr_message(first.message))
+        )
+        self.training_panel.show_error(text)
+        self.show_page(MODEL_PAGE)
+        if first.node_id:
+            self.focus_node(first.node_id)
+        self.statusBar().showMessage("✗ " + text, 12000)
+        return True
+
     def runs_folder(self) -> Path:
-        return runs_root(self.document.path, self.document.project.name)
+        return runs_root(self.document.path, self._unsaved_runs)
 
     def open_export_dialog(self, run_dir: Path | None = None) -> ExportDialog | None:
-        outcome = self.training.outcome
-        source = run_dir or (outcome.run_dir if outcome is not None else None)
-        if source is None:
+        """The export dialog over the project's runs: `run_dir` preselected (the Runs tab's
+        Export This Run), else the best finished run."""
+        runs = list_runs(self.runs_folder())
+        if not any(r.has_weights for r in runs):
             self.statusBar().showMessage(self.tr("Train the model first, then export it."), 6000)
             return None
         folder = self.document.path.parent if self.document.path else Path.home()
-        name = self.document.project.name
-        part = exported_part(source)  # a GAN run: its generator
-        if part.name == GENERATOR_WEIGHTS:
-            name = self.tr("%1 generator").replace("%1", name)
-        self.export_dialog = ExportDialog(part, name, folder, self)
-        if part.name == GENERATOR_WEIGHTS:
-            self.export_dialog.status.setText(
-                self.tr(
-                    "This run trained a GAN: what is exported is its generator, which turns a "
-                    "vector of random numbers into a new image. The discriminator only served "
-                    "the training; it stays in the run folder."
-                )
-            )
-            dialog = self.export_dialog
-            dialog.resize(dialog.width(), dialog.sizeHint().height())  # room for the note
+        self.export_dialog = ExportDialog(
+            runs, self.document.project.name, folder, self, selected=run_dir
+        )
         self.export_dialog.open()
         return self.export_dialog
 
@@ -269,15 +313,43 @@ class TrainingSide:
                 else QStyle.StandardPixmap.SP_MediaPause
             )
         )
-        a.export.setEnabled(self.training.outcome is not None)
+        self._update_export_action()
         self.training_status.setVisible(busy)
         if paused:
             self.training_status.setText(self.tr("Training paused"))
         elif state == STOPPING:
             self.training_status.setText(self.tr("Stopping…"))
+        elif state == RUNNING:
+            self.training_status.setText(self.tr("Training…"))
+
+    def _update_export_action(self) -> None:
+        runs = self.results.runs.runs.values()
+        ready = self.training.outcome is not None or any(r.has_weights for r in runs)
+        self.actions.export.setEnabled(ready)
+
+    def _following(self) -> bool:
+        """Whether the run under way trains the project shown (not one replaced since)."""
+        return self._training_project is self.document.project
 
     def _on_run_started(self, info: dict) -> None:
-        self.results.plots.begin_run(int(info["epochs"]))
+        if not self._following():
+            return
+        project = info.get("project") or self.document.project
+        validation = float(project.training.get("validation_split") or 0) > 0
+        self.results.plots.begin_run(int(info["epochs"]), validation)
+        self.training_panel.form.chooser.note_used(project.dataset["name"], info["dataset"])
+
+    def _on_batch(self, r: dict) -> None:
+        if self._following():
+            self.results.plots.add_batch(r)
+            self._on_batch_status(r)
+
+    def _on_epoch(self, r: dict) -> None:
+        if self._following():
+            self.results.plots.add_epoch(r)
+
+    def _on_evaluating(self, count: int) -> None:
+        self.training_status.setText(self.tr("Evaluating on %Ln test sample(s)…", "", count))
 
     def _on_batch_status(self, r: dict) -> None:
         if self.training.state_name in (PAUSED, STOPPING):
@@ -290,12 +362,15 @@ class TrainingSide:
         )
 
     def _on_run_finished(self, outcome: RunOutcome) -> None:
+        if not self._following():
+            # A run of the project shown before: its results are not this one's.
+            self.training_panel.reset()
+            return
         self.results.end_run()
-        if self._training_project is self.document.project:
-            self.results.set_outcome(outcome)
+        self.results.set_outcome(outcome)
         self.results.runs.refresh()
-        self.actions.export.setEnabled(True)
-        self.statusBar().showMessage(self.training_panel.status.text(), 8000)
+        self._update_export_action()
+        self.statusBar().showMessage(self.training_panel.status.text().split("\n")[0], 8000)
 
     def _on_run_failed(self, message: str) -> None:
         self.results.end_run()
@@ -314,6 +389,9 @@ class TrainingSide:
     def _on_run_ended(self) -> None:
         self.training_panel.form.chooser.refresh_lists()  # a download adds a data set
         self.training_panel.form.refresh()
+        if self._adopt_from is not None:  # the run that kept them back has ended
+            old, self._adopt_from = self._adopt_from, None
+            self._adopt_unsaved_runs(old)
 
     def _note_edit_during_run(self, analysis) -> None:
         if self.training.busy and not self._edit_noted:
@@ -327,15 +405,51 @@ class TrainingSide:
             )
 
     def _on_training_project_replaced(self, old, graph) -> None:
-        # Another project: its runs, and no results or export of the previous one's model.
-        if self.training.busy and self._training_project is not self.document.project:
+        # Another project: its own runs, and nothing of the previous one's (curves, accuracy,
+        # predictions, notes, export), even from a run of it still stopping.
+        if self.training.busy and not self._following():
             self.training.stop()
         self.training.outcome = None
-        self.actions.export.setEnabled(False)
+        self._runs_of, self._adopt_from = self.document.project, None
+        if self.document.path is None:
+            self._unsaved_runs = unsaved_key(self.document.project.name)
         self.results.set_outcome(None)
+        self.results.plots.reset()
+        self.results.gan_losses.end_run()
+        self.training_panel.reset()
+        self.results.live = False
         self.results.expect(self.document.graph)
         self.results.runs.set_root(self.runs_folder())
+        self._update_export_action()
 
     def _on_training_path_changed(self) -> None:
-        if self.results.runs.root != self.runs_folder():
-            self.results.runs.set_root(self.runs_folder())
+        old, new = self.results.runs.root, self.runs_folder()
+        if old == new:
+            return
+        # Saved for the first time (or under a new name while unsaved runs are here): the
+        # unsaved document's runs belong to the file now and move beside it.
+        unsaved = old is not None and old.parent == unsaved_runs_dir()
+        if unsaved and self._runs_of is self.document.project:
+            self._adopt_unsaved_runs(old)
+        self.results.runs.set_root(new)
+
+    def _adopt_unsaved_runs(self, old: Path) -> None:
+        busy = self.training.busy and self.training.run_dir is not None
+        keep = {self.training.run_dir} if busy else set()
+        try:
+            adopt_runs(old, self.runs_folder(), keep)
+        except OSError as exc:
+            self.statusBar().showMessage(
+                self.tr("Could not move the runs beside the project: %1").replace("%1", str(exc)),
+                10000,
+            )
+            return
+        if keep:
+            self._adopt_from = old
+        self.results.runs.refresh()
+
+    def _on_training_settings(self) -> None:
+        """Before a run: the legend names a validation curve only with a validation split."""
+        if not self.training.busy:
+            split = self.document.project.training.get("validation_split") or 0
+            self.results.plots.set_validation(float(split) > 0)
