@@ -89,6 +89,13 @@ def test_huge_tree_stops_with_a_message(tmp_path: Path, monkeypatch) -> None:
         load_dataset("image-folder", path=str(root))
 
 
+def test_slow_walk_stops_with_a_message(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(scan_mod, "MAX_SCAN_SECONDS", 0.0)
+    root = _classes(tmp_path / "pets")
+    with pytest.raises(DatasetError, match=r"Stopped looking through .* after 0 seconds"):
+        load_dataset("image-folder", path=str(root))
+
+
 def test_system_folder_ends_in_a_message(monkeypatch) -> None:
     # A real tree that is not a data set: /usr holds icons of every size, texts, programs.
     monkeypatch.setattr(scan_mod, "MAX_ENTRIES", 5000)
@@ -118,6 +125,17 @@ def test_symlink_loops_end(tmp_path: Path) -> None:
     assert time.monotonic() - start < 5
     assert ds.classes == ["cat", "dog"] and _images_in(ds) == 10
     assert torch.bincount(torch.cat([ds.y_train, ds.y_test])).tolist() == [5, 5]
+
+
+def test_class_folders_may_be_links(tmp_path: Path) -> None:
+    store = _classes(tmp_path / "big-disk")
+    root = tmp_path / "pets"
+    root.mkdir()
+    (root / "cat").symlink_to(store / "cat")
+    (root / "dog").symlink_to(store / "dog")
+    (root / "all").symlink_to(root)  # a class that is the data set itself holds nothing new
+    ds = load_dataset("image-folder", path=str(root))
+    assert ds.classes == ["cat", "dog"] and _images_in(ds) == 10
 
 
 def test_looping_root_link(tmp_path: Path) -> None:
@@ -166,7 +184,9 @@ def test_unreadable_subfolder_is_skipped(tmp_path: Path, monkeypatch) -> None:
 
     monkeypatch.setattr(scan_mod.os, "scandir", scandir)
     ds = load_dataset("image-folder", path=str(root))
-    assert _images_in(ds) == 10 and "secret (folder not readable" in ds.notes[0]
+    (note,) = ds.notes
+    assert _images_in(ds) == 10 and "Skipped one folder in" in note
+    assert "dog/secret (not readable: Permission denied)" in note
 
 
 def _truncated(path: Path) -> Path:
@@ -184,7 +204,7 @@ def test_many_skipped_files_are_counted_with_examples(tmp_path: Path) -> None:
     for i in range(7):
         (root / "cat" / f"junk{i}.png").write_bytes(b"junk")
     (note,) = load_dataset("image-folder", path=str(root)).notes
-    assert "Skipped 7 files" in note and "for example" in note
+    assert "Skipped 7 files" in note and note.endswith("; ….")
     assert note.count("junk") == scan_mod.NOTE_EXAMPLES
 
 

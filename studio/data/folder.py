@@ -24,6 +24,7 @@ from .folder_scan import (
     IMAGE_ERRORS,
     IMAGE_EXTENSIONS,
     FolderScan,
+    Skipped,
     image_error_reason,
     scan_image_folder,
     skipped_note,
@@ -155,7 +156,7 @@ def load_image_folder(path: str | Path, *, seed: int = 0) -> Dataset:
     if failed:
         keep = np.ones(len(scan.files), dtype=bool)
         keep[list(failed)] = False
-        skipped += [(scan.files[i], failed[i]) for i in sorted(failed)]
+        skipped += [Skipped(scan.files[i], failed[i]) for i in sorted(failed)]
         x, labels = x[keep], labels[keep]
         labels, classes = _without_empty_classes(labels, classes, scan.root, skipped)
 
@@ -179,7 +180,7 @@ def load_image_folder(path: str | Path, *, seed: int = 0) -> Dataset:
 
 
 def _without_empty_classes(
-    labels: np.ndarray, classes: list[str], root: Path, skipped: list[tuple[Path, str]]
+    labels: np.ndarray, classes: list[str], root: Path, skipped: list[Skipped]
 ) -> tuple[np.ndarray, list[str]]:
     """Labels renumbered without the classes that lost all their images to decoding errors."""
     present = np.unique(labels)

@@ -11,15 +11,17 @@ raises DatasetError.
 from __future__ import annotations
 
 import os
+import time
 import warnings
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 from PIL import Image, UnidentifiedImageError
 
-from ..messages import Message, msg, term
+from ..messages import Message, joined, msg, term
 from .base import DatasetError
 
 IMAGE_EXTENSIONS = frozenset(
@@ -29,6 +31,9 @@ GRAY_MODES = frozenset({"1", "L", "LA", "La", "I", "I;16", "I;16B", "I;16L", "I;
 # Files and folders looked at before giving up: ImageNet's training set (1.28 million images in
 # 1,000 folders) fits; a walk through the whole disk or a home folder stops with a message.
 MAX_ENTRIES = 2_000_000
+# A walk that takes longer than this is not a data set on a local disk (a network share of
+# millions of files, a mounted archive): stop rather than seem to hang.
+MAX_SCAN_SECONDS = 120.0
 # What Pillow raises for damaged or hostile files: OSError (truncated, broken stream, unknown
 # format), ValueError (bad header values, unsupported mode), DecompressionBombError (not an
 # OSError), EOFError (cut-off multi-frame files).
@@ -54,7 +59,7 @@ class FolderScan:
     width: int
     channels: int  # 1 if every image is grayscale, else 3
     # Files left out, each with the reason in plain words.
-    skipped: list[tuple[Path, str]] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
 
     @property
     def input_shape(self) -> tuple[int, int, int]:
@@ -69,28 +74,37 @@ class FolderScan:
         return skipped_note(self.root, self.skipped)
 
 
-def skipped_note(root: Path, skipped: list[tuple[Path, str]]) -> Message | None:
+class Skipped(NamedTuple):
+    """A file (or folder) left out of the data set, and why, in plain words."""
+
+    path: Path
+    reason: str
+    folder: bool = False
+
+
+def skipped_note(root: Path, skipped: list[Skipped]) -> Message | None:
     if not skipped:
         return None
     examples = "; ".join(
-        f"{_relative(path, root)} ({reason})" for path, reason in skipped[:NOTE_EXAMPLES]
+        f"{_relative(item.path, root)} ({item.reason})" for item in skipped[:NOTE_EXAMPLES]
     )
-    if len(skipped) == 1:
-        return msg(
-            "Skipped one file in {root} that could not be used: {examples}.",
-            root=root,
-            examples=examples,
-        )
     if len(skipped) > NOTE_EXAMPLES:
-        return msg(
-            "Skipped {count:,} files in {root} that could not be used, for example: {examples}.",
-            count=len(skipped),
-            root=root,
-            examples=examples,
-        )
+        examples += "; …"
+    folders = sum(item.folder for item in skipped)
+    files = len(skipped) - folders
+    parts = []
+    if files:
+        parts.append(msg("one file") if files == 1 else msg("{count:,} files", count=files))
+    if folders:
+        parts.append(msg("one folder") if folders == 1 else msg("{count:,} folders", count=folders))
+    what = (
+        parts[0]
+        if len(parts) == 1
+        else msg("{files} and {folders}", files=parts[0], folders=parts[1])
+    )
     return msg(
-        "Skipped {count:,} files in {root} that could not be used: {examples}.",
-        count=len(skipped),
+        "Skipped {what} in {root} that could not be used: {examples}.",
+        what=what,
         root=root,
         examples=examples,
     )
@@ -113,7 +127,7 @@ def scan_image_folder(path: str | Path) -> FolderScan:
     be an image set. Unreadable images are skipped and listed in `FolderScan.skipped`."""
     root = _check_root(Path(path))
     budget = _Budget(root)
-    skipped: list[tuple[Path, str]] = []
+    skipped: list[Skipped] = []
     classes: list[str] = []
     files: list[Path] = []
     labels: list[int] = []
@@ -192,11 +206,12 @@ def _check_root(root: Path) -> Path:
 
 
 class _Budget:
-    """Counts the files and folders looked at; past MAX_ENTRIES the scan stops with a
-    message instead of walking a whole disk."""
+    """Counts the files and folders looked at and the time taken; past MAX_ENTRIES or
+    MAX_SCAN_SECONDS the scan stops with a message instead of walking a whole disk."""
 
     def __init__(self, root: Path) -> None:
         self.root, self.seen = root, 0
+        self.start = time.monotonic()
         try:
             info = root.stat()
             self.root_key: tuple[int, int] | None = (info.st_dev, info.st_ino)
@@ -213,6 +228,17 @@ class _Budget:
                     "are the classes (each holding that class's images).",
                     root=self.root,
                     count=MAX_ENTRIES,
+                )
+            )
+        if time.monotonic() - self.start > MAX_SCAN_SECONDS:
+            raise DatasetError(
+                msg(
+                    "Stopped looking through {root} after {seconds:g} seconds and {count:,} "
+                    "files and folders. Choose the folder whose subfolders are the classes "
+                    "(each holding that class's images), on a faster disk if it is this large.",
+                    root=self.root,
+                    seconds=MAX_SCAN_SECONDS,
+                    count=self.seen,
                 )
             )
 
@@ -242,7 +268,7 @@ def _class_folders(root: Path, budget: _Budget) -> tuple[list[Path], int]:
     return sorted(folders), loose
 
 
-def _image_files(folder: Path, budget: _Budget, skipped: list[tuple[Path, str]]) -> list[Path]:
+def _image_files(folder: Path, budget: _Budget, skipped: list[Skipped]) -> list[Path]:
     """Image files anywhere under `folder`, sorted, hidden files and folders left out. Each
     folder is entered once even when symlinks lead back to it or to the data set's top
     folder (no loops, no class holding the others)."""
@@ -260,7 +286,8 @@ def _image_files(folder: Path, budget: _Budget, skipped: list[tuple[Path, str]])
             with os.scandir(current) as entries:
                 listed = list(entries)
         except OSError as exc:
-            skipped.append((current, msg("folder not readable: {error}", error=exc.strerror)))
+            reason = msg("not readable: {error}", error=exc.strerror)
+            skipped.append(Skipped(current, reason, folder=True))
             continue
         budget.spend(len(listed))
         for entry in listed:
@@ -268,36 +295,38 @@ def _image_files(folder: Path, budget: _Budget, skipped: list[tuple[Path, str]])
                 continue
             path = Path(entry.path)
             try:
-                if entry.is_dir():
+                # Links to folders are not followed inside a class (a class folder itself may
+                # be one): /proc, /sys and many homes hold links back to the top of the disk.
+                if entry.is_dir(follow_symlinks=False):
                     pending.append(path)
                 elif path.suffix.lower() in IMAGE_EXTENSIONS:
                     if entry.is_file():
                         found.append(path)
                     else:  # a broken link, a pipe or a device named like an image
-                        skipped.append((path, term("not a regular file")))
+                        skipped.append(Skipped(path, term("not a regular file")))
             except OSError as exc:
-                skipped.append((path, exc.strerror or str(exc)))
+                skipped.append(Skipped(path, exc.strerror or str(exc)))
     return sorted(found)
 
 
-def _read_header(path: Path, skipped: list[tuple[Path, str]]) -> tuple[tuple[int, int], str] | None:
+def _read_header(path: Path, skipped: list[Skipped]) -> tuple[tuple[int, int], str] | None:
     """(size, mode) from the image's header, or None (and a skipped entry) for a file that
     cannot be used: unreadable, not an image, no pixels, too many pixels."""
     try:
         with Image.open(path) as im:
             size, mode = im.size, im.mode
     except IMAGE_ERRORS as exc:
-        skipped.append((path, image_error_reason(exc)))
+        skipped.append(Skipped(path, image_error_reason(exc)))
         return None
     width, height = size
     if width <= 0 or height <= 0:
-        skipped.append((path, msg("no pixels ({w}×{h})", w=width, h=height)))
+        skipped.append(Skipped(path, msg("no pixels ({w}×{h})", w=width, h=height)))
         return None
     limit = Image.MAX_IMAGE_PIXELS
     if limit is not None and width * height > limit:
         # Pillow only warns below twice its limit; a set of such images would not fit anyway.
         skipped.append(
-            (
+            Skipped(
                 path,
                 msg(
                     "{w}×{h} pixels, more than the {limit:,} allowed",
@@ -315,7 +344,7 @@ def _too_few_classes(
     root: Path,
     classes: list[str],
     empty: list[str],
-    skipped: list[tuple[Path, str]],
+    skipped: list[Skipped],
     loose: int,
 ) -> Message:
     if classes:
@@ -339,7 +368,7 @@ def _too_few_classes(
             count=loose,
         )
     note = skipped_note(root, skipped)
-    return msg("{text} {note}", text=text, note=note) if note else text
+    return joined([text, note], " ") if note else text
 
 
 def _common_size(files: list[Path], sizes: list[tuple[int, int]]) -> tuple[int, int]:
