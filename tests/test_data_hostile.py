@@ -396,6 +396,8 @@ CSV_CASES = {
     "one class": (b"a,b,y\n1,2,x\n3,4,x\n5,6,x\n", "holds one value only"),
     "too few rows": (b"a,b,y\n1,2,x\n3,4,z\n", "too few samples"),
     "no label": (b"a,b,y\n1,2,\n3,4,z\n", "no value in the label column"),
+    "long label": (b"a,b,y\n1,2,x\n3,4," + b"z" * 5000 + b"\n" * 3, "label 5,000 characters long"),
+    "long column name": (b"a," + b"b" * 300 + b",y\n1,2,x\n3,4,z\n", "300 characters long"),
     "unclosed quote": (b'a,b,y\n1,2,"x\n' + b"3,4,z\n" * 3, None),
 }
 

@@ -27,6 +27,8 @@ MAX_AUTO_CLASSES = 20
 # times the file's size in memory.
 MAX_BYTES = 512 << 20
 MAX_COLUMNS = 100_000
+# Longest column or class name: longer ones are damaged data, and the app has to draw them.
+MAX_NAME_LENGTH = 200
 
 
 def _number(text: str) -> float | None:
@@ -185,6 +187,47 @@ def _read_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
     return header, rows
 
 
+def _check_names(header: list[str], path: Path) -> None:
+    """Column names are shown in the app: refuse ones no one could read."""
+    for name in header:
+        if len(name) > MAX_NAME_LENGTH:
+            raise DatasetError(
+                msg(
+                    "A column name in the header of {path} is {length:,} characters long "
+                    "({start!r}…); names may have at most {limit} characters.",
+                    path=path,
+                    length=len(name),
+                    start=name[:20],
+                    limit=MAX_NAME_LENGTH,
+                )
+            )
+
+
+def _check_class_names(
+    classes: list[str],
+    rows: list[tuple[int, list[str]]],
+    labels: list[str],
+    column: str,
+    path: Path,
+) -> None:
+    """Class names are shown in the app (predictions, confusion matrix): refuse ones no one
+    could read, naming the first line that holds one."""
+    if all(len(c) <= MAX_NAME_LENGTH for c in classes):
+        return
+    at = next(i for i, label in enumerate(labels) if len(label) > MAX_NAME_LENGTH)
+    raise DatasetError(
+        msg(
+            "Line {line} of {path} has a label {length:,} characters long in the column "
+            "{column!r}; class names may have at most {limit} characters.",
+            line=rows[at][0],
+            path=path,
+            length=len(labels[at]),
+            column=_shorten(column),
+            limit=MAX_NAME_LENGTH,
+        )
+    )
+
+
 def _empty(path: Path) -> str:
     return msg("{path} is empty. A CSV file needs a header row and data rows.", path=path)
 
@@ -250,6 +293,7 @@ def load_csv(
                 path=path,
             )
         )
+    _check_names(header, path)
     label_at = _pick_label(header, label_column, path)
     feature_cols = [i for i in range(len(header)) if i != label_at]
 
@@ -304,6 +348,7 @@ def load_csv(
             y = np.array([index[v] for v in numeric], dtype=np.int64)
         else:
             classes = sorted(set(raw_labels))
+            _check_class_names(classes, rows, raw_labels, header[label_at], path)
             index = {c: i for i, c in enumerate(classes)}
             y = np.array([index[t] for t in raw_labels], dtype=np.int64)
         if len(classes) < 2:
