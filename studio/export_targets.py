@@ -23,7 +23,7 @@ from pathlib import Path
 
 from studio.errors import StudioError
 from studio.messages import msg
-from studio.runs import RunError
+from studio.runs import CHECKPOINT_FILE, PROJECT_FILE, WEIGHTS_FILE, RunError
 
 # Extensions each format writes; the first is added to a name without one.
 SUFFIXES = {
@@ -73,7 +73,7 @@ def output_paths(fmt: str, output: Path) -> list[Path]:
     suffix = output.suffix.lower()
     owner = next((f for f, s in SUFFIXES.items() if suffix in s), None)
     if fmt == "py":
-        if owner not in (None, "py"):
+        if owner not in (None, "py") or suffix == _PROJECT_SUFFIX:
             raise _mismatch(output, fmt, owner)
         return [output]  # a .py file: the model's source alone; any other name: a folder
     if owner == fmt:
@@ -95,12 +95,11 @@ def _mismatch(output: Path, fmt: str, owner: str | None) -> ExportError:
         return ExportError(
             msg(
                 "{path} ends in {suffix}, but the py export writes a folder (or a .py file): "
-                "name it {folder} or {file}, or choose the format {owner}.",
+                "name it {folder} or {file}.",
                 path=output,
                 suffix=output.suffix,
                 folder=stem,
                 file=stem + ".py",
-                owner=owner,
             )
         )
     if owner is None:  # .json: the project's own extension
@@ -129,12 +128,15 @@ def _mismatch(output: Path, fmt: str, owner: str | None) -> ExportError:
 
 
 def check_targets(paths: list[Path], *, force: bool, source: Path) -> None:
-    """Refuse to write over the source, and over anything that exists unless `force`."""
+    """Refuse to write over what is being exported, and over anything that exists unless
+    `force`."""
+    inputs = _inputs(source)
     for path in paths:
-        if _same_file(path, source):
+        if any(_same_file(path, used) for used in inputs):
             raise ExportError(
                 msg(
-                    "{path} is the file being exported: write the export under another name.",
+                    "{path} is part of what is being exported: write the export under "
+                    "another name.",
                     path=path,
                 )
             )
@@ -154,6 +156,15 @@ def check_targets(paths: list[Path], *, force: bool, source: Path) -> None:
             paths=" and ".join(str(p) for p in existing),
         )
     raise TargetExistsError(message, existing)
+
+
+def _inputs(source: Path) -> list[Path]:
+    """The files an export reads: the source, the project beside weights, a run's files."""
+    if source.is_dir():
+        return [source / name for name in (PROJECT_FILE, WEIGHTS_FILE, CHECKPOINT_FILE)]
+    if source.suffix.lower() in (".pt", ".pth", ".safetensors"):
+        return [source, source.with_suffix(_PROJECT_SUFFIX)]
+    return [source]
 
 
 def _same_file(path: Path, source: Path) -> bool:

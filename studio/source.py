@@ -29,11 +29,16 @@ class SourceError(StudioError):
     """A graph that cannot be written as Python source. The message is for the user."""
 
 
+# Its attributes (methods such as eval, and _modules, training, …) cannot name a layer: the
+# layer would shadow them, or be shadowed and silently not called.
+_BARE_MODULE = nn.Module()
+
+
 def check_node_ids(graph: Graph) -> None:
     """Refuse, naming it, a node id that cannot be written as-is as a Python attribute and
     local name. The ids must stay as they are: they are the state_dict's keys."""
     for node_id in graph.nodes:
-        if not is_node_id(node_id) or hasattr(nn.Module, node_id):
+        if not is_node_id(node_id) or hasattr(_BARE_MODULE, node_id):
             raise SourceError(
                 msg(
                     "The layer id {node} cannot be written as Python source: an id is "

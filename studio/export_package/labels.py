@@ -1,10 +1,11 @@
 """The class names that predict.py prints, found without loading any data.
 
-In order: the names a run folder recorded (metrics.json "classes", a list of text), then the
-names of the built-in data set the run trained on (metrics.json "dataset", which may differ
-from the project's when training fell back to another set), then those of the project's data
-set. A user's own image folder or CSV has no names until it is loaded; a run that does not
-record them exports class ids, as before.
+In order: the names a run folder recorded (run.json "dataset": {"classes": [...]}, or
+metrics.json "classes"), then the names of the built-in data set the run trained on (run.json
+"dataset": {"used": ...} or metrics.json "dataset", which differ from the project's when
+training fell back to another set), then those of the project's data set. A user's own image
+folder or CSV has no names until it is loaded; a run that does not record them exports class
+ids, as before.
 
 Names are user text (an image folder's subfolders, a CSV's labels): they are made one-line
 printable text here and travel to the package only inside config.json, never into source.
@@ -20,7 +21,7 @@ from studio.data import synthetic, vision
 from studio.data.base import DatasetError
 from studio.data.registry import canonical_name
 from studio.project import Project
-from studio.runs import METRICS_FILE
+from studio.runs import METRICS_FILE, RECORD_FILE
 from studio.safe_text import one_line
 
 _SYNTHETIC_CLASSES = {
@@ -32,11 +33,13 @@ NAME_LIMIT = 80
 
 def class_names(source: Path, project: Project) -> list[str] | None:
     """The class names of the exported model, or None where they are unknown."""
-    record = _run_record(source)
-    recorded = record.get("classes")
-    if isinstance(recorded, list) and recorded and all(isinstance(c, str) for c in recorded):
-        return [one_line(c, NAME_LIMIT) for c in recorded]
-    for name in (record.get("dataset"), project.dataset.get("name")):
+    record = _json_in_run(source, RECORD_FILE)
+    dataset = record.get("dataset") if isinstance(record.get("dataset"), dict) else {}
+    metrics = _json_in_run(source, METRICS_FILE)
+    for recorded in (dataset.get("classes"), metrics.get("classes")):
+        if isinstance(recorded, list) and recorded and all(isinstance(c, str) for c in recorded):
+            return [one_line(c, NAME_LIMIT) for c in recorded]
+    for name in (dataset.get("used"), metrics.get("dataset"), project.dataset.get("name")):
         names = builtin_classes(name)
         if names is not None:
             return [one_line(c, NAME_LIMIT) for c in names]
@@ -58,13 +61,13 @@ def builtin_classes(name: Any) -> list[str] | None:
     return None
 
 
-def _run_record(source: Path) -> dict[str, Any]:
-    """A run folder's metrics.json, or {} (no run folder, no file, or not readable)."""
-    path = Path(source) / METRICS_FILE
+def _json_in_run(source: Path, name: str) -> dict[str, Any]:
+    """A JSON object in a run folder, or {} (no run folder, no such file, or unreadable)."""
+    path = Path(source) / name
     if not Path(source).is_dir() or not path.is_file():
         return {}
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError, RecursionError):
-        return {}  # the names are a courtesy: ids are printed instead
+        return {}  # the names are a courtesy: class ids are printed instead
     return data if isinstance(data, dict) else {}
