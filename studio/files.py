@@ -24,6 +24,8 @@ from studio.messages import msg, term
 DEFAULT_MODE = 0o644
 # Weights are the user's work and possibly private training data distilled: owner only.
 PRIVATE_MODE = 0o600
+# A disk with less free space than this after a failed write is taken to be the cause.
+FULL_BELOW = 1 << 20
 
 
 class FileWriteError(StudioError, OSError):
@@ -40,7 +42,8 @@ def atomic_write(
     """Call `write(temporary_path)`, then move the result onto `path` with permissions `mode`.
 
     Raises FileWriteError (a StudioError and an OSError) when the file system refuses (no
-    space, read-only, no permission); any other exception from `write` passes through. Either
+    space, read-only, no permission), also when `write` fails in its own words on a disk left
+    full; any other exception from `write` passes through. Either
     way the temporary file is removed and an existing `path` is left as it was."""
     path = Path(path)
     try:
@@ -59,6 +62,14 @@ def atomic_write(
     except OSError as exc:
         _remove(tmp)
         raise _write_error(path, exc) from exc
+    except Exception as exc:
+        # Serialisers word a full disk their own way (torch: "unexpected pos 832 vs 726"):
+        # look at the disk before the temporary file's removal frees space again.
+        full = _disk_full(path.parent)
+        _remove(tmp)
+        if full:
+            raise _write_error(path, OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))) from exc
+        raise
     except BaseException:
         _remove(tmp)
         raise
@@ -73,6 +84,14 @@ def atomic_write_text(path: str | os.PathLike[str], text: str, *, mode: int = DE
             f.write(text)
 
     atomic_write(path, write, mode=mode)
+
+
+def _disk_full(folder: Path) -> bool:
+    try:
+        info = os.statvfs(folder)
+    except (OSError, AttributeError):  # no statvfs on Windows
+        return False
+    return info.f_bavail * info.f_frsize < FULL_BELOW
 
 
 def _fsync_file(name: str) -> None:

@@ -122,7 +122,15 @@ def test_fsync_failing_with_no_space_keeps_the_old_file(tmp_path: Path, monkeypa
     assert target.read_text() == "old" and os.listdir(tmp_path) == ["metrics.json"]
 
 
-def test_serialiser_bug_passes_through_and_cleans_up(tmp_path: Path) -> None:
+class _Disk:
+    """os.statvfs's answer for a disk with `free` bytes left."""
+
+    def __init__(self, free: int) -> None:
+        self.f_frsize, self.f_bavail = 4096, free // 4096
+
+
+def test_serialiser_bug_passes_through_and_cleans_up(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(files.os, "statvfs", lambda _: _Disk(10 << 30))
     target = tmp_path / "checkpoint.pt"
     target.write_bytes(b"old")
 
@@ -132,6 +140,22 @@ def test_serialiser_bug_passes_through_and_cleans_up(tmp_path: Path) -> None:
 
     with pytest.raises(TypeError, match="cannot pickle"):
         atomic_write(target, broken)
+    assert target.read_bytes() == b"old" and os.listdir(tmp_path) == ["checkpoint.pt"]
+
+
+def test_serialiser_failing_on_a_full_disk_says_so(tmp_path: Path, monkeypatch) -> None:
+    # torch.save on a full disk: "[enforce fail at inline_container.cc:672] . unexpected pos".
+    monkeypatch.setattr(files.os, "statvfs", lambda _: _Disk(0))
+    target = tmp_path / "checkpoint.pt"
+    target.write_bytes(b"old")
+
+    def torch_save(tmp: str) -> None:
+        Path(tmp).write_bytes(b"partial")
+        raise RuntimeError("[enforce fail at inline_container.cc:672] . unexpected pos 832 vs 726")
+
+    with pytest.raises(FileWriteError, match="no space left") as caught:
+        atomic_write(target, torch_save)
+    assert "enforce" not in str(caught.value) and caught.value.errno == errno.ENOSPC
     assert target.read_bytes() == b"old" and os.listdir(tmp_path) == ["checkpoint.pt"]
 
 
