@@ -69,7 +69,13 @@ def export(
     export_targets). Existing files, the project .json written beside .pt and .safetensors
     weights included, are refused with TargetExistsError unless `force`."""
     if fmt not in FORMATS:
-        raise ExportError(f"Unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        raise ExportError(
+            msg(
+                "Unknown export format {format!r}; choose one of {formats}",
+                format=fmt,
+                formats=", ".join(FORMATS),
+            )
+        )
     targets = output_paths(fmt, Path(output))
     path = targets[0]
     folder = fmt == "py" and path.suffix.lower() != ".py"
@@ -91,10 +97,14 @@ def export(
         return [path]
     if weights is None and fmt in ("pt", "safetensors"):
         raise ExportError(
-            f"{source} is a project without trained weights, and a .{fmt} file holds only "
-            "weights: it would hold random numbers that look like a trained model. Train it "
-            "first (netstudio train PROJECT --out RUN) and export the run folder, or choose "
-            "onnx, pt2 or py to export the architecture."
+            msg(
+                "{source} is a project without trained weights, and a .{format} file holds "
+                "only weights: it would hold random numbers that look like a trained model. "
+                "Train it first (netstudio train PROJECT --out RUN) and export the run folder, "
+                "or choose onnx, pt2 or py to export the architecture.",
+                source=str(source),
+                format=fmt,
+            )
         )
     model = inference_model(project, weights)
     if weights is None:
