@@ -151,7 +151,7 @@ def _check_keys(obj: dict, path: tuple) -> None:
         raise DocumentError(
             _path_text(path),
             msg(
-                "the key {key!r} appears more than once; keep one of them",
+                "has the key {key!r} more than once; keep one of them",
                 key=shown(obj.repeated[0]),
             ),
         )
