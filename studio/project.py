@@ -175,17 +175,21 @@ class _UnknownFields:
         notes = []
         for key, places in sorted(self.places.items())[:MAX_NOTES]:
             if len(places) == 1:
-                where = places[0]
-            else:
-                where = msg("{first} and {count:,} more", first=places[0], count=len(places) - 1)
-            notes.append(
-                msg(
+                note = msg(
                     "{where} has a field {key!r} that NetStudio does not know; it was left "
                     "out, and saving the project drops it",
-                    where=where,
+                    where=places[0],
                     key=shown(key),
                 )
-            )
+            else:
+                note = msg(
+                    "{where} and {count:,} more have a field {key!r} that NetStudio does not "
+                    "know; it was left out, and saving the project drops it",
+                    where=places[0],
+                    count=len(places) - 1,
+                    key=shown(key),
+                )
+            notes.append(note)
         if len(self.places) > MAX_NOTES:
             notes.append(
                 msg("… and {count} more unknown fields", count=len(self.places) - MAX_NOTES)
