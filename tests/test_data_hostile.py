@@ -463,6 +463,11 @@ def test_label_column_settings(tmp_path: Path) -> None:
     path.write_text("a,b,y\n" + _ten_rows())
     with pytest.raises(DatasetError, match="no column 'label'"):
         load_dataset("csv", path=str(path), label_column="label")
+    wide = tmp_path / "wide.csv"
+    wide.write_text(",".join(f"c{i}" for i in range(500)) + "\n" + ",".join("1" * 500) + "\n")
+    with pytest.raises(DatasetError) as err:
+        load_dataset("csv", path=str(wide), label_column="x" * 10_000)
+    assert len(str(err.value)) < 1000 and "(500 in all)" in str(err.value)
     with pytest.raises(DatasetError, match="must be a column's name, not 3"):
         load_dataset("csv", path=str(path), label_column=3)  # type: ignore[arg-type]
     # An empty choice means the default: the last column.

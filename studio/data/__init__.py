@@ -6,6 +6,7 @@ Qt-free. Entry points: `list_datasets()` and `load_dataset(name, ...)`.
 
 from .base import Dataset, DatasetError, DatasetInfo, ProgressFn, default_cache_dir
 from .folder import DatasetTooLargeError, StreamingImageFolder
+from .paths import resolve_data_path
 from .registry import NAMES, list_datasets, load_dataset
 
 __all__ = [
@@ -19,4 +20,5 @@ __all__ = [
     "default_cache_dir",
     "list_datasets",
     "load_dataset",
+    "resolve_data_path",
 ]

@@ -29,6 +29,8 @@ MAX_BYTES = 512 << 20
 MAX_COLUMNS = 100_000
 # Longest column or class name: longer ones are damaged data, and the app has to draw them.
 MAX_NAME_LENGTH = 200
+# Columns listed in a message that names the file's columns.
+SHOWN_COLUMNS = 20
 
 
 def _number(text: str) -> float | None:
@@ -240,8 +242,11 @@ def _pick_label(header: list[str], label_column: str | None, path: Path) -> int:
     lowered = [h.lower() for h in header]
     if label_column.lower() in lowered:
         return lowered.index(label_column.lower())
-    close = difflib.get_close_matches(label_column, header, n=1)
-    columns = ", ".join(repr(h) for h in header)
+    close = difflib.get_close_matches(label_column[:100], header, n=1)
+    columns = ", ".join(repr(h) for h in header[:SHOWN_COLUMNS])
+    if len(header) > SHOWN_COLUMNS:
+        columns += f", … ({len(header):,} in all)"
+    label_column = _shorten(label_column)
     if close:
         raise DatasetError(
             msg(
