@@ -84,49 +84,40 @@ _TRAIN_OVERRIDES = {
 def cmd_train(args: argparse.Namespace) -> int:
     import signal
 
-    from studio.data import DatasetError
-    from studio.data.fallback import load_for_project
-    from studio.devices import DeviceError
-    from studio.params import ParamError
     from studio.progress import ProgressPrinter
-    from studio.runs import PROJECT_FILE, RunError
-    from studio.settings import validate_training
-    from studio.training import Trainer, TrainingError, TrainingState
+    from studio.runs.pipeline import RunRequest, execute
+    from studio.training import TrainingState
 
-    out_dir = Path(args.resume or args.out) if (args.resume or args.out) else None
     if args.project is None and args.resume is None:
         raise UserError("Name the project to train (or --resume a run folder)")
-    project = _load(args.project or Path(args.resume) / PROJECT_FILE)
-    overrides = {
+    changed = {
         setting: getattr(args, option)
         for option, setting in _TRAIN_OVERRIDES.items()
         if getattr(args, option) is not None
     }
     if args.mixed_precision:
-        overrides["mixed_precision"] = True
-    try:
-        project.training = validate_training({**project.training, **overrides})
-    except ParamError as exc:
-        raise UserError(str(exc)) from None
-
+        changed["mixed_precision"] = True
+    project_path = Path(args.project) if args.project else None
+    request = RunRequest(
+        project=None if args.resume else _load(args.project),
+        project_path=project_path,
+        out_dir=Path(args.resume or args.out) if (args.resume or args.out) else None,
+        resume=bool(args.resume),
+        dataset=args.dataset,
+        train_limit=args.limit,
+        test_limit=args.limit_test,
+        changed=changed,
+        force=args.force,
+    )
     printer = ProgressPrinter()
-    try:
-        data, note = load_for_project(
-            project.dataset, name=args.dataset, seed=project.training["seed"],
-            progress=printer.download,
-        )
-        if note:
-            printer.message(note)
-        if (args.limit or args.limit_test) and hasattr(data, "subset"):
-            data = data.subset(args.limit, args.limit_test)
-        state = TrainingState(on_batch=printer.batch, on_epoch=printer.epoch,
-                              on_message=printer.message)
-        from studio.gan import GanTrainer, is_gan
-
-        trainer_class = GanTrainer if is_gan(project.graph) else Trainer
-        trainer = trainer_class(project, data, state, out_dir, resume=bool(args.resume))
-    except (DatasetError, DeviceError, TrainingError, RunError) as exc:
-        raise UserError(str(exc)) from None
+    state = TrainingState(
+        on_batch=printer.batch,
+        on_epoch=printer.epoch,
+        on_message=printer.message,
+        on_progress=printer.download,
+        on_started=printer.started,
+        on_evaluating=printer.evaluating,
+    )
 
     def stop(signum, frame):
         if state.stop_requested:
@@ -135,25 +126,23 @@ def cmd_train(args: argparse.Namespace) -> int:
         state.request_stop()
 
     previous = signal.signal(signal.SIGINT, stop)
-    epochs = project.training["epochs"]
-    printer.message(
-        f"Training {project.name} on {data.title} "
-        f"on {trainer.device}, {epochs} epoch{'' if epochs == 1 else 's'}."
-    )
     try:
-        result = trainer.run()
-    except (TrainingError, RunError) as exc:
-        raise UserError(str(exc)) from None
+        outcome = execute(request, state)
     finally:
         signal.signal(signal.SIGINT, previous)
+    if outcome is None:
+        printer.message("Stopped before training began.")
+        return 0
+    result, folder = outcome.result, outcome.run_dir
     if result.test_accuracy is not None:
         printer.message(f"Test accuracy: {result.test_accuracy * 100:.2f}%")
     elif result.test_loss is not None:
         printer.message(f"Test loss: {result.test_loss:.5f}")
-    if out_dir:
-        printer.message(f"Wrote {out_dir}/ (metrics.json, model.safetensors, checkpoint.pt)")
-    if result.status == "stopped":
-        printer.message("Stopped. Continue with: netstudio train --resume " + str(out_dir or ""))
+    if folder is not None:
+        printer.message(f"The run is in {folder}/ (model, checkpoint, metrics; "
+                        f"`netstudio export {folder} --format onnx -o model.onnx`).")
+    if result.status == "stopped" and folder is not None:
+        printer.message(f"Stopped. Continue with: netstudio train --resume {folder}")
     return 0
 
 
@@ -232,8 +221,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int)
     p.add_argument("--device", help="auto, cpu, cuda, cuda:N or mps")
     p.add_argument("--mixed-precision", action="store_true", help="16-bit where supported")
-    p.add_argument("--out", metavar="DIR", help="write metrics, weights and checkpoints here")
-    p.add_argument("--resume", metavar="DIR", help="continue the stopped run in DIR")
+    p.add_argument("--out", metavar="DIR",
+                   help="the run folder (default: a new folder in PROJECT.runs/ beside the "
+                   "project file)")
+    p.add_argument("--resume", metavar="DIR",
+                   help="continue the run in DIR on its own data set and limits (stopped, "
+                   "killed or failed; a finished one with more --epochs)")
+    p.add_argument("--force", action="store_true",
+                   help="replace an ended run already in the --out folder")
     p.add_argument("--limit", type=int, metavar="N", help="use only the first N training samples")
     p.add_argument("--limit-test", type=int, metavar="N", help="use only N test samples")
     p.set_defaults(func=cmd_train)

@@ -14,17 +14,14 @@ as in any model, the whole graph compiles (to D(G(noise)), Keras' "combined" mod
 like any other, and its state_dict holds the weights of both parts under their node names.
 
 `split_gan` cuts the chain into a generator graph (noise → sample, no Output) and a
-discriminator graph (a new Input of the sample's shape → the Output). `GanTrainer` trains them
-with the standard non-saturating losses and reports through the same TrainingState as Trainer.
+discriminator graph (a new Input of the sample's shape → the Output). `GanTask` trains them
+with the standard non-saturating losses, as a task of the one training loop (studio.training).
 """
 
 from __future__ import annotations
 
-import copy
 import math
-import time
-from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -35,33 +32,16 @@ from torch import nn
 from studio.augment import augment_images, augmentation_enabled
 from studio.compiler import compile_graph, output_nodes
 from studio.data import Dataset
-from studio.devices import autocast_for, resolve_device
+from studio.devices import autocast_for
 from studio.graph import Graph, graph_from_dict
 from studio.init import keras_init
 from studio.layers.base import TensorType, format_shape
 from studio.messages import msg, term
-from studio.project import Project, save_project
-from studio.runs import (
-    CHECKPOINT_FILE,
-    METRICS_FILE,
-    PROJECT_FILE,
-    WEIGHTS_FILE,
-    load_checkpoint,
-    save_checkpoint,
-    save_weights,
-    write_json,
-)
+from studio.project import Project
+from studio.runs.folder import write_failure
+from studio.runs.storage import save_weights
 from studio.shapes import Analysis, infer_shapes
-from studio.training import (
-    BatchReport,
-    EpochReport,
-    TrainingError,
-    TrainingResult,
-    TrainingState,
-    failing_plainly,
-    make_optimizer,
-    make_schedule,
-)
+from studio.training import TrainingError, make_optimizer
 
 GAN_TARGET = "real_or_fake"
 GENERATOR_WEIGHTS = "generator.safetensors"
@@ -268,35 +248,15 @@ def _discriminator_graph(graph: Graph, ids: list[str], sample: str, shape: Tenso
 # Training -----------------------------------------------------------------------------------
 
 
-@dataclass
-class GanBatchReport(BatchReport):
-    """`loss` is the generator's, `accuracy` the discriminator's on real and generated samples."""
+class GanTask:
+    """A GAN as a task of the training loop: on an image data set that fits in memory (its
+    labels are not used), a generator and a discriminator, each with its own optimizer, trained
+    against each other with the standard non-saturating losses.
 
-    d_loss: float = float("nan")
-
-
-@dataclass
-class GanEpochReport(EpochReport):
-    """`loss` is the generator's, `accuracy` the discriminator's; there is no validation."""
-
-    d_loss: float = float("nan")
-
-
-@dataclass
-class GanResult(TrainingResult):
-    """`model` is the whole chain, D(G(noise)): what the project's graph compiles to."""
-
-    generator: nn.Module | None = None
-    discriminator: nn.Module | None = None
-    samples: torch.Tensor | None = None
-    """The last grid of generated samples, uint8 N×C×H×W."""
-
-
-class GanTrainer:
-    """One GAN training run of a project on an image data set (its labels are not used).
-    Call `run()` once. Same arguments and state as Trainer; `on_samples(epoch, images)` is
-    called after each epoch with the generator's samples for a fixed noise, uint8 N×C×H×W, which
-    are also kept in `samples`.
+    Metrics: `g_loss` (the generator's), `d_loss` (the discriminator's) and `d_accuracy` (how
+    many real and generated samples the discriminator judges right). After each epoch the
+    generator draws a grid of samples for a fixed noise (`samples`, uint8 N×C×H×W), saved as
+    `samples/epoch_NNN.png` in the run folder and passed on in the epoch report's extras.
 
     From the project's settings: optimizer (Adam and AdamW with betas (0.5, 0.999)), learning
     rate and schedule for both networks, batch size, epochs, weight decay, seed, weight
@@ -305,30 +265,26 @@ class GanTrainer:
     meaning for a GAN and are ignored. `label_smoothing` (one-sided, 0 to 0.5) labels real
     samples 1 − label_smoothing for the discriminator."""
 
+    kind = "gan"
+    early_stopping = False
+
     def __init__(
         self,
         project: Project,
-        data: Dataset,
-        state: TrainingState | None = None,
-        out_dir: str | Path | None = None,
-        resume: bool = False,
+        data: Any,
+        settings: dict[str, Any],
+        device: torch.device,
+        state: Any,
         *,
         label_smoothing: float = 0.0,
         sample_count: int = 64,
     ) -> None:
-        self.project = project
-        self.settings = dict(project.training)
-        self.data = data
-        self.state = state or TrainingState()
-        self.out_dir = Path(out_dir) if out_dir else None
-        self.resume = resume
+        self.project, self.data, self.settings, self.device = project, data, settings, device
         if not 0 <= label_smoothing < 0.5:
             raise ValueError(f"label_smoothing must be in [0, 0.5), not {label_smoothing}")
         self.label_smoothing = label_smoothing
         self.sample_count = sample_count
-        self.on_samples: Callable[[int, torch.Tensor], None] | None = None
         self.samples: list[torch.Tensor] = []
-        self.device = resolve_device(self.settings["device"])
         if not isinstance(data, Dataset) or not data.is_image:
             title = getattr(data, "title", "this data set")
             raise GanError(
@@ -340,33 +296,28 @@ class GanTrainer:
                 )
             )
         self.parts = gan_parts(project.graph, data.input_shape)
+        limit = settings.get("train_limit")
+        self.x_cpu = data.x_train[:limit] if limit else data.x_train
+        if not len(self.x_cpu):
+            raise GanError(msg("{title} has no training samples", title=term(data.title,
+                                                                             "datasets")))
 
-    # Setup --------------------------------------------------------------------------------
-
-    def _prepare(self) -> None:
+    def prepare(self, rng: torch.Generator) -> None:
         s = self.settings
-        torch.manual_seed(s["seed"])
-        self.order_generator = torch.Generator().manual_seed(s["seed"])
         self.generator = compile_graph(self.parts.generator).to(self.device)
         # The discriminator trains on logits: its loss applies the final sigmoid itself.
         self.discriminator = compile_graph(self.parts.discriminator, logits=True).to(self.device)
         if s["weight_init"] == "glorot":
             keras_init(self.generator)
             keras_init(self.discriminator)
-        self.g_optimizer = self._optimizer(self.generator)
-        self.d_optimizer = self._optimizer(self.discriminator)
-        self.schedules = [make_schedule(o, s) for o in (self.g_optimizer, self.d_optimizer)]
-        self.x = self.data.x_train.to(self.device)
+        self.optimizers = [self._optimizer(self.generator), self._optimizer(self.discriminator)]
+        self.x = self.x_cpu.to(self.device)
         self.augment = augmentation_enabled(s)
         # The same noise every epoch, so that the sample grids show the generator changing.
         fixed = torch.Generator().manual_seed(s["seed"] + 1)
         self.fixed_noise = torch.randn(
             self.sample_count, *self.parts.noise_shape, generator=fixed
         ).to(self.device)
-        self.history: list[dict[str, Any]] = []
-        self.start_epoch = 0
-        if self.resume:
-            self._load_checkpoint()
 
     def _optimizer(self, model: nn.Module) -> torch.optim.Optimizer:
         optimizer = make_optimizer(model, self.settings)
@@ -375,92 +326,39 @@ class GanTrainer:
                 group["betas"] = GAN_BETAS
         return optimizer
 
-    # Run ----------------------------------------------------------------------------------
+    # Training -----------------------------------------------------------------------------
 
-    def run(self) -> GanResult:
-        started = time.perf_counter()
-        self.state.status = "running"
-        with failing_plainly(self.state):
-            self._prepare()
-            status = self._epochs()
-        result = self._result(status, time.perf_counter() - started)
-        self._save_outputs(result)
-        self.state.status = "stopped" if status == "stopped" else "finished"
-        return result
+    def train_samples(self) -> int:
+        return len(self.x)
 
-    def _epochs(self) -> str:
-        epochs = self.settings["epochs"]
-        for epoch in range(self.start_epoch, epochs):
-            t0 = time.perf_counter()
-            g_loss, d_loss, d_acc, completed = self._train_epoch(epoch, epochs)
-            if not completed:
-                self.state.message(msg("Stopped during epoch {epoch}.", epoch=epoch + 1))
-                return "stopped"
-            seconds = time.perf_counter() - t0
-            lr = self.g_optimizer.param_groups[0]["lr"]
-            report = GanEpochReport(
-                epoch + 1, epochs, g_loss, d_acc, None, None, lr, seconds, seconds, d_loss
-            )
-            self.history.append(asdict(report))
-            for schedule, loss in zip(self.schedules, (g_loss, d_loss), strict=True):
-                _step_schedule(schedule, loss)
-            self._emit_samples(epoch + 1)
-            self._save_checkpoint(epoch + 1)
-            if self.state.on_epoch:
-                self.state.on_epoch(report)
-            if self.state.stop_requested:
-                return "stopped"
-        return "finished"
-
-    def _train_epoch(self, epoch: int, epochs: int) -> tuple[float, float, float, bool]:
-        s, n = self.settings, len(self.x)
-        bs = s["batch_size"]
-        batches = math.ceil(n / bs)
+    def batches(self, batch_size: int, rng: torch.Generator):
         self.generator.train()
         self.discriminator.train()
-        sums = torch.zeros(3, device=self.device)  # generator loss, discriminator loss, correct
-        seen, last_report, t0 = 0, 0.0, time.perf_counter()
-        order = torch.randperm(n, generator=self.order_generator).to(self.device)
-        for b in range(batches):
-            if self.state.pause_requested:
-                self.state.wait_while_paused()
-            if self.state.stop_requested:
-                return float("nan"), float("nan"), float("nan"), False
-            real = self._real(order[b * bs : (b + 1) * bs])
-            m = len(real)
-            g_loss, d_loss, correct = self._step(real)
-            sums += torch.stack([g_loss * m, d_loss * m, correct.float()])
-            seen += m
-            now = time.perf_counter()
-            if now - last_report >= self.state.report_every_s or b == batches - 1:
-                last_report = now
-                g_mean, d_mean, acc = self._means(sums, seen)
-                if not (math.isfinite(g_mean) and math.isfinite(d_mean)):
-                    self._nan(epoch, b)
-                if self.state.on_batch:
-                    rate = seen / max(now - t0, 1e-9)
-                    remaining = (batches - b - 1) * bs + (epochs - epoch - 1) * n
-                    self.state.on_batch(
-                        GanBatchReport(
-                            epoch + 1,
-                            b + 1,
-                            batches,
-                            epoch * batches + b + 1,
-                            g_mean,
-                            acc,
-                            rate,
-                            remaining / rate,
-                            self.g_optimizer.param_groups[0]["lr"],
-                            d_mean,
-                        )
-                    )
-        g_mean, d_mean, acc = self._means(sums, seen)
-        return g_mean, d_mean, acc, True
+        order = torch.randperm(len(self.x), generator=rng).to(self.device)
+        for i in range(0, len(order), batch_size):
+            yield self._real(order[i : i + batch_size])
+
+    def reset_sums(self) -> None:
+        self.sums = torch.zeros(3, device=self.device)  # g loss, d loss, correct judgements
+
+    def step(self, real: torch.Tensor, rng: torch.Generator) -> int:
+        g_loss, d_loss, correct = self._step(real)
+        m = len(real)
+        self.sums += torch.stack([g_loss * m, d_loss * m, correct.float()])
+        return m
+
+    def read_sums(self, seen: int) -> dict[str, float | None]:
+        if not seen:
+            nan = float("nan")
+            return {"g_loss": nan, "d_loss": nan, "d_accuracy": nan}
+        g_sum, d_sum, correct = self.sums.tolist()
+        return {"g_loss": g_sum / seen, "d_loss": d_sum / seen, "d_accuracy": correct / (2 * seen)}
 
     def _step(self, real: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
         """One update of each network; (generator loss, discriminator loss, how many of the
         real and generated samples the discriminator judged right)."""
         g, d, amp = self.generator, self.discriminator, self.settings["mixed_precision"]
+        g_optimizer, d_optimizer = self.optimizers
         noise = torch.randn(len(real), *self.parts.noise_shape, device=self.device)
         with autocast_for(self.device, amp):
             fake = g(noise)
@@ -471,9 +369,9 @@ class GanTrainer:
                 F.binary_cross_entropy_with_logits(d_real, real_target)
                 + F.binary_cross_entropy_with_logits(d_fake, torch.zeros_like(d_fake))
             )
-        self.d_optimizer.zero_grad(set_to_none=True)
+        d_optimizer.zero_grad(set_to_none=True)
         d_loss.backward()
-        self.d_optimizer.step()
+        d_optimizer.step()
         # Non-saturating generator loss: make D call the fakes real (−log D(G(z))), which keeps
         # strong gradients early on, when D rejects every fake with ease. D's weights are frozen
         # meanwhile: the gradient only has to pass through them.
@@ -482,9 +380,9 @@ class GanTrainer:
             with autocast_for(self.device, amp):
                 judged = d(self._seen(fake)).float()
                 g_loss = F.binary_cross_entropy_with_logits(judged, torch.ones_like(judged))
-            self.g_optimizer.zero_grad(set_to_none=True)
+            g_optimizer.zero_grad(set_to_none=True)
             g_loss.backward()
-            self.g_optimizer.step()
+            g_optimizer.step()
         finally:
             d.requires_grad_(True)
         correct = (d_real > 0).sum() + (d_fake <= 0).sum()
@@ -501,23 +399,19 @@ class GanTrainer:
         which hides the pixel noise of real images that no generator draws from 64 numbers."""
         return augment_images(images, self.settings) if self.augment else images
 
-    @staticmethod
-    def _means(sums: torch.Tensor, seen: int) -> tuple[float, float, float]:
-        g_sum, d_sum, correct = sums.tolist()
-        return g_sum / seen, d_sum / seen, correct / (2 * seen)
+    # Figures ------------------------------------------------------------------------------
 
-    def _nan(self, epoch: int, batch: int) -> None:
-        lr = self.settings["learning_rate"]
-        raise TrainingError(
-            msg(
-                "A loss became NaN (not a number) in epoch {epoch}, batch {batch}: the "
-                "training diverged. Lower the learning rate (now {lr:g}, try {lower:g}).",
-                epoch=epoch + 1,
-                batch=batch + 1,
-                lr=lr,
-                lower=lr / 10,
-            )
-        )
+    def validate(self) -> dict[str, float | None]:
+        return {}
+
+    def monitored(self, metrics: dict[str, float | None]) -> list[float]:
+        return [metrics["g_loss"], metrics["d_loss"]]
+
+    def test_samples(self) -> int:
+        return 0
+
+    def test(self) -> dict[str, float | None]:
+        return {}
 
     @torch.no_grad()
     def generate(self, noise: torch.Tensor) -> torch.Tensor:
@@ -528,120 +422,56 @@ class GanTrainer:
         images = images.reshape(len(noise), *self.parts.sample_shape)
         return images.clamp(0, 1).mul(255).round().to(torch.uint8).cpu()
 
-    def _emit_samples(self, epoch: int) -> None:
+    def after_epoch(self, epoch: int, folder: Any) -> dict[str, Any]:
         images = self.generate(self.fixed_noise)
         self.samples.append(images)
-        if self.out_dir is not None:
-            save_grid(images, self.out_dir / SAMPLES_DIR / f"epoch_{epoch:03d}.png")
-        if self.on_samples:
-            self.on_samples(epoch, images)
+        if folder is not None:
+            try:
+                save_grid(images, folder.path / SAMPLES_DIR / f"epoch_{epoch:03d}.png")
+            except OSError as exc:
+                raise write_failure(folder.path / SAMPLES_DIR, exc) from None
+        return {"samples": images}
 
-    # Files --------------------------------------------------------------------------------
+    # Models and files ---------------------------------------------------------------------
 
-    def _save_checkpoint(self, epochs_done: int) -> None:
-        if self.out_dir is None:
-            return
-        checkpoint = {
-            "epoch": epochs_done,
-            "generator": self.generator.state_dict(),
-            "discriminator": self.discriminator.state_dict(),
-            "g_optimizer": self.g_optimizer.state_dict(),
-            "d_optimizer": self.d_optimizer.state_dict(),
-            "optimizer_name": self.settings["optimizer"],
-            "history": self.history,
-            "order_generator": self.order_generator.get_state(),
-            "torch_rng": torch.get_rng_state(),
-        }
-        save_checkpoint(self.out_dir / CHECKPOINT_FILE, checkpoint)
+    def models(self) -> dict[str, nn.Module]:
+        return {"generator": self.generator, "discriminator": self.discriminator}
 
-    def _load_checkpoint(self) -> None:
-        path = self.out_dir / CHECKPOINT_FILE if self.out_dir else None
-        if path is None or not path.is_file():
-            raise TrainingError(
-                msg(
-                    "There is no GAN checkpoint to resume from: the run stopped before its first "
-                    "epoch ended; start it again without --resume"
-                )
-            )
-        checkpoint = load_checkpoint(path)
-        if "generator" not in checkpoint:
-            raise TrainingError(
-                msg("{path} is not the checkpoint of a GAN run; start a new run", path=path)
-            )
-        try:
-            self.generator.load_state_dict(checkpoint["generator"])
-            self.discriminator.load_state_dict(checkpoint["discriminator"])
-        except RuntimeError:
-            raise TrainingError(
-                msg(
-                    "The checkpoint does not match this GAN (its layers changed since); start a "
-                    "new run"
-                )
-            ) from None
-        if checkpoint.get("optimizer_name") == self.settings["optimizer"]:
-            self.g_optimizer.load_state_dict(checkpoint["g_optimizer"])
-            self.d_optimizer.load_state_dict(checkpoint["d_optimizer"])
-        self.history = list(checkpoint["history"])
-        self.start_epoch = int(checkpoint["epoch"])
-        self.order_generator.set_state(checkpoint["order_generator"])
-        torch.set_rng_state(checkpoint["torch_rng"])
-        self.state.message(msg("Resumed after epoch {epoch}.", epoch=self.start_epoch))
-
-    def _result(self, status: str, seconds: float) -> GanResult:
-        weights = self._weights()
-        whole = compile_graph(self.project.graph)
-        whole.load_state_dict(weights)
-        generator = compile_graph(self.parts.generator)
-        generator.load_state_dict(_cpu(self.generator.state_dict()))
-        discriminator = compile_graph(self.parts.discriminator)  # its final sigmoid kept
-        discriminator.load_state_dict(_cpu(self.discriminator.state_dict()))
-        return GanResult(
-            model=whole.eval(),
-            history=self.history,
-            status=status,
-            test_loss=None,
-            test_accuracy=None,
-            seconds=seconds,
-            device=str(self.device),
-            epochs_done=len(self.history),
-            generator=generator.eval(),
-            discriminator=discriminator.eval(),
-            samples=self.samples[-1] if self.samples else None,
-        )
-
-    def _weights(self) -> dict[str, torch.Tensor]:
+    def weights(self) -> dict[str, torch.Tensor]:
         """Both parts' weights under their node names: the state_dict of the whole graph."""
         return {**_cpu(self.generator.state_dict()), **_cpu(self.discriminator.state_dict())}
 
-    def _save_outputs(self, result: GanResult) -> None:
-        if self.out_dir is None:
-            return
-        p = self.project
-        save_project(p, self.out_dir / PROJECT_FILE)
-        save_weights(self.out_dir / WEIGHTS_FILE, self._weights(), p)
+    def inference_model(self) -> nn.Module:
+        """The whole chain, D(G(noise)): what the project's graph compiles to."""
+        whole = compile_graph(self.project.graph)
+        whole.load_state_dict(self.weights())
+        return whole.eval()
+
+    def part_models(self) -> tuple[nn.Module, nn.Module]:
+        """The generator and the discriminator (its final sigmoid kept), trained, on the CPU."""
+        generator = compile_graph(self.parts.generator)
+        generator.load_state_dict(_cpu(self.generator.state_dict()))
+        discriminator = compile_graph(self.parts.discriminator)
+        discriminator.load_state_dict(_cpu(self.discriminator.state_dict()))
+        return generator.eval(), discriminator.eval()
+
+    def save_files(self, folder: Any, project: Project) -> None:
         # Each part on its own, with its own graph embedded: the generator alone is what is
         # exported to draw new samples (`netstudio export run/generator.safetensors ...`).
-        for name, part, file in (
-            ("generator", self.parts.generator, GENERATOR_WEIGHTS),
-            ("discriminator", self.parts.discriminator, DISCRIMINATOR_WEIGHTS),
+        p = project
+        for name, part, file, model in (
+            ("generator", self.parts.generator, GENERATOR_WEIGHTS, self.generator),
+            ("discriminator", self.parts.discriminator, DISCRIMINATOR_WEIGHTS,
+             self.discriminator),
         ):
             sub = Project(f"{p.name} ({name})", part, dict(p.dataset), dict(p.training))
-            model = result.generator if name == "generator" else result.discriminator
-            save_weights(self.out_dir / file, model.state_dict(), sub)
-        metrics = {
-            **result.metrics(),
-            "dataset": self.data.name,
-            "gan": True,
-            "settings": copy.deepcopy(self.settings),
-        }
-        write_json(self.out_dir / METRICS_FILE, metrics)
+            try:
+                save_weights(folder.path / file, _cpu(model.state_dict()), sub)
+            except OSError as exc:
+                raise write_failure(folder.path / file, exc) from None
 
-
-def _step_schedule(schedule: Any, monitored: float) -> None:
-    if isinstance(schedule, torch.optim.lr_scheduler.ReduceLROnPlateau):
-        schedule.step(monitored)
-    elif schedule is not None:
-        schedule.step()
+    def describe(self) -> dict[str, Any]:
+        return {"samples": self.samples[-1] if self.samples else None}
 
 
 def _cpu(state: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
@@ -675,12 +505,9 @@ def save_grid(images: torch.Tensor, path: Path, columns: int = 8) -> None:
 
 __all__ = [
     "GAN_TARGET",
-    "GanBatchReport",
-    "GanEpochReport",
     "GanError",
     "GanParts",
-    "GanResult",
-    "GanTrainer",
+    "GanTask",
     "exported_part",
     "gan_parts",
     "is_gan",

@@ -20,6 +20,18 @@ def _pct(value: float | None) -> str:
     return f"{value * 100:.1f}%" if value is not None else "–"
 
 
+def format_metrics(metrics: dict) -> str:
+    """Named figures as `loss 0.2871 accuracy 89.4%`: accuracies as percentages, the rest as
+    numbers, those a run does not have left out."""
+    parts = []
+    for name, value in metrics.items():
+        if value is None:
+            continue
+        label = name.replace("_", " ")
+        parts.append(f"{label} {_pct(value)}" if "accuracy" in name else f"{label} {value:.4f}")
+    return " ".join(parts)
+
+
 class ProgressPrinter:
     def __init__(self, stream: TextIO = sys.stderr, width: int = 24) -> None:
         self.stream = stream
@@ -31,24 +43,36 @@ class ProgressPrinter:
             return
         filled = round(self.width * r.batch / r.batches)
         bar = "█" * filled + "·" * (self.width - filled)
-        acc = f" acc {_pct(r.accuracy)}" if r.accuracy is not None else ""
         self.stream.write(
-            f"\repoch {r.epoch} {bar} {r.batch}/{r.batches} loss {r.loss:.4f}{acc} "
+            f"\repoch {r.epoch} {bar} {r.batch}/{r.batches} {format_metrics(r.metrics)} "
             f"{r.samples_per_s:,.0f} samples/s ETA {_clock(r.eta_s)}  "
         )
         self.stream.flush()
 
     def epoch(self, r: EpochReport) -> None:
-        line = f"epoch {r.epoch}/{r.epochs}: loss {r.loss:.4f}"
-        if r.accuracy is not None:
-            line += f" acc {_pct(r.accuracy)}"
-        if r.val_loss is not None:
-            line += f" | val loss {r.val_loss:.4f}"
-            if r.val_accuracy is not None:
-                line += f" val acc {_pct(r.val_accuracy)}"
+        train = {k: v for k, v in r.metrics.items() if not k.startswith("val_")}
+        val = {k: v for k, v in r.metrics.items() if k.startswith("val_")}
+        line = f"epoch {r.epoch}/{r.epochs}: {format_metrics(train)}"
+        if any(v is not None for v in val.values()):
+            line += f" | {format_metrics(val)}"
         line += f" | {r.seconds:.1f} s"
         self.stream.write(("\r\033[K" if self.live else "") + line + "\n")
         self.stream.flush()
+
+    def started(self, info: dict) -> None:
+        epochs, start = info.get("epochs", 0), info.get("start_epoch", 0)
+        what = f"{epochs} epoch{'' if epochs == 1 else 's'}"
+        if start:
+            what = f"epochs {start + 1}–{epochs}"
+        val = f", validating on {info['validation']:,}" if info.get("validation") else ""
+        self.message(
+            f"Training on {info.get('dataset', '?')}: {info.get('samples', 0):,} samples"
+            f"{val}, on {info.get('device', '?')}, {what}."
+            + (f" Run folder: {info['folder']}/" if info.get("folder") else "")
+        )
+
+    def evaluating(self, count: int) -> None:
+        self.message(f"Evaluating on {count:,} test samples…")
 
     def download(self, message: str, done: int, total: int) -> None:
         """A data set download: the file and its bytes, redrawn in place on a terminal."""

@@ -1,47 +1,42 @@
-"""The training loop: plain Python with a state object, so a QThread, the command line and the
-tests all drive the same code.
+"""The training loop: one loop for every kind of model, plain Python with a state object, so a
+QThread, the command line and the tests all drive the same code.
 
-The data set sits in memory as tensors on the training device (images as uint8) and is batched
-by index: no DataLoader, no per-sample work. Stop and pause requests are checked at every batch.
-Each finished epoch writes a checkpoint (weights, optimizer, scheduler, history); a stopped run
-keeps its model, and `resume` continues from the last checkpoint.
+What is trained, and how one batch is stepped, is a task's business (studio.supervised for
+classification, regression and reconstruction; studio.gan for a generator against a
+discriminator). The loop alone owns what every run shares: seeding, pause and stop at any batch,
+the NaN guard, throttled progress reports, learning-rate schedules, early stopping, the
+checkpoint and the run folder after every epoch, and the test figures at the end.
+
+Reports carry named metrics (`loss`, `accuracy`, `val_loss`, `g_loss`, `d_loss`, …): the
+command line, the app and `metrics.json` show them by name.
 """
 
 from __future__ import annotations
 
-import copy
 import math
-import os
 import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import torch
-import torch.nn.functional as F
 from torch import nn
 
-from studio.augment import augment_images, augmentation_enabled
-from studio.compiler import compile_graph, output_nodes
 from studio.data import Dataset, StreamingImageFolder
-from studio.devices import autocast_for, resolve_device
+from studio.devices import resolve_device
 from studio.errors import StudioError
-from studio.init import keras_init
-from studio.layers.base import format_shape
-from studio.messages import msg, term
+from studio.messages import msg
 from studio.project import Project
-from studio.runs import (
+from studio.runs.folder import EARLY_STOPPED, FAILED, FINISHED, STOPPED, RunFolder
+from studio.runs.storage import (
     CHECKPOINT_FILE,
-    METRICS_FILE,
-    PROJECT_FILE,
-    WEIGHTS_FILE,
+    CHECKPOINT_FORMAT,
+    CHECKPOINT_VERSION,
+    RunError,
     load_checkpoint,
-    save_checkpoint,
-    save_weights,
-    write_json,
 )
 
 
@@ -55,39 +50,76 @@ class BatchReport:
     batch: int  # 1-based within the epoch
     batches: int
     step: int  # batches since the run began
-    loss: float
-    accuracy: float | None
+    metrics: dict[str, float | None]  # running means over the epoch so far
     samples_per_s: float
     eta_s: float
     learning_rate: float
+
+    @property
+    def loss(self) -> float | None:
+        return self.metrics.get("loss", self.metrics.get("g_loss"))
+
+    @property
+    def accuracy(self) -> float | None:
+        return self.metrics.get("accuracy")
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain numbers, metrics by name at the top level (what crosses threads)."""
+        return {
+            "epoch": self.epoch, "batch": self.batch, "batches": self.batches,
+            "step": self.step, **self.metrics, "samples_per_s": self.samples_per_s,
+            "eta_s": self.eta_s, "learning_rate": self.learning_rate,
+        }
 
 
 @dataclass
 class EpochReport:
     epoch: int
     epochs: int
-    loss: float
-    accuracy: float | None
-    val_loss: float | None
-    val_accuracy: float | None
+    metrics: dict[str, float | None]  # training and validation figures by name
     learning_rate: float
     seconds: float
     train_seconds: float  # the training batches alone, without validation
+    extras: dict[str, Any] = field(default_factory=dict)  # not kept in the history (samples)
+
+    def __getattr__(self, name: str) -> Any:
+        # report.loss, report.val_accuracy, report.d_loss: the metric of that name
+        metrics = self.__dict__.get("metrics", {})
+        if name in metrics:
+            return metrics[name]
+        raise AttributeError(name)
+
+    def record(self) -> dict[str, Any]:
+        """The history entry: the epoch's numbers, metrics by name."""
+        return {
+            "epoch": self.epoch, "epochs": self.epochs, **self.metrics,
+            "learning_rate": self.learning_rate, "seconds": self.seconds,
+            "train_seconds": self.train_seconds,
+        }
 
 
 @dataclass
 class TrainingState:
-    """Progress, requests and callbacks shared between the loop and whoever watches it.
+    """Progress, requests and callbacks shared between a run and whoever watches it.
 
     request_stop / request_pause / resume may be called from any thread."""
 
     on_batch: Callable[[BatchReport], None] | None = None
     on_epoch: Callable[[EpochReport], None] | None = None
     on_message: Callable[[str], None] | None = None
+    # From the run pipeline: what the run trains on, once known (a dict of plain values), and
+    # how many test samples are being evaluated after the last batch.
+    on_started: Callable[[dict[str, Any]], None] | None = None
+    on_evaluating: Callable[[int], None] | None = None
+    # While the data set loads: download progress (message, done bytes, total bytes), then the
+    # data set and the note about it (a stand-in, a streamed folder), for a watcher's cache.
+    on_progress: Callable[[str, int, int], None] | None = None
+    on_data: Callable[[Any, str], None] | None = None
     report_every_s: float = 0.1
-    status: str = "idle"  # idle | running | paused | stopped | finished | failed
+    status: str = "idle"  # idle | running | paused | evaluating | stopped | finished | failed
     _stop: threading.Event = field(default_factory=threading.Event)
     _running: threading.Event = field(default_factory=threading.Event)
+    _abandoned: bool = False
 
     def __post_init__(self) -> None:
         self._running.set()
@@ -95,6 +127,15 @@ class TrainingState:
     def request_stop(self) -> None:
         self._stop.set()
         self._running.set()  # a paused run must wake up to stop
+
+    def abandon(self) -> None:
+        """Stop, and skip the work done only for someone watching (the window is closing)."""
+        self._abandoned = True
+        self.request_stop()
+
+    @property
+    def abandoned(self) -> bool:
+        return self._abandoned
 
     def request_pause(self) -> None:
         self._running.clear()
@@ -116,6 +157,8 @@ class TrainingState:
             self.message(msg("Paused."))
             self._running.wait()
             self.status = "running"
+            if not self.stop_requested:
+                self.message(msg("Resumed."))
 
     def message(self, text: str) -> None:
         if self.on_message:
@@ -132,6 +175,7 @@ class TrainingResult:
     seconds: float
     device: str
     epochs_done: int
+    samples: torch.Tensor | None = None  # a GAN's last grid of samples, uint8 N×C×H×W
 
     def metrics(self) -> dict[str, Any]:
         return {
@@ -145,27 +189,56 @@ class TrainingResult:
         }
 
 
-# What the Output node asks for ------------------------------------------------------------
+class Task(Protocol):
+    """What the loop trains. See studio.supervised.SupervisedTask and studio.gan.GanTask."""
+
+    kind: str  # recorded in checkpoints: "supervised" | "gan"
+    optimizers: list[torch.optim.Optimizer]
+    early_stopping: bool  # whether early stopping has a meaning for this task
+
+    def prepare(self, rng: torch.Generator) -> None: ...
+    def train_samples(self) -> int: ...
+    def batches(self, batch_size: int, rng: torch.Generator) -> Iterator[Any]: ...
+    def reset_sums(self) -> None: ...
+    def step(self, batch: Any, rng: torch.Generator) -> int: ...
+    def read_sums(self, seen: int) -> dict[str, float | None]: ...
+    def validate(self) -> dict[str, float | None]: ...
+    def monitored(self, metrics: dict[str, float | None]) -> list[float]: ...
+    def after_epoch(self, epoch: int, folder: RunFolder | None) -> dict[str, Any]: ...
+    def models(self) -> dict[str, nn.Module]: ...
+    def test_samples(self) -> int: ...
+    def test(self) -> dict[str, float | None]: ...
+    def weights(self) -> dict[str, torch.Tensor]: ...
+    def inference_model(self) -> nn.Module: ...
+    def save_files(self, folder: RunFolder, project: Project) -> None: ...
+    def describe(self) -> dict[str, Any]: ...
 
 
-@dataclass(frozen=True)
-class Objective:
-    loss: str  # cross_entropy | binary_cross_entropy | mse
-    target: str  # labels | input
-    output_shape: tuple[int, ...]
+def task_for(
+    project: Project,
+    data: Dataset | StreamingImageFolder,
+    settings: dict[str, Any],
+    device: torch.device,
+    state: TrainingState,
+    **options: Any,
+) -> Task:
+    """The task a project's graph asks for: a GAN when its Output judges real or fake, else
+    supervised learning (classification, regression or reconstruction)."""
+    from studio.gan import GanTask, is_gan
+    from studio.supervised import SupervisedTask
 
-    @property
-    def classifies(self) -> bool:
-        return self.target == "labels" and self.loss in ("cross_entropy", "binary_cross_entropy")
+    if is_gan(project.graph):
+        return GanTask(project, data, settings, device, state, **options)
+    return SupervisedTask(project, data, settings, device, state, **options)
 
 
 @contextmanager
 def failing_plainly(state: TrainingState) -> Iterator[None]:
     """Around a run's work: a failure marks the state failed, and a GPU out of memory becomes
-    a message the user can act on. Shared by every trainer."""
+    a message the user can act on."""
     try:
         yield
-    except TrainingError:
+    except StudioError:
         state.status = "failed"
         raise
     except torch.cuda.OutOfMemoryError:
@@ -173,122 +246,6 @@ def failing_plainly(state: TrainingState) -> Iterator[None]:
         raise TrainingError(
             msg("The GPU ran out of memory; lower the batch size or make the model smaller")
         ) from None
-
-
-def objective_of(project: Project) -> Objective:
-    outputs = output_nodes(project.graph)
-    heads = [project.graph.nodes[o] for o in outputs if project.graph.nodes[o].layer.is_output]
-    if len(heads) != 1:
-        raise TrainingError(
-            msg(
-                "To train, the model needs exactly one Output layer (it says which loss to use); "
-                "this one has {count}",
-                count=len(heads),
-            )
-        )
-    if heads[0].params["target"] == "real_or_fake":
-        raise TrainingError(
-            msg(
-                "This project is a GAN (its Output judges real or fake): it trains with the GAN "
-                "trainer, which `netstudio train` picks by itself"
-            )
-        )
-    from studio.shapes import infer_shapes
-
-    info = infer_shapes(project.graph).nodes[heads[0].id]
-    return Objective(heads[0].params["loss"], heads[0].params["target"], info.output.shape)
-
-
-def check_fit(project: Project, objective: Objective, model: nn.Module, data: Dataset) -> None:
-    """The data set must fit the model's Input and Output; say exactly what to change."""
-    expected = model.input_types[0].shape
-    title = term(data.title, "datasets")
-    if _squeezed(data.input_shape) != _squeezed(expected):
-        raise TrainingError(
-            msg(
-                "The data set {title} has samples of shape {shape}, but the model's Input "
-                "expects {expected}; set the Input's shape to {wanted}",
-                title=title,
-                shape=format_shape(data.input_shape),
-                expected=format_shape(expected),
-                wanted=list(data.input_shape),
-            )
-        )
-    if objective.target == "input":
-        if objective.output_shape != expected:
-            raise TrainingError(
-                msg(
-                    "The model reproduces its input, so it must end in {expected}, "
-                    "but it ends in {shape}",
-                    expected=format_shape(expected),
-                    shape=format_shape(objective.output_shape),
-                )
-            )
-        return
-    if data.task == "regression":
-        if objective.loss != "mse":
-            raise TrainingError(
-                msg(
-                    "{title} holds numbers to predict (regression): set the Output's loss to mse",
-                    title=title,
-                )
-            )
-        return
-    k = data.num_classes
-    if objective.loss == "mse":
-        raise TrainingError(
-            msg(
-                "{title} has {classes} classes: set the Output's loss to cross_entropy",
-                title=title,
-                classes=k,
-            )
-        )
-    width = objective.output_shape[-1]
-    binary_ok = objective.loss == "binary_cross_entropy" and k == 2 and width == 1
-    if width != k and not binary_ok:
-        raise TrainingError(
-            msg(
-                "The model ends in {width} outputs but {title} has {classes} classes; set the "
-                "last Dense layer's units to {classes}",
-                width=width,
-                title=title,
-                classes=k,
-            )
-        )
-
-
-def _squeezed(shape: tuple[int, ...]) -> tuple[int, ...]:
-    return tuple(s for s in shape if s != 1)
-
-
-def loss_function(objective: Objective) -> Callable[[torch.Tensor, torch.Tensor], torch.Tensor]:
-    # The model trains on logits (compile_graph(logits=True)); these losses apply the final
-    # softmax or sigmoid themselves, numerically stable, exactly once.
-    if objective.loss == "cross_entropy":
-        return F.cross_entropy
-    if objective.loss == "binary_cross_entropy":
-
-        def bce(out: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
-            if out.shape[-1] == 1 and y.dim() == 1:
-                y = y.unsqueeze(-1)
-            elif out.shape != y.shape:  # class ids against one score per class
-                y = F.one_hot(y, out.shape[-1])
-            return F.binary_cross_entropy_with_logits(out, y.to(out.dtype))
-
-        return bce
-
-    def mse(out: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
-        return F.mse_loss(out, y.reshape(out.shape).to(out.dtype))
-
-    return mse
-
-
-def correct_count(objective: Objective, out: torch.Tensor, y: torch.Tensor) -> torch.Tensor | None:
-    if not objective.classifies:
-        return None
-    if out.shape[-1] == 1:
-        return ((out.squeeze(-1) > 0).long() == y).sum()
-    return (out.argmax(-1) == y).sum()
 
 
 # Optimizer and schedule -------------------------------------------------------------------
@@ -335,196 +292,155 @@ def make_schedule(optimizer: torch.optim.Optimizer, s: dict[str, Any]):
     return None
 
 
+def step_schedule(schedule: Any, monitored: float) -> None:
+    if isinstance(schedule, torch.optim.lr_scheduler.ReduceLROnPlateau):
+        schedule.step(monitored)
+    elif schedule is not None:
+        schedule.step()
+
+
 # The loop ---------------------------------------------------------------------------------
 
 
-class _TensorSource:
-    """A split held as tensors on the training device, batched by index."""
-
-    def __init__(self, x: torch.Tensor, y: torch.Tensor, device: torch.device) -> None:
-        self.x, self.y = x.to(device), y.to(device)
-        self.device = device
-
-    def __len__(self) -> int:
-        return len(self.x)
-
-    def batches(self, batch_size: int, generator: torch.Generator | None = None):
-        n = len(self.x)
-        if generator is None:
-            for i in range(0, n, batch_size):
-                yield self.x[i : i + batch_size], self.y[i : i + batch_size]
-            return
-        order = torch.randperm(n, generator=generator).to(self.device)
-        for i in range(0, n, batch_size):
-            idx = order[i : i + batch_size]
-            yield self.x[idx], self.y[idx]
-
-
-class _StreamSource:
-    """A split of an image folder too large for memory, decoded in DataLoader workers."""
-
-    def __init__(self, folder: StreamingImageFolder, index, device: torch.device) -> None:
-        self.folder, self.index, self.device = folder, index, device
-
-    def __len__(self) -> int:
-        return len(self.index)
-
-    def batches(self, batch_size: int, generator: torch.Generator | None = None):
-        workers = min(4, os.cpu_count() or 1)
-        loader = self.folder.loader(batch_size, shuffle=generator is not None, workers=workers,
-                                    index=self.index)
-        for x, y in loader:
-            yield x.to(self.device, non_blocking=True), y.to(self.device, non_blocking=True)
-
-
 class Trainer:
-    """One training run of a project on a data set. Call `run()` once."""
+    """One training run of a project on a data set. Call `run()` once.
+
+    `out_dir` (a folder, or a RunFolder the run pipeline prepared) receives the project and the
+    run record before the first batch, and the weights, checkpoint and metrics after each
+    epoch. `record` adds to the run record (the pipeline's data set options and limits).
+    `task_options` go to the task (a GAN's `sample_count`, `label_smoothing`)."""
 
     def __init__(
         self,
         project: Project,
         data: Dataset | StreamingImageFolder,
         state: TrainingState | None = None,
-        out_dir: str | Path | None = None,
+        out_dir: str | Path | RunFolder | None = None,
         resume: bool = False,
+        *,
+        record: dict[str, Any] | None = None,
+        **task_options: Any,
     ) -> None:
         self.project = project
         self.settings = dict(project.training)
         self.data = data
         self.state = state or TrainingState()
-        self.out_dir = Path(out_dir) if out_dir else None
+        if isinstance(out_dir, RunFolder) or out_dir is None:
+            self.folder = out_dir
+        else:
+            self.folder = RunFolder(out_dir)
         self.resume = resume
+        self.record = record if record is not None else {"dataset": {"name": data.name}}
         self.device = resolve_device(self.settings["device"])
-        self.objective = objective_of(project)
-
-    # Setup --------------------------------------------------------------------------------
-
-    def _prepare(self) -> None:
-        s = self.settings
-        torch.manual_seed(s["seed"])
-        self.generator = torch.Generator().manual_seed(s["seed"])
-        self.model = compile_graph(self.project.graph, logits=True)
-        if s["weight_init"] == "glorot":
-            keras_init(self.model)
-        # Channels-last tensors let oneDNN (CPU) and cuDNN (GPU) pick their fastest
-        # convolution kernels: about 1.2× on the seed CNN on a 2-core CPU (bench/).
-        self.channels_last = any(
-            isinstance(m, (nn.Conv2d, nn.ConvTranspose2d)) for m in self.model.modules()
-        )
-        self.model.to(self.device)
-        if self.channels_last:
-            self.model.to(memory_format=torch.channels_last)
-        check_fit(self.project, self.objective, self.model, self.data)
-        self.input_shape = self.model.input_types[0].shape
-        self.loss_fn = loss_function(self.objective)
-        self.optimizer = make_optimizer(self.model, s)
-        self.schedule = make_schedule(self.optimizer, s)
-        self.augment = self.data.is_image and augmentation_enabled(s)
-        self.train_split, self.val_split, self.test_split = self._splits()
+        self.task = task_for(project, data, self.settings, self.device, self.state,
+                             **task_options)
         self.history: list[dict[str, Any]] = []
         self.start_epoch = 0
-        self.best: tuple[float, dict[str, torch.Tensor]] | None = None
-        self.since_best = 0
-        if self.resume:
-            self._load_checkpoint()
-
-    def _splits(self) -> tuple[Any, Any | None, Any]:
-        """Train, validation (or None) and test sources. As Keras, the validation part is the
-        last fraction of the training data, before any shuffling."""
-        streaming = isinstance(self.data, StreamingImageFolder)
-        n = self.data.n_train if streaming else len(self.data.x_train)
-        fraction = self.settings["validation_split"]
-        n_val = int(n * fraction)
-        if fraction and (n_val < 1 or n_val >= n):
-            raise TrainingError(
-                msg(
-                    "A validation split of {fraction:g} leaves no data on one side "
-                    "({n} training samples); choose a value between {low:.3f} and {high:.3f}",
-                    fraction=fraction,
-                    n=n,
-                    low=1 / n,
-                    high=1 - 1 / n,
-                )
-            )
-        cut = n - n_val
-        # The limit applies after the validation part is set aside, so a small training set
-        # is still validated on as many samples as without the limit.
-        used = min(cut, self.settings.get("train_limit") or cut)
-        if used < cut:
-            self.state.message(
-                msg(
-                    "Training on {used:,} of the {available:,} training samples (the Training "
-                    "samples setting).",
-                    used=used,
-                    available=cut,
-                )
-            )
-        if streaming:
-            index, device = self.data.train_index, self.device
-            return (
-                _StreamSource(self.data, index[:used], device),
-                _StreamSource(self.data, index[cut:], device) if n_val else None,
-                _StreamSource(self.data, self.data.test_index, device),
-            )
-        d = self.data
-        return (
-            _TensorSource(d.x_train[:used], d.y_train[:used], self.device),
-            _TensorSource(d.x_train[cut:], d.y_train[cut:], self.device) if n_val else None,
-            _TensorSource(d.x_test, d.y_test, self.device),
-        )
-
-    def _inputs(self, x: torch.Tensor, train: bool) -> torch.Tensor:
-        x = self.data.float_x(x)
-        if train and self.augment:
-            x = augment_images(x, self.settings, self.generator)
-        x = x.reshape(x.shape[0], *self.input_shape)
-        if self.channels_last and x.dim() == 4:
-            x = x.contiguous(memory_format=torch.channels_last)
-        return x
-
-    def _targets(self, x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
-        return x if self.objective.target == "input" else y
+        self.started_info: dict[str, Any] = {}  # what the pipeline adds to on_started
 
     # Run ----------------------------------------------------------------------------------
 
     def run(self) -> TrainingResult:
         started = time.perf_counter()
         self.state.status = "running"
-        with failing_plainly(self.state):
-            self._prepare()
-            status = self._epochs()
-        if status == "early-stopped" and self.best is not None:
-            self.model.load_state_dict(self.best[1])
-        test_loss, test_acc = (
-            self.evaluate(self.test_split) if len(self.test_split) else (None, None)
-        )
-        inference = self.inference_model()
-        result = TrainingResult(
-            inference, self.history, status, test_loss, test_acc,
-            time.perf_counter() - started, str(self.device), len(self.history),
-        )
-        self._save_outputs(result)
-        self.state.status = "stopped" if status == "stopped" else "finished"
+        try:
+            with failing_plainly(self.state):
+                if self.folder is not None and not self.folder.locked:
+                    note = self.folder.acquire()
+                    if note:
+                        self.state.message(note)
+                self._prepare()
+                self._begin_folder()
+                self._announce()
+                status = self._epochs()
+                if status == EARLY_STOPPED and self.best is not None:
+                    self._load_models(self.best[1])
+                test = self._test()
+                result = self._result(status, test, time.perf_counter() - started)
+                if self.folder is not None:
+                    self.folder.save_final(self.task.weights(), self.project,
+                                           self._metrics(result))
+        except StudioError as exc:
+            if self.folder is not None:
+                self.folder.finish(FAILED, str(exc))
+            raise
+        except KeyboardInterrupt:
+            # Ctrl-C twice: the record says so; the last checkpoint stays for a resume.
+            if self.folder is not None:
+                self.folder.finish(STOPPED, msg("Interrupted."))
+            raise
+        except Exception as exc:
+            # A bug, not the user's doing: recorded, and raised on as it was for a report.
+            if self.folder is not None:
+                self.folder.finish(FAILED, f"{type(exc).__name__}: {exc}")
+            raise
+        if self.folder is not None:
+            self.folder.finish(status)
+        self.state.status = "stopped" if status == STOPPED else "finished"
         return result
 
+    def _prepare(self) -> None:
+        seed = self.settings["seed"]
+        torch.manual_seed(seed)
+        self.rng = torch.Generator().manual_seed(seed)
+        self.task.prepare(self.rng)
+        self.schedules = [make_schedule(o, self.settings) for o in self.task.optimizers]
+        self.best: tuple[float, dict[str, dict[str, torch.Tensor]]] | None = None
+        self.since_best = 0
+        if self.resume:
+            self._load_checkpoint()
+
+    def _announce(self) -> None:
+        if self.state.on_started:
+            val = getattr(self.task, "val_split", None)
+            self.state.on_started({
+                **self.started_info,
+                "samples": self.task.train_samples(),
+                "validation": len(val) if val is not None else 0,
+                "test": self.task.test_samples(),
+                "device": str(self.device),
+                "epochs": self.settings["epochs"],
+                "start_epoch": self.start_epoch,
+                "task": self.task.kind,
+            })
+
+    def _begin_folder(self) -> None:
+        if self.folder is None:
+            return
+        parameters = sum(p.numel() for m in self.task.models().values() for p in m.parameters())
+        self.folder.check_room(parameters)
+        self.folder.begin(
+            self.project,
+            {
+                **self.record,
+                "task": self.task.kind,
+                "seed": self.settings["seed"],
+                "settings": dict(self.settings),
+                "device": str(self.device),
+                "parameters": parameters,
+            },
+        )
+
     def _epochs(self) -> str:
-        s = self.settings
-        epochs = s["epochs"]
+        epochs = self.settings["epochs"]
         for epoch in range(self.start_epoch, epochs):
             t0 = time.perf_counter()
-            loss, acc, completed = self._train_epoch(epoch, epochs)
+            metrics, completed = self._train_epoch(epoch, epochs)
             train_seconds = time.perf_counter() - t0
             if not completed:
                 self.state.message(msg("Stopped during epoch {epoch}.", epoch=epoch + 1))
-                return "stopped"
-            val_loss, val_acc = self.evaluate(self.val_split) if self.val_split else (None, None)
-            lr = self.optimizer.param_groups[0]["lr"]
-            report = EpochReport(epoch + 1, epochs, loss, acc, val_loss, val_acc, lr,
-                                 time.perf_counter() - t0, train_seconds)
-            self.history.append(asdict(report))
-            self._step_schedule(val_loss if val_loss is not None else loss)
-            stop_early = self._early_stopping(val_loss if val_loss is not None else loss)
-            self._save_checkpoint(epoch + 1)
+                return STOPPED
+            metrics.update(self.task.validate())
+            lr = self.task.optimizers[0].param_groups[0]["lr"]
+            monitored = self.task.monitored(metrics)
+            for schedule, value in zip(self.schedules, monitored, strict=True):
+                step_schedule(schedule, value)
+            stop_early = self._early_stopping(monitored[0])
+            extras = self.task.after_epoch(epoch + 1, self.folder)
+            report = EpochReport(epoch + 1, epochs, metrics, lr, time.perf_counter() - t0,
+                                 train_seconds, extras)
+            self.history.append(report.record())
+            self._save_epoch(epoch + 1)
             if self.state.on_epoch:
                 self.state.on_epoch(report)
             if stop_early:
@@ -533,61 +449,39 @@ class Trainer:
                         "Stopped early after epoch {epoch}: no improvement for {patience} "
                         "epochs; keeping the best weights.",
                         epoch=epoch + 1,
-                        patience=s["early_stopping"],
+                        patience=self.settings["early_stopping"],
                     )
                 )
-                return "early-stopped"
+                return EARLY_STOPPED
             if self.state.stop_requested:
-                return "stopped"
-        return "finished"
+                return STOPPED
+        return FINISHED
 
-    def _train_epoch(self, epoch: int, epochs: int) -> tuple[float, float | None, bool]:
-        s, split = self.settings, self.train_split
-        n, bs = len(split), s["batch_size"]
+    def _train_epoch(self, epoch: int, epochs: int) -> tuple[dict[str, float | None], bool]:
+        task, state = self.task, self.state
+        n, bs = task.train_samples(), self.settings["batch_size"]
         batches = math.ceil(n / bs)
-        l1 = s["l1"]
-        self.model.train()
-        loss_sum = torch.zeros((), device=self.device)
-        correct_sum = torch.zeros((), device=self.device, dtype=torch.long)
+        task.reset_sums()
         seen, last_report, t0 = 0, 0.0, time.perf_counter()
-        for b, (xb, yb) in enumerate(split.batches(bs, self.generator)):
-            if self.state.pause_requested:
-                self.state.wait_while_paused()
-            if self.state.stop_requested:
-                return self._mean(loss_sum, seen), None, False
-            inputs = self._inputs(xb, train=True)
-            with autocast_for(self.device, s["mixed_precision"]):
-                out = self.model(inputs)
-                loss = self.loss_fn(out.float(), self._targets(inputs, yb))
-                if l1:
-                    loss = loss + l1 * sum(p.abs().sum() for p in self.model.parameters())
-            self.optimizer.zero_grad(set_to_none=True)
-            loss.backward()
-            self.optimizer.step()
-            loss_sum.add_(loss.detach(), alpha=len(yb))
-            correct = correct_count(self.objective, out.detach(), yb)
-            if correct is not None:
-                correct_sum.add_(correct)
-            seen += len(yb)
+        for b, batch in enumerate(task.batches(bs, self.rng)):
+            if state.pause_requested:
+                state.wait_while_paused()
+            if state.stop_requested:
+                return task.read_sums(seen), False
+            seen += task.step(batch, self.rng)
             now = time.perf_counter()
-            if now - last_report >= self.state.report_every_s or b == batches - 1:
+            if now - last_report >= state.report_every_s or b == batches - 1:
                 last_report = now
-                mean_loss = self._mean(loss_sum, seen)
-                if not math.isfinite(mean_loss):
+                means = task.read_sums(seen)
+                if not all(v is None or math.isfinite(v) for v in means.values()):
                     self._nan(epoch, b)
-                if self.state.on_batch:
+                if state.on_batch:
                     rate = seen / max(now - t0, 1e-9)
                     remaining = (batches - b - 1) * bs + (epochs - epoch - 1) * n
-                    self.state.on_batch(BatchReport(
-                        epoch + 1, b + 1, batches, epoch * batches + b + 1, mean_loss,
-                        correct_sum.item() / seen if correct is not None else None, rate,
-                        remaining / rate, self.optimizer.param_groups[0]["lr"]))
-        acc = correct_sum.item() / seen if self.objective.classifies else None
-        return self._mean(loss_sum, seen), acc, True
-
-    @staticmethod
-    def _mean(total: torch.Tensor, count: int) -> float:
-        return total.item() / count if count else float("nan")
+                    state.on_batch(BatchReport(
+                        epoch + 1, b + 1, batches, epoch * batches + b + 1, means, rate,
+                        remaining / rate, task.optimizers[0].param_groups[0]["lr"]))
+        return task.read_sums(seen), True
 
     def _nan(self, epoch: int, batch: int) -> None:
         lr = self.settings["learning_rate"]
@@ -603,73 +497,93 @@ class Trainer:
             )
         )
 
-    @torch.no_grad()
-    def evaluate(self, split: Any, batch_size: int = 1024) -> tuple[float, float | None]:
-        self.model.eval()
-        loss_sum, correct_sum, n = 0.0, 0, len(split)
-        for xb, yb in split.batches(batch_size):
-            inputs = self._inputs(xb, train=False)
-            with autocast_for(self.device, self.settings["mixed_precision"]):
-                out = self.model(inputs).float()
-            loss_sum += self.loss_fn(out, self._targets(inputs, yb)).item() * len(xb)
-            correct = correct_count(self.objective, out, yb)
-            correct_sum += int(correct) if correct is not None else 0
-        self.model.train()
-        return loss_sum / n, (correct_sum / n if self.objective.classifies else None)
-
-    def _step_schedule(self, monitored: float) -> None:
-        if isinstance(self.schedule, torch.optim.lr_scheduler.ReduceLROnPlateau):
-            self.schedule.step(monitored)
-        elif self.schedule is not None:
-            self.schedule.step()
-
     def _early_stopping(self, monitored: float) -> bool:
         patience = self.settings["early_stopping"]
-        if not patience:
+        if not patience or not self.task.early_stopping:
             return False
         # A change below 0.01 % is noise, not an improvement.
         if self.best is None or monitored < self.best[0] - 1e-4 * abs(self.best[0]):
-            weights = {k: v.detach().clone() for k, v in self.model.state_dict().items()}
+            weights = {
+                name: {k: v.detach().clone() for k, v in m.state_dict().items()}
+                for name, m in self.task.models().items()
+            }
             self.best = (monitored, weights)
             self.since_best = 0
             return False
         self.since_best += 1
         return self.since_best >= patience
 
+    def _load_models(self, states: dict[str, dict[str, torch.Tensor]]) -> None:
+        for name, model in self.task.models().items():
+            model.load_state_dict(states[name])
+
+    def _test(self) -> dict[str, float | None]:
+        count = self.task.test_samples()
+        if not count or self.state.abandoned:
+            return {}
+        self.state.status = "evaluating"
+        if self.state.on_evaluating:
+            self.state.on_evaluating(count)
+        return self.task.test()
+
+    def _result(self, status: str, test: dict[str, float | None], seconds: float):
+        extras = self.task.describe()
+        return TrainingResult(
+            self.task.inference_model(), self.history, status, test.get("test_loss"),
+            test.get("test_accuracy"), seconds, str(self.device), len(self.history),
+            extras.get("samples"),
+        )
+
     # Files --------------------------------------------------------------------------------
 
-    def _save_checkpoint(self, epochs_done: int) -> None:
-        if self.out_dir is None:
+    def _metrics(self, result: TrainingResult | None = None) -> dict[str, Any]:
+        base = result.metrics() if result is not None else {
+            "status": "running", "epochs": len(self.history), "history": self.history,
+            "test_loss": None, "test_accuracy": None, "device": str(self.device),
+        }
+        return {**base, "task": self.task.kind, "dataset": self.data.name,
+                "settings": dict(self.settings)}
+
+    def _save_epoch(self, epochs_done: int) -> None:
+        if self.folder is None:
             return
         checkpoint = {
+            "format": CHECKPOINT_FORMAT,
+            "version": CHECKPOINT_VERSION,
+            "task": self.task.kind,
             "epoch": epochs_done,
-            "model": self.model.state_dict(),
-            "optimizer_name": self.settings["optimizer"],
-            "optimizer": self.optimizer.state_dict(),
-            "schedule": self.schedule.state_dict() if self.schedule else {},
             "history": self.history,
-            "generator": self.generator.get_state(),
-            "torch_rng": torch.get_rng_state(),
+            "models": {name: m.state_dict() for name, m in self.task.models().items()},
+            "optimizer_name": self.settings["optimizer"],
+            "optimizers": [o.state_dict() for o in self.task.optimizers],
+            "schedules": [s.state_dict() if s else {} for s in self.schedules],
+            "rng": {"torch": torch.get_rng_state(), "order": self.rng.get_state()},
             "early_stopping": {"since_best": self.since_best,
                                "best": self.best[0] if self.best else None},
         }
-        save_checkpoint(self.out_dir / CHECKPOINT_FILE, checkpoint)
+        self.folder.save_epoch(checkpoint, self.task.weights(), self.project, self._metrics())
+        self.task.save_files(self.folder, self.project)
 
     def _load_checkpoint(self) -> None:
-        if self.out_dir is None:
+        if self.folder is None:
             raise TrainingError(msg("Resuming needs the run folder of the stopped run"))
-        path = self.out_dir / CHECKPOINT_FILE
+        path = self.folder.path / CHECKPOINT_FILE
         if not path.is_file():
-            raise TrainingError(
-                msg(
-                    "{folder} has no checkpoint to resume from: the run stopped before its "
-                    "first epoch ended; start it again without --resume",
-                    folder=self.out_dir,
-                )
+            self.state.message(
+                msg("{folder} has no checkpoint yet (the run ended during its first epoch): "
+                    "training starts from the first epoch.", folder=str(self.folder.path))
             )
+            return
         checkpoint = load_checkpoint(path)
+        if checkpoint["task"] != self.task.kind or set(checkpoint["models"]) != set(
+            self.task.models()
+        ):
+            raise TrainingError(
+                msg("{path} is the checkpoint of another kind of model; start a new run",
+                    path=str(path))
+            )
         try:
-            self.model.load_state_dict(checkpoint["model"])
+            self._load_models(checkpoint["models"])
         except RuntimeError:
             raise TrainingError(
                 msg(
@@ -677,47 +591,53 @@ class Trainer:
                     "a new run"
                 )
             ) from None
-        if checkpoint.get("optimizer_name") == self.settings["optimizer"]:
-            self.optimizer.load_state_dict(checkpoint["optimizer"])
-            for group in self.optimizer.param_groups:  # a changed learning rate applies
-                group["lr"] = self.settings["learning_rate"]
-        else:
+        self._load_optimizers(checkpoint, path)
+        self.history = list(checkpoint["history"])
+        self.start_epoch = checkpoint["epoch"]
+        try:
+            self.rng.set_state(checkpoint["rng"]["order"])
+            torch.set_rng_state(checkpoint["rng"]["torch"])
+        except RuntimeError:
+            raise RunError(
+                msg("{path} is damaged: its random number state cannot be restored",
+                    path=str(path))
+            ) from None
+        since_best = checkpoint["early_stopping"].get("since_best", 0)
+        self.since_best = since_best if isinstance(since_best, int) else 0
+        self.state.message(msg("Resumed after epoch {epoch}.", epoch=self.start_epoch))
+
+    def _load_optimizers(self, checkpoint: dict[str, Any], path: Path) -> None:
+        if checkpoint["optimizer_name"] != self.settings["optimizer"]:
             self.state.message(
                 msg("The optimizer changed since the checkpoint: it starts afresh.")
             )
-        if self.schedule and checkpoint.get("schedule"):
-            self.schedule.load_state_dict(checkpoint["schedule"])
-        self.history = list(checkpoint["history"])
-        self.start_epoch = int(checkpoint["epoch"])
-        self.generator.set_state(checkpoint["generator"])
-        torch.set_rng_state(checkpoint["torch_rng"])
-        self.since_best = checkpoint["early_stopping"]["since_best"]
-        self.state.message(msg("Resumed after epoch {epoch}.", epoch=self.start_epoch))
-
-    def inference_model(self) -> nn.Module:
-        """The model as drawn (its final softmax kept), with the trained weights, on the CPU."""
-        model = compile_graph(self.project.graph)
-        model.load_state_dict({k: v.cpu() for k, v in self.model.state_dict().items()})
-        return model.eval()
-
-    def _save_outputs(self, result: TrainingResult) -> None:
-        if self.out_dir is None:
             return
-        from studio.project import save_project
-
-        save_project(self.project, self.out_dir / PROJECT_FILE)
-        save_weights(self.out_dir / WEIGHTS_FILE, result.model.state_dict(), self.project)
-        metrics = {**result.metrics(), "dataset": self.data.name,
-                   "settings": copy.deepcopy(self.settings)}
-        write_json(self.out_dir / METRICS_FILE, metrics)
+        saved = checkpoint["optimizers"]
+        if len(saved) != len(self.task.optimizers):
+            raise RunError(msg("{path} is damaged: its optimizer state does not fit",
+                               path=str(path)))
+        try:
+            for optimizer, state in zip(self.task.optimizers, saved, strict=True):
+                optimizer.load_state_dict(state)
+                for group in optimizer.param_groups:  # a changed learning rate applies
+                    group["lr"] = self.settings["learning_rate"]
+            for schedule, state in zip(self.schedules, checkpoint["schedules"], strict=False):
+                if schedule is not None and state:
+                    schedule.load_state_dict(state)
+        except (ValueError, KeyError, TypeError, RuntimeError, IndexError):
+            raise RunError(
+                msg("{path} is damaged: its optimizer state does not fit this model",
+                    path=str(path))
+            ) from None
 
 
 def train(
     project: Project,
-    data: Dataset,
+    data: Dataset | StreamingImageFolder,
     state: TrainingState | None = None,
     out_dir: str | Path | None = None,
     resume: bool = False,
+    **task_options: Any,
 ) -> TrainingResult:
     """Train the project's model on `data`; see Trainer."""
-    return Trainer(project, data, state, out_dir, resume).run()
+    return Trainer(project, data, state, out_dir, resume, **task_options).run()

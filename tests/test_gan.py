@@ -9,12 +9,12 @@ import torch
 
 from studio.compiler import compile_graph
 from studio.data import load_dataset
-from studio.gan import GanError, GanTrainer, gan_parts, is_gan, split_gan
+from studio.gan import GanError, gan_parts, is_gan, split_gan
 from studio.graph import Graph
 from studio.project import load_project
 from studio.runs import load_checkpoint, load_trained
 from studio.templates import load_template, template_names
-from studio.training import TrainingState
+from studio.training import Trainer, TrainingState
 
 
 @pytest.fixture(scope="module")
@@ -125,11 +125,11 @@ def test_two_inputs_and_a_shape_problem_are_named():
 def test_the_trainer_refuses_data_that_is_not_images_or_has_another_shape():
     waves = load_dataset("synthetic-waveforms").subset(8, 2)
     with pytest.raises(GanError, match="learns to draw images"):
-        GanTrainer(gan_project(), waves)
+        Trainer(gan_project(), waves)
     small = load_dataset("synthetic-shapes").subset(8, 2)
     small.x_train = small.x_train[:, :, :14, :14]
     with pytest.raises(GanError, match=r"shape of a sample \(1×14×14\)"):
-        GanTrainer(gan_project(), small)
+        Trainer(gan_project(), small)
 
 
 # Training -----------------------------------------------------------------------------------
@@ -138,21 +138,24 @@ def test_the_trainer_refuses_data_that_is_not_images_or_has_another_shape():
 def test_short_run_reports_losses_draws_changing_samples_and_writes_its_files(tmp_path, shapes):
     batches, epochs, grids = [], [], []
     state = TrainingState(on_batch=batches.append, on_epoch=epochs.append, report_every_s=0)
-    trainer = GanTrainer(gan_project(), shapes, state, out_dir=tmp_path, sample_count=16)
-    trainer.on_samples = lambda epoch, images: grids.append((epoch, images))
+    trainer = Trainer(gan_project(), shapes, state, out_dir=tmp_path, sample_count=16)
     result = trainer.run()
+    grids = [(e.epoch, e.extras["samples"]) for e in epochs]
 
     assert result.status == "finished" and state.status == "finished"
     assert [e.epoch for e in epochs] == [1, 2] and len(batches) == 6
+    # Named figures: each network's loss, and how often the discriminator judges right.
     for report in batches + epochs:
-        assert torch.isfinite(torch.tensor([report.loss, report.d_loss])).all()
-        assert 0 <= report.accuracy <= 1
+        figures = report.metrics
+        assert set(figures) == {"g_loss", "d_loss", "d_accuracy"}
+        assert torch.isfinite(torch.tensor([figures["g_loss"], figures["d_loss"]])).all()
+        assert 0 <= figures["d_accuracy"] <= 1
     # One grid per epoch, for the same noise; training changes what the generator draws.
     assert [epoch for epoch, _ in grids] == [1, 2]
     first, second = (images for _, images in grids)
     assert first.dtype == torch.uint8 and first.shape == (16, 1, 28, 28)
     assert not torch.equal(first, second)
-    assert trainer.samples[-1] is second and result.samples is second
+    assert trainer.task.samples[-1] is second and result.samples is second
 
     # The files: the whole chain's weights (both parts), each part alone, samples, metrics.
     project, weights = load_trained(tmp_path)
@@ -160,10 +163,13 @@ def test_short_run_reports_losses_draws_changing_samples_and_writes_its_files(tm
     generator, g_weights = load_trained(tmp_path / "generator.safetensors")
     model = compile_graph(generator.graph)
     model.load_state_dict(g_weights)
-    torch.testing.assert_close(model(torch.ones(2, 64)), result.generator(torch.ones(2, 64)))
+    trained_generator, _ = trainer.task.part_models()
+    torch.testing.assert_close(model(torch.ones(2, 64)), trained_generator(torch.ones(2, 64)))
     assert (tmp_path / "samples" / "epoch_002.png").is_file()
     metrics = json.loads((tmp_path / "metrics.json").read_text())
-    assert metrics["gan"] and len(metrics["history"]) == 2 and "d_loss" in metrics["history"][0]
+    assert metrics["task"] == "gan" and len(metrics["history"]) == 2
+    assert {"g_loss", "d_loss", "d_accuracy"} <= set(metrics["history"][0])
+    assert "loss" not in metrics["history"][0]
     assert load_project(tmp_path / "project.json").to_dict() == gan_project().to_dict()
 
 
@@ -173,12 +179,12 @@ def test_stop_mid_epoch_then_resume_finishes_the_run(tmp_path, shapes):
             state.request_stop()
 
     state = TrainingState(on_batch=stop_in_second_epoch, report_every_s=0)
-    trainer = GanTrainer(gan_project(), shapes, state, out_dir=tmp_path, sample_count=4)
+    trainer = Trainer(gan_project(), shapes, state, out_dir=tmp_path, sample_count=4)
     result = trainer.run()
     assert result.status == "stopped" and state.status == "stopped"
     assert result.epochs_done == 1 and load_checkpoint(tmp_path / "checkpoint.pt")["epoch"] == 1
 
-    resumed = GanTrainer(
+    resumed = Trainer(
         gan_project(), shapes, TrainingState(), tmp_path, resume=True, sample_count=4
     ).run()
     assert resumed.status == "finished" and [h["epoch"] for h in resumed.history] == [1, 2]
@@ -192,13 +198,14 @@ def test_pause_waits_until_resumed(shapes):
 
     messages = []
     state = TrainingState(on_batch=pause_once, on_message=messages.append, report_every_s=0)
-    result = GanTrainer(gan_project(epochs=1), shapes, state, sample_count=4).run()
+    result = Trainer(gan_project(epochs=1), shapes, state, sample_count=4).run()
     assert result.status == "finished" and "Paused." in messages
 
 
 def test_label_smoothing_and_other_settings_train(shapes):
     project = gan_project(epochs=1, optimizer="sgd", learning_rate=0.01, weight_init="pytorch")
-    result = GanTrainer(project, shapes.subset(64, 2), label_smoothing=0.1, sample_count=4).run()
+    result = Trainer(project, shapes.subset(64, 2), label_smoothing=0.1,
+                     sample_count=4).run()
     assert result.status == "finished" and len(result.history) == 1
 
 

@@ -6,11 +6,10 @@ import torch
 
 from studio.compiler import compile_graph
 from studio.data import load_dataset
-from studio.gan import GanTrainer
 from studio.init import keras_init
 from studio.shapes import infer_shapes
 from studio.templates import BUILDERS, load_template
-from studio.training import train
+from studio.training import Trainer, train
 
 FAMILY = (
     "gru-classifier",
@@ -100,13 +99,13 @@ def test_gan_draws_images_more_like_the_data(shapes):
     def dark(images: torch.Tensor) -> float:
         return (images < 0.25).float().mean().item()
 
-    trainer = GanTrainer(quick("gan-shapes", epochs=2, batch_size=32), data, sample_count=64)
+    trainer = Trainer(quick("gan-shapes", epochs=2, batch_size=32), data, sample_count=64)
     result = trainer.run()
     torch.manual_seed(0)
-    untrained = compile_graph(trainer.parts.generator)
+    untrained = compile_graph(trainer.task.parts.generator)
     keras_init(untrained)
     with torch.no_grad():
-        before = untrained(trainer.fixed_noise)
+        before = untrained(trainer.task.fixed_noise)
     after = result.samples / 255
     assert distance(after) < 0.6 * distance(before), (distance(before), distance(after))
     assert dark(before) < 0.1 and abs(dark(after) - dark(real)) < 0.2, (dark(after), dark(real))

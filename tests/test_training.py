@@ -65,7 +65,7 @@ def test_stop_mid_epoch_keeps_the_model_and_resume_continues(tmp_path, shapes):
     assert (tmp_path / "model.safetensors").is_file()
     checkpoint = load_checkpoint(tmp_path / "checkpoint.pt")
     assert checkpoint["epoch"] == 1
-    steps_before = checkpoint["optimizer"]["state"][0]["step"]
+    steps_before = checkpoint["optimizers"][0]["state"][0]["step"]
 
     resumed = Trainer(project(epochs=3), shapes, TrainingState(), tmp_path, resume=True)
     result = resumed.run()
@@ -73,12 +73,16 @@ def test_stop_mid_epoch_keeps_the_model_and_resume_continues(tmp_path, shapes):
     assert [h["epoch"] for h in result.history] == [1, 2, 3]
     # The optimizer went on from its saved state, not from zero.
     batches = -(-1500 // 64)
-    assert resumed.optimizer.state_dict()["state"][0]["step"] == steps_before + 2 * batches
+    optimizer = resumed.task.optimizers[0]
+    assert optimizer.state_dict()["state"][0]["step"] == steps_before + 2 * batches
 
 
-def test_resume_without_a_checkpoint_says_what_to_do(tmp_path, shapes):
-    with pytest.raises(TrainingError, match="no checkpoint to resume"):
-        Trainer(project(), shapes, TrainingState(), tmp_path, resume=True).run()
+def test_resume_without_a_checkpoint_starts_from_the_first_epoch(tmp_path, shapes):
+    messages = []
+    state = TrainingState(on_message=messages.append)
+    result = Trainer(project(), shapes, state, tmp_path, resume=True).run()
+    assert any("no checkpoint yet" in m for m in messages)
+    assert [h["epoch"] for h in result.history] == [1, 2]
 
 
 def test_pause_blocks_until_resumed(shapes):
@@ -238,10 +242,10 @@ def test_train_limit_caps_the_training_samples_not_the_validation(shapes):
     trainer = Trainer(project(epochs=1, batch_size=50, validation_split=0.2, train_limit=200),
                       shapes, state)
     result = trainer.run()
-    assert len(trainer.train_split) == 200 and batches[-1].batches == 4
-    assert len(trainer.val_split) == 300  # 20 % of 1,500, held out before the limit
+    assert len(trainer.task.train_split) == 200 and batches[-1].batches == 4
+    assert len(trainer.task.val_split) == 300  # 20 % of 1,500, held out before the limit
     # The trained samples are the first 200 of the 1,200 left after the validation part.
-    assert torch.equal(trainer.train_split.y, shapes.y_train[:200])
+    assert torch.equal(trainer.task.train_split.y, shapes.y_train[:200])
     assert any("200 of the 1,200 training samples" in m for m in messages)
     assert result.history[0]["val_accuracy"] is not None
 
@@ -250,7 +254,7 @@ def test_train_limit_zero_or_above_the_data_trains_on_all_of_it(shapes):
     for limit in (0, 10_000):
         trainer = Trainer(project(epochs=1, train_limit=limit), shapes.subset(300, 50))
         trainer.run()
-        assert len(trainer.train_split) == 300
+        assert len(trainer.task.train_split) == 300
 
 
 def test_train_limit_is_validated_like_every_setting():

@@ -19,14 +19,7 @@ from studio.data import Dataset
 from studio.project import Project, project_from_dict
 from studio.training import TrainingState
 from widgets.training import threads
-from widgets.training.worker import (
-    TEST_LIMIT_ENV,
-    TRAIN_LIMIT_ENV,
-    RunOutcome,
-    RunRequest,
-    TrainingWorker,
-    env_limit,
-)
+from widgets.training.worker import RunOutcome, TrainingWorker, app_request
 
 IDLE, LOADING, RUNNING, PAUSED, STOPPING = "idle", "loading", "running", "paused", "stopping"
 
@@ -42,6 +35,7 @@ class TrainingController(QObject):
     runStarted = Signal(object)  # dict from the worker, plus "project"
     batchReported = Signal(object)
     epochReported = Signal(object)
+    evaluating = Signal(int)  # test samples being evaluated after the last batch
     note = Signal(str)
     runFinished = Signal(object)  # RunOutcome
     runFailed = Signal(str)
@@ -67,8 +61,9 @@ class TrainingController(QObject):
     def busy(self) -> bool:
         return self.state_name != IDLE
 
-    def start(self, project: Project, out_dir: Path) -> bool:
-        """Train a copy of `project`, writing the run into `out_dir`; False if already busy."""
+    def start(self, project: Project, out_dir: Path, project_path: Path | None = None) -> bool:
+        """Train a copy of `project`, writing the run into `out_dir`; False if already busy.
+        `project_path` is the project's file, which relative data set paths start from."""
         if self.busy:
             return False
         if self._thread is not None:  # the last run's thread is quitting: let it end
@@ -77,18 +72,10 @@ class TrainingController(QObject):
         key = json.dumps([copy.dataset, copy.training["seed"]], sort_keys=True)
         cached = self._cache[1] if self._cache and self._cache[0] == key else None
         self._data_key = key
-        request = RunRequest(
-            copy,
-            Path(out_dir),
-            cached,
-            env_limit(TRAIN_LIMIT_ENV),
-            env_limit(TEST_LIMIT_ENV),
-            self.report_every_s,
-            self.torch_threads,
-        )
+        request = app_request(copy, Path(out_dir), cached, project_path)
         self.run_dir = request.out_dir
         self._state = TrainingState()
-        worker = TrainingWorker(request, self._state)
+        worker = TrainingWorker(request, self._state, self.report_every_s, self.torch_threads)
         thread = QThread(self)
         thread.setObjectName("training")
         worker.moveToThread(thread)
@@ -97,6 +84,7 @@ class TrainingController(QObject):
         worker.runStarted.connect(self._on_run_started)
         worker.batchReported.connect(self._on_batch)
         worker.epochReported.connect(self._on_epoch)
+        worker.evaluating.connect(self._on_evaluating)
         worker.note.connect(self._on_note)
         worker.runFinished.connect(self._on_finished)
         worker.runFailed.connect(self._on_failed)
@@ -135,7 +123,7 @@ class TrainingController(QObject):
         if self._state is not None:
             self._state.request_stop()
         if self._worker is not None:
-            self._worker.abandoned = True
+            self._worker.abandon()
         thread = self._thread
         if thread is not None:
             thread.quit()
@@ -169,6 +157,10 @@ class TrainingController(QObject):
     @Slot(object)
     def _on_epoch(self, report: dict) -> None:
         self.epochReported.emit(report)
+
+    @Slot(int)
+    def _on_evaluating(self, count: int) -> None:
+        self.evaluating.emit(count)
 
     @Slot(str)
     def _on_note(self, text: str) -> None:

@@ -31,14 +31,14 @@ GENERATOR_LIGHT, DISCRIMINATOR_LIGHT = "#97B7F5", "#F4BC9C"
 # (plot, report field, colour per batch, colour per epoch)
 # Earlier runs: (plot, history field, line style).
 OVERLAID = (
-    ("loss", "loss", Qt.PenStyle.SolidLine),
+    ("loss", "g_loss", Qt.PenStyle.SolidLine),
     ("loss", "d_loss", Qt.PenStyle.DashLine),
-    ("accuracy", "accuracy", Qt.PenStyle.DashLine),
+    ("accuracy", "d_accuracy", Qt.PenStyle.DashLine),
 )
 CURVES = (
-    ("loss", "loss", GENERATOR_LIGHT, GENERATOR),
+    ("loss", "g_loss", GENERATOR_LIGHT, GENERATOR),
     ("loss", "d_loss", DISCRIMINATOR_LIGHT, DISCRIMINATOR),
-    ("accuracy", "accuracy", DISCRIMINATOR_LIGHT, DISCRIMINATOR),
+    ("accuracy", "d_accuracy", DISCRIMINATOR_LIGHT, DISCRIMINATOR),
 )
 
 
