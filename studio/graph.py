@@ -80,7 +80,7 @@ _IDENTIFIER = re.compile(r"[a-z_][a-z0-9_]*")
 MAX_ID_LENGTH = 100
 """Node ids name attributes and variables in exports; no sane model needs longer ones."""
 # A loop named in full in a message would repeat every node of a 20,000-node cycle.
-_LOOP_NAMES_SHOWN = 8
+LOOP_NAMES_SHOWN = 8
 # Node ids become attribute names of the compiled nn.Module: keep clear of its own attributes.
 _RESERVED = {"forward", "training", "graph", "code", "self", "torch", "nn", "F"}
 
@@ -211,13 +211,19 @@ class Graph:
 
     def unique_id(self, layer_id: str) -> str:
         base = snake_case(layer_id)
-        # Start after the last number handed out for this base: adding the n-th Dense must not
-        # try dense_1 … dense_n-1 again (building a 20,000-node chain was quadratic).
+        # The smallest free number, found from a bound below which all are taken (lowered
+        # again when a node gives its name up): adding the n-th Dense must not try dense_1 …
+        # dense_n-1 again, which made building a 20,000-node chain quadratic.
         n = self._next_suffix.get(base, 1)
         while f"{base}_{n}" in self.nodes:
             n += 1
-        self._next_suffix[base] = n + 1
+        self._next_suffix[base] = n
         return f"{base}_{n}"
+
+    def _name_freed(self, node_id: str) -> None:
+        base, _, number = node_id.rpartition("_")
+        if number.isascii() and number.isdigit() and base in self._next_suffix:
+            self._next_suffix[base] = min(self._next_suffix[base], int(number))
 
     def check_id(self, node_id: str) -> None:
         if (
@@ -266,6 +272,7 @@ class Graph:
         for e in edges:
             self._remove_edge(e)
         del self.nodes[node_id]
+        self._name_freed(node_id)
         self.node_removed.emit(node)
         self.changed.emit()
         return node, edges
@@ -389,6 +396,7 @@ class Graph:
             for e in self.edges
         ]
         self._index_key = None  # a new list: index it afresh
+        self._name_freed(node_id)
         self.node_renamed.emit(node_id, new_id)
         self.changed.emit()
 
@@ -447,10 +455,10 @@ class Graph:
 
 def names_in_short(names: list[str], separator: str = ", ") -> str:
     """Node names for a message: all of a few, the first ones and a count of a great many."""
-    if len(names) <= _LOOP_NAMES_SHOWN:
+    if len(names) <= LOOP_NAMES_SHOWN:
         return separator.join(names)
-    shown_names = separator.join(names[:_LOOP_NAMES_SHOWN])
-    return msg("{names} … ({count} nodes)", names=shown_names, count=len(names))
+    shown_names = separator.join(names[:LOOP_NAMES_SHOWN])
+    return msg("{names} … ({count:,} nodes)", names=shown_names, count=len(names))
 
 
 def graph_from_dict(data: dict[str, Any]) -> Graph:

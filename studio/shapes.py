@@ -11,7 +11,7 @@ import functools
 from collections import deque
 from dataclasses import dataclass, field
 
-from studio.graph import Graph, names_in_short
+from studio.graph import LOOP_NAMES_SHOWN, Graph, names_in_short
 from studio.layers.base import Call, ModuleSpec, ShapeError, TensorType
 from studio.messages import msg
 
@@ -127,7 +127,8 @@ def infer_shapes(graph: Graph) -> Analysis:
         text = msg(
             "is part of a loop ({loop}); a model must flow one way: "
             "remove one of these connections",
-            loop=names_in_short([*loop, loop[0]], " → "),
+            # Round to the first node again, unless there are too many to name them all.
+            loop=names_in_short([*loop, loop[0]] if len(loop) < LOOP_NAMES_SHOWN else loop, " → "),
         )
         for node_id in loop:
             analysis.nodes[node_id] = NodeInfo(error=text)

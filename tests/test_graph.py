@@ -206,3 +206,91 @@ def test_rename_keeps_edges_and_order():
         g.rename_node("hidden", ids[2])
     with pytest.raises(GraphError, match="cannot name"):
         g.rename_node("hidden", "2bad")
+
+
+def test_freed_names_are_handed_out_again_smallest_first():
+    g = Graph()
+    ids = [g.add_node("Dense").id for _ in range(3)]
+    g.remove_node(ids[1])
+    assert g.add_node("Dense").id == "dense_2"
+    assert g.add_node("Dense").id == "dense_4"
+    g.rename_node("dense_1", "hidden")
+    assert g.add_node("Dense").id == "dense_1"
+
+
+@pytest.mark.parametrize("bad", ["dense_1\n", "dense\n_1", "\ndense", "Dense", "d" * 101, "import"])
+def test_node_ids_are_matched_in_full(bad):
+    g = Graph()
+    with pytest.raises(GraphError, match="cannot name a node"):
+        g.add_node("Dense", node_id=bad)
+    node = g.add_node("Dense")
+    with pytest.raises(GraphError, match="cannot name a node"):
+        g.rename_node(node.id, bad)
+    assert list(g.nodes) == [node.id]
+
+
+@pytest.mark.parametrize("position", [(float("nan"), 0), (0, float("inf")), (1e9, 0)])
+def test_positions_must_be_finite_and_on_the_canvas(position):
+    g = Graph()
+    with pytest.raises(GraphError, match="the position must be two numbers"):
+        g.add_node("Dense", position=position)
+    node = g.add_node("Dense", position=(10, 20))
+    with pytest.raises(GraphError, match="the position must be two numbers"):
+        g.move_node(node.id, position)
+    assert node.position == (10.0, 20.0)
+
+
+def test_the_edge_index_follows_every_edit():
+    g, ids = chain(("Input", {"shape": [4]}), ("Dense", {}), ("Dense", {}), ("Dense", {}))
+    assert g.successors(ids[1]) == [ids[2]] and g.predecessors(ids[2]) == [ids[1]]
+    node, removed = g.remove_node(ids[2])
+    assert g.successors(ids[1]) == [] and g.incoming(ids[3]) == [None]
+    g.nodes[node.id] = node
+    g.add_edges_unchecked(removed)
+    assert g.successors(ids[1]) == [ids[2]] and g.predecessors(ids[3]) == [ids[2]]
+    g.rename_node(ids[2], "middle")
+    assert g.successors(ids[1]) == ["middle"] and g.incoming(ids[3])[0].source == "middle"
+    g.disconnect(g.incoming(ids[3])[0])
+    assert g.outgoing("middle") == [] and g.ancestors([ids[3]]) == {ids[3]}
+    g.connect("middle", ids[3])
+    assert g.ancestors([ids[3]]) == set(g.nodes)
+
+
+def _chain_dict(n: int, loop: bool = False) -> dict:
+    nodes = [{"id": "input_1", "type": "Input", "params": {"shape": [8]}}]
+    nodes += [{"id": f"dense_{i}", "type": "Dense", "params": {"units": 8}} for i in range(n)]
+    edges = [{"from": "input_1", "to": "dense_0"}]
+    edges += [{"from": f"dense_{i}", "to": f"dense_{i + 1}"} for i in range(n - 1)]
+    if loop:  # the first Dense becomes an Add fed by the input and by the last Dense
+        nodes[1] = {"id": "dense_0", "type": "Add", "params": {}}
+        edges.append({"from": f"dense_{n - 1}", "to": "dense_0", "port": 1})
+    return {"nodes": nodes, "edges": edges}
+
+
+def test_a_20000_node_chain_loads_infers_and_plans_without_recursion():
+    from studio.compiler import plan_model
+
+    g = graph_from_dict(_chain_dict(20_000))
+    analysis = infer_shapes(g)
+    assert analysis.ok and analysis.order[-1] == "dense_19999"
+    assert analysis.total_params == 20_000 * (8 * 8 + 8)
+    assert len(plan_model(g).nodes) == 20_001
+
+
+def test_a_20000_node_loop_is_reported_in_linear_time_with_a_short_message():
+    g = graph_from_dict(_chain_dict(20_000, loop=True))
+    analysis = infer_shapes(g)
+    assert len(analysis.problems) == 20_000  # every node on the loop, the input is fine
+    message = analysis.nodes["dense_5"].error
+    assert "… (20,000 nodes)" in message and len(message) < 400
+    with pytest.raises(CycleError, match=r"… \(20,000 nodes\)"):
+        g.topological_order()
+
+
+def test_a_node_behind_a_loop_waits_for_it():
+    data = _chain_dict(5, loop=True)
+    data["nodes"].append({"id": "after", "type": "Dense", "params": {"units": 2}})
+    data["edges"].append({"from": "dense_2", "to": "after"})
+    analysis = infer_shapes(graph_from_dict(data))
+    assert analysis.nodes["after"].blocked_by in {f"dense_{i}" for i in range(5)}
+    assert "after" not in {p.node_id for p in analysis.problems}
