@@ -10,6 +10,11 @@ Weights are read without unpickling anything (safetensors, or torch.load(weights
 A project without trained weights exports its architecture with freshly initialised weights
 (ONNX, pt2, py) and says so; the weight-only formats (pt, safetensors) refuse it, since a file
 of random numbers would later look exactly like a trained one.
+
+Where an export writes is export_targets' business: the path given (a name without an
+extension gets the format's), never over an existing file unless force=True, never over what
+is being exported. User text (names, descriptions, class names) reaches generated files only
+through safe_text: escaped literals and one-line comments, never raw.
 """
 
 from __future__ import annotations

@@ -143,17 +143,24 @@ def check_targets(paths: list[Path], *, force: bool, source: Path) -> None:
     existing = [p for p in paths if p.exists() or p.is_symlink()]
     if not existing or force:
         return
-    if len(existing) == 1 and existing[0] != paths[0]:
+    if len(existing) == 2:
+        message = msg(
+            "{first} and {second} already exist: an export never replaces files unless asked "
+            "to. Choose another name, or use --force to replace them.",
+            first=str(existing[0]),
+            second=str(existing[1]),
+        )
+    elif existing[0] != paths[0]:
         message = msg(
             "{path} already exists, and the export writes the project beside the weights "
             "under that name. Choose another name, or use --force to replace it.",
-            path=existing[0],
+            path=str(existing[0]),
         )
     else:
         message = msg(
-            "{paths} already exists: an export never replaces a file unless asked to. "
+            "{path} already exists: an export never replaces a file unless asked to. "
             "Choose another name, or use --force to replace it.",
-            paths=" and ".join(str(p) for p in existing),
+            path=str(existing[0]),
         )
     raise TargetExistsError(message, existing)
 

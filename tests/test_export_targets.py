@@ -63,6 +63,14 @@ def test_the_users_project_beside_the_weights_is_not_replaced(run, tmp_path):
     assert json.loads(mine.read_text())["name"] == "Tiny"
 
 
+def test_weights_and_project_both_existing_are_named_together(run, tmp_path):
+    export(run, "safetensors", tmp_path / "m", **QUIET)
+    before = snapshot(tmp_path)
+    with pytest.raises(TargetExistsError, match=r"m\.safetensors and .*m\.json already exist"):
+        export(run, "safetensors", tmp_path / "m", **QUIET)
+    assert snapshot(tmp_path) == before
+
+
 @pytest.mark.parametrize(
     ("fmt", "name"), [("pt2", "m.pt2"), ("py", "m.py"), ("safetensors", "m.safetensors")]
 )

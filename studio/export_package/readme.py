@@ -59,6 +59,9 @@ def readme(config: dict[str, Any], *, trainable: bool) -> str:
         if config["weights"]
         else "- No weights: the project was exported untrained; `train.py` trains it.\n"
     )
+    names = [one_line(c, 40) for c in config.get("classes") or []]
+    classes = f" by class name ({', '.join(names[:3])}{', …' if len(names) > 3 else ''})"
+    classes = classes if names and names != [str(k) for k in range(len(names))] else ""
     text = f"""# {name}
 
 Exported from NetStudio. Needs only PyTorch 2; numpy to read `.npy`/`.npz` files, and the
@@ -66,7 +69,7 @@ Exported from NetStudio. Needs only PyTorch 2; numpy to read `.npy`/`.npz` files
 
 - `model.py`: the model as readable PyTorch source, class `{cls}`. Inputs: {inputs}.
 {weights}- `config.json`: inputs, output, loss and the training settings used as defaults.
-- `predict.py`: runs the model and prints its predictions.
+- `predict.py`: runs the model and prints its predictions{classes}.
 - `common.py`: what the scripts share (settings, weights, data files).
 {_TRAIN_LINE if trainable else ""}
 ## Use the model in your code

@@ -1,4 +1,4 @@
-"""Run the model on some inputs and print what it predicts.
+"""Run the model on some inputs and print what it predicts (class names when known).
 
     python predict.py                          # random inputs of the right shape
     python predict.py --input samples.npz      # arrays x (or x_NAME per input); .npy and .pt too
