@@ -131,7 +131,8 @@ _REASONS = {
     errno.EACCES: term("permission denied"),
     errno.EPERM: term("permission denied"),
     errno.EISDIR: term("a folder of that name is in the way"),
-    errno.ENOTDIR: term("a file of that name is in the way of the folder"),
+    errno.ENOTDIR: term("a file is in the way of its folder"),
+    errno.EEXIST: term("a file is in the way of its folder"),  # from mkdir
     errno.ENAMETOOLONG: term("the name is too long"),
 }
 

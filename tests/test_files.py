@@ -164,8 +164,17 @@ def test_unwritable_folder_is_a_plain_message(tmp_path: Path) -> None:
     blocker.write_text("a file where a folder should be")
     with pytest.raises(FileWriteError) as caught:
         atomic_write_text(blocker / "run1" / "metrics.json", "{}")
-    assert "metrics.json" in str(caught.value) and "Traceback" not in str(caught.value)
+    assert "metrics.json" in str(caught.value) and "in the way of its folder" in str(caught.value)
     assert blocker.read_text() == "a file where a folder should be"
+    with pytest.raises(FileWriteError, match="in the way of its folder"):
+        atomic_write_text(blocker / "metrics.json", "{}")
+
+
+def test_folder_in_the_way(tmp_path: Path) -> None:
+    (tmp_path / "model.onnx").mkdir()
+    with pytest.raises(FileWriteError, match="a folder of that name is in the way"):
+        atomic_write(tmp_path / "model.onnx", lambda t: Path(t).write_bytes(b"x"))
+    assert os.listdir(tmp_path) == ["model.onnx"] and (tmp_path / "model.onnx").is_dir()
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
