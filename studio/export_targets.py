@@ -268,7 +268,7 @@ def staged_folder(folder: Path) -> Iterator[Path]:
 
 
 def _new_sibling(target: Path, kind: str) -> Path:
-    # os.mkdir, not mkdtemp: the folder gets the user's usual mode (umask), not 0700.
+    # A hidden sibling: on the same file system, so that moving it into place is a rename.
     while True:
         path = target.with_name(f".{target.name}.{secrets.token_hex(4)}.{kind}")
         try:
@@ -297,6 +297,6 @@ def _write_error(folder: Path, exc: OSError) -> ExportError:
         msg(
             "The package could not be written to {folder}: {error}. Nothing was changed there.",
             folder=folder,
-            error=exc.strerror or exc,
+            error=exc.strerror or str(exc),
         )
     )
