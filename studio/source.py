@@ -159,6 +159,16 @@ def class_name(title: str) -> str:
     return class_identifier(title)
 
 
+def _project_name_lines(title: str) -> str:
+    """PROJECT_NAME as an escaped literal; when escaping made it unreadable (Chinese, control
+    characters), a one-line comment shows it as text too."""
+    literal = python_string(title)
+    about = "The name of the NetStudio project this model was drawn in"
+    if literal[1:-1] == title:
+        return f"# {about}.\nPROJECT_NAME = {literal}"
+    return f"{python_comment(f'{about} (as text: {title})')}\nPROJECT_NAME = {literal}"
+
+
 def model_source(graph: Graph, name: str = "Model", title: str = "") -> str:
     """Standalone Python source of the model (the inference model, as drawn).
 
@@ -195,9 +205,7 @@ import torch
 import torch.nn.functional as F  # noqa: F401  (used by some layers)
 from torch import nn
 
-# The NetStudio project this model was drawn in:
-{python_comment(title or name)}
-PROJECT_NAME = {python_string(title or name)}
+{_project_name_lines(title or name)}
 
 # One sample's shape per input, without the batch dimension.
 INPUT_SHAPES = {{
