@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from studio import memory
 from studio.flops import count_flops
 from studio.graph import Graph
 from studio.layers.base import format_shape
-from studio.memory import MemoryEstimate, estimate_memory, human_bytes, too_large, total_memory
+from studio.memory import MemoryEstimate, estimate_memory, human_bytes, too_large
 from studio.shapes import Analysis, Problem, infer_shapes
 
 
@@ -45,12 +46,12 @@ def summarize(graph: Graph, batch_size: int = 32) -> Summary:
     it; one that only fits with a smaller batch than `batch_size` gets a warning."""
     analysis = infer_shapes(graph)
     flops = count_flops(graph, analysis) if analysis.ok else {}
-    memory = estimate_memory(analysis) if analysis.ok else None
-    if memory is not None:
-        reason = too_large(memory, training=True)
+    estimate = estimate_memory(analysis) if analysis.ok else None
+    if estimate is not None:
+        reason = too_large(estimate, training=True)
         if reason is not None:
             analysis.problems.append(Problem(None, reason))
-        elif (reason := too_large(memory, training=True, batch=batch_size)) is not None:
+        elif (reason := too_large(estimate, training=True, batch=batch_size)) is not None:
             analysis.warnings.append(Problem(None, reason))
     rows = []
     ordered = set(analysis.order)
@@ -67,7 +68,7 @@ def summarize(graph: Graph, batch_size: int = 32) -> Summary:
                 node_id, node.layer.title, output, info.params, flops.get(node_id), info.error
             )
         )
-    return Summary(rows, analysis, memory, batch_size)
+    return Summary(rows, analysis, estimate, batch_size)
 
 
 def human_count(n: int | None) -> str:
@@ -108,7 +109,11 @@ def format_summary(summary: Summary, title: str = "") -> str:
             f"{human_bytes(m.activation_bytes)} of activations per sample; "
             f"training with batch {summary.batch_size} needs about "
             f"{human_bytes(m.training_bytes(summary.batch_size))}"
-            + (f" (this machine has {human_bytes(total)})" if (total := total_memory()) else "")
+            + (
+                f" (this machine has {human_bytes(total)})"
+                if (total := memory.total_memory())
+                else ""
+            )
         )
     for w in summary.analysis.warnings:
         out.append(f"Note: {w}")

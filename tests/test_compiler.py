@@ -100,3 +100,100 @@ def test_standalone_monotonic_activation_nodes_move_too_and_gelu_does_not():
         inp = torch.randn(3, 2, 8, 8)
         torch.testing.assert_close(fast(inp), plain(inp))
         assert (fast.code != plain.code) == moves
+
+
+# Memory: estimated from shape inference, refused before anything is allocated ----------------
+
+
+def _huge_mlp() -> Graph:
+    """Input 1×1000×1000 into Dense 65536: 65.5 billion parameters, 262 GB of float32."""
+    g = Graph()
+    x = g.add_node("Input", {"shape": [1, 1000, 1000]}).id
+    f = g.add_node("Flatten").id
+    d = g.add_node("Dense", {"units": 65536}).id
+    g.connect(x, f)
+    g.connect(f, d)
+    return g
+
+
+def test_the_estimate_counts_weights_and_activations():
+    from studio.memory import estimate_memory
+    from studio.shapes import infer_shapes
+
+    estimate = estimate_memory(infer_shapes(load_template("seed-mlp").graph))
+    assert estimate.parameters == 109_386
+    assert estimate.parameter_bytes == 4 * 109_386
+    # Every node's output for one sample: 784 (input) + 784 + 128 + 64 + 10 + 10 (output).
+    assert estimate.activation_bytes == 4 * (784 * 2 + 128 + 64 + 10 + 10)
+    assert estimate.training_bytes(32) == 16 * 109_386 + 2 * 32 * estimate.activation_bytes
+
+
+def test_a_model_too_large_for_this_machine_is_refused_with_the_figure(monkeypatch):
+    from studio.compiler import ModelTooLargeError
+    from studio.errors import StudioError
+
+    monkeypatch.setattr("studio.memory.total_memory", lambda: 64 * 10**9)
+    with pytest.raises(ModelTooLargeError) as info:
+        compile_graph(_huge_mlp())
+    message = str(info.value)
+    assert "needs about 262.2 GB of memory (65.5 billion parameters)" in message
+    assert "this machine has 64.0 GB" in message
+    assert isinstance(info.value, StudioError) and isinstance(info.value, CompileError)
+    with pytest.raises(ModelTooLargeError, match=r"needs about 1\.0 TB of memory to train"):
+        compile_graph(_huge_mlp(), logits=True)
+
+
+def test_the_meta_device_is_never_refused(monkeypatch):
+    monkeypatch.setattr("studio.memory.total_memory", lambda: 10**6)
+    model = compile_graph(_huge_mlp(), device="meta")
+    assert sum(p.numel() for p in model.parameters()) == 1_000_000 * 65536 + 65536
+
+
+def test_training_needs_more_than_building(monkeypatch):
+    from studio.compiler import ModelTooLargeError
+
+    # seed-mlp: 0.44 MB of weights, about 1.8 MB to train one sample at a time.
+    monkeypatch.setattr("studio.memory.total_memory", lambda: 10**6)
+    compile_graph(load_template("seed-mlp").graph)
+    with pytest.raises(ModelTooLargeError, match="to train"):
+        compile_graph(load_template("seed-mlp").graph, logits=True)
+
+
+def test_an_unknown_memory_size_refuses_nothing(monkeypatch):
+    from studio.memory import estimate_memory, too_large
+    from studio.shapes import infer_shapes
+
+    monkeypatch.setattr("studio.memory.total_memory", lambda: None)
+    assert too_large(estimate_memory(infer_shapes(_huge_mlp())), training=True) is None
+
+
+def test_this_machines_memory_is_read():
+    from studio.memory import total_memory
+
+    assert total_memory() > 10**8
+
+
+def test_the_summary_shows_the_memory_and_refuses_what_cannot_train(monkeypatch):
+    from studio.summary import format_problems, format_summary, summarize
+
+    monkeypatch.setattr("studio.memory.total_memory", lambda: 64 * 10**9)
+    summary = summarize(load_template("seed-cnn").graph)
+    text = format_summary(summary)
+    assert "Memory: 373.3 KB of weights" in text and "this machine has 64.0 GB" in text
+    assert summary.analysis.ok
+
+    summary = summarize(_huge_mlp())
+    assert not summary.analysis.ok
+    assert "Total parameters: 65,536,065,536" in format_summary(summary)
+    problems = format_problems(summary.analysis, _huge_mlp())
+    assert "needs about 1.0 TB of memory to train (65.5 billion parameters, batch 1)" in problems
+
+
+def test_the_summary_warns_when_only_the_batch_is_too_large(monkeypatch):
+    from studio.summary import format_summary, summarize
+
+    # seed-cnn trains one sample in about 1.8 MB, a batch of 32 in about 11 MB.
+    monkeypatch.setattr("studio.memory.total_memory", lambda: 5 * 10**6)
+    summary = summarize(load_template("seed-cnn").graph, batch_size=32)
+    assert summary.analysis.ok
+    assert "Note: The model needs about 11.3 MB of memory to train" in format_summary(summary)
