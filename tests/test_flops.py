@@ -1,9 +1,12 @@
 """FLOPs per sample, as the summary and the app's summary panel show them."""
 
+import pytest
+import torch
+
 from studio.flops import count_flops
 from studio.graph import Graph
 from studio.shapes import infer_shapes
-from studio.templates import load_template
+from studio.templates import load_template, template_names
 
 
 def test_seed_cnn_counts_as_the_readme_says():
@@ -25,3 +28,35 @@ def test_batch_norm_after_dense_is_counted_for_one_sample():
     flops = count_flops(g, infer_shapes(g))
     assert flops["dense_1"] == 2 * 16 * 8
     assert flops["batch_norm_1"] == 0  # only matrix products and convolutions are counted
+
+
+def _flops_of_compiled_node(layer_id, params, inputs):
+    """The count from a one-node model compiled by torch.fx: what node_flops must agree with."""
+    from torch.utils.flop_counter import FlopCounterMode
+
+    from studio.compiler import compile_graph, example_inputs
+    from studio.graph import Graph
+
+    graph = Graph()
+    node = graph.add_node(layer_id, params)
+    for port, tensor in enumerate(inputs):
+        source = graph.add_node("Input", {"shape": list(tensor.shape), "dtype": tensor.dtype})
+        graph.connect(source.id, node.id, port)
+    model = compile_graph(graph, device="meta").eval()
+    counter = FlopCounterMode(display=False)
+    with counter, torch.no_grad():
+        model(*example_inputs(model.input_types, batch=1, device="meta"))
+    return int(counter.get_total_flops())
+
+
+@pytest.mark.parametrize("name", template_names())
+def test_each_node_counts_as_its_compiled_model_does(name):
+    graph = load_template(name).graph
+    analysis = infer_shapes(graph)
+    flops = count_flops(graph, analysis)
+    for node_id, node in graph.nodes.items():
+        if node.layer.is_input or node.layer_id in ("LSTM", "GRU", "SimpleRNN"):
+            continue  # inputs cost nothing; recurrent layers use the formula (FlopCounter: 0)
+        inputs = analysis.nodes[node_id].inputs
+        expected = _flops_of_compiled_node(node.layer_id, node.params, inputs)
+        assert flops[node_id] == expected, node_id
