@@ -2,8 +2,8 @@
 
 torch's FlopCounterMode counts matrix products and convolutions on meta tensors (no memory, no
 time); it sees nothing inside recurrent layers, so those get the textbook formula. Each node is
-counted alone, in a one-layer graph, and cached by its layer, parameters and input types: an
-edit recounts only the nodes it changed.
+counted alone, its layer run on meta tensors of its input types, and cached by its layer,
+parameters and input types: an edit recounts only the nodes it changed.
 """
 
 from __future__ import annotations
