@@ -448,8 +448,7 @@ class MainWindow(TrainingSide, ProjectFiles, ClipboardEdits, QMainWindow):
         return self.document.delete_and_reconnect(ids[0])
 
     def select_all(self) -> None:
-        for item in self.scene.nodes.values():
-            item.setSelected(True)
+        self.scene.select_nodes(list(self.scene.nodes))
 
     def auto_arrange(self) -> None:
         graph = self.document.graph

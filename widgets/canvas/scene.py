@@ -37,6 +37,7 @@ class GraphScene(QGraphicsScene):
         self._replaying = False
         self._rect_pending = False
         self._drop_edge: Edge | None = None
+        self._selection_pending = False
 
     # Following the graph --------------------------------------------------------------------
 
@@ -78,7 +79,16 @@ class GraphScene(QGraphicsScene):
         self.graph = None
         self.nodes.clear()
         self.edges.clear()
-        self.clear()
+        # Removing selected items announces a selection change per item; thousands of them
+        # made closing a large model take half a minute. One announcement is enough.
+        had_selection = bool(self.selectedItems())
+        self.blockSignals(True)
+        try:
+            self.clear()
+        finally:
+            self.blockSignals(False)
+        if had_selection:
+            self.selectionChanged.emit()
 
     def _on_node_added(self, node: Node) -> None:
         item = NodeItem(node)
@@ -89,7 +99,26 @@ class GraphScene(QGraphicsScene):
     def _on_node_removed(self, node: Node) -> None:
         item = self.nodes.pop(node.id, None)
         if item is not None:
+            self._remove_quietly(item)
+
+    def _remove_quietly(self, item) -> None:
+        """Remove an item; if it was selected, the selection change is announced once, after
+        the whole edit (deleting 3,000 selected layers is one change, not 3,000)."""
+        if not item.isSelected():
             self.removeItem(item)
+            return
+        self.blockSignals(True)
+        try:
+            self.removeItem(item)
+        finally:
+            self.blockSignals(False)
+        if not self._selection_pending:
+            self._selection_pending = True
+            QTimer.singleShot(0, self._announce_selection)
+
+    def _announce_selection(self) -> None:
+        self._selection_pending = False
+        self.selectionChanged.emit()
 
     def _on_edge_added(self, edge: Edge) -> None:
         source, target = self.nodes.get(edge.source), self.nodes.get(edge.target)
@@ -103,7 +132,7 @@ class GraphScene(QGraphicsScene):
         item = self.edges.pop(edge, None)
         if item is not None:
             item.detach()
-            self.removeItem(item)
+            self._remove_quietly(item)
 
     def _on_params_changed(self, node_id: str) -> None:
         item = self.nodes[node_id]
@@ -171,16 +200,24 @@ class GraphScene(QGraphicsScene):
     # Selection ------------------------------------------------------------------------------
 
     def selected_node_ids(self) -> list[str]:
-        return [n for n, item in self.nodes.items() if item.isSelected()]
+        # Qt keeps the selected items: asking it beats asking thousands of nodes each time.
+        chosen = {i.node_id for i in self.selectedItems() if isinstance(i, NodeItem)}
+        return [n for n in self.nodes if n in chosen]
 
     def selected_edges(self) -> list[Edge]:
-        return [e for e, item in self.edges.items() if item.isSelected()]
+        return [i.edge for i in self.selectedItems() if isinstance(i, EdgeItem)]
 
     def select_nodes(self, node_ids: list[str]) -> None:
-        self.clearSelection()
-        for node_id in node_ids:
-            if node_id in self.nodes:
-                self.nodes[node_id].setSelected(True)
+        """Select exactly these nodes, telling the views once (not once per node)."""
+        self.blockSignals(True)
+        try:
+            self.clearSelection()
+            for node_id in node_ids:
+                if node_id in self.nodes:
+                    self.nodes[node_id].setSelected(True)
+        finally:
+            self.blockSignals(False)
+        self.selectionChanged.emit()
 
     # Gestures: connecting by dragging from a port, moving nodes ------------------------------
 
