@@ -47,16 +47,36 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
+    from studio.runs.storage import project_of
     from studio.summary import format_problems, format_summary, summarize
 
-    project = _load(args.project)
+    project = project_of(args.project)
     summary = summarize(project.graph)
     print(format_summary(summary, project.name))
+    if Path(args.project).is_dir():
+        print(_run_line(Path(args.project)))
     if not summary.analysis.ok:
         print("\nThe model does not fit together yet:", file=sys.stderr)
         print(format_problems(summary.analysis, project.graph), file=sys.stderr)
         return EXIT_USER_ERROR
     return 0
+
+
+def _run_line(folder: Path) -> str:
+    """One line on a run folder: how far it got and how it ended."""
+    from studio.runs.folder import read_metrics, read_record
+
+    record, metrics = read_record(folder), read_metrics(folder)
+    history = metrics.get("history") if isinstance(metrics.get("history"), list) else []
+    epochs = (record.get("settings") or {}).get("epochs", "?")
+    line = f"Run: {record.get('status') or metrics.get('status') or 'unknown'}, " \
+           f"{len(history)} of {epochs} epochs"
+    accuracy = metrics.get("test_accuracy")
+    if isinstance(accuracy, (int, float)):
+        line += f", test accuracy {accuracy * 100:.2f}%"
+    if record.get("message"):
+        line += f" ({record['message']})"
+    return line
 
 
 def cmd_datasets(args: argparse.Namespace) -> int:
@@ -148,12 +168,8 @@ def cmd_train(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from studio.export import export
-    from studio.runs import RunError
 
-    try:
-        written = export(args.source, args.format, Path(args.output))
-    except RunError as exc:
-        raise UserError(str(exc)) from None
+    written = export(args.source, args.format, Path(args.output), force=args.force)
     for path in written:
         print(f"Wrote {path}")
     return 0
@@ -204,7 +220,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_new)
 
     p = sub.add_parser("summary", help="layers, output shapes, parameters, FLOPs; errors per node")
-    p.add_argument("project")
+    p.add_argument("project", help="project file, run folder or .safetensors file")
     p.set_defaults(func=cmd_summary)
 
     p = sub.add_parser("datasets", help="data sets and whether each is available offline")
@@ -237,6 +253,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("source", help="project file, or a run folder of `netstudio train`")
     p.add_argument("--format", required=True, choices=EXPORT_FORMATS, help="what to write")
     p.add_argument("-o", "--output", required=True, help="file or folder to write")
+    p.add_argument("--force", action="store_true",
+                   help="replace the file or folder if it exists (never the source)")
     p.set_defaults(func=cmd_export)
 
     parser.set_defaults(func=None, project=None)
@@ -262,6 +280,12 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("netstudio: stopped.", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # `netstudio summary x | head`: the reader has gone; say nothing more. Python would
+        # complain again when it flushes stdout at exit, so point it at nothing.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
 
 
 def _parse_gui(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace:

@@ -76,12 +76,18 @@ class RunFolder:
         self.path = Path(path)
         self.record: dict[str, Any] = {}
         self._locked = False
+        self._begun = False
 
     # Lock -----------------------------------------------------------------------------------
 
     @property
     def locked(self) -> bool:
         return self._locked
+
+    @property
+    def begun(self) -> bool:
+        """Whether this run has written its project and record (see `begin`)."""
+        return self._begun
 
     def acquire(self) -> str | None:
         """Lock the folder for this process; a note when a dead run's lock was taken over.
@@ -172,6 +178,7 @@ class RunFolder:
             "updated": _now(),
         }
         self._write_record()
+        self._begun = True
 
     def save_epoch(
         self,
@@ -180,11 +187,12 @@ class RunFolder:
         project: Project,
         metrics: dict[str, Any],
     ) -> None:
-        """Replace weights, checkpoint and metrics with this epoch's, each atomically."""
+        """Replace weights, metrics and checkpoint with this epoch's, each atomically. The
+        checkpoint comes last: once it says an epoch is done, everything else says so too."""
         try:
             save_weights(self.path / WEIGHTS_FILE, weights, project)
-            save_checkpoint(self.path / CHECKPOINT_FILE, checkpoint)
             write_json_file(self.path / METRICS_FILE, metrics)
+            save_checkpoint(self.path / CHECKPOINT_FILE, checkpoint)
         except OSError as exc:
             raise write_failure(self.path, exc) from None
 
@@ -198,7 +206,11 @@ class RunFolder:
 
     def finish(self, status: str, message: str | None = None) -> None:
         """Record how the run ended. Never raises: a run that failed to write its record has
-        already said why, and its checkpoint is intact."""
+        already said why, and its checkpoint is intact. A run that never began (it failed
+        before its first batch) leaves no record, only the folder as it found it."""
+        if not self._begun:
+            self.release()
+            return
         self.record.update(status=status, message=str(message) if message else None,
                            updated=_now())
         try:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +23,7 @@ import torch
 
 from studio.data import Dataset, StreamingImageFolder
 from studio.data.fallback import load_for_project
+from studio.data.paths import resolve_data_path
 from studio.errors import StudioError
 from studio.messages import msg, term
 from studio.project import Project, load_project
@@ -107,18 +109,19 @@ def execute(request: RunRequest, state: TrainingState) -> RunOutcome | None:
     project, folder, record, created = _open_folder(request, state)
     try:
         data, record = _load_data(request, project, record, state)
+        if state.stop_requested:
+            _abandon(folder, created)
+            return None
+        trainer = Trainer(project, data, state, folder, request.resume, record=record,
+                          **request.task_options)
+        kind = _kind(trainer)
+        trainer.started_info = {"dataset": data.title, "dataset_name": data.name, "kind": kind,
+                                "folder": str(folder.path) if folder else None}
+        result = trainer.run()
     except (StudioError, Cancelled, KeyboardInterrupt):
-        _abandon(folder, created)
+        if folder is not None and not folder.begun:
+            _abandon(folder, created)  # it failed before its first batch: nothing to keep
         raise
-    if state.stop_requested:
-        _abandon(folder, created)
-        return None
-    trainer = Trainer(project, data, state, folder, request.resume, record=record,
-                      **request.task_options)
-    kind = _kind(trainer)
-    trainer.started_info = {"dataset": data.title, "dataset_name": data.name, "kind": kind,
-                            "folder": str(folder.path) if folder else None}
-    result = trainer.run()
     return _outcome(request, project, folder, trainer, result, data, kind)
 
 
@@ -309,6 +312,7 @@ def _load_data(
         "title": str(data.title),
         "settings": settings,
         "note": str(note) if note else None,
+        "classes": [str(c) for c in data.classes],  # for exports that name predictions
     }
     return data, {**record, "dataset": dataset_record, "limits": limits}
 
@@ -317,8 +321,9 @@ def _absolute_path(settings: dict[str, Any], project_path: Path | None) -> dict[
     """A data set path in a project is relative to the project file's folder, and recorded
     absolute so that the run folder finds it again from anywhere."""
     path = settings.get("path")
-    if path and project_path is not None and not Path(path).expanduser().is_absolute():
-        settings = {**settings, "path": str((project_path.parent / path).resolve())}
+    if path and project_path is not None:
+        where = resolve_data_path(path, project_path.parent)
+        settings = {**settings, "path": os.path.abspath(where)}
     return settings
 
 

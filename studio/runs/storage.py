@@ -29,7 +29,7 @@ from safetensors import SafetensorError
 from safetensors.torch import load_file, save_file
 
 from studio.errors import StudioError
-from studio.files import atomic_write, atomic_write_text
+from studio.files import PRIVATE_MODE, atomic_write, atomic_write_text
 from studio.messages import msg, term
 from studio.project import Project, ProjectError, load_project, project_from_dict
 
@@ -51,7 +51,8 @@ def save_weights(path: Path, state_dict: dict[str, torch.Tensor], project: Proje
     """Write weights atomically, with the project embedded so the file stands on its own."""
     tensors = {k: v.detach().to("cpu").contiguous() for k, v in state_dict.items()}
     metadata = {"format": "netstudio-weights", "project": json.dumps(project.to_dict())}
-    atomic_write(path, lambda tmp: save_file(tensors, tmp, metadata=metadata))
+    # The weights are the user's work: readable by them alone, as ssh keys and tokens are.
+    atomic_write(path, lambda tmp: save_file(tensors, tmp, metadata=metadata), mode=PRIVATE_MODE)
 
 
 def load_weights(path: Path) -> dict[str, torch.Tensor]:
@@ -242,6 +243,27 @@ def _plain_record(value: Any) -> bool:
         isinstance(k, str) and (v is None or isinstance(v, (int, float, str)))
         for k, v in value.items()
     )
+
+
+def project_of(source: str | os.PathLike[str]) -> Project:
+    """The project of a project file, a run folder (at any point of its life) or a
+    .safetensors file (its project beside it or embedded), without reading any weights."""
+    path = Path(source)
+    if path.is_dir():
+        if not (path / PROJECT_FILE).is_file():
+            raise RunError(
+                msg("{path} is not a NetStudio run folder: it has no {file}", path=str(path),
+                    file=PROJECT_FILE)
+            )
+        return load_project(path / PROJECT_FILE)
+    if path.suffix == ".safetensors":
+        beside = path.with_suffix(".json")
+        project = load_project(beside) if beside.is_file() else embedded_project(path)
+        if project is None:
+            raise RunError(msg("{path} has no project: put its project .json beside it",
+                               path=str(path)))
+        return project
+    return load_project(path)
 
 
 def load_trained(source: str | os.PathLike[str]) -> tuple[Project, dict[str, torch.Tensor] | None]:
