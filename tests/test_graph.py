@@ -294,3 +294,20 @@ def test_a_node_behind_a_loop_waits_for_it():
     analysis = infer_shapes(graph_from_dict(data))
     assert analysis.nodes["after"].blocked_by in {f"dense_{i}" for i in range(5)}
     assert "after" not in {p.node_id for p in analysis.problems}
+
+
+def test_loading_and_inference_scale_linearly():
+    """Ten times the nodes takes about ten times as long (the quadratic code took 100x)."""
+    import time
+
+    def cost(n: int) -> float:
+        data = _chain_dict(n)
+        best = float("inf")
+        for _ in range(3):
+            start = time.perf_counter()
+            infer_shapes(graph_from_dict(data))
+            best = min(best, time.perf_counter() - start)
+        return best
+
+    cost(100)  # warm the parameter-count cache
+    assert cost(10_000) / cost(1_000) < 35
