@@ -3,13 +3,16 @@ its recovery, open errors, and `netstudio --screenshot`."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
 from studio import cli
@@ -223,3 +226,124 @@ def test_screenshot_without_a_project_in_a_fresh_process(tmp_path):
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1400, 850)
     assert list(tmp_path.glob("autosave-*")) == []
+
+
+# The model's name -----------------------------------------------------------------------------
+
+
+def save_dialog_answers(monkeypatch, target: Path) -> None:
+    monkeypatch.setattr(
+        "widgets.project_files.QFileDialog.getSaveFileName",
+        staticmethod(lambda *a, **k: (str(target), "")),
+    )
+
+
+def test_save_as_names_an_untitled_model_after_its_file(window, tmp_path, monkeypatch):
+    assert window.new_empty()
+    assert window.document.project.name == "Untitled"
+    window.document.add_node("Input", (0.0, 0.0))
+    save_dialog_answers(monkeypatch, tmp_path / "my-mlp.json")
+    assert window.save_as()
+    assert load_project(tmp_path / "my-mlp.json").name == "my-mlp"
+    window.scene.select_nodes([])
+    assert window.inspector.name_edit.text() == "my-mlp"
+    assert not window.isWindowModified()
+    # Saved again under another name, the name follows the file it was named after.
+    save_dialog_answers(monkeypatch, tmp_path / "wider-mlp.json")
+    assert window.save_as()
+    assert load_project(tmp_path / "wider-mlp.json").name == "wider-mlp"
+
+
+def test_save_as_keeps_a_name_the_user_gave(window, tmp_path, monkeypatch):
+    window.document.set_project_name("Digits, second try")
+    save_dialog_answers(monkeypatch, tmp_path / "copy.json")
+    assert window.save_as()
+    assert load_project(tmp_path / "copy.json").name == "Digits, second try"
+
+
+def test_the_name_is_edited_in_the_inspector_and_undone(window, tmp_path):
+    window.scene.select_nodes([])
+    field = window.inspector.name_edit
+    assert field.isVisible() and field.text() == "Seed CNN (MNIST)"
+    field.setFocus()
+    field.selectAll()
+    QTest.keyClicks(field, "Digit reader")
+    QTest.keyClick(field, Qt.Key.Key_Return)
+    assert window.document.project.name == "Digit reader"
+    assert window.windowTitle() == "Digit reader[*] — NetStudio" and window.isWindowModified()
+    assert window.save_to(tmp_path / "digits.json")
+    assert load_project(tmp_path / "digits.json").name == "Digit reader"
+    window.document.undo()
+    assert window.document.project.name == "Seed CNN (MNIST)"
+    assert field.text() == "Seed CNN (MNIST)" and window.isWindowModified()
+    # An empty name is refused; the field shows the name that stayed.
+    field.setFocus()
+    field.clear()
+    QTest.keyClick(field, Qt.Key.Key_Return)
+    assert window.document.project.name == "Seed CNN (MNIST)"
+    assert field.text() == "Seed CNN (MNIST)"
+    assert "needs a name" in window.statusBar().currentMessage()
+
+
+# Layouts that cannot be read as stored ---------------------------------------------------------
+
+
+def chain_file(path: Path, count: int, position) -> Path:
+    project = load_template("seed-mlp").to_dict()
+    nodes = [{"id": "input_1", "type": "Input", "params": {"shape": [8]}}]
+    nodes += [{"id": f"relu_{i}", "type": "ReLU", "params": {}} for i in range(1, count - 1)]
+    nodes.append({"id": "output_1", "type": "Output", "params": {}})
+    for i, node in enumerate(nodes):
+        node["position"] = list(position(i))
+    ids = [n["id"] for n in nodes]
+    edges = [{"from": a, "to": b, "port": 0} for a, b in itertools.pairwise(ids)]
+    project["graph"] = {"nodes": nodes, "edges": edges}
+    path.write_text(json.dumps(project), encoding="utf-8")
+    return path
+
+
+def overlapping_pairs(window) -> int:
+    boxes = [i.sceneBoundingRect() for i in window.scene.nodes.values()]
+    return sum(a.intersects(b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
+
+
+def test_a_file_with_every_layer_in_one_long_row_opens_arranged_and_readable(window, tmp_path):
+    path = chain_file(tmp_path / "row.json", 14, lambda i: (i * 230.0, 0.0))
+    assert window.open_path(path)
+    assert window.view.zoom() >= 0.65  # the issue saw 34 %: nothing could be read
+    ys = {node.position[1] for node in window.document.graph.nodes.values()}
+    assert len(ys) > 1  # wrapped into rows
+    assert overlapping_pairs(window) == 0
+    visible = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
+    assert visible.contains(window.scene.nodes["input_1"].sceneBoundingRect())
+    assert not window.isWindowModified()
+    assert "Arranged" in window.statusBar().currentMessage()
+
+
+def test_a_heap_of_layers_on_one_spot_is_spread_out(window, tmp_path):
+    path = chain_file(tmp_path / "heap.json", 8, lambda i: (0.0, 0.0))
+    assert window.open_path(path)
+    assert overlapping_pairs(window) == 0
+    assert window.view.zoom() >= 0.65
+
+
+def test_a_layout_a_person_made_is_kept(window, tmp_path):
+    position = lambda i: (i % 3 * 260.0, i // 3 * 170.0)  # noqa: E731
+    path = chain_file(tmp_path / "mine.json", 6, position)
+    assert window.open_path(path)
+    graph = window.document.graph
+    assert [graph.nodes[n].position for n in graph.nodes] == [position(i) for i in range(6)]
+
+
+def test_a_model_too_large_for_a_readable_fit_opens_at_its_start_at_a_readable_zoom(
+    window, tmp_path
+):
+    position = lambda i: (i % 20 * 230.0, i // 20 * 150.0)  # noqa: E731
+    path = chain_file(tmp_path / "big.json", 400, position)
+    assert window.open_path(path)
+    assert window.view.zoom() >= 0.65
+    visible = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
+    assert visible.contains(window.scene.nodes["input_1"].sceneBoundingRect())
+    # Fit to View (F) still shows everything, however small.
+    window.view.fit()
+    assert window.view.zoom() < 0.65

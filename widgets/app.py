@@ -15,7 +15,8 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication
 
-from studio.project import ProjectError, load_project
+from studio.errors import StudioError
+from studio.project import load_project
 from widgets import config
 from widgets.i18n import tr_error
 
@@ -100,7 +101,7 @@ def run(args) -> int:
         path = Path(args.project)
         try:
             project = load_project(path)
-        except ProjectError as exc:
+        except StudioError as exc:
             if args.screenshot:
                 print(f"netstudio: {exc}", file=sys.stderr)
                 return 1

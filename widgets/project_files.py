@@ -12,8 +12,9 @@ from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from studio.errors import StudioError
 from studio.layout import layered_positions
-from studio.project import Project, ProjectError, load_project, save_project
+from studio.project import Project, load_project, save_project
 from studio.templates import load_template
 from widgets import config
 from widgets.actions import recent_menu_entries
@@ -41,16 +42,18 @@ class ProjectFiles:
 
     # Showing a project ---------------------------------------------------------------------
 
-    def show_project(self, project: Project, path: Path | None, modified: bool = False) -> None:
+    def show_project(self, project: Project, path: Path | None, modified: bool = False) -> str:
         """Replace what the window shows; templates, untouched engine layouts and layouts
         that cannot be read as stored (one long row, a heap, absurd coordinates) are arranged
-        to read well in the canvas, and the result is fitted in view at a readable zoom."""
+        to read well in the canvas, and the result is fitted in view at a readable zoom.
+        Returns the note on why the layers were arranged ("" when they were not)."""
         arranged = self._arrange_for_reading(project.graph)
         self.document.replace(project, path, modified)
         self.view.fit_readable()
         QTimer.singleShot(0, self.view.fit_readable)  # again once the layout has settled
         if arranged:
             self.statusBar().showMessage(arranged, 8000)
+        return arranged
 
     def _arrange_for_reading(self, graph) -> str:
         """Move the nodes (before the document shows them: not an edit) when their layout
@@ -80,7 +83,7 @@ class ProjectFiles:
             return False
         try:
             project = load_template(name)
-        except ProjectError as exc:
+        except StudioError as exc:
             self.show_error(self.tr("Cannot open template"), tr_error(exc))
             return False
         self.show_project(project, None)
@@ -105,12 +108,13 @@ class ProjectFiles:
             return False
         try:
             project = load_project(path)
-        except ProjectError as exc:
+        except StudioError as exc:
             self.show_error(self.tr("Cannot open project"), tr_error(exc))
             return False
-        self.show_project(project, Path(path))
+        arranged = self.show_project(project, Path(path))
         config.add_recent_file(path)
-        self.statusBar().showMessage(self.tr("Opened %1").replace("%1", str(path)), 5000)
+        opened = self.tr("Opened %1").replace("%1", str(path))
+        self.statusBar().showMessage(f"{opened} · {arranged}" if arranged else opened, 8000)
         return True
 
     def fill_recent_menu(self) -> None:
@@ -214,7 +218,7 @@ class ProjectFiles:
             return False
         try:
             recovered = read_autosave(orphans[0])
-        except ProjectError as exc:
+        except StudioError as exc:
             self.statusBar().showMessage(tr_error(exc), 8000)
             remove_orphans(orphans)
             return False
