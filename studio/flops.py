@@ -9,6 +9,7 @@ parameters and input types: an edit recounts only the nodes it changed.
 from __future__ import annotations
 
 import functools
+import warnings
 from typing import Any
 
 import torch
@@ -63,7 +64,10 @@ def node_flops(layer_id: str, params: tuple, inputs: tuple[TensorType, ...]) -> 
     # vector (it has no batch statistics to take).
     module = spec.build(device="meta").eval() if spec is not None else None
     counter = FlopCounterMode(display=False)
-    with counter, torch.no_grad():
+    # Counting runs no real computation: torch's advice about it (padding='same' with an even
+    # kernel "may require a zero-padded copy") is noise in a summary.
+    with counter, torch.no_grad(), warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
         layer.emit(_MetaEmitter(module), call, list(example_inputs(list(inputs), 1, "meta")))
     return int(counter.get_total_flops())
 

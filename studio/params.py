@@ -86,7 +86,7 @@ class IntParam(Param):
                     title=self.term,
                     minimum=self.minimum,
                     maximum=self.maximum,
-                    value=value,
+                    value=shown(value),
                 )
             )
         return value
