@@ -308,7 +308,7 @@ def overlapping_pairs(window) -> int:
 
 
 def test_a_file_with_every_layer_in_one_long_row_opens_arranged_and_readable(window, tmp_path):
-    path = chain_file(tmp_path / "row.json", 14, lambda i: (i * 230.0, 0.0))
+    path = chain_file(tmp_path / "row.json", 14, lambda i: (i * 250.0, 40.0))
     assert window.open_path(path)
     assert window.view.zoom() >= 0.65  # the issue saw 34 %: nothing could be read
     ys = {node.position[1] for node in window.document.graph.nodes.values()}

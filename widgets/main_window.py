@@ -357,7 +357,10 @@ class MainWindow(TrainingSide, ProjectFiles, ClipboardEdits, QMainWindow):
         graph = self.document.graph
         source, target = graph.nodes[edge.source], graph.nodes[edge.target]
         x, y = position
-        if overlaps((x, y), source.position):
+        if abs(source.position[1] - target.position[1]) < 1:
+            # Both ends on one row: the new layer takes the next column of that row.
+            x, y = source.position[0] + COLUMN_SPACING, source.position[1]
+        elif overlaps((x, y), source.position):
             x = source.position[0] + COLUMN_SPACING
         shifts = {}
         if overlaps((x, y), target.position):

@@ -59,9 +59,10 @@ class ProjectFiles:
         """Move the nodes (before the document shows them: not an edit) when their layout
         is an engine layout or unreadable; returns what to tell the user, if anything."""
         size = self.canvas_size()
-        problem = unreadable_layout(graph, size)
         base = layered_positions(graph)
-        if not problem and not is_engine_layout(graph, base):
+        engine = is_engine_layout(graph, base)  # a template: arranged without a word
+        problem = "" if engine else unreadable_layout(graph, size)
+        if not problem and not engine:
             return ""
         for node_id, position in arranged_positions(graph, size, base).items():
             graph.move_node(node_id, position)
