@@ -5,7 +5,6 @@ Qt-free. Entry points: `list_datasets()` and `load_dataset(name, ...)`.
 """
 
 from .base import Dataset, DatasetError, DatasetInfo, ProgressFn, default_cache_dir
-from .folder import DatasetTooLargeError, StreamingImageFolder
 from .paths import resolve_data_path
 from .registry import NAMES, list_datasets, load_dataset
 
@@ -22,3 +21,13 @@ __all__ = [
     "load_dataset",
     "resolve_data_path",
 ]
+
+
+def __getattr__(name: str):
+    # The image-folder reader imports PyTorch: only when asked for, so that `netstudio
+    # datasets` (which only looks at the disk) starts without it.
+    if name in ("DatasetTooLargeError", "StreamingImageFolder"):
+        from . import folder
+
+        return getattr(folder, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -10,12 +10,14 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import numpy as np
-import torch
+from typing import TYPE_CHECKING
 
 from ..errors import StudioError
 from ..messages import msg
+
+if TYPE_CHECKING:  # imported where used: listing data sets needs neither
+    import numpy as np
+    import torch
 
 # (message, done_bytes, total_bytes); total_bytes is 0 when the server does not say.
 ProgressFn = Callable[[str, int, int], None]
@@ -68,6 +70,8 @@ class Dataset:
     @property
     def is_image(self) -> bool:
         """True for uint8 image tensors laid out N, C, H, W."""
+        import torch
+
         return self.x_train.dtype == torch.uint8 and self.x_train.dim() == 4
 
     @property
@@ -77,6 +81,8 @@ class Dataset:
 
     def float_x(self, x: torch.Tensor) -> torch.Tensor:
         """A batch as the network sees it: uint8 images become float32 in [0, 1]."""
+        import torch
+
         if x.dtype == torch.uint8:
             return x.to(torch.float32).div_(255.0)
         return x
@@ -124,6 +130,8 @@ def split_indices(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Shuffled train / test index arrays. With labels, the split is stratified: each class gives
     the same fraction to the test split, so a small class is not left out of it by chance."""
+    import numpy as np
+
     rng = np.random.default_rng(seed)
     if labels is None:
         order = rng.permutation(n)

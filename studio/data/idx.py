@@ -10,10 +10,12 @@ from __future__ import annotations
 import gzip
 import struct
 from pathlib import Path
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from .base import DatasetError
+
+if TYPE_CHECKING:  # imported where used: listing data sets does not read IDX files
+    import numpy as np
 
 _GZIP_MAGIC = b"\x1f\x8b"
 
@@ -47,6 +49,7 @@ def read_idx(path: str | Path) -> np.ndarray:
 
 def parse_idx(raw: bytes, name: str = "IDX data") -> np.ndarray:
     """Parse the bytes of an (uncompressed) IDX file."""
+    import numpy as np
 
     def bad(why: str) -> DatasetError:
         return DatasetError(
@@ -76,6 +79,8 @@ def write_idx(path: str | Path, array: np.ndarray, compress: bool | None = None)
     """Write an array as an IDX file, gzipped if compress (default: if the name ends in .gz).
 
     Used to make small test fixtures and to export data in MNIST's own format."""
+    import numpy as np
+
     path = Path(path)
     array = np.ascontiguousarray(array)
     codes = {np.dtype(v).newbyteorder("="): k for k, v in _TYPES.items()}

@@ -17,9 +17,7 @@ from .base import (
     check_task,
     resolve_cache_dir,
 )
-from .folder import load_image_folder
 from .paths import resolve_data_path
-from .tabular import load_csv
 
 SYNTHETIC: dict[str, tuple[str, Callable[[int], Dataset], tuple[int, ...], int, str]] = {
     "synthetic-shapes": (
@@ -165,6 +163,11 @@ def load_dataset(
         raise DatasetError(
             msg("The data set {name!r} needs a path: choose the {what}.", name=name, what=what)
         )
+    # Imported here: listing data sets needs neither reader (nor PyTorch, which they import).
     if name == "image-folder":
+        from .folder import load_image_folder
+
         return load_image_folder(resolved, seed=seed)
+    from .tabular import load_csv
+
     return load_csv(resolved, label_column=label_column, task=task, seed=seed)

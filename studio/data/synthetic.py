@@ -7,10 +7,13 @@ come from separate random streams, so asking for more training samples never cha
 
 from __future__ import annotations
 
-import numpy as np
-import torch
+from typing import TYPE_CHECKING
 
 from .base import Dataset
+
+if TYPE_CHECKING:  # imported where used: listing data sets needs neither
+    import numpy as np
+    import torch
 
 SHAPE_CLASSES = [
     "circle",
@@ -36,6 +39,8 @@ WAVES_TRAIN, WAVES_TEST = 6000, 1000
 
 def _balanced_labels(rng: np.random.Generator, n: int, k: int) -> np.ndarray:
     """n labels, each class as often as possible (counts differ by at most one), shuffled."""
+    import numpy as np
+
     return rng.permutation(np.arange(n) % k).astype(np.int64)
 
 
@@ -44,21 +49,29 @@ def _balanced_labels(rng: np.random.Generator, n: int, k: int) -> np.ndarray:
 
 def _stroke(dist: np.ndarray, width: np.ndarray) -> np.ndarray:
     # Anti-aliased line: full ink within width/2 of the centre line, a one-pixel ramp outside.
+    import numpy as np
+
     return np.clip(width / 2 + 0.5 - dist, 0.0, 1.0)
 
 
 def _fill(signed_dist: np.ndarray) -> np.ndarray:
     # Anti-aliased filled region: signed_dist < 0 inside, a one-pixel ramp across the edge.
+    import numpy as np
+
     return np.clip(0.5 - signed_dist, 0.0, 1.0)
 
 
 def _segment_dist(u: np.ndarray, v: np.ndarray, half_len: np.ndarray) -> np.ndarray:
     """Distance to the segment from (-half_len, 0) to (half_len, 0) in (u, v) coordinates."""
+    import numpy as np
+
     return np.sqrt(np.maximum(np.abs(u) - half_len, 0.0) ** 2 + v**2)
 
 
 def _render_shapes(labels: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     """Float images in [0, 1], (N, 28, 28), one shape per image with random geometry."""
+    import numpy as np
+
     n = len(labels)
     size = IMAGE_SIZE
     col = lambda a: a.astype(np.float32)[:, None, None]  # noqa: E731  (N,) -> (N, 1, 1)
@@ -134,6 +147,9 @@ def _render_shapes(labels: np.ndarray, rng: np.random.Generator) -> np.ndarray:
 
 def make_shapes(n: int, seed: int = 0) -> tuple[torch.Tensor, torch.Tensor]:
     """n images uint8 (n, 1, 28, 28) and int64 labels (n,), balanced over SHAPE_CLASSES."""
+    import numpy as np
+    import torch
+
     rng = np.random.default_rng(seed)
     labels = _balanced_labels(rng, n, len(SHAPE_CLASSES))
     img = _render_shapes(labels, rng)
@@ -162,6 +178,9 @@ def load_shapes(seed: int = 0, n_train: int = SHAPES_TRAIN, n_test: int = SHAPES
 
 def make_waveforms(n: int, seed: int = 0) -> tuple[torch.Tensor, torch.Tensor]:
     """n sequences float32 (n, 64, 1) and int64 labels (n,), balanced over WAVE_CLASSES."""
+    import numpy as np
+    import torch
+
     rng = np.random.default_rng(seed)
     labels = _balanced_labels(rng, n, len(WAVE_CLASSES))
     t = (np.arange(WAVE_LENGTH, dtype=np.float64) / WAVE_LENGTH)[None]  # (1, T), one unit long
@@ -223,4 +242,6 @@ def load_waveforms(seed: int = 0, n_train: int = WAVES_TRAIN, n_test: int = WAVE
 
 def _stream(seed: int, which: int) -> int:
     # Independent, reproducible seeds for the train (0) and test (1) streams.
+    import numpy as np
+
     return int(np.random.SeedSequence([seed, which]).generate_state(1)[0])

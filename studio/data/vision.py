@@ -12,14 +12,15 @@ import os
 import tarfile
 from dataclasses import dataclass
 from pathlib import Path
-
-import numpy as np
-import torch
+from typing import TYPE_CHECKING
 
 from ..messages import joined, msg, term
 from .base import Dataset, DatasetError, ProgressFn
 from .download import DownloadError, download, mirror_urls
 from .idx import read_idx
+
+if TYPE_CHECKING:  # imported where used: listing data sets needs neither
+    import torch
 
 FMNIST_SYSTEM_DIR = "/usr/share/datasets/fashion-mnist"
 FMNIST_DIR_ENV = "NETSTUDIO_FMNIST_DIR"
@@ -360,6 +361,9 @@ def _offline_hint(name: str, cache_dir: Path) -> str:
 
 
 def _load_idx(spec: VisionSpec, folder: Path) -> Dataset:
+    import numpy as np
+    import torch
+
     files = _find_idx(folder)
     assert files is not None
     arrays = {name: read_idx(p) for name, p in files.items()}
@@ -390,6 +394,9 @@ def _load_idx(spec: VisionSpec, folder: Path) -> Dataset:
 
 
 def _load_cifar(spec: VisionSpec, found: Path) -> Dataset:
+    import numpy as np
+    import torch
+
     wanted = set(CIFAR_TRAIN + CIFAR_TEST)
     blobs: dict[str, bytes] = {}
     try:
