@@ -189,7 +189,7 @@ def test_a_gan_trains_in_the_app_with_a_new_sample_grid_each_epoch(
     np.testing.assert_array_equal(outcome.samples, grids[-1])
     # Both networks' losses, per epoch, on the GAN's own plots.
     losses = results.gan_losses.series
-    assert len(losses["loss", "epoch"]) == 3 and len(losses["d_loss", "epoch"]) == 3
+    assert len(losses["g_loss", "epoch"]) == 3 and len(losses["d_loss", "epoch"]) == 3
     assert [r["epoch"] for r in seen] == [1, 2, 3] and all("d_loss" in r for r in seen)
     # The activations follow the noise vectors through the generator into the discriminator.
     results.tabs.setCurrentWidget(results.activations)
@@ -240,15 +240,18 @@ def test_a_gan_run_pauses_and_stops_mid_run_keeping_a_usable_generator(
     outcome = controller.outcome
     assert outcome is not None and outcome.result.status == "stopped"
     assert 1 <= outcome.result.epochs_done < 4
-    generator = outcome.result.generator
-    with torch.no_grad():
-        images = generator(torch.randn(3, 64))
-    assert images.shape == (3, 1, 28, 28) and torch.isfinite(images).all()
-    # The grid ends on what the stopped generator draws, and the run folder holds it.
+    # The grid ends on what the stopped generator draws, and the run folder holds it: the
+    # generator's weights are those of the trained chain, and it draws images.
     np.testing.assert_array_equal(window.results.gan_samples.current_images(), outcome.samples[:64])
-    _, weights = load_trained(outcome.run_dir / GENERATOR_WEIGHTS)
-    for name, tensor in generator.state_dict().items():
-        assert torch.equal(weights[name], tensor)
+    part, weights = load_trained(outcome.run_dir / GENERATOR_WEIGHTS)
+    chain = outcome.model.state_dict()
+    for name, tensor in weights.items():
+        assert torch.equal(chain[name], tensor)
+    generator = compile_graph(part.graph)
+    generator.load_state_dict(weights)
+    with torch.no_grad():
+        images = generator.eval()(torch.randn(3, 64))
+    assert images.shape == (3, 1, 28, 28) and torch.isfinite(images).all()
 
 
 def test_a_gan_on_data_without_images_fails_with_a_plain_message(make_window, qtbot, limits):
@@ -278,9 +281,9 @@ def test_gan_loss_plots_draw_the_last_epoch_when_the_run_ends(qapp):
     plots = GanLossPlots()
     plots.begin_run(2)
     for epoch in (1, 2):
-        plots.add_epoch({"epoch": epoch, "loss": 1.0 / epoch, "d_loss": 0.5, "accuracy": 0.7})
+        plots.add_epoch({"epoch": epoch, "g_loss": 1.0 / epoch, "d_loss": 0.5, "d_accuracy": 0.7})
     plots.end_run()  # no event processed: the redraw timer has not fired
-    drawn_x, drawn_y = plots.curves["loss", "epoch"].getData()
+    drawn_x, drawn_y = plots.curves["g_loss", "epoch"].getData()
     assert list(drawn_x) == [1.0, 2.0] and list(drawn_y) == [1.0, 0.5]
 
 
@@ -289,8 +292,8 @@ def test_earlier_gan_runs_are_laid_over_the_gan_loss_plots(qapp, tmp_path):
     from widgets.training.runs import RunInfo
 
     history = [
-        {"epoch": 1, "loss": 1.2, "d_loss": 0.5, "accuracy": 0.8},
-        {"epoch": 2, "loss": 0.9, "d_loss": 0.6, "accuracy": 0.6},
+        {"epoch": 1, "g_loss": 1.2, "d_loss": 0.5, "d_accuracy": 0.8},
+        {"epoch": 2, "g_loss": 0.9, "d_loss": 0.6, "d_accuracy": 0.6},
     ]
     gan_run = RunInfo(tmp_path / "20261122-120000", "finished", 2, None, None, "x", history)
     classifier_run = RunInfo(

@@ -311,14 +311,14 @@ def test_download_progress_and_fallback_note_reach_the_panel(
     make_window, qtbot, monkeypatch, limits
 ):
     from studio.data import load_dataset
-    from widgets.training import worker
+    from studio.runs import pipeline
 
     def fake_load(settings, *, name=None, progress=None, seed=0, allow_fallback=True):
         for done in (0, 40, 80):  # as the downloader reports, from the worker thread
             progress("Downloading MNIST…", done, 80)
         return load_dataset("synthetic-shapes", seed=seed), "MNIST is not here: shapes instead."
 
-    monkeypatch.setattr(worker, "load_for_project", fake_load)
+    monkeypatch.setattr(pipeline, "load_for_project", fake_load)
     window = make_window(tiny_project(epochs=1))
     window.document.set_dataset({"name": "mnist"})
     seen = []
@@ -333,7 +333,7 @@ def test_download_progress_and_fallback_note_reach_the_panel(
 def test_stop_during_a_download_cancels_it(make_window, qtbot, monkeypatch, limits):
     import time
 
-    from widgets.training import worker
+    from studio.runs import pipeline
 
     def slow_load(settings, *, name=None, progress=None, seed=0, allow_fallback=True):
         for done in range(500):  # the downloader's loop; progress raises when Stop is pressed
@@ -341,7 +341,7 @@ def test_stop_during_a_download_cancels_it(make_window, qtbot, monkeypatch, limi
             time.sleep(0.01)
         raise AssertionError("the download was not stopped")
 
-    monkeypatch.setattr(worker, "load_for_project", slow_load)
+    monkeypatch.setattr(pipeline, "load_for_project", slow_load)
     window = make_window(tiny_project(epochs=1))
     controller = window.training
     with qtbot.waitSignal(controller.dataProgress, timeout=RUN_MS):

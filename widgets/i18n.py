@@ -9,7 +9,9 @@ in the .ts file, so that one file covers the engine without the engine knowing a
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from studio.layers.base import LayerType
 from studio.messages import ERRORS_CONTEXT, Message
@@ -87,3 +89,36 @@ def tr_error(exc: BaseException) -> str:
     """An exception's message, translated (see tr_message)."""
     text = exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], str) else str(exc)
     return tr_message(text)
+
+
+def format_datetime(moment: datetime, language: str | None = None) -> str:
+    """A date and time as the user's locale writes it ("29/11/2026 08:45", "2026/11/29 08:45").
+
+    Without a locale (the C locale of a bare system, which would write "29 11 2026 08:45"),
+    the interface language decides: Chinese dates for the Chinese interface, else ISO 8601."""
+    locale = QLocale.system()
+    if locale.language() == QLocale.Language.C:
+        if language is None:
+            from widgets.app import interface_language  # widgets.app imports this module
+
+            language = interface_language()
+        if language != "zh_CN":
+            return moment.strftime("%Y-%m-%d %H:%M")
+        locale = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+    return locale.toString(moment, QLocale.FormatType.ShortFormat)
+
+
+def plural(text: str, n: int) -> str:
+    """A count's words in the right form. Texts with counts are translated with Qt's numerus
+    forms (tr(source, "", n)), and the translation files give each language its forms. English
+    is the source language and loads no file, so its source texts say "sample(s)" as Qt's
+    convention has it; the English form is chosen here."""
+    return text.replace("(s)", "" if n == 1 else "s")
+
+
+def count(n: int) -> str:
+    """A count as the user's locale groups digits ("10,000"; without a locale, English)."""
+    locale = QLocale.system()
+    if locale.language() == QLocale.Language.C:
+        return f"{n:,}"
+    return locale.toString(n)

@@ -92,10 +92,23 @@ class ConfusionView(QWidget):
     def set_outcome(self, outcome: RunOutcome | None) -> None:
         ev = outcome.evaluation if outcome is not None else None
         if ev is None:
-            self.matrix = np.zeros((0, 0), dtype=np.int64)
+            # No run, or another project's: nothing of an earlier matrix or its accuracies.
+            self.matrix, self.per_class = np.zeros((0, 0), dtype=np.int64), np.zeros(0)
             self.image.clear()
-            if outcome is not None:
-                self.summary.setText(self.tr("This model does not classify: no confusion matrix."))
+            for text in self.cell_texts:
+                self.matrix_plot.removeItem(text)
+            self.cell_texts = []
+            if self.bars is not None:
+                self.accuracy_plot.removeItem(self.bars)
+                self.bars = None
+            for text in self.bar_texts:
+                self.accuracy_plot.removeItem(text)
+            self.bar_texts = []
+            self.summary.setText(
+                self.tr("This model does not classify: no confusion matrix.")
+                if outcome is not None
+                else self.tr("Train a classifier to see which classes it confuses.")
+            )
             return
         self.matrix, self.per_class = ev.matrix, ev.per_class
         k = len(ev.matrix)

@@ -10,20 +10,21 @@ from __future__ import annotations
 
 import numpy as np
 import torch
-from PySide6.QtCore import QPointF, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
+from PySide6.QtCore import QEvent, QPointF, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QSizePolicy,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
 from studio.evaluation import class_probabilities, ends_in_probabilities, predict
-from widgets.i18n import class_names
+from widgets.i18n import class_names, dataset_title
 from widgets.training.images import gray_image
 from widgets.training.worker import RunOutcome
 
@@ -135,10 +136,35 @@ class ProbabilityBars(QWidget):
         self.classes: list[str] = []
         self.probabilities = np.zeros(0)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMouseTracking(True)
 
     def set_values(self, classes: list[str], probabilities: np.ndarray) -> None:
         self.classes, self.probabilities = classes, probabilities
         self.update()
+
+    def name_width(self) -> int:
+        """Room for the class names: the longest one (bold), up to 40 % of the width; a name
+        longer than that is elided, and the tooltip of its row has it whole."""
+        bold = QFont(self.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        widest = max((metrics.horizontalAdvance(c) for c in self.classes), default=60)
+        return max(60, min(widest + 4, int(self.width() * 0.4)))
+
+    def row_height(self) -> int:
+        return min(24, self.height() // max(1, len(self.probabilities)))
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ToolTip and len(self.probabilities):
+            i = event.pos().y() // max(1, self.row_height())
+            if 0 <= i < len(self.probabilities):
+                name = self.classes[i] if i < len(self.classes) else str(i)
+                text = f"{name}: {float(self.probabilities[i]) * 100:.1f}%"
+                QToolTip.showText(event.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
 
     def sizeHint(self) -> QSize:
         return QSize(320, 22 * max(1, len(self.classes)))
@@ -148,9 +174,8 @@ class ProbabilityBars(QWidget):
             return
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        k = len(self.probabilities)
-        row = min(24, self.height() // k)
-        name_w, pct_w = 120, 52
+        row = self.row_height()
+        name_w, pct_w = self.name_width(), 52
         bar_w = max(20, self.width() - name_w - pct_w - 16)
         best = int(np.argmax(self.probabilities))
         for i, value in enumerate(self.probabilities):
@@ -163,7 +188,7 @@ class ProbabilityBars(QWidget):
             p.drawText(
                 QRect(0, y, name_w, row),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                name,
+                p.fontMetrics().elidedText(name, Qt.TextElideMode.ElideRight, name_w),
             )
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(QColor("#EEF1F5"))
@@ -195,7 +220,7 @@ class DrawingView(QWidget):
         self.timer.timeout.connect(self.predict_now)
         clear = QPushButton(self.tr("Clear"))
         clear.clicked.connect(self.pad.clear)
-        self.center = QCheckBox(self.tr("Centre and scale as MNIST"))
+        self.center = QCheckBox(self.tr("Centre and scale the drawing"))
         self.center.setChecked(True)
         self.center.toggled.connect(self._schedule)
         self.preview = QLabel()
@@ -244,6 +269,16 @@ class DrawingView(QWidget):
         self.outcome = outcome
         ok = self.usable(outcome)
         self.pad.setEnabled(ok)
+        if outcome is not None:
+            # The data set the model learnt from, by name: its samples are what the drawing
+            # is made to look like.
+            self.center.setText(
+                self.tr("Centre and scale like the %1 images").replace(
+                    "%1", dataset_title(outcome.data_title)
+                )
+            )
+        else:
+            self.center.setText(self.tr("Centre and scale the drawing"))
         if ok:
             self._already = ends_in_probabilities(outcome.project.graph)
             self.message.setText(self.tr("Draw with the mouse; the prediction follows."))

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from studio.export import FORMATS, export
 from studio.gan import GENERATOR_WEIGHTS, exported_part
-from widgets.i18n import dataset_title
+from widgets.i18n import dataset_title, format_datetime, plural
 from widgets.training.jobs import BackgroundJob
 from widgets.training.panel import format_percent
 from widgets.training.runs import RunInfo
@@ -79,12 +79,14 @@ def describe_run(run: RunInfo) -> str:
         "failed": _tr("failed"),
         "running": _tr("running"),
     }
-    parts = [run.name, statuses.get(run.status, run.status)]
+    when = format_datetime(run.started) if run.started else run.name
+    parts = [when, statuses.get(run.status, run.status)]
     if run.test_accuracy is not None:
         parts.append(_tr("test accuracy %1").replace("%1", format_percent(run.test_accuracy)))
     elif run.test_loss is not None:
         parts.append(_tr("test loss %1").replace("%1", f"{run.test_loss:.4g}"))
-    parts.append(QCoreApplication.translate("ExportDialog", "%n epoch(s)", "", run.epochs))
+    epochs = QCoreApplication.translate("ExportDialog", "%1 epoch(s)", "", run.epochs)
+    parts.append(plural(epochs, run.epochs).replace("%1", str(run.epochs)))
     if run.dataset:
         parts.append(dataset_title(run.dataset))
     return " · ".join(parts)

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from widgets.document import Document
-from widgets.i18n import dataset_title
+from widgets.i18n import count as count_text
+from widgets.i18n import dataset_title, plural
 from widgets.training.controller import (
     IDLE,
     LOADING,
@@ -131,6 +132,9 @@ class TrainingPanel(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         holder = QWidget()
         holder.setObjectName("trainingSettings")
+        # Never squeezed below its natural height (a note below takes room): it scrolls
+        # instead, so no field moves under the pointer.
+        holder.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         inner = QVBoxLayout(holder)
         inner.setContentsMargins(8, 4, 12, 8)
         inner.addWidget(self.form)
@@ -158,11 +162,7 @@ class TrainingPanel(QWidget):
         c.note.connect(self.show_note)
         c.runFinished.connect(self._on_finished)
         c.runFailed.connect(self.show_error)
-        # The controller says when the test set is being evaluated, after the last batch.
-        # (Guarded while the worker side of that signal is being added.)
-        evaluating = getattr(c, "evaluating", None)
-        if evaluating is not None:
-            evaluating.connect(self.show_evaluating)
+        c.evaluating.connect(self.show_evaluating)  # the test set, after the last batch
 
     def set_actions(self, train: QAction, pause: QAction, stop: QAction) -> None:
         self.train_button.setDefaultAction(train)
@@ -217,7 +217,11 @@ class TrainingPanel(QWidget):
     def show_evaluating(self, count: int) -> None:
         """After the last batch: the bar runs on while the test set is evaluated."""
         self.progress.setRange(0, 0)
-        self.status.setText(self.tr("Evaluating on %Ln test sample(s)…", "", count))
+        self.status.setText(
+            plural(self.tr("Evaluating on %1 test sample(s)…", "", count), count).replace(
+                "%1", count_text(count)
+            )
+        )
 
     def _on_data_progress(self, message: str, done: int, total: int) -> None:
         if total > 0:
@@ -230,10 +234,12 @@ class TrainingPanel(QWidget):
         self.progress.setRange(0, PROGRESS_STEPS)
         self.progress.setValue(0)
         self.dataset_used = dataset_title(info["dataset"])
+        samples = int(info["samples"])
         self._progress_text = (
-            self.tr("Training on %1 (%Ln sample(s)) on %2…", "", int(info["samples"]))
+            plural(self.tr("Training on %1 (%2 sample(s)) on %3…", "", samples), samples)
             .replace("%1", self.dataset_used)
-            .replace("%2", info["device"])
+            .replace("%2", count_text(samples))
+            .replace("%3", info["device"])
         )
         self.status.setText(self._progress_text)
 
@@ -263,7 +269,9 @@ class TrainingPanel(QWidget):
         self.progress.setRange(0, PROGRESS_STEPS)
         self.progress.setValue(PROGRESS_STEPS if result.status != "stopped" else done)
         if result.status == "stopped":
-            text = self.tr("Stopped with %1 of %Ln epoch(s) done.", "", self.epochs)
+            text = plural(
+                self.tr("Stopped with %1 of %2 epoch(s) done.", "", self.epochs), self.epochs
+            )
         elif result.status == "early-stopped":
             text = self.tr("Stopped early after epoch %1 of %2.")
         else:

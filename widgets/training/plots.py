@@ -232,10 +232,12 @@ class TrainingPlots(QWidget):
             self.timer.start()
 
     def add_batch(self, r: dict) -> None:
-        if r["accuracy"] is None and not self.accuracy_widget.isHidden() and not self.points:
+        # Metrics come by name, and only those the run has (a regressor has no accuracy).
+        accuracy = r.get("accuracy")
+        if accuracy is None and not self.accuracy_widget.isHidden() and not self.points:
             self.accuracy_widget.hide()  # not a classifier: there is no accuracy to plot
         x = r["epoch"] - 1 + r["batch"] / r["batches"]
-        for metric, value in (("loss", r["loss"]), ("accuracy", r["accuracy"])):
+        for metric, value in (("loss", r.get("loss")), ("accuracy", accuracy)):
             if value is None:
                 continue
             smoothed = self.smoothers[metric].add(r["epoch"], r["batch"], value)
@@ -246,8 +248,8 @@ class TrainingPlots(QWidget):
 
     def add_epoch(self, r: dict) -> None:
         for metric, train, val in (
-            ("loss", r["loss"], r["val_loss"]),
-            ("accuracy", r["accuracy"], r["val_accuracy"]),
+            ("loss", r.get("loss"), r.get("val_loss")),
+            ("accuracy", r.get("accuracy"), r.get("val_accuracy")),
         ):
             for kind, value in (("train", train), ("val", val)):
                 if value is not None and math.isfinite(value):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -25,6 +25,7 @@ from widgets.training.panel import format_percent
 from widgets.training.worker import RunOutcome
 
 CELL = QSize(104, 112)
+WIDEST_CELL = 168  # wider than this, a class name is elided (the tooltip has it whole)
 PICTURE = 60
 GAP = 6
 SHOWN = 60
@@ -45,40 +46,51 @@ class PredictionGrid(QWidget):
         self.indices: np.ndarray = np.zeros(0, dtype=np.int64)
         self._classes: list[str] = []
         self._pictures: dict[int, object] = {}
+        self.cell = QSize(CELL)
 
     def set_samples(self, outcome: RunOutcome | None, indices: np.ndarray) -> None:
         self.outcome, self.indices = outcome, indices
         self._classes = class_names(outcome.classes, outcome.data_title) if outcome else []
         self._pictures = {}
+        self.cell = QSize(self._cell_width(), CELL.height())
         self.updateGeometry()
         self.update()
 
+    def _cell_width(self) -> int:
+        """Wide enough for the longest class name and its confidence ("Ankle boot  97%"),
+        within WIDEST_CELL."""
+        bold = QFont(self.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        widest = max((metrics.horizontalAdvance(f"{c}  100%") for c in self._classes), default=0)
+        return max(CELL.width(), min(WIDEST_CELL, widest + 10))
+
     def columns(self) -> int:
-        return max(1, (self.width() - GAP) // (CELL.width() + GAP))
+        return max(1, (self.width() - GAP) // (self.cell.width() + GAP))
 
     def left_margin(self) -> int:
         """Centre the grid: what is left of the width after the columns, split in two."""
-        used = self.columns() * (CELL.width() + GAP) - GAP
+        used = self.columns() * (self.cell.width() + GAP) - GAP
         return max(GAP, (self.width() - used) // 2)
 
     def hasHeightForWidth(self) -> bool:
         return True
 
     def heightForWidth(self, width: int) -> int:
-        columns = max(1, (width - GAP) // (CELL.width() + GAP))
+        columns = max(1, (width - GAP) // (self.cell.width() + GAP))
         rows = -(-len(self.indices) // columns)
-        return GAP + rows * (CELL.height() + GAP)
+        return GAP + rows * (self.cell.height() + GAP)
 
     def sizeHint(self) -> QSize:
-        return QSize(6 * (CELL.width() + GAP) + GAP, self.heightForWidth(600))
+        return QSize(6 * (self.cell.width() + GAP) + GAP, self.heightForWidth(600))
 
     def cell_rect(self, i: int) -> QRect:
         row, column = divmod(i, self.columns())
         return QRect(
-            self.left_margin() + column * (CELL.width() + GAP),
-            GAP + row * (CELL.height() + GAP),
-            CELL.width(),
-            CELL.height(),
+            self.left_margin() + column * (self.cell.width() + GAP),
+            GAP + row * (self.cell.height() + GAP),
+            self.cell.width(),
+            self.cell.height(),
         )
 
     def cell_at(self, pos) -> int | None:
@@ -286,12 +298,11 @@ class PredictionsView(QWidget):
         outcome = self.outcome
         if outcome is None or outcome.evaluation is None:
             self.grid.set_samples(None, np.zeros(0, dtype=np.int64))
-            if outcome is not None:
-                self.summary.setText(
-                    self.tr(
-                        "This model does not classify, so there are no class predictions to show."
-                    )
-                )
+            self.summary.setText(
+                self.tr("This model does not classify, so there are no class predictions to show.")
+                if outcome is not None
+                else self.tr("Train the model to see its predictions on test samples.")
+            )
             return
         ev = outcome.evaluation
         mistakes = int((ev.predicted != ev.truth).sum())

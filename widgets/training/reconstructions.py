@@ -141,6 +141,10 @@ class ReconstructionsView(QWidget):
         if data is None or not len(data.errors):
             self.grid.set_pairs(None, np.zeros(0, dtype=np.int64))
             self.other.setEnabled(False)
+            if self.outcome is None:  # no run, or another project's: no earlier error figures
+                self.summary.setText(
+                    self.tr("Train an autoencoder to see test samples beside its reconstructions.")
+                )
             return
         n = len(data.errors)
         pages = max(1, -(-n // SHOWN))

@@ -15,6 +15,7 @@ import shutil
 import time
 import uuid
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -78,6 +79,17 @@ def new_run_dir(root: Path, tag: str = "") -> Path:
     return path
 
 
+def run_started(path: Path) -> datetime | None:
+    """When a run began, read from its folder's name; None for a name of another kind."""
+    match = _RUN_NAME.fullmatch(path.name)
+    if match is None:
+        return None
+    try:
+        return datetime.strptime(path.name[:15], "%Y%m%d-%H%M%S")
+    except ValueError:
+        return None
+
+
 def run_tag(path: Path) -> str:
     match = _RUN_NAME.fullmatch(path.name)
     return (match.group("tag") or "") if match else ""
@@ -106,6 +118,10 @@ class RunInfo:
     @property
     def name(self) -> str:
         return self.path.name
+
+    @property
+    def started(self) -> datetime | None:
+        return run_started(self.path)
 
     @property
     def final_gap(self) -> float | None:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from widgets.i18n import dataset_title
+from widgets.i18n import dataset_title, format_datetime, plural
 from widgets.training.optimizer_names import optimizer_title
 from widgets.training.panel import format_percent
 from widgets.training.runs import RunInfo, list_runs
@@ -88,7 +88,9 @@ class RunsView(QWidget):
         self.list.blockSignals(False)
         where = QDir.toNativeSeparators(str(self.root)) if self.root else ""
         self.where.setText(
-            self.tr("Runs: %1, kept in %2").replace("%1", str(len(runs))).replace("%2", where)
+            plural(self.tr("%1 run(s), kept in %2", "", len(runs)), len(runs))
+            .replace("%1", str(len(runs)))
+            .replace("%2", where)
             if runs
             else self.tr("No runs yet. Runs are kept in %1").replace("%1", where)
         )
@@ -100,10 +102,12 @@ class RunsView(QWidget):
             "finished": self.tr("finished"),
             "stopped": self.tr("stopped"),
             "early-stopped": self.tr("stopped early"),
+            "failed": self.tr("failed"),
+            "running": self.tr("running"),
         }
         text = (
-            self.tr("%1 · %2 · epochs: %3")
-            .replace("%1", run.name)
+            plural(self.tr("%1 · %2 · %3 epoch(s)", "", run.epochs), run.epochs)
+            .replace("%1", format_datetime(run.started) if run.started else run.name)
             .replace("%2", statuses.get(run.status, run.status))
             .replace("%3", str(run.epochs))
         )

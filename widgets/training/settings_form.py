@@ -105,6 +105,11 @@ class DataChooser(QWidget):
         form.setContentsMargins(0, 0, 0, 0)
         self.dataset = QComboBox()
         self.dataset.setObjectName("datasetCombo")
+        # Long entries ("MNIST (download, else Fashion-MNIST)") must not widen the panel.
+        self.dataset.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.dataset.setMinimumContentsLength(16)
         self.dataset.activated.connect(self._dataset_chosen)
         # The hint under the data set keeps the height of DETAIL_LINES lines whatever it says,
         # so that choosing another data set never moves the fields below it.

@@ -20,7 +20,8 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox, QStyle, QTabWidget
 
 from studio.shapes import Problem
-from widgets.i18n import layer_title, tr_message
+from widgets.i18n import count as count_text
+from widgets.i18n import layer_title, plural, tr_message
 from widgets.training import style
 from widgets.training.compare import OptimizerComparison
 from widgets.training.controller import IDLE, PAUSED, RUNNING, STOPPING, TrainingController
@@ -170,9 +171,7 @@ class TrainingSide:
         c.runStarted.connect(self._on_run_started)
         c.batchReported.connect(self._on_batch)
         c.epochReported.connect(self._on_epoch)
-        evaluating = getattr(c, "evaluating", None)  # added with the run pipeline (issue 11)
-        if evaluating is not None:
-            evaluating.connect(self._on_evaluating)
+        c.evaluating.connect(self._on_evaluating)
         c.runFinished.connect(self._on_run_finished)
         c.runFailed.connect(self._on_run_failed)
         c.runCancelled.connect(self._on_run_cancelled)
@@ -245,7 +244,7 @@ class TrainingSide:
         if where in graph.nodes:
             where = f"{where} ({layer_title(graph.nodes[where].layer)})"
         text = (
-            self.tr("Cannot train yet. %1: %2 — the Problems list under the model shows it.")
+            self.tr("Cannot train yet. %1: %2 (the Problems list on the Model page shows it)")
             .replace("%1", where or self.tr("Model"))
             .replace("%2", tr_message(first.message))
         )
@@ -253,7 +252,14 @@ class TrainingSide:
         self.show_page(MODEL_PAGE)
         if first.node_id:
             self.focus_node(first.node_id)
-        self.statusBar().showMessage("✗ " + text, 12000)
+        # Short enough for the status bar; the Problems list, now in view, has the details.
+        self.statusBar().showMessage(
+            "✗ "
+            + self.tr(
+                "Cannot train yet: fix %1, as the Problems list under the model says."
+            ).replace("%1", where or self.tr("the model")),
+            12000,
+        )
         return True
 
     def runs_folder(self) -> Path:
@@ -349,7 +355,11 @@ class TrainingSide:
             self.results.plots.add_epoch(r)
 
     def _on_evaluating(self, count: int) -> None:
-        self.training_status.setText(self.tr("Evaluating on %Ln test sample(s)…", "", count))
+        self.training_status.setText(
+            plural(self.tr("Evaluating on %1 test sample(s)…", "", count), count).replace(
+                "%1", count_text(count)
+            )
+        )
 
     def _on_batch_status(self, r: dict) -> None:
         if self.training.state_name in (PAUSED, STOPPING):
@@ -415,6 +425,7 @@ class TrainingSide:
             self._unsaved_runs = unsaved_key(self.document.project.name)
         self.results.set_outcome(None)
         self.results.plots.reset()
+        self.results.gan_losses.begin_run(1)  # empty: the last project's GAN losses go
         self.results.gan_losses.end_run()
         self.training_panel.reset()
         self.results.live = False
