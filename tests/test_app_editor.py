@@ -369,7 +369,7 @@ def test_editing_keys_do_nothing_while_the_training_page_is_shown(window):
     window.show_page(0)
     QApplication.processEvents()
     assert window.actions.delete.isEnabled()
-    window.view.setFocus()
+    assert window.view.hasFocus()  # coming back to the model page is coming back to the canvas
     press(window.view, Qt.Key.Key_Delete)
     assert "dense_1" not in graph.nodes
 

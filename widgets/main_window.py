@@ -219,7 +219,7 @@ class MainWindow(TrainingSide, ProjectFiles, ClipboardEdits, QMainWindow):
         self.problems.countChanged.connect(self._on_problem_count)
         self.summary.nodeActivated.connect(self.focus_node)
         self._connect_training()
-        self.center_tabs.currentChanged.connect(self._update_selection_actions)
+        self.center_tabs.currentChanged.connect(self._on_page_changed)
 
     def shutdown(self) -> None:
         """Stop following the model (the window is closing)."""
@@ -310,6 +310,11 @@ class MainWindow(TrainingSide, ProjectFiles, ClipboardEdits, QMainWindow):
         a.dissolve.setEnabled(shown and len(ids) == 1 and self.document.can_reconnect(ids[0]))
         for action in (a.paste, a.select_all, a.arrange):
             action.setEnabled(shown)
+
+    def _on_page_changed(self, *args) -> None:
+        self._update_selection_actions()
+        if self.canvas_shown():
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)  # back to editing the model
 
     def _on_name_changed(self) -> None:
         self._update_title()
