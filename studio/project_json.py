@@ -180,7 +180,9 @@ def _check_leaf(value: Any, path: tuple, rule: TextRule) -> None:
         return
     elif isinstance(value, int):
         if abs(value) >= 10**MAX_INT_DIGITS:
-            raise DocumentError(_path_text(path), _too_many_digits(len(str(abs(value)))))
+            # str() refuses integers of over 4,300 digits: count them from the bit length.
+            digits = int(value.bit_length() * math.log10(2)) + 1
+            raise DocumentError(_path_text(path), _too_many_digits(digits))
     elif isinstance(value, float):
         if not math.isfinite(value):
             raise DocumentError(_path_text(path), _not_finite(repr(value)))

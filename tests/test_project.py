@@ -365,3 +365,9 @@ def test_text_of_a_run_or_autosave_goes_through_the_same_checks():
     text = json.dumps(_good()).replace('"units": 128', '"units": NaN', 1)
     with pytest.raises(ProjectError, match=r"run\.json: graph\.nodes\[2\]\.params\.units is NaN"):
         project_from_text(text, "run.json")
+
+
+def test_a_huge_integer_in_a_dict_from_elsewhere_is_refused_too():
+    data = _mutated(lambda d: d["training"].update(seed=10**5000))
+    with pytest.raises(ProjectError, match=r"training\.seed is a number of 5,001 digits"):
+        project_from_dict(data, "autosave")
