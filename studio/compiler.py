@@ -200,16 +200,20 @@ def compile_graph(
     name: str = "NetStudioModel",
     device: Any = None,
     optimize: bool = True,
+    batch_size: int = 1,
 ) -> fx.GraphModule:
     """The graph as an nn.Module. With `logits`, a final Softmax/Sigmoid that the Output's loss
     applies itself is left out (for training); without, the model is what the user drew.
-    `optimize` applies rewrites that change no result (see plan_model's reorder_pooling)."""
+    `optimize` applies rewrites that change no result (see plan_model's reorder_pooling).
+
+    Raises ModelTooLargeError, before allocating anything, when the model cannot fit in this
+    machine's memory: built for training (`logits`) with gradients and optimizer state and
+    `batch_size` samples' activations, otherwise the weights and one batch's activations."""
     plan = plan_model(graph, logits=logits, reorder_pooling=optimize)
     if torch.device(device or "cpu").type != "meta":
-        # Refuse here, before any allocation, what the machine can never hold: every caller
-        # (training, export, the app) builds through this function. Training builds with
-        # `logits`, and needs gradients and optimizer state as well.
-        reason = too_large(estimate_memory(plan.analysis), training=logits)
+        # Every caller (training, export, the app) builds through this function: the one
+        # place to refuse what the machine can never hold.
+        reason = too_large(estimate_memory(plan.analysis), training=logits, batch=batch_size)
         if reason is not None:
             raise ModelTooLargeError(reason)
     emitter = FxEmitter(device)
