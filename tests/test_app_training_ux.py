@@ -295,7 +295,7 @@ def fake_run(root, name: str, status: str, accuracy: float | None, weights: bool
         "epochs": 3,
         "test_accuracy": accuracy,
         "test_loss": 0.5,
-        "dataset": "Synthetic shapes",
+        "dataset": "synthetic-shapes",  # runs record the data set's id
         "history": [{"epoch": 1, "loss": 1.0, "accuracy": accuracy or 0.0}],
     }
     (path / METRICS_FILE).write_text(json.dumps(metrics), encoding="utf-8")
@@ -323,6 +323,7 @@ def test_the_export_dialog_lists_runs_and_preselects_the_best_finished_one(make_
     # Newest first, each with its status and test accuracy.
     assert "stopped" in items[0] and "90.0%" in items[0]
     assert "finished" in items[1] and "85.0%" in items[1] and "3 epochs" in items[1]
+    assert items[1].endswith("Synthetic shapes")  # its title, not its id
     assert "2026-11-29 08:10" in items[1] or "29/11/2026" in items[1] or "2026/11/29" in items[1]
     assert dialog.source == best and dialog.path.text().endswith(".safetensors")
     dialog.done(0)

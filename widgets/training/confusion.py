@@ -104,6 +104,9 @@ class ConfusionView(QWidget):
             for text in self.bar_texts:
                 self.accuracy_plot.removeItem(text)
             self.bar_texts = []
+            for plot in (self.matrix_plot, self.accuracy_plot):
+                plot.getAxis("left").setTicks([[]])  # no class names of an earlier data set
+            self.matrix_plot.getAxis("bottom").setTicks([[]])
             self.summary.setText(
                 self.tr("This model does not classify: no confusion matrix.")
                 if outcome is not None

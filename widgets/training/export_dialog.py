@@ -31,7 +31,7 @@ from studio.gan import GENERATOR_WEIGHTS, exported_part
 from widgets.i18n import dataset_title, format_datetime, plural
 from widgets.training.jobs import BackgroundJob
 from widgets.training.panel import format_percent
-from widgets.training.runs import RunInfo
+from widgets.training.runs import RunInfo, dataset_of
 
 FINISHED = ("finished", "early-stopped")
 
@@ -88,7 +88,7 @@ def describe_run(run: RunInfo) -> str:
     epochs = QCoreApplication.translate("ExportDialog", "%1 epoch(s)", "", run.epochs)
     parts.append(plural(epochs, run.epochs).replace("%1", str(run.epochs)))
     if run.dataset:
-        parts.append(dataset_title(run.dataset))
+        parts.append(dataset_title(dataset_of(run.dataset)))
     return " · ".join(parts)
 
 

@@ -211,6 +211,9 @@ class TrainingPlots(QWidget):
         self._gap = None
         self.accuracy_widget.show()
         self._fit_x(self._overlay_epochs())
+        if not self._overlay_runs:  # nothing to show: the axes forget the last one's range
+            self.plots["loss"].setYRange(0, 1, padding=0.02)
+            self.plots["accuracy"].setYRange(0, 1, padding=0.02)
         self._show_legend()
 
     def clear_live(self) -> None:

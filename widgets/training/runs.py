@@ -19,6 +19,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from studio.data import registry, vision
 from studio.runs import METRICS_FILE, WEIGHTS_FILE
 from widgets import config
 
@@ -93,6 +94,15 @@ def run_started(path: Path) -> datetime | None:
 def run_tag(path: Path) -> str:
     match = _RUN_NAME.fullmatch(path.name)
     return (match.group("tag") or "") if match else ""
+
+
+def dataset_of(value: str) -> str:
+    """A run's data set by its English title: runs record the data set's id ("fashion-mnist"),
+    older ones its title ("Fashion-MNIST"), which stays as it is."""
+    titles = {name: spec[0] for name, spec in registry.SYNTHETIC.items()}
+    titles.update({name: spec.title for name, spec in vision.SPECS.items()})
+    titles.update({name: spec[0] for name, spec in registry.USER.items()})
+    return titles.get(value, value)
 
 
 def accuracy_gap(entry: dict[str, Any]) -> float | None:

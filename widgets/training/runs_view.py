@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from widgets.i18n import dataset_title, format_datetime, plural
 from widgets.training.optimizer_names import optimizer_title
 from widgets.training.panel import format_percent
-from widgets.training.runs import RunInfo, list_runs
+from widgets.training.runs import RunInfo, dataset_of, list_runs
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 
@@ -121,7 +121,7 @@ class RunsView(QWidget):
         elif run.test_loss is not None:
             text += " · " + self.tr("test loss %1").replace("%1", f"{run.test_loss:.4g}")
         if run.dataset:
-            text += f" · {dataset_title(run.dataset)}"
+            text += f" · {dataset_title(dataset_of(run.dataset))}"
         return text
 
     def _item(self, key: str) -> QListWidgetItem | None:

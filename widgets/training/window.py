@@ -423,6 +423,7 @@ class TrainingSide:
         self._runs_of, self._adopt_from = self.document.project, None
         if self.document.path is None:
             self._unsaved_runs = unsaved_key(self.document.project.name)
+        self.statusBar().clearMessage()  # e.g. the last run's "Finished: … Test accuracy"
         self.results.set_outcome(None)
         self.results.plots.reset()
         self.results.gan_losses.begin_run(1)  # empty: the last project's GAN losses go
