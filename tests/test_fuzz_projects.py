@@ -15,7 +15,7 @@ import pytest
 from fuzz_projects import mutants
 
 from studio.errors import StudioError
-from studio.project import load_project
+from studio.project import load_project, save_project
 from studio.summary import format_problems, format_summary, summarize
 
 SEED = 12
@@ -57,7 +57,7 @@ def test_the_mutants_are_reproducible_and_varied():
 def test_every_mutant_loads_or_is_refused_with_a_message(tmp_path):
     accepted = refused = 0
     failures = []
-    path = tmp_path / "mutant.json"
+    path, saved = tmp_path / "mutant.json", tmp_path / "saved.json"
     for i, data in enumerate(mutants(SEED, LOADER_CASES)):
         path.write_bytes(data)
         before = _digest(path)
@@ -75,6 +75,9 @@ def test_every_mutant_loads_or_is_refused_with_a_message(tmp_path):
                     summary = summarize(project.graph)
                     format_summary(summary, project.name)
                     format_problems(summary.analysis, project.graph)
+                    # Saving writes what the loader reads back, the same.
+                    save_project(project, saved)
+                    assert load_project(saved).to_dict() == project.to_dict()
         except Exception as exc:  # collected: the test lists every failure at once
             failures.append(f"mutant {i}: {type(exc).__name__}: {str(exc)[:200]}")
         assert _digest(path) == before, f"mutant {i}: the file was changed"
