@@ -1,65 +1,101 @@
 """The `netstudio` command: the app when there is a screen, and headless commands everywhere.
 
 Errors that come from the user's input (a damaged project, a graph that does not fit, an
-unknown data set) end with a plain message and exit status 1, never a traceback.
+unknown data set) end with a plain message and exit status 1, never a traceback. What it prints
+is in the interface language (studio.translate: NETSTUDIO_LANGUAGE, else the system's).
+
+Start-up is kept short: modules that import PyTorch are imported inside the commands that need
+tensors, so `--help`, `templates`, `datasets` and `new` start without it (tests/test_startup.py).
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
 import os
 import sys
+import textwrap
 from pathlib import Path
 
 from studio.errors import StudioError
-from studio.export import FORMATS as EXPORT_FORMATS
-from studio.project import load_project, save_project
-from studio.templates import load_template, template_names
+from studio.messages import msg, term
+from studio.translate import tr
 
 EXIT_USER_ERROR = 1
 HEADLESS_COMMANDS = "templates, new, summary, datasets, train, export"
+# studio.export.FORMATS, named here so that `--help` need not import the exporters (and
+# PyTorch with them); tests/test_cli.py checks that both agree.
+EXPORT_FORMATS = ("safetensors", "onnx", "pt2", "pt", "py")
 
 
 class UserError(StudioError):
     """A failure to report in one plain message (exit status 1)."""
 
 
+def say(text: str, file=None) -> None:
+    """Print a message in the interface language."""
+    print(tr(text), file=file)
+
+
 def _load(path: str):
+    from studio.project import load_project
+
     return load_project(path)
 
 
 def cmd_templates(args: argparse.Namespace) -> int:
+    from studio.templates import load_template, template_names
+
     for name in template_names():
         project = load_template(name)
-        print(f"{name:<18} {project.name} — {project.description}")
+        title = tr(term(project.name, "templates"))
+        description = tr(term(project.description, "templates")) if project.description else ""
+        print(f"{name:<18} {title} — {description}")
     return 0
 
 
 def cmd_new(args: argparse.Namespace) -> int:
+    from studio.project import save_project
+    from studio.templates import load_template
+
     target = Path(args.project)
     if target.exists() and not args.force:
-        raise UserError(f"{target} already exists; choose another name or add --force")
+        raise UserError(msg("{path} already exists; choose another name or add --force",
+                            path=str(target)))
     project = load_template(args.template)
     save_project(project, target)
-    print(f"Wrote {target} from the template {args.template!r} ({project.name}).")
+    say(msg("Wrote {path} from the template {template!r} ({title}).", path=str(target),
+            template=args.template, title=term(project.name, "templates")))
     return 0
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
     from studio.runs.storage import project_of
-    from studio.summary import format_problems, format_summary, summarize
+    from studio.summary import format_summary, summarize
 
     project = project_of(args.project)
     summary = summarize(project.graph)
     print(format_summary(summary, project.name))
     if Path(args.project).is_dir():
-        print(_run_line(Path(args.project)))
+        say(_run_line(Path(args.project)))
     if not summary.analysis.ok:
-        print("\nThe model does not fit together yet:", file=sys.stderr)
-        print(format_problems(summary.analysis, project.graph), file=sys.stderr)
+        print("", file=sys.stderr)
+        say(msg("The model does not fit together yet:"), file=sys.stderr)
+        print(_problem_lines(summary.analysis, project.graph), file=sys.stderr)
         return EXIT_USER_ERROR
     return 0
+
+
+def _problem_lines(analysis, graph) -> str:
+    """Each problem on its line, the node and its layer named, in the interface language
+    (studio.summary.format_problems, translated)."""
+    lines = []
+    for p in analysis.problems:
+        if p.node_id:
+            layer = tr(term(graph.nodes[p.node_id].layer.title, "layers"))
+            lines.append(f"  ✗ {p.node_id} ({layer}): {tr(p.message)}")
+        else:
+            lines.append(f"  ✗ {tr(p.message)}")
+    return "\n".join(lines)
 
 
 def _run_line(folder: Path) -> str:
@@ -69,13 +105,15 @@ def _run_line(folder: Path) -> str:
     record, metrics = read_record(folder), read_metrics(folder)
     history = metrics.get("history") if isinstance(metrics.get("history"), list) else []
     epochs = (record.get("settings") or {}).get("epochs", "?")
-    line = f"Run: {record.get('status') or metrics.get('status') or 'unknown'}, " \
-           f"{len(history)} of {epochs} epochs"
+    status = record.get("status") or metrics.get("status")
+    line = tr(msg("Run: {status}, {done} of {epochs} epochs",
+                  status=term(status) if status else term("unknown"),
+                  done=len(history), epochs=epochs))
     accuracy = metrics.get("test_accuracy")
     if isinstance(accuracy, (int, float)):
-        line += f", test accuracy {accuracy * 100:.2f}%"
+        line += tr(msg(", test accuracy {accuracy}", accuracy=f"{accuracy * 100:.2f}%"))
     if record.get("message"):
-        line += f" ({record['message']})"
+        line += f" ({tr(record['message'])})"
     return line
 
 
@@ -84,9 +122,19 @@ def cmd_datasets(args: argparse.Namespace) -> int:
 
     for info in list_datasets():
         mark = "✓" if info.available else "✗"
-        print(f"{mark} {info.name:<20} {info.title:<20} {info.detail}")
-    print("\n✓ usable now, offline   ✗ needs a download (or the offline package named)")
+        title = tr(term(info.title, "datasets"))
+        print(f"{mark} {info.name:<20} {_pad(title, 20)} {tr(info.detail)}")
+    print()
+    say(msg("✓ usable now, offline   ✗ needs a download (or the offline package named)"))
     return 0
+
+
+def _pad(text: str, width: int) -> str:
+    """`text` left-aligned in `width` columns of a terminal (CJK characters take two)."""
+    import unicodedata
+
+    columns = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return text + " " * max(0, width - columns)
 
 
 _TRAIN_OVERRIDES = {
@@ -104,12 +152,12 @@ _TRAIN_OVERRIDES = {
 def cmd_train(args: argparse.Namespace) -> int:
     import signal
 
-    from studio.progress import ProgressPrinter
+    from studio.progress import ProgressPrinter, percent
     from studio.runs.pipeline import RunRequest, execute
     from studio.training import TrainingState
 
     if args.project is None and args.resume is None:
-        raise UserError("Name the project to train (or --resume a run folder)")
+        raise UserError(msg("Name the project to train (or --resume a run folder)"))
     changed = {
         setting: getattr(args, option)
         for option, setting in _TRAIN_OVERRIDES.items()
@@ -129,7 +177,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         changed=changed,
         force=args.force,
     )
-    printer = ProgressPrinter()
+    printer = ProgressPrinter(tr=tr)
     state = TrainingState(
         on_batch=printer.batch,
         on_epoch=printer.epoch,
@@ -142,7 +190,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     def stop(signum, frame):
         if state.stop_requested:
             raise KeyboardInterrupt
-        printer.message("Stopping after this batch (Ctrl-C again to abort at once)…")
+        printer.message(msg("Stopping after this batch (Ctrl-C again to abort at once)…"))
         state.request_stop()
 
     previous = signal.signal(signal.SIGINT, stop)
@@ -151,18 +199,20 @@ def cmd_train(args: argparse.Namespace) -> int:
     finally:
         signal.signal(signal.SIGINT, previous)
     if outcome is None:
-        printer.message("Stopped before training began.")
+        printer.message(msg("Stopped before training began."))
         return 0
     result, folder = outcome.result, outcome.run_dir
     if result.test_accuracy is not None:
-        printer.message(f"Test accuracy: {result.test_accuracy * 100:.2f}%")
+        printer.message(msg("Test accuracy: {accuracy}", accuracy=percent(result.test_accuracy)))
     elif result.test_loss is not None:
-        printer.message(f"Test loss: {result.test_loss:.5f}")
+        printer.message(msg("Test loss: {loss}", loss=f"{result.test_loss:.5f}"))
     if folder is not None:
-        printer.message(f"The run is in {folder}/ (model, checkpoint, metrics; "
-                        f"`netstudio export {folder} --format onnx -o model.onnx`).")
+        printer.message(msg("The run is in {folder}/ (model, checkpoint, metrics; "
+                            "`netstudio export {folder} --format onnx -o model.onnx`).",
+                            folder=str(folder)))
     if result.status == "stopped" and folder is not None:
-        printer.message(f"Stopped. Continue with: netstudio train --resume {folder}")
+        printer.message(msg("Stopped. Continue with: netstudio train --resume {folder}",
+                            folder=str(folder)))
     return 0
 
 
@@ -171,17 +221,19 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     written = export(args.source, args.format, Path(args.output), force=args.force)
     for path in written:
-        print(f"Wrote {path}")
+        say(msg("Wrote {path}", path=str(path)))
     return 0
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
+    import importlib
+
+    if getattr(args, "train", False) and not args.project:
+        raise UserError(msg("--train needs the project to train: netstudio PROJECT --train"))
     if not _has_display() and not args.screenshot:
-        print(
-            "netstudio: no display found, so the app cannot open here. Headless commands: "
-            f"{HEADLESS_COMMANDS} (see `netstudio --help`).",
-            file=sys.stderr,
-        )
+        say(msg("netstudio: no display found, so the app cannot open here. Headless commands: "
+                "{commands} (see `netstudio --help`).", commands=HEADLESS_COMMANDS),
+            file=sys.stderr)
         return EXIT_USER_ERROR
     if args.screenshot and not _has_display():
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -189,7 +241,8 @@ def cmd_gui(args: argparse.Namespace) -> int:
         # Imported by name at run time: the engine never depends on the Qt application.
         app = importlib.import_module("widgets.app")
     except ImportError as exc:
-        raise UserError(f"The app cannot start: {exc}. Headless commands still work.") from None
+        raise UserError(msg("The app cannot start: {reason}. Headless commands still work.",
+                            reason=str(exc))) from None
     return app.run(args)
 
 
@@ -201,65 +254,116 @@ def _has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+def _help(text: str) -> str:
+    """A help text in the interface language; argparse %-formats help texts, so a "%" in a
+    translation is written doubled."""
+    return tr(text).replace("%", "%%")
+
+
+def _app_usage() -> str:
+    lines = [
+        ("netstudio [PROJECT]", term("open the app (with PROJECT, a project file)", "cli")),
+        ("netstudio PROJECT --train",
+         term("open the app and train PROJECT with its settings at once; the console shows "
+              "the progress too (a line per epoch), the window the curves", "cli")),
+        ("netstudio PROJECT --screenshot PNG [--train]",
+         term("save the window (after training, with --train) as PNG and exit", "cli")),
+    ]
+    out = [tr(term("the app:", "cli"))]
+    for usage, what in lines:
+        text = tr(what)
+        # Chinese characters take two columns of a terminal.
+        width = 37 if any(ord(c) > 0x2E80 for c in text) else 74
+        out.append(f"  {usage}")
+        out += textwrap.wrap(text, width, initial_indent=" " * 6, subsequent_indent=" " * 6)
+    return "\n".join(out)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="netstudio",
-        description="Build neural networks by drawing them; train and export them. "
-        "`netstudio [PROJECT]` opens the app.",
+        description=_help(term("Build neural networks by drawing them; train and export "
+                               "them. `netstudio [PROJECT]` opens the app.", "cli")),
+        epilog=_app_usage(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--screenshot", metavar="PNG", help="render the window to PNG and exit")
+    parser.add_argument("--screenshot", metavar="PNG",
+                        help=_help(term("render the window to PNG and exit", "cli")))
+    parser.add_argument("--train", action="store_true",
+                        help=_help(term("with PROJECT: open the app and train the project at "
+                                        "once, with progress on the console", "cli")))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("templates", help="list the built-in templates")
+    p = sub.add_parser("templates", help=_help(term("list the built-in templates", "cli")))
     p.set_defaults(func=cmd_templates)
 
-    p = sub.add_parser("new", help="write a template as a project file")
-    p.add_argument("template", help="template name (see `netstudio templates`)")
-    p.add_argument("project", help="project file to write")
-    p.add_argument("--force", action="store_true", help="overwrite an existing file")
+    p = sub.add_parser("new", help=_help(term("write a template as a project file", "cli")))
+    p.add_argument("template",
+                   help=_help(term("template name (see `netstudio templates`)", "cli")))
+    p.add_argument("project", help=_help(term("project file to write", "cli")))
+    p.add_argument("--force", action="store_true",
+                   help=_help(term("overwrite an existing file", "cli")))
     p.set_defaults(func=cmd_new)
 
-    p = sub.add_parser("summary", help="layers, output shapes, parameters, FLOPs; errors per node")
-    p.add_argument("project", help="project file, run folder or .safetensors file")
+    p = sub.add_parser("summary", help=_help(term(
+        "layers, output shapes, parameters, FLOPs; errors per node", "cli")))
+    p.add_argument("project",
+                   help=_help(term("project file, run folder or .safetensors file", "cli")))
     p.set_defaults(func=cmd_summary)
 
-    p = sub.add_parser("datasets", help="data sets and whether each is available offline")
+    p = sub.add_parser("datasets", help=_help(term(
+        "data sets and whether each is available offline", "cli")))
     p.set_defaults(func=cmd_datasets)
 
-    p = sub.add_parser("train", help="train a project headless, with a progress bar")
-    p.add_argument("project", nargs="?", help="project file (optional with --resume)")
-    p.add_argument("--dataset", help="data set name (see `netstudio datasets`)")
+    p = sub.add_parser("train", help=_help(term(
+        "train a project headless, with a progress bar", "cli")))
+    p.add_argument("project", nargs="?",
+                   help=_help(term("project file (optional with --resume)", "cli")))
+    p.add_argument("--dataset",
+                   help=_help(term("data set name (see `netstudio datasets`)", "cli")))
     p.add_argument("--epochs", type=int)
     p.add_argument("--batch-size", type=int)
-    p.add_argument("--lr", type=float, help="learning rate")
+    p.add_argument("--lr", type=float, help=_help(term("learning rate", "cli")))
     p.add_argument("--optimizer", choices=("adam", "adamw", "sgd", "rmsprop"))
     p.add_argument("--validation-split", type=float, metavar="FRACTION")
     p.add_argument("--seed", type=int)
-    p.add_argument("--device", help="auto, cpu, cuda, cuda:N or mps")
-    p.add_argument("--mixed-precision", action="store_true", help="16-bit where supported")
-    p.add_argument("--out", metavar="DIR",
-                   help="the run folder (default: a new folder in PROJECT.runs/ beside the "
-                   "project file)")
-    p.add_argument("--resume", metavar="DIR",
-                   help="continue the run in DIR on its own data set and limits (stopped, "
-                   "killed or failed; a finished one with more --epochs)")
-    p.add_argument("--force", action="store_true",
-                   help="replace an ended run already in the --out folder")
-    p.add_argument("--limit", type=int, metavar="N", help="use only the first N training samples")
-    p.add_argument("--limit-test", type=int, metavar="N", help="use only N test samples")
+    p.add_argument("--device", help=_help(term("auto, cpu, cuda, cuda:N or mps", "cli")))
+    p.add_argument("--mixed-precision", action="store_true",
+                   help=_help(term("16-bit where supported", "cli")))
+    p.add_argument("--out", metavar="DIR", help=_help(term(
+        "the run folder (default: a new folder in PROJECT.runs/ beside the project file)",
+        "cli")))
+    p.add_argument("--resume", metavar="DIR", help=_help(term(
+        "continue the run in DIR on its own data set and limits (stopped, killed or failed; a "
+        "finished one with more --epochs)", "cli")))
+    p.add_argument("--force", action="store_true", help=_help(term(
+        "replace an ended run already in the --out folder", "cli")))
+    p.add_argument("--limit", type=int, metavar="N",
+                   help=_help(term("use only the first N training samples", "cli")))
+    p.add_argument("--limit-test", type=int, metavar="N",
+                   help=_help(term("use only N test samples", "cli")))
     p.set_defaults(func=cmd_train)
 
-    p = sub.add_parser("export", help="export a project or a trained run")
-    p.add_argument("source", help="project file, or a run folder of `netstudio train`")
-    p.add_argument("--format", required=True, choices=EXPORT_FORMATS, help="what to write")
-    p.add_argument("-o", "--output", required=True, help="file or folder to write")
-    p.add_argument("--force", action="store_true",
-                   help="replace the file or folder if it exists (never the source)")
+    p = sub.add_parser("export", help=_help(term("export a project or a trained run", "cli")))
+    p.add_argument("source", help=_help(term(
+        "project file, or a run folder of `netstudio train`", "cli")))
+    p.add_argument("--format", required=True, choices=EXPORT_FORMATS,
+                   help=_help(term("what to write", "cli")))
+    p.add_argument("-o", "--output", required=True,
+                   help=_help(term("file or folder to write", "cli")))
+    p.add_argument("--force", action="store_true", help=_help(term(
+        "replace the file or folder if it exists (never the source)", "cli")))
     p.set_defaults(func=cmd_export)
 
     parser.set_defaults(func=None, project=None)
     parser.commands = set(sub.choices)  # type: ignore[attr-defined]
     return parser
+
+
+def error_text(exc: BaseException) -> str:
+    """An error's message in the interface language (as widgets.i18n.tr_error)."""
+    text = exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], str) else str(exc)
+    return tr(text)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -275,10 +379,10 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_gui(args)
         return args.func(args)
     except StudioError as exc:
-        print(f"netstudio: {exc}", file=sys.stderr)
+        print(f"netstudio: {error_text(exc)}", file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
-        print("netstudio: stopped.", file=sys.stderr)
+        say(msg("netstudio: stopped."), file=sys.stderr)
         return 130
     except BrokenPipeError:
         # `netstudio summary x | head`: the reader has gone; say nothing more. Python would
