@@ -216,7 +216,8 @@ def _check_resumable(path: Path, project: Project, record: dict[str, Any],
                      request: RunRequest, state: TrainingState) -> None:
     done = _epochs_done(path)
     epochs = request.changed.get("epochs", project.training["epochs"])
-    status = record.get("status")
+    # Run folders written before run records kept their status in metrics.json.
+    status = record.get("status") or read_metrics(path).get("status")
     if status in (FINISHED, EARLY_STOPPED) and epochs <= done:
         raise RunError(
             msg(
@@ -275,6 +276,11 @@ def _load_data(
     settings = dict(project.dataset)
     name = request.dataset
     limits = {"train": request.train_limit, "test": request.test_limit}
+    if request.resume and not record.get("dataset") and request.out_dir is not None:
+        # A run folder written before run records: metrics.json names the data set it used.
+        used = read_metrics(request.out_dir).get("dataset")
+        if isinstance(used, str) and not name:
+            name = used
     if request.resume and record.get("dataset"):
         recorded = record["dataset"]
         recorded_limits = record.get("limits") or {}
