@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem, QStyleOptionGraphicsItem
@@ -17,6 +19,14 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("NodeItem", text)
 
 
+@functools.cache
+def port_tip(index: int, is_output: bool) -> str:
+    # Cached: a large model has thousands of ports, and translating is not free.
+    if is_output:
+        return _tr("Output: drag from here to an input to connect")
+    return _tr("Input %1: drag an output here").replace("%1", str(index + 1))
+
+
 class PortItem(QGraphicsEllipseItem):
     """An input (left) or output (right) connection point of a node."""
 
@@ -28,10 +38,7 @@ class PortItem(QGraphicsEllipseItem):
         self.setCursor(Qt.CursorShape.CrossCursor)
         self.setZValue(1)
         self.set_highlight(False)
-        if is_output:
-            self.setToolTip(_tr("Output: drag from here to an input to connect"))
-        else:
-            self.setToolTip(_tr("Input %1: drag an output here").replace("%1", str(index + 1)))
+        self.setToolTip(port_tip(index, is_output))
 
     def set_highlight(self, on: bool, refused: bool = False) -> None:
         color = style.ERROR if refused else style.ACCENT
@@ -58,6 +65,7 @@ class NodeItem(QGraphicsItem):
         self.inputs: list[PortItem] = []
         self.output: PortItem | None = None
         self._hover = False
+        self._tooltip_stale = True
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIsMovable
             | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
@@ -135,6 +143,14 @@ class NodeItem(QGraphicsItem):
         self.update()
 
     def update_tooltip(self) -> None:
+        """The tooltip is written when the pointer first rests on the node (hover), not for
+        every node of a large model being opened."""
+        self._tooltip_stale = True
+        if self._hover:
+            self._write_tooltip()
+
+    def _write_tooltip(self) -> None:
+        self._tooltip_stale = False
         muted = style.MUTED.name()
         title = (
             f"<b>{layer_title(self.layer)}</b> <span style='color:{muted}'>{self.node_id}</span>"
@@ -156,6 +172,8 @@ class NodeItem(QGraphicsItem):
 
     def hoverEnterEvent(self, event) -> None:
         self._hover = True
+        if self._tooltip_stale:
+            self._write_tooltip()
         self.update()
         super().hoverEnterEvent(event)
 
