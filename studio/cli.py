@@ -152,7 +152,7 @@ _TRAIN_OVERRIDES = {
 def cmd_train(args: argparse.Namespace) -> int:
     import signal
 
-    from studio.progress import ProgressPrinter, percent
+    from studio.progress import ProgressPrinter
     from studio.runs.pipeline import RunRequest, execute
     from studio.training import TrainingState
 
@@ -199,20 +199,9 @@ def cmd_train(args: argparse.Namespace) -> int:
     finally:
         signal.signal(signal.SIGINT, previous)
     if outcome is None:
-        printer.message(msg("Stopped before training began."))
+        printer.cancelled()
         return 0
-    result, folder = outcome.result, outcome.run_dir
-    if result.test_accuracy is not None:
-        printer.message(msg("Test accuracy: {accuracy}", accuracy=percent(result.test_accuracy)))
-    elif result.test_loss is not None:
-        printer.message(msg("Test loss: {loss}", loss=f"{result.test_loss:.5f}"))
-    if folder is not None:
-        printer.message(msg("The run is in {folder}/ (model, checkpoint, metrics; "
-                            "`netstudio export {folder} --format onnx -o model.onnx`).",
-                            folder=str(folder)))
-    if result.status == "stopped" and folder is not None:
-        printer.message(msg("Stopped. Continue with: netstudio train --resume {folder}",
-                            folder=str(folder)))
+    printer.finished(outcome)
     return 0
 
 

@@ -148,6 +148,26 @@ class ProgressPrinter:
     def evaluating(self, count: int) -> None:
         self.message(msg("Evaluating on {count} test samples…", count=f"{count:,}"))
 
+    def finished(self, outcome: Any) -> None:
+        """The end of a run (a studio.runs.pipeline.RunOutcome): its test figure, where it is
+        kept, and how to continue a stopped one."""
+        result, folder = outcome.result, outcome.run_dir
+        if result.test_accuracy is not None:
+            self.message(msg("Test accuracy: {accuracy}", accuracy=percent(result.test_accuracy)))
+        elif result.test_loss is not None:
+            self.message(msg("Test loss: {loss}", loss=f"{result.test_loss:.5f}"))
+        if folder is not None:
+            self.message(msg("The run is in {folder}/ (model, checkpoint, metrics; "
+                             "`netstudio export {folder} --format onnx -o model.onnx`).",
+                             folder=str(folder)))
+        if result.status == "stopped" and folder is not None:
+            self.message(msg("Stopped. Continue with: netstudio train --resume {folder}",
+                             folder=str(folder)))
+
+    def cancelled(self) -> None:
+        """Stop came while the data set loaded: nothing was trained."""
+        self.message(msg("Stopped before training began."))
+
     def download(self, message: str, done: int, total: int) -> None:
         """A data set download: the file and its bytes, redrawn in place on a terminal."""
         text = self.tr(message)

@@ -15,32 +15,28 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication
 
+from studio import translate
 from studio.errors import StudioError
 from studio.project import load_project
 from widgets import config
+from widgets.console_progress import ConsoleProgress
 from widgets.i18n import tr_error
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 I18N = RESOURCES / "i18n"
 UI_FONTS = ["Segoe UI", "Inter", "Noto Sans", "Noto Sans CJK SC", "DejaVu Sans"]
-LANGUAGE_ENV = "NETSTUDIO_LANGUAGE"
-"""Overrides the language setting for one start: en or zh_CN (screenshots, tests)."""
+LANGUAGE_ENV = translate.LANGUAGE_ENV  # en or zh_CN for one start (screenshots, tests)
 _translators: list[QTranslator] = []
 
 
 def interface_language(setting: str | None = None, system: QLocale | None = None) -> str:
-    """The language the interface uses: "zh_CN" or "en".
-
-    `setting` is the saved choice (config.language(); the NETSTUDIO_LANGUAGE environment
-    variable wins over it); "system" follows the system locale: any Chinese locale gets the
-    Simplified Chinese translation, everything else English, the source language."""
-    setting = os.environ.get(LANGUAGE_ENV) or setting or config.language()
-    if setting in ("en", "zh_CN"):
-        return setting
+    """The language the interface uses: "zh_CN" or "en", chosen as the command line chooses
+    (studio.translate.interface_language): NETSTUDIO_LANGUAGE, then `setting` (the saved
+    choice, config.language()), then the system's first interface language, which Qt knows
+    (LANGUAGE, LC_MESSAGES, LANG on Linux; the user's settings on Windows and macOS)."""
     locale = system if system is not None else QLocale.system()
-    # The first of the user's interface languages (LANGUAGE, LC_MESSAGES, LANG on Linux).
     preferred = (locale.uiLanguages() or [locale.name()])[0]
-    return "zh_CN" if preferred.lower().startswith("zh") else "en"
+    return translate.interface_language(setting or config.language(), preferred)
 
 
 def install_translations(app: QCoreApplication, language: str) -> bool:
@@ -112,12 +108,15 @@ def run(args) -> int:
     app.processEvents()
     window.view.fit_readable()
     train = getattr(args, "train", False)
+    if train:
+        # The console follows the run too: a line per epoch, not 17 silent minutes.
+        console = ConsoleProgress(window.training, interface_language())
     if train and args.screenshot:
         return train_then_screenshot(window, args.screenshot)
     if args.screenshot:
         return screenshot(window, args.screenshot)
-    if train:
-        window.start_training()
+    if train and not window.start_training():
+        console.say(window.training_panel.message.text().removeprefix("✗ "))
     if open_error:
         title = QCoreApplication.translate("MainWindow", "Cannot open project")
         window.show_error(title, open_error)
