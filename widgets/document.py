@@ -163,7 +163,8 @@ class Document(QObject):
 
     def set_project_name(self, name: str) -> bool:
         """Rename the model (undoable); an empty name is refused."""
-        name = " ".join(name.split())  # no line breaks or runs of spaces in a title
+        # A title: no control characters (a pasted line break, an escape code), single spaces.
+        name = " ".join("".join(c if c.isprintable() else " " for c in name).split())
         if not name:
             self.editRefused.emit(QCoreApplication.translate("Document", "The model needs a name"))
             self.nameChanged.emit()  # the field shows the name that stayed

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from studio.graph import Graph
 from studio.layers.base import format_shape
+from studio.project import MAX_NAME_LENGTH
 from studio.shapes import Analysis
 from widgets.canvas.style import category_color
 from widgets.i18n import (
@@ -28,8 +29,6 @@ from widgets.i18n import (
     tr_message,
 )
 from widgets.param_editors import labelled_editor
-
-NAME_MAX = 200  # characters: a model's name is a title, not a text
 
 
 class Inspector(QWidget):
@@ -121,7 +120,7 @@ class Inspector(QWidget):
         label.setObjectName("projectNameLabel")
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("projectName")
-        self.name_edit.setMaxLength(NAME_MAX)
+        self.name_edit.setMaxLength(MAX_NAME_LENGTH)  # what a project file may hold
         self.name_edit.setPlaceholderText(self.tr("Name of the model"))
         self.name_edit.setToolTip(
             self.tr("The model's name, saved in its file and shown with its training runs")
