@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from studio.errors import StudioError
-from studio.project import load_project
+from studio.project import MAX_NAME_LENGTH, load_project
 from studio.templates import load_template
 
 pytest_plugins = ["app_fixtures"]
@@ -51,6 +51,8 @@ def nasty_but_valid() -> dict[str, bytes]:
 
     variant("long-name", lambda t: t.update(name="N" * 5000))
     variant("long-description", lambda t: t.update(description="word " * 20000))
+    variant("name-at-the-limit", lambda t: t.update(name=("深度学习😀" * 200)[:MAX_NAME_LENGTH]))
+    variant("unicode-name", lambda t: t.update(name="模型 😀 e\u0301\u0301\u0301 ﷺ \u05d0\u05d1 Ω"))
     variant(
         "odd-unicode",
         lambda t: t.update(
@@ -135,7 +137,7 @@ def test_the_corpus_has_files_of_both_kinds(corpus):
     accepted, _refused = corpus
     assert len(accepted) >= 10, "too few accepted files to say anything"
     hand_made = {p.stem for p in accepted}
-    assert {"all-on-one-spot", "one-long-column", "many-nodes"} <= hand_made
+    assert {"all-on-one-spot", "one-long-column", "many-nodes", "name-at-the-limit"} <= hand_made
 
 
 def test_the_app_opens_every_accepted_file_without_crash_or_freeze(corpus, tmp_path):
