@@ -9,11 +9,19 @@ if [ $# -gt 0 ]; then exec "$ns" "$@"; fi
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] || [ "$(uname)" = Darwin ]; then exec "$ns"; fi
 echo "No screen here: running the headless example (netstudio --help lists the commands)."
 example="$(mktemp -d)"
+echo
+echo "== 1/3: the seed CNN template as a project file, and its layers, shapes and parameters"
 "$ns" new seed-cnn "$example/seed-cnn.json"
 "$ns" summary "$example/seed-cnn.json"
-# A short run on real data (Fashion-MNIST when it is here; otherwise the trainer says so and
-# falls back to a data set that is), then the trained model exported for other tools.
+echo
+# Real data (Fashion-MNIST when it is here; otherwise the trainer says so and falls back to a
+# data set that is), but a short run: --limit keeps the first 6,000 of its 60,000 training images.
+echo "== 2/3: a quick training run: 1 epoch on 6,000 of Fashion-MNIST's 60,000 training images"
+echo "   (--limit 6000; leave it out, and raise --epochs, to train on the whole set)"
 "$ns" train "$example/seed-cnn.json" --dataset fashion-mnist --epochs 1 --limit 6000 \
     --out "$example/run"
+echo
+echo "== 3/3: the trained model exported as ONNX, for other tools"
 "$ns" export "$example/run" --format onnx -o "$example/seed-cnn.onnx"
-echo "Example files (project, run, ONNX model) are in $example"
+echo
+echo "Example files (project, run folder, ONNX model) are in $example"
