@@ -282,6 +282,12 @@ def test_training_is_one_tab_and_the_menu_is_run(make_window):
     run_items = [a.text() for a in window.run_menu.actions() if a.text()]
     assert run_items[:3] == ["&Train", "&Pause", "S&top"]
     assert not any("Show" in t for t in run_items)
+    # "Training" names one thing the user sees: the page (not its side, menu or a section).
+    shown_tabs = [w for w in (window.center_tabs, window.side_tabs) if w.tabBar().isVisible()]
+    tabs = [w.tabText(i) for w in shown_tabs for i in range(w.count())]
+    sections = [s.header.text() for s in window.training_panel.form.sections.values()]
+    texts = [*tabs, *menus, *sections]
+    assert [t for t in texts if t.replace("&", "") == "Training"] == ["Training"]
 
 
 # 12: the export dialog ------------------------------------------------------------------------

@@ -285,7 +285,7 @@ class SettingsForm(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         titles = {
-            "basics": self.tr("Training"),
+            "basics": self.tr("Basics"),  # the page is "Training" already
             "optimizer": self.tr("Optimizer details"),
             "schedule": self.tr("Schedule and early stopping"),
             "run": self.tr("Seed, initialisation, precision"),
