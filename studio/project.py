@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -353,13 +352,33 @@ def save_project(project: Project, path: str | os.PathLike[str]) -> None:
     write_json_atomic(project.to_dict(), Path(path))
 
 
-_SHORT_LIST = re.compile(r"\[\s+([^\[\]{}\n]*(?:\n[^\[\]{}\n]*)*?)\s+\]")
-
-
 def dumps_readable(data: Any) -> str:
-    """Indented JSON with lists of plain values kept on one line ([1, 28, 28])."""
-    text = json.dumps(data, indent=2, ensure_ascii=False)
-    return _SHORT_LIST.sub(lambda m: "[" + re.sub(r",\s+", ", ", m.group(1)) + "]", text)
+    """Indented JSON with lists of plain values kept on one line ([1, 28, 28]).
+
+    Written out value by value: the regular expression that used to fold the lists back took
+    minutes on a description of a bracket and a few thousand spaces (it backtracked), and
+    could change the spacing inside strings."""
+    return _readable(data, "")
+
+
+def _readable(value: Any, indent: str) -> str:
+    inner = indent + "  "
+    if isinstance(value, dict) and value:
+        items = (f"{inner}{_scalar(str(k))}: {_readable(v, inner)}" for k, v in value.items())
+        return "{\n" + ",\n".join(items) + "\n" + indent + "}"
+    if isinstance(value, (list, tuple)) and value:
+        if not any(isinstance(v, (dict, list, tuple)) for v in value):
+            return "[" + ", ".join(_scalar(v) for v in value) + "]"
+        return "[\n" + ",\n".join(inner + _readable(v, inner) for v in value) + "\n" + indent + "]"
+    if isinstance(value, dict):
+        return "{}"
+    if isinstance(value, (list, tuple)):
+        return "[]"
+    return _scalar(value)
+
+
+def _scalar(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
 
 
 def write_json_atomic(data: Any, path: Path) -> None:

@@ -371,3 +371,25 @@ def test_a_huge_integer_in_a_dict_from_elsewhere_is_refused_too():
     data = _mutated(lambda d: d["training"].update(seed=10**5000))
     with pytest.raises(ProjectError, match=r"training\.seed is a number of 5,001 digits"):
         project_from_dict(data, "autosave")
+
+
+def test_saving_a_description_of_brackets_and_spaces_is_quick_and_exact(tmp_path):
+    # The old writer folded lists with a regular expression that backtracked for minutes here.
+    import time
+
+    description = "[" + " " * (MAX_DESCRIPTION_LENGTH // 2) + "x,   y"
+    project = load_template("seed-mlp")
+    project.description = description
+    path = tmp_path / "p.json"
+    start = time.perf_counter()
+    save_project(project, path)
+    assert time.perf_counter() - start < 2
+    assert load_project(path).description == description
+
+
+def test_lists_of_plain_values_stay_on_one_line_and_strings_keep_their_spaces():
+    from studio.project import dumps_readable
+
+    text = dumps_readable({"shape": [1, 28, 28], "names": ["a,   b", "c"], "nested": [[1, 2]]})
+    assert '"shape": [1, 28, 28]' in text and '"names": ["a,   b", "c"]' in text
+    assert json.loads(text)["nested"] == [[1, 2]]
