@@ -149,6 +149,12 @@ class NodeItem(QGraphicsItem):
         if self._hover:
             self._write_tooltip()
 
+    def toolTip(self) -> str:
+        # Python callers get the current text; Qt's own tooltip comes from the hover above.
+        if self._tooltip_stale:
+            self._write_tooltip()
+        return super().toolTip()
+
     def _write_tooltip(self) -> None:
         self._tooltip_stale = False
         muted = style.MUTED.name()
