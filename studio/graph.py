@@ -91,7 +91,10 @@ infinities and 1e300 make the canvas fail to paint."""
 
 
 def checked_position(position: Any, node_id: str) -> tuple[float, float]:
-    x, y = (float(v) for v in position)
+    try:
+        x, y = (float(v) for v in position)
+    except (TypeError, ValueError, OverflowError):  # not two numbers, or an int past floats
+        x = y = math.nan
     if not all(math.isfinite(v) and abs(v) <= MAX_COORDINATE for v in (x, y)):
         raise GraphError(
             msg(

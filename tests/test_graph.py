@@ -229,7 +229,9 @@ def test_node_ids_are_matched_in_full(bad):
     assert list(g.nodes) == [node.id]
 
 
-@pytest.mark.parametrize("position", [(float("nan"), 0), (0, float("inf")), (1e9, 0)])
+@pytest.mark.parametrize(
+    "position", [(float("nan"), 0), (0, float("inf")), (1e9, 0), (1, 2, 3), ("a", 0), (10**400, 0)]
+)
 def test_positions_must_be_finite_and_on_the_canvas(position):
     g = Graph()
     with pytest.raises(GraphError, match="the position must be two numbers"):
