@@ -367,6 +367,16 @@ def test_unsaved_projects_never_share_runs_and_their_runs_follow_the_first_save(
     first.show_project(tiny_project(), None)
     assert first.runs_folder() != before and first.results.runs.list.count() == 0
 
+    # Restored unsaved work finds its runs again by the key its autosave kept.
+    key = second.unsaved_runs_key
+    fake_run(second.runs_folder(), "20261129-090000", "finished", 0.5)
+    first.show_project(tiny_project(), None)
+    first.use_unsaved_runs(key)
+    assert first.runs_folder() == second.runs_folder()
+    assert first.results.runs.list.count() == 1 and first.actions.export.isEnabled()
+    first.use_unsaved_runs("../elsewhere")  # never a folder outside the runs folder
+    assert first.runs_folder() == second.runs_folder()
+
 
 # 13: small texts ------------------------------------------------------------------------------
 

@@ -265,6 +265,18 @@ class TrainingSide:
     def runs_folder(self) -> Path:
         return runs_root(self.document.path, self._unsaved_runs)
 
+    @property
+    def unsaved_runs_key(self) -> str:
+        """The name of this unsaved document's runs folder (for the autosave to keep)."""
+        return self._unsaved_runs
+
+    def use_unsaved_runs(self, key: str) -> None:
+        """Restored unsaved work: its runs are those of the folder `key` names again."""
+        if key and "/" not in key and "\\" not in key and key not in (".", ".."):
+            self._unsaved_runs = key
+            self.results.runs.set_root(self.runs_folder())
+            self._update_export_action()
+
     def open_export_dialog(self, run_dir: Path | None = None) -> ExportDialog | None:
         """The export dialog over the project's runs: `run_dir` preselected (the Runs tab's
         Export This Run), else the best finished run."""
