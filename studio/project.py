@@ -114,11 +114,7 @@ def project_from_dict(data: Any, where: str = "project") -> Project:
     try:
         check_document(data, _TEXTS)
     except DocumentError as exc:
-        if exc.path:
-            raise ProjectError(
-                msg("{where}: {field} {reason}", where=where, field=exc.path, reason=exc.reason)
-            ) from None
-        raise ProjectError(msg("{where} {reason}", where=where, reason=exc.reason)) from None
+        raise _document_error(exc, where) from None
     if not isinstance(data, dict):
         raise ProjectError(
             msg("{where}: not a NetStudio project (expected a JSON object)", where=where)
@@ -283,8 +279,32 @@ def _settings(values: Any, validate: Callable[[dict], dict], where: str) -> dict
 
 def project_from_text(text: str, where: str = "project") -> Project:
     """A project from the text of its file (`where` names it in messages)."""
+    return project_from_dict(_parse(text, where), where=where)
+
+
+def load_project(path: str | os.PathLike[str]) -> Project:
+    path = Path(path)
+    return project_from_text(_read_text(path), where=path.name)
+
+
+def read_json_file(path: str | os.PathLike[str], where: str | None = None) -> Any:
+    """Any JSON file NetStudio reads that someone else may have written (a run's record, an
+    autosave), with the project file's bounds: a regular file of at most MAX_FILE_BYTES,
+    UTF-8, no NaN, huge numbers, duplicate keys, lone surrogates or deep nesting. Raises
+    ProjectError (a StudioError) naming the file and the field."""
+    path = Path(path)
+    where = where or path.name
+    data = _parse(_read_text(path), where)
     try:
-        data = parse_json(text)
+        check_document(data)
+    except DocumentError as exc:
+        raise _document_error(exc, where) from None
+    return data
+
+
+def _parse(text: str, where: str) -> Any:
+    try:
+        return parse_json(text)
     except json.JSONDecodeError as exc:
         raise ProjectError(
             msg(
@@ -298,14 +318,16 @@ def project_from_text(text: str, where: str = "project") -> Project:
     except RecursionError:
         # The parser nests one call per bracket; the walk after it refuses anything past 32.
         raise ProjectError(
-            msg("{path} is nested far too deeply to be a NetStudio project", path=where)
+            msg("{path} is nested far too deeply to be a NetStudio file", path=where)
         ) from None
-    return project_from_dict(data, where=where)
 
 
-def load_project(path: str | os.PathLike[str]) -> Project:
-    path = Path(path)
-    return project_from_text(_read_text(path), where=path.name)
+def _document_error(exc: DocumentError, where: str) -> ProjectError:
+    if exc.path:
+        return ProjectError(
+            msg("{where}: {field} {reason}", where=where, field=exc.path, reason=exc.reason)
+        )
+    return ProjectError(msg("{where} {reason}", where=where, reason=exc.reason))
 
 
 def _read_text(path: Path) -> str:

@@ -393,3 +393,20 @@ def test_lists_of_plain_values_stay_on_one_line_and_strings_keep_their_spaces():
     text = dumps_readable({"shape": [1, 28, 28], "names": ["a,   b", "c"], "nested": [[1, 2]]})
     assert '"shape": [1, 28, 28]' in text and '"names": ["a,   b", "c"]' in text
     assert json.loads(text)["nested"] == [[1, 2]]
+
+
+def test_other_json_files_are_read_with_the_same_bounds(tmp_path):
+    from studio.project import read_json_file
+
+    path = tmp_path / "record.json"
+    path.write_text('{"status": "finished", "epochs": [1, 2]}')
+    assert read_json_file(path) == {"status": "finished", "epochs": [1, 2]}
+    for text, message in [
+        ('{"a": NaN}', r"record\.json: a is NaN"),
+        ('{"a": 1, "a": 2}', "has the key 'a' more than once"),
+        ("[" * 100_000, "nested far too deeply"),
+        ('{"a": "\\ud800"}', "a holds a lone surrogate"),
+    ]:
+        path.write_text(text)
+        with pytest.raises(ProjectError, match=message):
+            read_json_file(path)
