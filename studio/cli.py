@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
-import textwrap
 from pathlib import Path
 
 from studio.errors import StudioError
@@ -130,11 +130,8 @@ def cmd_datasets(args: argparse.Namespace) -> int:
 
 
 def _pad(text: str, width: int) -> str:
-    """`text` left-aligned in `width` columns of a terminal (CJK characters take two)."""
-    import unicodedata
-
-    columns = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-    return text + " " * max(0, width - columns)
+    """`text` left-aligned in `width` columns of a terminal."""
+    return text + " " * max(0, width - _columns(text))
 
 
 _TRAIN_OVERRIDES = {
@@ -260,19 +257,37 @@ def _app_usage() -> str:
     ]
     out = [tr(term("the app:", "cli"))]
     for usage, what in lines:
-        text = tr(what)
-        # Chinese characters take two columns of a terminal.
-        width = 37 if any(ord(c) > 0x2E80 for c in text) else 74
         out.append(f"  {usage}")
-        out += textwrap.wrap(text, width, initial_indent=" " * 6, subsequent_indent=" " * 6)
+        out += ["      " + line for line in _wrap(tr(what), 72)]
     return "\n".join(out)
+
+
+def _columns(text: str) -> int:
+    """How many columns of a terminal `text` takes (CJK characters take two)."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """Lines of at most `width` columns, broken between words, or between any two CJK
+    characters (Chinese has no spaces to break at)."""
+    lines, line = [], ""
+    for token in re.findall(r"\s+|[\u2e80-\uffef]|[^\s\u2e80-\uffef]+", text):
+        if line and _columns(line + token.rstrip()) > width:
+            lines.append(line.rstrip())
+            line = "" if token.isspace() else token
+        else:
+            line += token
+    return [*lines, line.rstrip()] if line.strip() else lines
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="netstudio",
-        description=_help(term("Build neural networks by drawing them; train and export "
-                               "them. `netstudio [PROJECT]` opens the app.", "cli")),
+        description="\n".join(_wrap(_help(term(
+            "Build neural networks by drawing them; train and export them. "
+            "`netstudio [PROJECT]` opens the app.", "cli")), 78)),
         epilog=_app_usage(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

@@ -53,16 +53,25 @@ def interface_language(setting: str | None = None, system: str | None = None) ->
     return "zh_CN" if preferred.lower().startswith("zh") else "en"
 
 
-Catalogue = dict[tuple[str, str], str]
+# (context, source, comment) → translation, and (context, source) → the first translation of
+# that source under any comment, for lookups without one (as Qt finds them).
+Catalogue = dict[tuple[str, ...], str]
 
 
 @cache
 def catalogue(language: str) -> Catalogue:
-    """(context, source) → translation, from resources/i18n/netstudio_<language>.ts; empty
-    for English or a language without a file."""
+    """The translations for `language`, from resources/i18n/netstudio_<language>.ts
+    (read once); empty for English or a language without a file."""
     path = I18N / f"netstudio_{language}.ts"
     if language == "en" or not path.is_file():
         return {}
+    return read_catalogue(path)
+
+
+def read_catalogue(path: Path) -> Catalogue:
+    """The translations of a .ts file, as Qt's lrelease compiles them: unfinished ones count,
+    vanished (obsolete) and empty ones do not; a message told apart by a comment is also found
+    without it, as Qt finds it."""
     # Imported here: most commands never translate anything.
     import xml.etree.ElementTree as ET
 
@@ -77,7 +86,7 @@ def catalogue(language: str) -> Catalogue:
             text = (forms[0].text if forms else translation.text) or ""
             source = message.findtext("source") or ""
             if text and source:
-                # A message told apart by a comment is also found without it, as Qt finds it.
+                found[(name, source, message.findtext("comment") or "")] = text
                 found.setdefault((name, source), text)
     return found
 
@@ -85,17 +94,22 @@ def catalogue(language: str) -> Catalogue:
 class Translator:
     """Translates engine messages into one language (see the module's rules)."""
 
-    def __init__(self, language: str) -> None:
+    def __init__(self, language: str, table: Catalogue | None = None) -> None:
         self.language = language
+        self._table = table
 
     @property
     def table(self) -> Catalogue:
-        return catalogue(self.language)
+        return self._table if self._table is not None else catalogue(self.language)
 
-    def lookup(self, context: str, source: str) -> str:
+    def lookup(self, context: str, source: str, comment: str = "") -> str:
+        """The translation of `source` under `context` (and the comment that tells it apart,
+        else any), or `source` itself."""
         if self.language == "en":
             return source
-        return self.table.get((context, source), source)
+        table = self.table
+        return (table.get((context, source, comment)) or table.get((context, source, ""))
+                or table.get((context, source)) or source)
 
     def __call__(self, text: str) -> str:
         """`text` in this language: a Message by its template, a plain string as a whole."""
@@ -112,9 +126,10 @@ class Translator:
         except (KeyError, IndexError, ValueError):
             return str.__str__(text)
 
-    def term(self, text: str, context: str) -> str:
-        """A word shown on its own (a data set title, a class name), under its context."""
-        return self.lookup(context, text) if text else text
+    def term(self, text: str, context: str, comment: str = "") -> str:
+        """A word shown on its own (a data set title; a class name, told apart by its data
+        set's title as the comment), under its context."""
+        return self.lookup(context, text, comment) if text else text
 
 
 def translator(language: str | None = None) -> Translator:

@@ -1,6 +1,7 @@
 """The headless command line, as a user runs it."""
 
 import json
+import os
 import subprocess
 import sys
 
@@ -8,10 +9,18 @@ import pytest
 
 from studio.cli import main
 
+ENGLISH = {**os.environ, "NETSTUDIO_LANGUAGE": "en"}  # whatever the machine's locale
+
+
+@pytest.fixture(autouse=True)
+def _english(monkeypatch):
+    monkeypatch.setenv("NETSTUDIO_LANGUAGE", "en")
+
 
 def run(*args):
     return subprocess.run(
-        [sys.executable, "-m", "studio.cli", *args], capture_output=True, text=True, timeout=120
+        [sys.executable, "-m", "studio.cli", *args], capture_output=True, text=True, timeout=120,
+        env=ENGLISH,
     )
 
 
@@ -84,7 +93,7 @@ def test_export_py_writes_source_that_runs_alone(tmp_path):
 def test_app_without_a_display_says_so_in_one_line(tmp_path, monkeypatch):
     env = {
         k: v
-        for k, v in __import__("os").environ.items()
+        for k, v in ENGLISH.items()
         if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
     }
     result = subprocess.run(
@@ -99,3 +108,26 @@ def test_app_without_a_display_says_so_in_one_line(tmp_path, monkeypatch):
 def test_usage_errors_do_not_trace(tmp_path, args):
     result = run(*args)
     assert result.returncode != 0 and "Traceback" not in result.stderr
+
+
+def test_help_documents_opening_the_app_and_training_in_it(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["--help"])
+    assert exit_.value.code == 0
+    out = capsys.readouterr().out
+    assert "netstudio PROJECT --train" in out
+    assert "open the app and train PROJECT with its settings at once" in out
+    assert "a line per epoch" in out
+    assert max(len(line) for line in out.splitlines()) <= 80
+
+
+def test_train_without_a_project_to_open_is_refused(capsys):
+    assert main(["--train"]) == 1
+    assert "--train needs the project to train" in capsys.readouterr().err
+
+
+def test_the_export_formats_of_help_are_the_exporters():
+    from studio.cli import EXPORT_FORMATS
+    from studio.export import FORMATS
+
+    assert EXPORT_FORMATS == FORMATS

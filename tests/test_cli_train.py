@@ -11,7 +11,13 @@ import pytest
 
 from studio.cli import main
 
-ENV = {**os.environ, "OMP_NUM_THREADS": "1", "NETSTUDIO_DATA": "/nonexistent-cache"}
+ENV = {**os.environ, "OMP_NUM_THREADS": "1", "NETSTUDIO_DATA": "/nonexistent-cache",
+       "NETSTUDIO_LANGUAGE": "en"}
+
+
+@pytest.fixture(autouse=True)
+def _english(monkeypatch):
+    monkeypatch.setenv("NETSTUDIO_LANGUAGE", "en")  # whatever the machine's locale
 
 
 def netstudio(*args, **kwargs):
@@ -102,3 +108,51 @@ def test_mnist_missing_offline_falls_back_with_a_note(seed_mlp, tmp_path, monkey
     )
     assert result.returncode == 0, result.stderr
     assert "MNIST" in result.stderr and "instead" in result.stderr
+
+
+def test_the_progress_reads_the_same_from_reports_and_from_the_apps_dicts():
+    """`netstudio train` prints the loop's reports; the app's console (--train) prints the
+    dicts its training controller emits. Both must give the same lines."""
+    import io
+
+    from studio.progress import ProgressPrinter
+    from studio.training import EpochReport
+
+    report = EpochReport(epoch=2, epochs=5, learning_rate=1e-3, seconds=1.25, train_seconds=1.0,
+                         metrics={"loss": 0.31234, "accuracy": 0.894, "val_loss": 0.4,
+                                  "val_accuracy": None})
+    lines = []
+    for item in (report, report.record()):
+        stream = io.StringIO()
+        ProgressPrinter(stream).epoch(item)
+        lines.append(stream.getvalue())
+    assert lines[0] == lines[1] == (
+        "epoch 2/5: loss 0.3123 accuracy 89.4% | val loss 0.4000 | 1.2 s\n"
+    )
+    stream = io.StringIO()
+    ProgressPrinter(stream).started({"dataset": "Synthetic shapes", "samples": 9600,
+                                     "validation": 2400, "device": "cpu", "epochs": 3})
+    assert stream.getvalue() == (
+        "Training on Synthetic shapes: 9,600 samples, validating on 2,400, on cpu, 3 epochs.\n"
+    )
+
+
+def test_the_app_started_with_train_shows_progress_on_the_console(seed_mlp, tmp_path):
+    pytest.importorskip("PySide6")
+    project = json.loads(seed_mlp.read_text())
+    project["dataset"]["name"] = "synthetic-shapes"
+    project["training"]["epochs"] = 2
+    seed_mlp.write_text(json.dumps(project))
+    shot = tmp_path / "window.png"
+    result = subprocess.run(
+        [sys.executable, "-m", "studio.cli", str(seed_mlp), "--train", "--screenshot", str(shot)],
+        capture_output=True, text=True, timeout=300,
+        env={**ENV, "QT_QPA_PLATFORM": "offscreen", "NETSTUDIO_CONFIG_DIR": str(tmp_path),
+             "NETSTUDIO_TRAIN_LIMIT": "300", "NETSTUDIO_TEST_LIMIT": "100"},
+    )
+    assert result.returncode == 0, result.stderr
+    err = result.stderr
+    assert "Training on Synthetic shapes: 240 samples, validating on 60, on cpu, 2 epochs." in err
+    assert "epoch 1/2: loss" in err and "epoch 2/2: loss" in err
+    assert "Evaluating on 100 test samples…" in err and "Test accuracy: " in err
+    assert "The run is in " in err and shot.is_file()
