@@ -139,6 +139,22 @@ def test_the_data_set_really_used_is_shown_during_and_after_the_run(make_window,
     assert "Data set: Synthetic shapes" in panel.status.text()
 
 
+def test_a_finished_run_on_a_stand_in_says_which_set_it_stood_in_for(make_window):
+    window = make_window(tiny_project())
+    result = SimpleNamespace(
+        status="finished", epochs_done=1, test_accuracy=0.8, test_loss=0.5, seconds=3.0
+    )
+    outcome = SimpleNamespace(
+        result=result,
+        data_title="Fashion-MNIST",
+        project=SimpleNamespace(dataset={"name": "mnist"}),
+    )
+    window.training_panel._on_finished(outcome)
+    assert window.training_panel.status.text().endswith(
+        "Data set: Fashion-MNIST, standing in for MNIST"
+    )
+
+
 # 6 and 9: notes stack, fields stay put -------------------------------------------------------
 
 

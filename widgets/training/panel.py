@@ -34,7 +34,8 @@ from widgets.training.controller import (
     TrainingController,
 )
 from widgets.training.notes import ERROR, NOTE, NotesList
-from widgets.training.settings_form import SettingsForm
+from widgets.training.runs import dataset_of
+from widgets.training.settings_form import USER_DATA, SettingsForm
 from widgets.training.worker import RunOutcome
 
 PROGRESS_STEPS = 1000
@@ -285,6 +286,13 @@ class TrainingPanel(QWidget):
             text += " " + self.tr("Test loss: %1").replace("%1", f"{result.test_loss:.4g}")
         text += " · " + format_duration(result.seconds)
         used = dataset_title(outcome.data_title)
-        text += "\n" + self.tr("Data set: %1").replace("%1", used)
+        name = outcome.project.dataset.get("name") or ""
+        chosen = dataset_of(name)  # the data set asked for, by its title
+        if name not in USER_DATA and chosen != outcome.data_title:
+            text += "\n" + self.tr("Data set: %1, standing in for %2").replace("%1", used).replace(
+                "%2", dataset_title(chosen)
+            )
+        else:
+            text += "\n" + self.tr("Data set: %1").replace("%1", used)
         self.dataset_used = used
         self.status.setText(text)
