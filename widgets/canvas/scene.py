@@ -114,7 +114,7 @@ class GraphScene(QGraphicsScene):
             self.blockSignals(False)
         if not self._selection_pending:
             self._selection_pending = True
-            QTimer.singleShot(0, self._announce_selection)
+            QTimer.singleShot(0, self, self._announce_selection)
 
     def _announce_selection(self) -> None:
         self._selection_pending = False
@@ -171,7 +171,7 @@ class GraphScene(QGraphicsScene):
         if self._replaying or self._rect_pending:
             return
         self._rect_pending = True
-        QTimer.singleShot(0, self.update_scene_rect)
+        QTimer.singleShot(0, self, self.update_scene_rect)  # not after the scene is gone
 
     def update_scene_rect(self) -> None:
         self._rect_pending = False
