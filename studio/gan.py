@@ -304,9 +304,11 @@ class GanTask:
 
     def prepare(self, rng: torch.Generator) -> None:
         s = self.settings
-        self.generator = compile_graph(self.parts.generator).to(self.device)
+        bs = s["batch_size"]
+        self.generator = compile_graph(self.parts.generator, batch_size=bs).to(self.device)
         # The discriminator trains on logits: its loss applies the final sigmoid itself.
-        self.discriminator = compile_graph(self.parts.discriminator, logits=True).to(self.device)
+        self.discriminator = compile_graph(self.parts.discriminator, logits=True,
+                                           batch_size=bs).to(self.device)
         if s["weight_init"] == "glorot":
             keras_init(self.generator)
             keras_init(self.discriminator)

@@ -274,7 +274,8 @@ class SupervisedTask:
 
     def prepare(self, rng: torch.Generator) -> None:
         s = self.settings
-        self.model = compile_graph(self.project.graph, logits=True)
+        # The memory check counts a batch of activations as training will hold them.
+        self.model = compile_graph(self.project.graph, logits=True, batch_size=s["batch_size"])
         if s["weight_init"] == "glorot":
             keras_init(self.model)
         # Channels-last tensors let oneDNN (CPU) and cuDNN (GPU) pick their fastest
