@@ -60,3 +60,58 @@ def test_each_node_counts_as_its_compiled_model_does(name):
         inputs = analysis.nodes[node_id].inputs
         expected = _flops_of_compiled_node(node.layer_id, node.params, inputs)
         assert flops[node_id] == expected, node_id
+
+
+def _random_cases(seed: int, count: int):
+    """Dense, Conv1D and Conv2D with random parameters on inputs they accept."""
+    import random
+
+    from studio.layers.base import Call, ShapeError, TensorType
+    from studio.layers.registry import get_layer
+
+    rng = random.Random(seed)
+    cases = []
+    while len(cases) < count:
+        layer_id = rng.choice(["Dense", "Conv1D", "Conv2D"])
+        if layer_id == "Dense":
+            shape = rng.choice([(rng.randint(1, 300),), (rng.randint(1, 20), rng.randint(1, 50))])
+            params = {"units": rng.randint(1, 300), "use_bias": rng.random() < 0.5}
+        else:
+            rank = 3 if layer_id == "Conv2D" else 2
+            shape = tuple(rng.randint(1, 40) for _ in range(rank))
+            k = rng.randint(1, 5)
+            params = {
+                "filters": rng.randint(1, 40),
+                "kernel_size": (k, rng.randint(1, 5)) if layer_id == "Conv2D" else k,
+                "strides": rng.choice([1, 2, 3]),
+                "padding": rng.choice(["valid", "same"]),
+                "dilation": rng.choice([1, 2]),
+                "use_bias": rng.random() < 0.5,
+            }
+        layer = get_layer(layer_id)
+        values = layer.params.validate(params, layer.title)
+        call = Call(values, [TensorType(shape)])
+        try:
+            layer.infer(call)
+        except ShapeError:
+            continue
+        cases.append((layer_id, values, call))
+    return cases
+
+
+def test_formulas_for_the_commonest_layers_agree_with_torch():
+    from studio.flops import node_flops
+    from studio.layers.registry import get_layer
+    from studio.shapes import count_parameters
+
+    for layer_id, values, call in _random_cases(seed=3, count=40):
+        spec = get_layer(layer_id).module(call)
+        built = spec.build(device="meta")
+        assert count_parameters(spec) == sum(p.numel() for p in built.parameters()), spec
+        inputs = tuple(call.inputs)
+        expected = _flops_of_compiled_node(layer_id, values, inputs)
+        assert node_flops(layer_id, tuple(sorted(values.items())), inputs) == expected, (
+            layer_id,
+            values,
+            inputs,
+        )
