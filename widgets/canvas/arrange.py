@@ -56,6 +56,11 @@ def best_band_width(columns: int, band_height: float, viewport: tuple[float, flo
         zoom = min(width / w, height / h, 1.0)
         if zoom > best_zoom + 1e-6:
             best, best_zoom = per_band, zoom
+    if best_zoom < READABLE_ZOOM:
+        # Too large to read whole: bands as wide as the canvas shows at a readable zoom, so
+        # that the model reads top to bottom with vertical scrolling only.
+        fits = (width / READABLE_ZOOM - style.NODE_WIDTH - 2 * MARGIN) / COLUMN_SPACING
+        return max(1, min(columns, math.floor(fits) + 1))
     return best
 
 
