@@ -4,8 +4,8 @@ help card."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QMimeData, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QByteArray, QMimeData, QPoint, Qt, Signal
+from PySide6.QtGui import QColor, QDrag, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLineEdit,
@@ -62,6 +62,43 @@ class LayerTree(QTreeWidget):
     def mimeData(self, items) -> QMimeData:
         layer_ids = [i.data(0, LAYER_ROLE) for i in items if i.data(0, LAYER_ROLE)]
         return layer_mime(layer_ids[0]) if layer_ids else QMimeData()
+
+    def startDrag(self, actions) -> None:
+        """Drag a small chip that floats above and right of the pointer: the point where the
+        layer lands (a connection that lights up) stays in sight. Qt's default picture of the
+        row covered it."""
+        item = self.currentItem()
+        layer_id = item.data(0, LAYER_ROLE) if item is not None else None
+        if not layer_id:
+            return
+        drag = QDrag(self)
+        drag.setMimeData(self.mimeData([item]))
+        chip = drag_chip(item.text(0), item.icon(0), self)
+        drag.setPixmap(chip)
+        ratio = chip.devicePixelRatio()
+        drag.setHotSpot(QPoint(-14, round(chip.height() / ratio) + 6))
+        drag.exec(Qt.DropAction.CopyAction)
+
+
+def drag_chip(text: str, icon: QIcon | None, widget: QWidget) -> QPixmap:
+    metrics = widget.fontMetrics()
+    ratio = widget.devicePixelRatioF()
+    width, height = metrics.horizontalAdvance(text) + 34, metrics.height() + 12
+    pixmap = QPixmap(round(width * ratio), round(height * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor(255, 255, 255, 235))
+    painter.setPen(QColor("#2F6FEB"))
+    painter.drawRoundedRect(0.5, 0.5, width - 1, height - 1, 6, 6)
+    if icon is not None and not icon.isNull():
+        icon.paint(painter, 8, (height - 12) // 2, 12, 12)
+    painter.setPen(QColor("#1F2937"))
+    painter.setFont(widget.font())
+    painter.drawText(26, 0, width - 30, height, Qt.AlignmentFlag.AlignVCenter, text)
+    painter.end()
+    return pixmap
 
 
 class Palette(QWidget):
