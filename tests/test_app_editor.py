@@ -450,6 +450,8 @@ def test_a_connection_lights_up_while_a_layer_is_dragged_over_it(window):
     QApplication.sendEvent(viewport, QDragMoveEvent(at, action, mime, LEFT, NO_MOD))
     lit = [e for e, item in window.scene.edges.items() if item._drop_target]
     assert [(e.source, e.target) for e in lit] == [("flatten_1", "dense_1")]
+    message = window.statusBar().currentMessage()
+    assert message == "Drop to insert Dropout between flatten_1 and dense_1"
     # An Input cannot go into a connection: nothing lights up for it.
     mime = tree.mimeData([window.palette.item_for("Input")])
     QApplication.sendEvent(viewport, QDragMoveEvent(at, action, mime, LEFT, NO_MOD))

@@ -36,7 +36,7 @@ from widgets.canvas.view import GraphView
 from widgets.clipboard import ClipboardEdits
 from widgets.document import Document
 from widgets.help_panel import HelpPanel
-from widgets.i18n import template_text
+from widgets.i18n import layer_title, template_text
 from widgets.inspector import Inspector
 from widgets.palette import Palette
 from widgets.problems import ProblemsList
@@ -208,6 +208,7 @@ class MainWindow(TrainingSide, ProjectFiles, ClipboardEdits, QMainWindow):
         self.scene.wireHint.connect(self._on_wire_hint)
         self.view.layerDropped.connect(self.add_layer_at)
         self.view.acceptsWire = self.can_insert_into_edge
+        self.view.dropTargetChanged.connect(self._on_drop_target)
         self.view.zoomChanged.connect(self._on_zoom)
         self.palette.layerActivated.connect(self.add_layer_near_selection)
         self.palette.layerChosen.connect(self.help_panel.show_layer)
@@ -276,6 +277,17 @@ class MainWindow(TrainingSide, ProjectFiles, ClipboardEdits, QMainWindow):
             self.statusBar().showMessage("✗ " + message)
         else:
             self.statusBar().clearMessage()
+
+    def _on_drop_target(self, layer_id: str, edge) -> None:
+        if edge is None:
+            self.statusBar().clearMessage()
+            return
+        self.statusBar().showMessage(
+            self.tr("Drop to insert %1 between %2 and %3")
+            .replace("%1", layer_title(get_layer(layer_id)))
+            .replace("%2", edge.source)
+            .replace("%3", edge.target)
+        )
 
     def _on_zoom(self, zoom: float) -> None:
         self.zoom_label.setText(self.tr("%1 %").replace("%1", str(round(zoom * 100))))

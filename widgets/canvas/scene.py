@@ -187,6 +187,10 @@ class GraphScene(QGraphicsScene):
                 return None
         return None
 
+    @property
+    def drop_edge(self) -> Edge | None:
+        return self._drop_edge
+
     def set_drop_edge(self, edge: Edge | None) -> None:
         """Light up the connection a dragged layer would be inserted into."""
         if edge == self._drop_edge:

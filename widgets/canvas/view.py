@@ -20,6 +20,7 @@ GRID = 20
 
 class GraphView(QGraphicsView):
     layerDropped = Signal(str, QPointF)
+    dropTargetChanged = Signal(str, object)  # layer id, the connection it would go into or None
     zoomChanged = Signal(float)
 
     def __init__(self, scene: GraphScene, parent=None) -> None:
@@ -190,14 +191,21 @@ class GraphView(QGraphicsView):
         scene: GraphScene = self.scene()
         pos = self.mapToScene(event.position().toPoint())
         edge = scene.edge_at(pos) if self.acceptsWire(layer_id) else None
-        scene.set_drop_edge(edge)
+        if edge != scene.drop_edge:
+            scene.set_drop_edge(edge)
+            self.dropTargetChanged.emit(layer_id, edge)
 
     def dragLeaveEvent(self, event) -> None:
-        self.scene().set_drop_edge(None)
+        self._end_drop_target()
         super().dragLeaveEvent(event)
 
+    def _end_drop_target(self) -> None:
+        if self.scene().drop_edge is not None:
+            self.scene().set_drop_edge(None)
+            self.dropTargetChanged.emit("", None)
+
     def dropEvent(self, event) -> None:
-        self.scene().set_drop_edge(None)
+        self._end_drop_target()
         layer_id = self._layer_of(event)
         if not layer_id:
             event.ignore()
