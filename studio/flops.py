@@ -41,6 +41,19 @@ _PRODUCT_FLOPS: dict[str, Callable[[Call, TensorType], int]] = {
 }
 
 
+# Layers without a matrix product or convolution: FlopCounterMode counts none of their work
+# (element-wise, pooling, normalisation, lookups), so they are 0 without running the counter.
+# A layer missing here is only counted more slowly, never wrongly.
+NO_PRODUCTS = frozenset(
+    {
+        "Output", "Flatten", "Reshape", "Dropout", "Embedding", "PositionalEmbedding",
+        "ReLU", "LeakyReLU", "Sigmoid", "Tanh", "GELU", "Softmax",
+        "MaxPooling2D", "AveragePooling2D", "GlobalAveragePooling", "GlobalMaxPooling",
+        "UpSampling2D", "Add", "Concatenate", "BatchNorm", "LayerNorm",
+    }
+)  # fmt: skip
+
+
 class _MetaEmitter:
     """Runs a layer's emit calls at once on meta tensors (no fx graph to build and compile:
     a node costs well under a millisecond instead of ten, so a 20,000-node graph of distinct
@@ -71,6 +84,8 @@ def node_flops(layer_id: str, params: tuple, inputs: tuple[TensorType, ...]) -> 
         return recurrent_flops(layer_id, steps, features, values["units"], directions)
     layer = get_layer(layer_id)
     call = Call(values, list(inputs))
+    if layer_id in NO_PRODUCTS:
+        return 0
     if layer_id in _PRODUCT_FLOPS:
         return _PRODUCT_FLOPS[layer_id](call, layer.infer(call))
     spec = layer.module(call)
