@@ -84,8 +84,11 @@ def test_double_click_in_palette_adds_after_the_selected_layer_and_wires_it(wind
     tree.itemDoubleClicked.emit(window.palette.item_for("Dropout"), 0)
     assert "dropout_1" in graph.nodes
     assert any(e.source == "dense_2" and e.target == "dropout_1" for e in graph.edges)
+    # dense_2 fed one layer: the new one goes into that connection.
+    assert any(e.source == "dropout_1" and e.target == "output_1" for e in graph.edges)
     window.document.undo()  # one step removes both the node and its connection
     assert "dropout_1" not in graph.nodes and len(graph.edges) == 9
+    assert any(e.source == "dense_2" and e.target == "output_1" for e in graph.edges)
     # Return on a palette item does the same as a double click.
     tree.setCurrentItem(window.palette.item_for("ReLU"))
     QTest.keyClick(tree, Qt.Key.Key_Return)

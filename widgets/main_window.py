@@ -391,9 +391,19 @@ class MainWindow(TrainingSide, ProjectFiles, ClipboardEdits, QMainWindow):
 
     def add_layer_near_selection(self, layer_id: str) -> str | None:
         """Double-click in the palette: after the selected layer (and wired to it when the
-        graph allows), or in the middle of the view."""
+        graph allows; inserted into its connection when it feeds exactly one layer), or in
+        the middle of the view."""
         selected = self.scene.selected_node_ids()
         graph = self.document.graph
+        if len(selected) == 1 and self.can_insert_into_edge(layer_id):
+            outgoing = graph.outgoing(selected[0])
+            if len(outgoing) == 1:
+                x, y = graph.nodes[selected[0]].position
+                node_id = self.insert_into_edge(layer_id, (x + COLUMN_SPACING, y), outgoing[0])
+                if node_id:
+                    self.scene.select_nodes([node_id])
+                    self.view.ensureVisible(self.scene.nodes[node_id], 40, 40)
+                return node_id
         if len(selected) == 1:
             x, y = graph.nodes[selected[0]].position
             position = (x + COLUMN_SPACING, y)
