@@ -119,10 +119,11 @@ class Graph:
     def __post_init__(self) -> None:
         # Edges by target (port -> edge) and by source, kept in step with `edges` by every edit
         # below, so that inputs and successors cost their own count and whole-graph passes
-        # stay linear. `_index_key` notices an `edges` list changed behind the graph's back.
+        # stay linear. `_index_key` (the list itself and its length) notices an `edges` list
+        # replaced or grown behind the graph's back, and the index is built afresh.
         self._into: dict[str, dict[int, Edge]] = {}
         self._out: dict[str, list[Edge]] = {}
-        self._index_key: tuple[int, int] | None = None
+        self._index_key: tuple[list[Edge], int] | None = None
         self._next_suffix: dict[str, int] = {}
         self.node_added = Signal()  # (node)
         self.node_removed = Signal()  # (node)
@@ -183,11 +184,12 @@ class Graph:
     # The edge index ---------------------------------------------------------------------
 
     def _check_index(self) -> None:
-        if self._index_key != (id(self.edges), len(self.edges)):
+        key = self._index_key
+        if key is None or key[0] is not self.edges or key[1] != len(self.edges):
             self._into, self._out = {}, {}
             for edge in self.edges:
                 self._index(edge)
-            self._index_key = (id(self.edges), len(self.edges))
+            self._index_key = (self.edges, len(self.edges))
 
     def _index(self, edge: Edge) -> None:
         # The last edge on a port wins, as it did when ports were looked up by a scan.
@@ -198,7 +200,7 @@ class Graph:
         self._check_index()
         self.edges.append(edge)
         self._index(edge)
-        self._index_key = (id(self.edges), len(self.edges))
+        self._index_key = (self.edges, len(self.edges))
 
     def reaches(self, start: str, goal: str, avoid: str | None = None) -> bool:
         """Whether a path leads from start to goal (not passing through `avoid`)."""
@@ -357,7 +359,7 @@ class Graph:
         if ports.get(edge.port) == edge:
             del ports[edge.port]
         self._out[edge.source].remove(edge)
-        self._index_key = (id(self.edges), len(self.edges))
+        self._index_key = (self.edges, len(self.edges))
         self.edge_removed.emit(edge)
 
     def set_params(self, node_id: str, updates: dict[str, Any]) -> dict[str, Any]:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from studio.graph import CycleError, Graph, GraphError, PortError, graph_from_dict
+from studio.graph import CycleError, Edge, Graph, GraphError, PortError, graph_from_dict
 from studio.shapes import infer_shapes
 
 
@@ -313,3 +313,10 @@ def test_loading_and_inference_scale_linearly():
 
     cost(100)  # warm the parameter-count cache
     assert cost(10_000) / cost(1_000) < 35
+
+
+def test_an_edge_list_replaced_from_outside_is_indexed_afresh():
+    g, ids = chain(("Input", {"shape": [4]}), ("Dense", {}), ("Dense", {}))
+    assert g.successors(ids[0]) == [ids[1]]
+    g.edges = [Edge(ids[0], ids[2]), Edge(ids[2], ids[1])]  # same length, other edges
+    assert g.successors(ids[0]) == [ids[2]] and g.predecessors(ids[1]) == [ids[2]]
