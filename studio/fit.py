@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from studio.data import DatasetError, DatasetInfo, list_datasets
-from studio.data.fallback import _STAND_INS as STAND_INS  # one list of stand-ins, shared
+from studio.data.fallback import STAND_INS  # one list of stand-ins, shared
 from studio.data.registry import canonical_name
 from studio.graph import Graph
 from studio.layers.base import format_shape

@@ -21,8 +21,8 @@ from studio.augment import augment_images, augmentation_enabled
 from studio.compiler import compile_graph, output_nodes
 from studio.data import Dataset, StreamingImageFolder
 from studio.devices import autocast_for
+from studio.fit import DataSpec, dataset_problems
 from studio.init import keras_init
-from studio.layers.base import format_shape
 from studio.messages import msg, term
 from studio.project import Project
 from studio.training import TrainingError, TrainingState, make_optimizer
@@ -64,65 +64,13 @@ def objective_of(project: Project) -> Objective:
     return Objective(heads[0].params["loss"], heads[0].params["target"], info.output.shape)
 
 
-def check_fit(objective: Objective, expected: tuple[int, ...], data: Any) -> None:
-    """The data set must fit the model's Input and Output; say exactly what to change."""
-    title = term(data.title, "datasets")
-    if _squeezed(data.input_shape) != _squeezed(expected):
-        raise TrainingError(
-            msg(
-                "The data set {title} has samples of shape {shape}, but the model's Input "
-                "expects {expected}; set the Input's shape to {wanted}",
-                title=title,
-                shape=format_shape(data.input_shape),
-                expected=format_shape(expected),
-                wanted=list(data.input_shape),
-            )
-        )
-    if objective.target == "input":
-        if objective.output_shape != expected:
-            raise TrainingError(
-                msg(
-                    "The model reproduces its input, so it must end in {expected}, "
-                    "but it ends in {shape}",
-                    expected=format_shape(expected),
-                    shape=format_shape(objective.output_shape),
-                )
-            )
-        return
-    if data.task == "regression":
-        if objective.loss != "mse":
-            raise TrainingError(
-                msg(
-                    "{title} holds numbers to predict (regression): set the Output's loss to mse",
-                    title=title,
-                )
-            )
-        return
-    k = data.num_classes
-    if objective.loss == "mse":
-        raise TrainingError(
-            msg(
-                "{title} has {classes} classes: set the Output's loss to cross_entropy",
-                title=title,
-                classes=k,
-            )
-        )
-    width = objective.output_shape[-1]
-    binary_ok = objective.loss == "binary_cross_entropy" and k == 2 and width == 1
-    if width != k and not binary_ok:
-        raise TrainingError(
-            msg(
-                "The model ends in {width} outputs but {title} has {classes} classes; set the "
-                "last Dense layer's units to {classes}",
-                width=width,
-                title=title,
-                classes=k,
-            )
-        )
-
-
-def _squeezed(shape: tuple[int, ...]) -> tuple[int, ...]:
-    return tuple(s for s in shape if s != 1)
+def check_fit(project: Project, data: Any) -> None:
+    """The data set must fit the model's Input and Output; say exactly what to change. The rule
+    is studio.fit's, which the app shows in the Problems list before any run."""
+    spec = DataSpec(data.title, tuple(data.input_shape), data.num_classes, data.task)
+    problems = dataset_problems(project.graph, spec)
+    if problems:
+        raise TrainingError(problems[0].message)
 
 
 def loss_function(objective: Objective) -> Callable[[torch.Tensor, torch.Tensor], torch.Tensor]:
@@ -287,7 +235,7 @@ class SupervisedTask:
         if self.channels_last:
             self.model.to(memory_format=torch.channels_last)
         self.input_shape = tuple(self.model.input_types[0].shape)
-        check_fit(self.objective, self.input_shape, self.data)
+        check_fit(self.project, self.data)
         self.loss_fn = loss_function(self.objective)
         self.optimizers = [make_optimizer(self.model, s)]
         self.augment = self.data.is_image and augmentation_enabled(s)

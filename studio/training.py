@@ -360,6 +360,7 @@ class Trainer:
                 if self.folder is not None:
                     self.folder.save_final(self.task.weights(), self.project,
                                            self._metrics(result))
+                    self.task.save_files(self.folder, self.project)
         except StudioError as exc:
             if self.folder is not None:
                 self.folder.finish(FAILED, str(exc))

@@ -16,7 +16,7 @@ from .folder import DatasetTooLargeError, StreamingImageFolder
 from .registry import canonical_name, list_datasets, load_dataset
 
 # Same sample shape (1×28×28) and 10 classes: each can stand in for the others.
-_STAND_INS = {
+STAND_INS = {
     "mnist": ("fashion-mnist", "synthetic-shapes"),
     "kmnist": ("fashion-mnist", "synthetic-shapes"),
     "fashion-mnist": ("synthetic-shapes",),
@@ -59,10 +59,10 @@ def load_for_project(
         )
         return folder, _joined([streamed, *folder.notes])
     except DatasetError as exc:
-        if not allow_fallback or wanted not in _STAND_INS:
+        if not allow_fallback or wanted not in STAND_INS:
             raise
         available = {i.name for i in list_datasets() if i.available}
-        for stand_in in _STAND_INS[wanted]:
+        for stand_in in STAND_INS[wanted]:
             if stand_in in available:
                 data = load_dataset(stand_in, seed=seed, download=False)
                 return data, msg(
