@@ -126,11 +126,15 @@ class Inspector(QWidget):
             self.tr("The model's name, saved in its file and shown with its training runs")
         )
         label.setBuddy(self.name_edit)
+        # A title that can be typed over: the model's name reads as the page's heading.
+        self.name_edit.setStyleSheet("QLineEdit { font-size: 13pt; font-weight: 600; }")
         self.name_edit.editingFinished.connect(self._name_edited)
         self.description = QLabel()
         self.description.setObjectName("projectDescription")
         self.description.setWordWrap(True)
         self.description.setTextFormat(Qt.TextFormat.PlainText)
+        self.description.setStyleSheet("color: #4B5563; padding-top: 4px;")
+        label.setStyleSheet("color: #6B7280;")
         for w in (label, self.name_edit, self.description):
             box.addWidget(w)
         column.addWidget(self.project_box)
