@@ -20,11 +20,12 @@ from PySide6.QtGui import QAction
 
 from studio.params import ParamError
 from studio.project import Project
+from studio.runs.location import new_run_dir
 from studio.settings import OPTIMIZER_VARIANTS, optimizer_variant
 from widgets.training.compare_dialog import CompareDialog, ComparisonTable
 from widgets.training.controller import IDLE, STOPPING, snapshot
 from widgets.training.optimizer_names import optimizer_title
-from widgets.training.runs import RunInfo, new_run_dir, read_run
+from widgets.training.runs import RunInfo, read_run
 from widgets.training.worker import RunOutcome
 
 DEFAULT_CHOICES = ("sgd", "sgd-momentum", "adam")
@@ -149,7 +150,7 @@ class OptimizerComparison(QObject):
             .replace("%3", optimizer_title(key) or key)
         )
         self.runBegun.emit(index, key)
-        self.controller.start(project, out_dir)
+        self.controller.start(project, out_dir, self.window.document.path)
 
     def _on_state(self, state: str) -> None:
         if self.active and state == STOPPING:

@@ -9,7 +9,6 @@ their runs), and its runs move beside the file when it is first saved.
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 import time
@@ -20,10 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from studio.data import registry, vision
-from studio.runs import METRICS_FILE, WEIGHTS_FILE
+from studio.runs import WEIGHTS_FILE
+from studio.runs.folder import read_metrics, read_record
+from studio.runs.location import RUNS_SUFFIX
 from widgets import config
-
-RUNS_SUFFIX = ".runs"
 
 
 def unsaved_key(project_name: str) -> str:
@@ -66,18 +65,6 @@ def adopt_runs(old_root: Path, new_root: Path, keep: set[Path] = frozenset()) ->
 # A run folder's name: the time, a counter within the same second, and an optional tag that
 # says what the run was for (the optimizer, in a comparison).
 _RUN_NAME = re.compile(r"\d{8}-\d{6}(?:-\d+)?(?:-(?P<tag>[a-z][a-z0-9-]*))?")
-
-
-def new_run_dir(root: Path, tag: str = "") -> Path:
-    """A fresh folder named by the time, e.g. 20250101-120000 (then -2, -3 within a second),
-    with `-tag` after it when a tag is given (20250101-120000-adam)."""
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    suffix = f"-{tag}" if tag else ""
-    path, n = root / f"{stamp}{suffix}", 2
-    while path.exists():
-        path, n = root / f"{stamp}-{n}{suffix}", n + 1
-    path.mkdir(parents=True)
-    return path
 
 
 def run_started(path: Path) -> datetime | None:
@@ -143,25 +130,34 @@ class RunInfo:
 
 
 def read_run(path: Path) -> RunInfo | None:
-    """A finished or stopped run's metrics; None for a folder without them (still running,
-    or cut short before it wrote anything)."""
-    try:
-        data = json.loads((path / METRICS_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if not isinstance(data, dict):
+    """A run's status and figures, at any point of its life: from its record (which says
+    `interrupted` for a run whose process died, `failed` with why) and its metrics. None for a
+    folder that is not a run."""
+    record, data = read_record(path), read_metrics(path)
+    if not record and not data:
         return None
     history = data.get("history")
+    status = record.get("status") or data.get("status") or ""
     return RunInfo(
         path=path,
-        status=str(data.get("status", "")),
-        epochs=int(data.get("epochs") or 0),
-        test_accuracy=data.get("test_accuracy"),
-        test_loss=data.get("test_loss"),
-        dataset=str(data.get("dataset", "")),
+        status=str(status),
+        epochs=_count(data.get("epochs"), len(history) if isinstance(history, list) else 0),
+        test_accuracy=_number(data.get("test_accuracy")),
+        test_loss=_number(data.get("test_loss")),
+        dataset=str(data.get("dataset") or (record.get("dataset") or {}).get("used") or ""),
         history=[h for h in history if isinstance(h, dict)] if isinstance(history, list) else [],
         tag=run_tag(path),
     )
+
+
+def _count(value: Any, default: int) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else (
+        default
+    )
+
+
+def _number(value: Any) -> float | None:
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
 
 def list_runs(root: Path) -> list[RunInfo]:

@@ -19,6 +19,7 @@ from PySide6.QtCore import QEventLoop
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox, QStyle, QTabWidget
 
+from studio.runs.location import new_run_dir
 from studio.shapes import Problem
 from widgets.i18n import count as count_text
 from widgets.i18n import layer_title, plural, tr_message
@@ -32,7 +33,6 @@ from widgets.training.results import TrainingResults
 from widgets.training.runs import (
     adopt_runs,
     list_runs,
-    new_run_dir,
     runs_root,
     unsaved_key,
     unsaved_runs_dir,
@@ -209,7 +209,7 @@ class TrainingSide:
         panel.clear_message()
         self._training_project = self.document.project
         self._edit_noted = False
-        self.training.start(self.document.project, out_dir)
+        self.training.start(self.document.project, out_dir, self.document.path)
         self.show_page(TRAINING_PAGE)
         self.statusBar().showMessage(
             self.tr("Training a copy of the model: changes you make now apply to the next run."),
