@@ -32,7 +32,7 @@ from widgets.canvas_edits import CanvasEdits
 from widgets.clipboard import ClipboardEdits
 from widgets.document import Document
 from widgets.help_panel import HelpPanel
-from widgets.i18n import template_text
+from widgets.i18n import plural, template_text
 from widgets.inspector import Inspector
 from widgets.palette import Palette
 from widgets.problems import ProblemsList
@@ -223,22 +223,32 @@ class MainWindow(TrainingSide, ProjectFiles, CanvasEdits, ClipboardEdits, QMainW
         self.help_panel.set_analysis(analysis)
         self.problems.set_analysis(analysis, self.document.graph)
         self.summary.schedule()
+
+    def _update_model_label(self) -> None:
+        """The status bar's one-line verdict: layers, parameters, and whether the model and
+        its data set fit together (the same problems the Problems list shows)."""
+        analysis = self.document.analysis
         layers = len(self.document.graph.nodes)
         text = (
-            self.tr("%1 layers · %2 parameters")
+            plural(self.tr("%1 layer(s) · %2 parameters", "", layers), layers)
             .replace("%1", str(layers))
             .replace("%2", human_count(analysis.total_params))
         )
-        if analysis.problems:
-            text += " · " + self.tr("✗ %n problem(s)", "", len(analysis.problems))
+        problems = len(self.unfit_problems())
+        if problems:
+            # Qt puts the count in for %n; English, with no translation loaded, picks its form here.
+            text += " · " + plural(self.tr("✗ %n problem(s)", "", problems), problems)
         elif layers:
             text += " · " + self.tr("✓ fits together")
         self.model_label.setText(text)
-        self.model_label.setProperty("bad", bool(analysis.problems))
+        self.model_label.setProperty("bad", bool(problems))
         self.model_label.style().unpolish(self.model_label)
         self.model_label.style().polish(self.model_label)
 
     def _on_problem_count(self, problems: int, notes: int) -> None:
+        # The Problems list is told of every change, the model's and the data set's fit
+        # (widgets/training/data_fit.py) alike: the status bar follows it.
+        self._update_model_label()
         title = self.tr("Problems")
         if problems or notes:
             title += f"  ({problems + notes})"
