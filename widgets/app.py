@@ -115,7 +115,9 @@ def run(args) -> int:
         return train_then_screenshot(window, args.screenshot)
     if args.screenshot:
         return screenshot(window, args.screenshot)
-    if train and not window.start_training():
+    if train and open_error:
+        console.say(f"netstudio: {open_error}")  # nothing to train: the dialog says why too
+    elif train and not window.start_training():
         console.say(window.training_panel.message.text().removeprefix("✗ "))
     if open_error:
         title = QCoreApplication.translate("MainWindow", "Cannot open project")
