@@ -237,8 +237,10 @@ def test_the_app_started_with_the_zh_cn_locale_shows_chinese_menus(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     menus, category = result.stdout.splitlines()[-2:]
-    assert menus.split("|")[:4] == ["文件(&F)", "编辑(&E)", "视图(&V)", "设置(&S)"]
-    assert "训练(&T)" in menus and "帮助(&H)" in menus
+    menus = menus.split("|")
+    assert menus[:4] == ["文件(&F)", "编辑(&E)", "视图(&V)", "设置(&S)"]
+    assert "运行(&R)" in menus and menus[-1] == "帮助(&H)"  # Train, Pause, Stop: the Run menu
+    assert all(re.search(r"[\u4e00-\u9fff]", menu) for menu in menus), menus  # no English left
     assert category == "输入/输出"
 
 
@@ -271,6 +273,14 @@ def test_the_main_window_in_chinese(chinese, make_window, qapp, entries):
         qapp.removeTranslator(recorder)
     assert window.menuBar().actions()[0].text() == "文件(&F)"
     assert window.actions.open.iconText() == "打开"  # no "(O)" on the tool bar
+    assert window.run_menu.title() == "运行(&R)"
+    run_items = [a.text() for a in window.run_menu.actions() if not a.isSeparator()]
+    assert run_items[:3] == ["训练(&T)", "暂停(&P)", "停止(&S)"]
+    assert "导出训练好的模型(&E)…" in run_items
+    tabs = window.center_tabs
+    assert [tabs.tabText(i) for i in range(tabs.count())] == ["模型", "训练"]
+    assert tabs.tabToolTip(0) == "模型结构图及其问题 (Ctrl+1)"
+    assert tabs.tabToolTip(1) == "训练设置、进度和结果 (Ctrl+2)"
     assert window.problems.messages()[0].startswith("dense_1（Dense）：Dense 需要扁平的输入")
     assert window.scene.nodes["dense_1"].error_text().startswith("Dense 需要扁平的输入")
     assert "✗ 1 个问题" in window.model_label.text()

@@ -256,6 +256,7 @@
         <name>ConfusionView</name>
         <message>
             <location filename="../../widgets/training/confusion.py" />
+            <location filename="" />
             <source>Train a classifier to see which classes it confuses.</source>
             <translation>训练一个分类模型，看看它会混淆哪些类别。</translation>
         </message>
@@ -334,13 +335,28 @@
         </message>
         <message>
             <location filename="" />
+            <source>Automatic (a GPU when there is one)</source>
+            <translation>自动（有 GPU 时使用 GPU）</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>(download, else %1)</source>
+            <translation>（需下载，否则用 %1）</translation>
+        </message>
+        <message>
+            <location filename="" />
             <source>(download)</source>
             <translation>（需下载）</translation>
         </message>
         <message>
             <location filename="" />
-            <source>Automatic (a GPU when there is one)</source>
-            <translation>自动（有 GPU 时使用 GPU）</translation>
+            <source>Could not be downloaded in the last run, so %1 (same shape and classes) trained instead. Train again to retry the download.</source>
+            <translation>上次运行时无法下载，因此改用 %1（形状和类别相同）训练。再次训练即可重试下载。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Not on this machine: Train downloads it. Offline, %1 (here, same shape and classes) trains instead.</source>
+            <translation>本机没有：训练时会下载。离线时改用 %1（本机已有，形状和类别相同）训练。</translation>
         </message>
         <message>
             <location filename="" />
@@ -364,6 +380,14 @@
         </message>
     </context>
     <context>
+        <name>Document</name>
+        <message>
+            <location filename="../../widgets/document.py" />
+            <source>The model needs a name</source>
+            <translation>模型需要一个名称</translation>
+        </message>
+    </context>
+    <context>
         <name>DrawingView</name>
         <message>
             <location filename="../../widgets/training/drawing.py" />
@@ -372,8 +396,8 @@
         </message>
         <message>
             <location filename="" />
-            <source>Centre and scale as MNIST</source>
-            <translation>像 MNIST 一样居中并缩放</translation>
+            <source>Centre and scale the drawing</source>
+            <translation>将手绘图像居中并缩放</translation>
         </message>
         <message>
             <location filename="" />
@@ -384,6 +408,11 @@
             <location filename="" />
             <source>Train an image classifier, then draw here.</source>
             <translation>先训练一个图像分类模型，然后在这里画图。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Centre and scale like the %1 images</source>
+            <translation>像 %1 的图像一样居中并缩放</translation>
         </message>
         <message>
             <location filename="" />
@@ -405,6 +434,10 @@
             <source>It looks like &lt;b&gt;%1&lt;/b&gt; (%2)</source>
             <translation>看起来像 &lt;b&gt;%1&lt;/b&gt;（%2）</translation>
         </message>
+        <message>
+            <source>Centre and scale as MNIST</source>
+            <translation type="vanished">像 MNIST 一样居中并缩放</translation>
+        </message>
     </context>
     <context>
         <name>EdgeItem</name>
@@ -423,8 +456,13 @@
         </message>
         <message>
             <location filename="" />
-            <source>Export the model trained in run &lt;b&gt;%1&lt;/b&gt; as:</source>
-            <translation>将运行 &lt;b&gt;%1&lt;/b&gt; 中训练好的模型导出为：</translation>
+            <source>Export the model trained in the run:</source>
+            <translation>导出所选运行中训练好的模型：</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>as:</source>
+            <translation>格式：</translation>
         </message>
         <message>
             <location filename="" />
@@ -440,6 +478,16 @@
             <location filename="" />
             <source>Export</source>
             <translation>导出</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>%1 generator</source>
+            <translation>%1 生成器</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>This run trained a GAN: what is exported is its generator, which turns a vector of random numbers into a new image. The discriminator only served the training; it stays in the run folder.</source>
+            <translation>这次运行训练的是 GAN：导出的是它的生成器，它把一个随机数向量变成一张新图像。判别器只在训练中起作用，它仍保留在运行文件夹中。</translation>
         </message>
         <message>
             <location filename="" />
@@ -485,6 +533,38 @@
         <message>
             <source>A standalone Python package: readable model source, weights, predict.py and train.py (runs under torchrun)</source>
             <translation>独立的 Python 程序包：可读的模型源代码、权重、predict.py 和 train.py（可在 torchrun 下运行）</translation>
+        </message>
+        <message>
+            <source>finished</source>
+            <translation>已完成</translation>
+        </message>
+        <message>
+            <source>stopped</source>
+            <translation>已停止</translation>
+        </message>
+        <message>
+            <source>stopped early</source>
+            <translation>提前停止</translation>
+        </message>
+        <message>
+            <source>failed</source>
+            <translation>失败</translation>
+        </message>
+        <message>
+            <source>running</source>
+            <translation>运行中</translation>
+        </message>
+        <message>
+            <source>test accuracy %1</source>
+            <translation>测试准确率 %1</translation>
+        </message>
+        <message>
+            <source>test loss %1</source>
+            <translation>测试损失 %1</translation>
+        </message>
+        <message>
+            <source>Export the model trained in run &lt;b&gt;%1&lt;/b&gt; as:</source>
+            <translation type="vanished">将运行 &lt;b&gt;%1&lt;/b&gt; 中训练好的模型导出为：</translation>
         </message>
     </context>
     <context>
@@ -639,14 +719,28 @@
         <name>Inspector</name>
         <message>
             <location filename="../../widgets/inspector.py" />
-            <location filename="" />
-            <source>Select a layer on the canvas to see and edit it.</source>
-            <translation>在画布上选择一层，即可查看和编辑它。</translation>
+            <source>This layer has no settings.</source>
+            <translation>这一层没有可设置的参数。</translation>
         </message>
         <message>
             <location filename="" />
-            <source>This layer has no settings.</source>
-            <translation>这一层没有可设置的参数。</translation>
+            <source>Model name</source>
+            <translation>模型名称</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Name of the model</source>
+            <translation>模型的名称</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>The model's name, saved in its file and shown with its training runs</source>
+            <translation>模型的名称：保存在模型文件中，并随它的各次训练运行一起显示</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Select a layer on the canvas to see and edit it.</source>
+            <translation>在画布上选择一层，即可查看和编辑它。</translation>
         </message>
         <message numerus="yes">
             <location filename="" />
@@ -683,6 +777,31 @@
     </context>
     <context>
         <name>MainWindow</name>
+        <message>
+            <location filename="../../widgets/canvas_edits.py" />
+            <source>Drop to insert %1 between %2 and %3</source>
+            <translation>松开即可把 %1 插入 %2 和 %3 之间</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Add %1 after %2</source>
+            <translation>在 %2 之后添加 %1</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Connected %1 → %2</source>
+            <translation>已连接 %1 → %2</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Deleted %1. To keep the layers around it connected, undo and use Delete and Reconnect (%2).</source>
+            <translation>已删除 %1。如要让它前后的层保持相连，请撤销，再使用“删除并重新连接”（%2）。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Auto-arrange</source>
+            <translation>自动排列</translation>
+        </message>
         <message>
             <location filename="../../widgets/clipboard.py" />
             <source>Paste</source>
@@ -723,10 +842,12 @@
             <source>Summary</source>
             <translation>摘要</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="" />
-            <source>%1 layers · %2 parameters</source>
-            <translation>%1 层 · %2 个参数</translation>
+            <source>%1 layer(s) · %2 parameters</source>
+            <translation>
+                <numerusform>%1 层 · %2 个参数</numerusform>
+            </translation>
         </message>
         <message numerus="yes">
             <location filename="" />
@@ -762,21 +883,6 @@
         </message>
         <message>
             <location filename="" />
-            <source>Add %1 after %2</source>
-            <translation>在 %2 之后添加 %1</translation>
-        </message>
-        <message>
-            <location filename="" />
-            <source>Connected %1 → %2</source>
-            <translation>已连接 %1 → %2</translation>
-        </message>
-        <message>
-            <location filename="" />
-            <source>Auto-arrange</source>
-            <translation>自动排列</translation>
-        </message>
-        <message>
-            <location filename="" />
             <source>About NetStudio</source>
             <translation>关于 NetStudio</translation>
         </message>
@@ -787,6 +893,21 @@
         </message>
         <message>
             <location filename="../../widgets/project_files.py" />
+            <source>Arranged the layers: their positions were far outside any canvas.</source>
+            <translation>已重新排列各层：它们的位置远在画布之外。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Arranged the layers: many of them lay on top of one another.</source>
+            <translation>已重新排列各层：很多层叠在了一起。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Arranged the layers: in one long line they could not be read.</source>
+            <translation>已重新排列各层：排成一长行时无法看清。</translation>
+        </message>
+        <message>
+            <location filename="" />
             <source>Untitled</source>
             <translation>未命名</translation>
         </message>
@@ -862,6 +983,7 @@
         </message>
         <message>
             <location filename="../../widgets/training/window.py" />
+            <location filename="" />
             <source>Model</source>
             <translation>模型</translation>
         </message>
@@ -869,6 +991,16 @@
             <location filename="" />
             <source>Training</source>
             <translation>训练</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>The model's graph and its problems (Ctrl+1)</source>
+            <translation>模型结构图及其问题 (Ctrl+1)</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Training settings, progress and results (Ctrl+2)</source>
+            <translation>训练设置、进度和结果 (Ctrl+2)</translation>
         </message>
         <message>
             <location filename="" />
@@ -922,18 +1054,13 @@
         </message>
         <message>
             <location filename="" />
-            <source>&amp;Training</source>
-            <translation>训练(&amp;T)</translation>
+            <source>&amp;Run</source>
+            <translation>运行(&amp;R)</translation>
         </message>
         <message>
             <location filename="" />
             <source>Training: epoch %1/%2 · %3 left</source>
             <translation>训练中：第 %1/%2 轮 · 还剩 %3</translation>
-        </message>
-        <message>
-            <location filename="" />
-            <source>The model does not fit together yet: fix what the Problems list shows, then train.</source>
-            <translation>模型的各层还不匹配：先修正“问题”列表中列出的问题，再开始训练。</translation>
         </message>
         <message>
             <location filename="" />
@@ -947,18 +1074,23 @@
         </message>
         <message>
             <location filename="" />
+            <source>Cannot train yet. %1: %2 (the Problems list on the Model page shows it)</source>
+            <translation>还不能训练。%1：%2（见“模型”页上的“问题”列表）</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Cannot train yet: fix %1, as the Problems list under the model says.</source>
+            <translation>还不能训练：请按模型下方“问题”列表的说明修正%1。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>the model</source>
+            <translation>模型</translation>
+        </message>
+        <message>
+            <location filename="" />
             <source>Train the model first, then export it.</source>
             <translation>请先训练模型，再导出。</translation>
-        </message>
-        <message>
-            <location filename="" />
-            <source>%1 generator</source>
-            <translation>%1 生成器</translation>
-        </message>
-        <message>
-            <location filename="" />
-            <source>This run trained a GAN: what is exported is its generator, which turns a vector of random numbers into a new image. The discriminator only served the training; it stays in the run folder.</source>
-            <translation>这次运行训练的是 GAN：导出的是它的生成器，它把一个随机数向量变成一张新图像。判别器只在训练中起作用，它仍保留在运行文件夹中。</translation>
         </message>
         <message>
             <location filename="" />
@@ -987,6 +1119,18 @@
         </message>
         <message>
             <location filename="" />
+            <source>Training…</source>
+            <translation>正在训练…</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="" />
+            <source>Evaluating on %1 test sample(s)…</source>
+            <translation>
+                <numerusform>正在 %1 个测试样本上评估…</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="" />
             <source>Stopped before training began.</source>
             <translation>训练开始前已停止。</translation>
         </message>
@@ -994,6 +1138,11 @@
             <location filename="" />
             <source>The running training keeps the model as it was when it started; this change applies to the next run.</source>
             <translation>正在进行的训练使用开始时的模型；这项修改将在下一次训练时生效。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Could not move the runs beside the project: %1</source>
+            <translation>无法把运行记录移到项目旁边：%1</translation>
         </message>
         <message>
             <source>&amp;New Empty Model</source>
@@ -1062,6 +1211,14 @@
         <message>
             <source>Delete the selected layers and connections</source>
             <translation>删除选中的层和连接</translation>
+        </message>
+        <message>
+            <source>Delete and &amp;Reconnect</source>
+            <translation>删除并重新连接(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Delete the selected layer and connect its input to the layers it fed</source>
+            <translation>删除选中的层，并把它的输入连到它原先输出到的各层</translation>
         </message>
         <message>
             <source>Select &amp;All</source>
@@ -1167,16 +1324,40 @@
             <source>Follow the language of the operating system</source>
             <translation>使用操作系统的语言</translation>
         </message>
+        <message>
+            <source>%1 layers · %2 parameters</source>
+            <translation type="vanished">%1 层 · %2 个参数</translation>
+        </message>
+        <message>
+            <source>&amp;Training</source>
+            <translation type="vanished">训练(&amp;T)</translation>
+        </message>
+        <message>
+            <source>The model does not fit together yet: fix what the Problems list shows, then train.</source>
+            <translation type="vanished">模型的各层还不匹配：先修正“问题”列表中列出的问题，再开始训练。</translation>
+        </message>
+        <message>
+            <source>%1 generator</source>
+            <translation type="vanished">%1 生成器</translation>
+        </message>
+        <message>
+            <source>This run trained a GAN: what is exported is its generator, which turns a vector of random numbers into a new image. The discriminator only served the training; it stays in the run folder.</source>
+            <translation type="vanished">这次运行训练的是 GAN：导出的是它的生成器，它把一个随机数向量变成一张新图像。判别器只在训练中起作用，它仍保留在运行文件夹中。</translation>
+        </message>
     </context>
     <context>
         <name>NodeItem</name>
         <message>
-            <source>no weights</source>
-            <translation>无权重</translation>
-        </message>
-        <message>
             <source>Output: drag from here to an input to connect</source>
             <translation>输出：从这里拖到某个输入即可连接</translation>
+        </message>
+        <message>
+            <source>Input %1: drag an output here</source>
+            <translation>输入 %1：把某个输出拖到这里</translation>
+        </message>
+        <message>
+            <source>no weights</source>
+            <translation>无权重</translation>
         </message>
         <message>
             <source>waits for %1</source>
@@ -1185,10 +1366,6 @@
         <message>
             <source>%1 parameters</source>
             <translation>%1 个参数</translation>
-        </message>
-        <message>
-            <source>Input %1: drag an output here</source>
-            <translation>输入 %1：把某个输出拖到这里</translation>
         </message>
         <message>
             <source>Waits for %1, which has a problem</source>
@@ -1218,11 +1395,6 @@
         </message>
         <message>
             <location filename="" />
-            <source>The model does not fit together yet: fix what the Problems list shows, then compare.</source>
-            <translation>模型的各层还不匹配：先修正“问题”列表中列出的问题，再进行比较。</translation>
-        </message>
-        <message>
-            <location filename="" />
             <source>Cannot create the run folder: %1</source>
             <translation>无法创建运行文件夹：%1</translation>
         </message>
@@ -1240,6 +1412,10 @@
             <location filename="" />
             <source>Compared %1 optimizers.</source>
             <translation>已比较 %1 个优化器。</translation>
+        </message>
+        <message>
+            <source>The model does not fit together yet: fix what the Problems list shows, then compare.</source>
+            <translation type="vanished">模型的各层还不匹配：先修正“问题”列表中列出的问题，再进行比较。</translation>
         </message>
     </context>
     <context>
@@ -1426,6 +1602,7 @@
         <name>ReconstructionsView</name>
         <message>
             <location filename="../../widgets/training/reconstructions.py" />
+            <location filename="" />
             <source>Train an autoencoder to see test samples beside its reconstructions.</source>
             <translation>训练一个自编码器，即可并排查看测试样本及其重建结果。</translation>
         </message>
@@ -1462,10 +1639,12 @@
             <source>Tick runs to lay their curves over the plots.</source>
             <translation>勾选运行，即可把它们的曲线叠加到图上。</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="" />
-            <source>Runs: %1, kept in %2</source>
-            <translation>运行：%1 次，保存在 %2</translation>
+            <source>%1 run(s), kept in %2</source>
+            <translation>
+                <numerusform>%1 次运行，保存在 %2</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="" />
@@ -1489,8 +1668,20 @@
         </message>
         <message>
             <location filename="" />
-            <source>%1 · %2 · epochs: %3</source>
-            <translation>%1 · %2 · 轮数：%3</translation>
+            <source>failed</source>
+            <translation>失败</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>running</source>
+            <translation>运行中</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="" />
+            <source>%1 · %2 · %3 epoch(s)</source>
+            <translation>
+                <numerusform>%1 · %2 · %3 轮</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="" />
@@ -1507,13 +1698,21 @@
             <source>test loss %1</source>
             <translation>测试损失 %1</translation>
         </message>
+        <message>
+            <source>Runs: %1, kept in %2</source>
+            <translation type="vanished">运行：%1 次，保存在 %2</translation>
+        </message>
+        <message>
+            <source>%1 · %2 · epochs: %3</source>
+            <translation type="vanished">%1 · %2 · 轮数：%3</translation>
+        </message>
     </context>
     <context>
         <name>SettingsForm</name>
         <message>
             <location filename="../../widgets/training/settings_form.py" />
-            <source>Training</source>
-            <translation>训练</translation>
+            <source>Basics</source>
+            <translation>基本设置</translation>
         </message>
         <message>
             <location filename="" />
@@ -1534,6 +1733,10 @@
             <location filename="" />
             <source>Augmentation (images)</source>
             <translation>数据增强（图像）</translation>
+        </message>
+        <message>
+            <source>Training</source>
+            <translation type="vanished">训练</translation>
         </message>
     </context>
     <context>
@@ -1593,6 +1796,7 @@
         <name>TrainingPanel</name>
         <message>
             <location filename="../../widgets/training/panel.py" />
+            <location filename="" />
             <source>Press Train to train the model on the data set.</source>
             <translation>按“训练”即可在数据集上训练模型。</translation>
         </message>
@@ -1608,6 +1812,11 @@
         </message>
         <message>
             <location filename="" />
+            <source>Resuming…</source>
+            <translation>正在继续…</translation>
+        </message>
+        <message>
+            <location filename="" />
             <source>Paused. Resume or stop when you like.</source>
             <translation>已暂停。可以随时继续或停止。</translation>
         </message>
@@ -1616,10 +1825,19 @@
             <source>Stopping after this batch…</source>
             <translation>这一批次结束后停止…</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="" />
-            <source>Training on %1 (%2 samples) on %3…</source>
-            <translation>正在 %3 上用 %1（%2 个样本）训练…</translation>
+            <source>Evaluating on %1 test sample(s)…</source>
+            <translation>
+                <numerusform>正在 %1 个测试样本上评估…</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="" />
+            <source>Training on %1 (%2 sample(s)) on %3…</source>
+            <translation>
+                <numerusform>正在 %3 上用 %1（%2 个样本）训练…</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="" />
@@ -1631,10 +1849,12 @@
             <source>%1 samples/s</source>
             <translation>%1 样本/秒</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="" />
-            <source>Stopped with %1 of %2 epochs done.</source>
-            <translation>已停止，完成了 %2 轮中的 %1 轮。</translation>
+            <source>Stopped with %1 of %2 epoch(s) done.</source>
+            <translation>
+                <numerusform>已停止，完成了 %2 轮中的 %1 轮。</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="" />
@@ -1655,6 +1875,24 @@
             <location filename="" />
             <source>Test loss: %1</source>
             <translation>测试损失：%1</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Data set: %1, standing in for %2</source>
+            <translation>数据集：%1（代替 %2）</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Data set: %1</source>
+            <translation>数据集：%1</translation>
+        </message>
+        <message>
+            <source>Training on %1 (%2 samples) on %3…</source>
+            <translation type="vanished">正在 %3 上用 %1（%2 个样本）训练…</translation>
+        </message>
+        <message>
+            <source>Stopped with %1 of %2 epochs done.</source>
+            <translation type="vanished">已停止，完成了 %2 轮中的 %1 轮。</translation>
         </message>
     </context>
     <context>
@@ -1713,6 +1951,11 @@
             <location filename="" />
             <source>Earlier runs (━▲ training, ╍◆ validation):</source>
             <translation>之前的运行（━▲ 训练，╍◆ 验证）：</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Earlier runs (━▲ training):</source>
+            <translation>之前的运行（━▲ 训练）：</translation>
         </message>
         <message>
             <location filename="" />
@@ -1998,6 +2241,199 @@
         </message>
     </context>
     <context>
+        <name>cli</name>
+        <message>
+            <source>open the app (with PROJECT, a project file)</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>打开应用（给出 PROJECT 时打开该项目文件）</translation>
+        </message>
+        <message>
+            <source>open the app and train PROJECT with its settings at once; the console shows the progress too (a line per epoch), the window the curves</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>打开应用并立即按 PROJECT 的设置训练；控制台同时显示进度（每轮一行），窗口显示曲线</translation>
+        </message>
+        <message>
+            <source>save the window (after training, with --train) as PNG and exit</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>把窗口（带 --train 时在训练结束后）保存为 PNG 后退出</translation>
+        </message>
+        <message>
+            <source>the app:</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>应用：</translation>
+        </message>
+        <message>
+            <source>render the window to PNG and exit</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>把窗口渲染为 PNG 后退出</translation>
+        </message>
+        <message>
+            <source>with PROJECT: open the app and train the project at once, with progress on the console</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>与 PROJECT 一起使用：打开应用并立即训练该项目，控制台显示进度</translation>
+        </message>
+        <message>
+            <source>list the built-in templates</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>列出内置模板</translation>
+        </message>
+        <message>
+            <source>write a template as a project file</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>把模板写成项目文件</translation>
+        </message>
+        <message>
+            <source>template name (see `netstudio templates`)</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>模板名称（见 `netstudio templates`）</translation>
+        </message>
+        <message>
+            <source>project file to write</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>要写入的项目文件</translation>
+        </message>
+        <message>
+            <source>overwrite an existing file</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>覆盖已有文件</translation>
+        </message>
+        <message>
+            <source>layers, output shapes, parameters, FLOPs; errors per node</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>各层、输出形状、参数量、FLOPs；每个节点的错误</translation>
+        </message>
+        <message>
+            <source>project file, run folder or .safetensors file</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>项目文件、运行文件夹或 .safetensors 文件</translation>
+        </message>
+        <message>
+            <source>data sets and whether each is available offline</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>数据集，以及每个是否可以离线使用</translation>
+        </message>
+        <message>
+            <source>train a project headless, with a progress bar</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>无界面训练项目，显示进度条</translation>
+        </message>
+        <message>
+            <source>project file (optional with --resume)</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>项目文件（使用 --resume 时可省略）</translation>
+        </message>
+        <message>
+            <source>data set name (see `netstudio datasets`)</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>数据集名称（见 `netstudio datasets`）</translation>
+        </message>
+        <message>
+            <source>learning rate</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>学习率</translation>
+        </message>
+        <message>
+            <source>auto, cpu, cuda, cuda:N or mps</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>auto、cpu、cuda、cuda:N 或 mps</translation>
+        </message>
+        <message>
+            <source>16-bit where supported</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>在支持的设备上使用 16 位精度</translation>
+        </message>
+        <message>
+            <source>the run folder (default: a new folder in PROJECT.runs/ beside the project file)</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>运行文件夹（默认：项目文件旁 PROJECT.runs/ 中的一个新文件夹）</translation>
+        </message>
+        <message>
+            <source>continue the run in DIR on its own data set and limits (stopped, killed or failed; a finished one with more --epochs)</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>在 DIR 中按该运行自己的数据集和限制继续训练（已停止、被终止或失败的运行；已完成的运行需给出更多 --epochs）</translation>
+        </message>
+        <message>
+            <source>replace an ended run already in the --out folder</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>替换 --out 文件夹中已结束的运行</translation>
+        </message>
+        <message>
+            <source>use only the first N training samples</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>只用前 N 个训练样本</translation>
+        </message>
+        <message>
+            <source>use only N test samples</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>只用 N 个测试样本</translation>
+        </message>
+        <message>
+            <source>export a project or a trained run</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>导出项目或训练好的运行</translation>
+        </message>
+        <message>
+            <source>project file, or a run folder of `netstudio train`</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>项目文件，或 `netstudio train` 的运行文件夹</translation>
+        </message>
+        <message>
+            <source>what to write</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>要写出的格式</translation>
+        </message>
+        <message>
+            <source>file or folder to write</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>要写入的文件或文件夹</translation>
+        </message>
+        <message>
+            <source>replace the file or folder if it exists (never the source)</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>文件或文件夹已存在时替换它（绝不替换源文件）</translation>
+        </message>
+        <message>
+            <source>Build neural networks by drawing them; train and export them. `netstudio [PROJECT]` opens the app.</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>画出神经网络，训练并导出它。`netstudio [PROJECT]` 打开应用。</translation>
+        </message>
+        <message>
+            <source>loss</source>
+            <extracomment>engine: studio/progress.py</extracomment>
+            <translation>损失</translation>
+        </message>
+        <message>
+            <source>accuracy</source>
+            <extracomment>engine: studio/progress.py</extracomment>
+            <translation>准确率</translation>
+        </message>
+        <message>
+            <source>val loss</source>
+            <extracomment>engine: studio/progress.py</extracomment>
+            <translation>验证损失</translation>
+        </message>
+        <message>
+            <source>val accuracy</source>
+            <extracomment>engine: studio/progress.py</extracomment>
+            <translation>验证准确率</translation>
+        </message>
+        <message>
+            <source>generator loss</source>
+            <extracomment>engine: studio/progress.py</extracomment>
+            <translation>生成器损失</translation>
+        </message>
+        <message>
+            <source>discriminator loss</source>
+            <extracomment>engine: studio/progress.py</extracomment>
+            <translation>判别器损失</translation>
+        </message>
+        <message>
+            <source>discriminator accuracy</source>
+            <extracomment>engine: studio/progress.py</extracomment>
+            <translation>判别器准确率</translation>
+        </message>
+    </context>
+    <context>
         <name>commands</name>
         <message>
             <location filename="../../widgets/commands.py" />
@@ -2022,8 +2458,20 @@
             <translation>删除 %1</translation>
         </message>
         <message>
+            <source>Delete %1 and reconnect</source>
+            <translation>删除 %1 并重新连接</translation>
+        </message>
+        <message>
+            <source>Rename the model to %1</source>
+            <translation>将模型重命名为 %1</translation>
+        </message>
+        <message>
             <source>Disconnect %1 → %2</source>
             <translation>断开 %1 → %2</translation>
+        </message>
+        <message>
+            <source>%1 needs exactly one connected input to be reconnected</source>
+            <translation>%1 必须恰好有一个已连接的输入，才能重新连接</translation>
         </message>
         <message>
             <source>Connect %1 → %2</source>
@@ -2032,6 +2480,10 @@
         <message>
             <source>Set %1 of %2</source>
             <translation>设置 %2 的 %1</translation>
+        </message>
+        <message>
+            <source>Insert %1 between %2 and %3</source>
+            <translation>在 %2 和 %3 之间插入 %1</translation>
         </message>
     </context>
     <context>
@@ -2080,6 +2532,91 @@
     <context>
         <name>errors</name>
         <message>
+            <source>Wrote {path} from the template {template!r} ({title}).</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>已根据模板 {template!r}（{title}）写入 {path}。</translation>
+        </message>
+        <message>
+            <source>Run: {status}, {done} of {epochs} epochs</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>运行：{status}，已完成 {epochs} 轮中的 {done} 轮</translation>
+        </message>
+        <message>
+            <source>✓ usable now, offline   ✗ needs a download (or the offline package named)</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>✓ 现在即可离线使用   ✗ 需要下载（或安装所列的离线软件包）</translation>
+        </message>
+        <message>
+            <source>{path} already exists; choose another name or add --force</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>{path} 已存在；请换一个名字，或加上 --force</translation>
+        </message>
+        <message>
+            <source>The model does not fit together yet:</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>模型的各层还不匹配：</translation>
+        </message>
+        <message>
+            <source>, test accuracy {accuracy}</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>，测试准确率 {accuracy}</translation>
+        </message>
+        <message>
+            <source>Name the project to train (or --resume a run folder)</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>请指定要训练的项目（或用 --resume 指定运行文件夹）</translation>
+        </message>
+        <message>
+            <source>Stopping after this batch (Ctrl-C again to abort at once)…</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>这一批次结束后停止…（再按一次 Ctrl-C 立即中止）</translation>
+        </message>
+        <message>
+            <source>Wrote {path}</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>已写入 {path}</translation>
+        </message>
+        <message>
+            <source>--train needs the project to train: netstudio PROJECT --train</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>--train 需要指定要训练的项目：netstudio PROJECT --train</translation>
+        </message>
+        <message>
+            <source>netstudio: no display found, so the app cannot open here. Headless commands: {commands} (see `netstudio --help`).</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>netstudio：没有找到显示器，所以无法在这里打开应用。无界面命令：{commands}（见 `netstudio --help`）。</translation>
+        </message>
+        <message>
+            <source>The app cannot start: {reason}. Headless commands still work.</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>应用无法启动：{reason}。无界面命令仍然可用。</translation>
+        </message>
+        <message>
+            <source>netstudio: stopped.</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>netstudio：已停止。</translation>
+        </message>
+        <message>
+            <source>unknown</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>未知</translation>
+        </message>
+        <message>
+            <source>{source} holds too few samples ({count}) to set aside a test part and still train: add more (a few per class at least).</source>
+            <extracomment>engine: studio/data/base.py</extracomment>
+            <translation>{source} 中的样本太少（{count} 个），留出测试部分后就无法训练：请增加样本（每个类别至少几个）。</translation>
+        </message>
+        <message>
+            <source>The task must be one of {tasks}, not {task!r}.</source>
+            <extracomment>engine: studio/data/base.py</extracomment>
+            <translation>任务必须是 {tasks} 之一，而不是 {task!r}。</translation>
+        </message>
+        <message>
+            <source>The project's data set settings are damaged (not a table of settings).</source>
+            <extracomment>engine: studio/data/fallback.py</extracomment>
+            <translation>项目的数据集设置已损坏（不是一组设置项）。</translation>
+        </message>
+        <message>
             <source>{reason}: too large for memory, so it is read from disk batch by batch.</source>
             <extracomment>engine: studio/data/fallback.py</extracomment>
             <translation>{reason}：内存放不下，因此按批次从磁盘读取。</translation>
@@ -2095,34 +2632,9 @@
             <translation>{root} 中有 {n} 张 {w}×{h} 的图像，解压后共 {size:.1f} GB</translation>
         </message>
         <message>
-            <source>The folder {root} does not exist. Choose a folder that holds one subfolder of images per class.</source>
+            <source>{file} could not be read as an image ({reason}). Remove it or replace it.</source>
             <extracomment>engine: studio/data/folder.py</extracomment>
-            <translation>文件夹 {root} 不存在。请选择一个文件夹，其中每个类别有一个存放图像的子文件夹。</translation>
-        </message>
-        <message>
-            <source>{root} is a file, not a folder. Choose a folder that holds one subfolder of images per class.</source>
-            <extracomment>engine: studio/data/folder.py</extracomment>
-            <translation>{root} 是文件，不是文件夹。请选择一个文件夹，其中每个类别有一个存放图像的子文件夹。</translation>
-        </message>
-        <message>
-            <source>only the class {name!r}</source>
-            <extracomment>engine: studio/data/folder.py</extracomment>
-            <translation>只有类别 {name!r}</translation>
-        </message>
-        <message>
-            <source>no class with images</source>
-            <extracomment>engine: studio/data/folder.py</extracomment>
-            <translation>没有包含图像的类别</translation>
-        </message>
-        <message>
-            <source>{found} (subfolders without images: {empty})</source>
-            <extracomment>engine: studio/data/folder.py</extracomment>
-            <translation>{found}（没有图像的子文件夹：{empty}）</translation>
-        </message>
-        <message>
-            <source>{root} has {found}. An image folder needs at least two subfolders, one per class, each holding images (PNG, JPEG, BMP, ...).</source>
-            <extracomment>engine: studio/data/folder.py</extracomment>
-            <translation>{root} 中{found}。图像文件夹至少需要两个子文件夹，每个类别一个，各自存放图像（PNG、JPEG、BMP 等）。</translation>
+            <translation>{file} 无法作为图像读取（{reason}）。请删除或替换它。</translation>
         </message>
         <message>
             <source>{reason}: too large to hold in memory here (the limit is {limit:.1f} GB). Use fewer or smaller images.</source>
@@ -2130,19 +2642,154 @@
             <translation>{reason}：太大，本机内存放不下（上限为 {limit:.1f} GB）。请使用更少或更小的图像。</translation>
         </message>
         <message>
-            <source>The images differ in size: {first} is {w}×{h} pixels but {other} is {ow}×{oh}. All images must have the same size; resize them first (for example all to 64×64).</source>
+            <source>{root} has fewer than two classes with readable images. {note}</source>
             <extracomment>engine: studio/data/folder.py</extracomment>
-            <translation>图像大小不一致：{first} 是 {w}×{h} 像素，而 {other} 是 {ow}×{oh}。所有图像必须大小相同；请先调整它们的大小（例如全部调整为 64×64）。</translation>
+            <translation>{root} 中含有可读图像的类别不到两个。{note}</translation>
         </message>
         <message>
-            <source>{file} could not be read as an image ({error}). Remove it or replace it.</source>
+            <source>{w}×{h} pixels, not {ew}×{eh} as the others</source>
             <extracomment>engine: studio/data/folder.py</extracomment>
-            <translation>{file} 无法作为图像读取（{error}）。请删除或替换它。</translation>
+            <translation>{w}×{h} 像素，而不是与其他图像相同的 {ew}×{eh}</translation>
         </message>
         <message>
-            <source>{file} could not be decoded ({error}). Remove it or replace it.</source>
-            <extracomment>engine: studio/data/folder.py</extracomment>
-            <translation>{file} 无法解码（{error}）。请删除或替换它。</translation>
+            <source>Skipped {what} in {root} that could not be used: {examples}.</source>
+            <extracomment>engine: studio/data/folder_scan.py</extracomment>
+            <translation>已跳过 {root} 中无法使用的 {what}：{examples}。</translation>
+        </message>
+        <message>
+            <source>{root} has {found}. An image folder needs at least two subfolders, one per class, each holding images (PNG, JPEG, BMP, ...).</source>
+            <extracomment>engine: studio/data/folder_scan.py</extracomment>
+            <translation>{root} 中{found}。图像文件夹至少需要两个子文件夹，每个类别一个，各自存放图像（PNG、JPEG、BMP 等）。</translation>
+        </message>
+        <message>
+            <source>The images differ in size: {first} is {w}×{h} pixels but {other} is {ow}×{oh} ({count:,} of {total:,} images differ from {w}×{h}). All images must have the same size; resize them first (for example all to 64×64).</source>
+            <extracomment>engine: studio/data/folder_scan.py</extracomment>
+            <translation>图像大小不一致：{first} 是 {w}×{h} 像素，而 {other} 是 {ow}×{oh}（{total:,} 张图像中有 {count:,} 张不是 {w}×{h}）。所有图像必须大小相同；请先调整它们的大小（例如全部调整为 64×64）。</translation>
+        </message>
+        <message>
+            <source>{files} and {folders}</source>
+            <extracomment>engine: studio/data/folder_scan.py</extracomment>
+            <translation>{files} 和 {folders}</translation>
+        </message>
+        <message>
+            <source>too many pixels: a possible decompression bomb</source>
+            <extracomment>engine: studio/data/folder_scan.py</extracomment>
+            <translation>像素过多：可能是解压炸弹</translation>
+        </message>
+        <message>
+            <source>not an image that can be read</source>
+            <extracomment>engine: studio/data/folder_scan.py</extracomment>
+            <translation>不是可以读取的图像</translation>
+        </message>
+        <message>
+            <source>only the class {name!r}</source>
+            <extracomment>engine: studio/data/folder_scan.py</extracomment>
+            <translation>只有类别 {name!r}</translation>
+        </message>
+        <message>
+            <source>no class with images</source>
+            <extracomment>engine: studio/data/folder_scan.py</extracomment>
+            <translation>没有包含图像的类别</translation>
+        </message>
+        <message>
+            <source>{found} (subfolders without images: {empty})</source>
+            <extracomment>engine: studio/data/folder_scan.py</extracomment>
+            <translation>{found}（没有图像的子文件夹：{empty}）</translation>
+        </message>
+        <message>
+            <source>{text} Its {count:,} images lie directly in it: put each class's images in a subfolder named after the class.</source>
+            <extracomment>engine: studio/data/folder_scan.py</extracomment>
+            <translation>{text}其中的 {count:,} 张图像直接放在这个文件夹里：请把每个类别的图像放进以该类别命名的子文件夹。</translation>
+        </message>
+        <message>
+            <source>The folder {root} does not exist. Choose a folder that holds one subfolder of images per class.</source>
+            <extracomment>engine: studio/data/folder_scan.py</extracomment>
+            <translation>文件夹 {root} 不存在。请选择一个文件夹，其中每个类别有一个存放图像的子文件夹。</translation>
+        </message>
+        <message>
+            <source>{root} is a file, not a folder. Choose a folder that holds one subfolder of images per class.</source>
+            <extracomment>engine: studio/data/folder_scan.py</extracomment>
+            <translation>{root} 是文件，不是文件夹。请选择一个文件夹，其中每个类别有一个存放图像的子文件夹。</translation>
+        </message>
+        <message>
+            <source>{root} is the top of the file system, not an image data set. Choose the folder that holds one subfolder of images per class.</source>
+            <extracomment>engine: studio/data/folder_scan.py</extracomment>
+            <translation>{root} 是文件系统的根目录，不是图像数据集。请选择一个文件夹，其中每个类别有一个存放图像的子文件夹。</translation>
+        </message>
+        <message>
+            <source>one file</source>
+            <extracomment>engine: studio/data/folder_scan.py</extracomment>
+            <translation>一个文件</translation>
+        </message>
+        <message>
+            <source>{count:,} files</source>
+            <extracomment>engine: studio/data/folder_scan.py</extracomment>
+            <translation>{count:,} 个文件</translation>
+        </message>
+        <message>
+            <source>one folder</source>
+            <extracomment>engine: studio/data/folder_scan.py</extracomment>
+            <translation>一个文件夹</translation>
+        </message>
+        <message>
+            <source>{count:,} folders</source>
+            <extracomment>engine: studio/data/folder_scan.py</extracomment>
+            <translation>{count:,} 个文件夹</translation>
+        </message>
+        <message>
+            <source>The folder {root} cannot be opened: {error}.</source>
+            <extracomment>engine: studio/data/folder_scan.py</extracomment>
+            <translation>无法打开文件夹 {root}：{error}。</translation>
+        </message>
+        <message>
+            <source>Stopped looking through {root} after {count:,} files and folders: far more than an image data set holds. Choose the folder whose subfolders are the classes (each holding that class's images).</source>
+            <extracomment>engine: studio/data/folder_scan.py</extracomment>
+            <translation>查看了 {root} 中的 {count:,} 个文件和文件夹后停止：远远超过一个图像数据集的规模。请选择以子文件夹作为类别的那个文件夹（每个子文件夹存放该类别的图像）。</translation>
+        </message>
+        <message>
+            <source>Stopped looking through {root} after {seconds:g} seconds and {count:,} files and folders. Choose the folder whose subfolders are the classes (each holding that class's images), on a faster disk if it is this large.</source>
+            <extracomment>engine: studio/data/folder_scan.py</extracomment>
+            <translation>查看 {root} {seconds:g} 秒、共 {count:,} 个文件和文件夹后停止。请选择以子文件夹作为类别的那个文件夹（每个子文件夹存放该类别的图像）；数据集这么大时，请放在更快的磁盘上。</translation>
+        </message>
+        <message>
+            <source>The folder {root} cannot be read: {error}.</source>
+            <extracomment>engine: studio/data/folder_scan.py</extracomment>
+            <translation>无法读取文件夹 {root}：{error}。</translation>
+        </message>
+        <message>
+            <source>not readable: {error}</source>
+            <extracomment>engine: studio/data/folder_scan.py</extracomment>
+            <translation>无法读取：{error}</translation>
+        </message>
+        <message>
+            <source>no pixels ({w}×{h})</source>
+            <extracomment>engine: studio/data/folder_scan.py</extracomment>
+            <translation>没有像素（{w}×{h}）</translation>
+        </message>
+        <message>
+            <source>{w}×{h} pixels, more than the {limit:,} allowed</source>
+            <extracomment>engine: studio/data/folder_scan.py</extracomment>
+            <translation>{w}×{h} 像素，超过了允许的 {limit:,}</translation>
+        </message>
+        <message>
+            <source>not a regular file</source>
+            <extracomment>engine: studio/data/folder_scan.py</extracomment>
+            <translation>不是普通文件</translation>
+        </message>
+        <message>
+            <source>The data set path is empty. Choose a file or folder.</source>
+            <extracomment>engine: studio/data/paths.py</extracomment>
+            <translation>数据集路径为空。请选择一个文件或文件夹。</translation>
+        </message>
+        <message>
+            <source>The data set path {value!r} is not a valid path (it is too long or holds a NUL character). Choose the file or folder again.</source>
+            <extracomment>engine: studio/data/paths.py</extracomment>
+            <translation>数据集路径 {value!r} 不是有效的路径（太长或含有 NUL 字符）。请重新选择文件或文件夹。</translation>
+        </message>
+        <message>
+            <source>The data set path must be text naming a file or folder, not {value}.</source>
+            <extracomment>engine: studio/data/paths.py</extracomment>
+            <translation>数据集路径必须是指明文件或文件夹的文本，而不是 {value}。</translation>
         </message>
         <message>
             <source>built in: 28×28 grayscale shapes in 10 classes, {train} train / {test} test</source>
@@ -2165,6 +2812,21 @@
             <translation>你自己的表格：选择一个包含特征列和标签列的 CSV 文件</translation>
         </message>
         <message>
+            <source>There is no data set called {name!r}. Known data sets: {names}.</source>
+            <extracomment>engine: studio/data/registry.py</extracomment>
+            <translation>没有名为 {name!r} 的数据集。已知的数据集：{names}。</translation>
+        </message>
+        <message>
+            <source>A data set's name must be text, not {value}. Known data sets: {names}.</source>
+            <extracomment>engine: studio/data/registry.py</extracomment>
+            <translation>数据集名称必须是文本，而不是 {value}。已知的数据集：{names}。</translation>
+        </message>
+        <message>
+            <source>There is no data set called {name!r}. Did you mean {close!r}? Known data sets: {names}.</source>
+            <extracomment>engine: studio/data/registry.py</extracomment>
+            <translation>没有名为 {name!r} 的数据集。你是指 {close!r} 吗？已知的数据集：{names}。</translation>
+        </message>
+        <message>
             <source>folder with one subfolder per class</source>
             <extracomment>engine: studio/data/registry.py</extracomment>
             <translation>每个类别一个子文件夹的文件夹</translation>
@@ -2180,9 +2842,24 @@
             <translation>数据集 {name!r} 需要一个路径：请选择{what}。</translation>
         </message>
         <message>
+            <source>holds {value!r}, not a finite number</source>
+            <extracomment>engine: studio/data/tabular.py</extracomment>
+            <translation>是 {value!r}，不是有限的数值</translation>
+        </message>
+        <message>
             <source>{path} is empty. A CSV file needs a header row and data rows.</source>
             <extracomment>engine: studio/data/tabular.py</extracomment>
             <translation>{path} 是空的。CSV 文件需要一个表头行和若干数据行。</translation>
+        </message>
+        <message>
+            <source>is empty</source>
+            <extracomment>engine: studio/data/tabular.py</extracomment>
+            <translation>是空的</translation>
+        </message>
+        <message>
+            <source>Line {line} of {path} has a label {length:,} characters long in the column {column!r}; class names may have at most {limit} characters.</source>
+            <extracomment>engine: studio/data/tabular.py</extracomment>
+            <translation>{path} 的第 {line} 行在 {column!r} 列中的标签长 {length:,} 个字符；类别名称最多只能有 {limit} 个字符。</translation>
         </message>
         <message>
             <source>{path} has no column {name!r}. Its columns are: {columns}.</source>
@@ -2190,14 +2867,29 @@
             <translation>{path} 中没有 {name!r} 列。它的列有：{columns}。</translation>
         </message>
         <message>
-            <source>The file {path} does not exist. Choose a CSV file.</source>
+            <source>holds {value!r}, not a number</source>
             <extracomment>engine: studio/data/tabular.py</extracomment>
-            <translation>文件 {path} 不存在。请选择一个 CSV 文件。</translation>
+            <translation>是 {value!r}，不是数值</translation>
+        </message>
+        <message>
+            <source>{path} is a zip archive or a spreadsheet workbook (.xlsx), not a CSV file. Save it as CSV (UTF-8) and try again.</source>
+            <extracomment>engine: studio/data/tabular.py</extracomment>
+            <translation>{path} 是 zip 压缩包或电子表格工作簿（.xlsx），不是 CSV 文件。请另存为 CSV（UTF-8）后重试。</translation>
         </message>
         <message>
             <source>{path} is a folder, not a file. Choose a CSV file.</source>
             <extracomment>engine: studio/data/tabular.py</extracomment>
             <translation>{path} 是文件夹，不是文件。请选择一个 CSV 文件。</translation>
+        </message>
+        <message>
+            <source>{path} is not a regular file. Choose a CSV file.</source>
+            <extracomment>engine: studio/data/tabular.py</extracomment>
+            <translation>{path} 不是普通文件。请选择一个 CSV 文件。</translation>
+        </message>
+        <message>
+            <source>{path} is {size:,} MB, larger than the {limit:,} MB a CSV table may have here. Use a sample of its rows.</source>
+            <extracomment>engine: studio/data/tabular.py</extracomment>
+            <translation>{path} 有 {size:,} MB，超过了这里 CSV 表格的上限 {limit:,} MB。请只取其中一部分行。</translation>
         </message>
         <message>
             <source>{path} has a header but no data rows.</source>
@@ -2210,19 +2902,34 @@
             <translation>{path} 中没有 {name!r} 列。你是指 {close!r} 吗？它的列有：{columns}。</translation>
         </message>
         <message>
+            <source>The label column must be a column's name, not {value}.</source>
+            <extracomment>engine: studio/data/tabular.py</extracomment>
+            <translation>标签列必须是列名，而不是 {value}。</translation>
+        </message>
+        <message>
             <source>{path} has a single column. It needs feature columns and a label column.</source>
             <extracomment>engine: studio/data/tabular.py</extracomment>
             <translation>{path} 只有一列。它需要特征列和一个标签列。</translation>
         </message>
         <message>
-            <source>{path} is not a UTF-8 text file. Save it as CSV (UTF-8) and try again.</source>
+            <source>The file {path} does not exist. Choose a CSV file.</source>
             <extracomment>engine: studio/data/tabular.py</extracomment>
-            <translation>{path} 不是 UTF-8 文本文件。请另存为 CSV（UTF-8）后重试。</translation>
+            <translation>文件 {path} 不存在。请选择一个 CSV 文件。</translation>
         </message>
         <message>
             <source>Could not read {path}: {error}.</source>
             <extracomment>engine: studio/data/tabular.py</extracomment>
             <translation>无法读取 {path}：{error}。</translation>
+        </message>
+        <message>
+            <source>{path} is not a UTF-8 text file (after line {line}). Save it as CSV (UTF-8) and try again.</source>
+            <extracomment>engine: studio/data/tabular.py</extracomment>
+            <translation>{path} 不是 UTF-8 文本文件（第 {line} 行之后）。请另存为 CSV（UTF-8）后重试。</translation>
+        </message>
+        <message>
+            <source>a value longer than {limit:,} characters</source>
+            <extracomment>engine: studio/data/tabular.py</extracomment>
+            <translation>有一个值超过 {limit:,} 个字符</translation>
         </message>
         <message>
             <source>{path} is not a valid CSV file (line {line}: {error}).</source>
@@ -2233,6 +2940,11 @@
             <source>Line {line} of {path} has {values} values but the header has {columns} columns. Every row needs one value per column.</source>
             <extracomment>engine: studio/data/tabular.py</extracomment>
             <translation>{path} 的第 {line} 行有 {values} 个值，但表头有 {columns} 列。每一行的每一列都需要一个值。</translation>
+        </message>
+        <message>
+            <source>A column name in the header of {path} is {length:,} characters long ({start!r}…); names may have at most {limit} characters.</source>
+            <extracomment>engine: studio/data/tabular.py</extracomment>
+            <translation>{path} 的表头中有一个列名长 {length:,} 个字符（{start!r}…）；列名最多只能有 {limit} 个字符。</translation>
         </message>
         <message>
             <source>Line {line} of {path} has no value in the label column {column!r}. Fill it in or remove that row.</source>
@@ -2250,19 +2962,14 @@
             <translation>回归需要标签列 {column!r} 中是数值，但 {path} 的第 {line} 行是 {value!r}。</translation>
         </message>
         <message>
-            <source>holds {value!r}, not a number</source>
-            <extracomment>engine: studio/data/tabular.py</extracomment>
-            <translation>是 {value!r}，不是数值</translation>
-        </message>
-        <message>
-            <source>is empty</source>
-            <extracomment>engine: studio/data/tabular.py</extracomment>
-            <translation>是空的</translation>
-        </message>
-        <message>
             <source>Column {column!r} on line {line} of {path} {what}. Feature columns must be numbers: fill in or remove that row, or remove the column.</source>
             <extracomment>engine: studio/data/tabular.py</extracomment>
             <translation>{path} 第 {line} 行的 {column!r} 列{what}。特征列必须是数值：请填上或删除这一行，或者删除这一列。</translation>
+        </message>
+        <message>
+            <source>Line {line} of {path} has {count:,} values; a table may have at most {limit:,} columns.</source>
+            <extracomment>engine: studio/data/tabular.py</extracomment>
+            <translation>{path} 的第 {line} 行有 {count:,} 个值；表格最多只能有 {limit:,} 列。</translation>
         </message>
         <message>
             <source>To add it by hand, copy {files} into {folder}. Data sets that work offline: {alternatives}.</source>
@@ -2365,9 +3072,29 @@
             <translation>模型无法导出为 {format}：{error}</translation>
         </message>
         <message>
+            <source>Unknown export format {format!r}; choose one of {formats}</source>
+            <extracomment>engine: studio/export.py</extracomment>
+            <translation>未知的导出格式 {format!r}；请从 {formats} 中选择</translation>
+        </message>
+        <message>
+            <source>{source} is a project without trained weights, and a .{format} file holds only weights: it would hold random numbers that look like a trained model. Train it first (netstudio train PROJECT --out RUN) and export the run folder, or choose onnx, pt2 or py to export the architecture.</source>
+            <extracomment>engine: studio/export.py</extracomment>
+            <translation>{source} 是没有训练过的项目，而 .{format} 文件只保存权重：导出的会是看起来像训练好的模型的随机数。请先训练它（netstudio train PROJECT --out RUN），再导出运行文件夹；或者选择 onnx、pt2 或 py 导出模型结构。</translation>
+        </message>
+        <message>
+            <source>"{name}" has no trained weights: the {format} export holds freshly initialised (random) weights. Export a trained run folder for a model that predicts.</source>
+            <extracomment>engine: studio/export.py</extracomment>
+            <translation>“{name}”没有训练好的权重：导出的 {format} 中是刚初始化的（随机）权重。要得到能做预测的模型，请导出训练过的运行文件夹。</translation>
+        </message>
+        <message>
             <source>The weights do not fit the project's model ({problems}): were they trained for another version of the project?</source>
             <extracomment>engine: studio/export.py</extracomment>
             <translation>权重与项目的模型不匹配（{problems}）：它们是为这个项目的另一个版本训练的吗？</translation>
+        </message>
+        <message>
+            <source>The project cannot be saved as {path}: its name, description or another text field holds a character that is not valid Unicode text (a lone surrogate). Rename it and export again.</source>
+            <extracomment>engine: studio/export.py</extracomment>
+            <translation>项目无法保存为 {path}：它的名称、描述或其他文本字段中含有无效的 Unicode 字符（孤立的代理项）。请修改该文本后重新导出。</translation>
         </message>
         <message>
             <source>ONNX export needs the packages onnx and onnxscript ({name} is missing): pip install 'netstudio[export]'</source>
@@ -2378,6 +3105,191 @@
             <source>The layer {node} ({layer}) cannot be exported to {format}: {error}. Replace it or export another format.</source>
             <extracomment>engine: studio/export.py</extracomment>
             <translation>层 {node}（{layer}）无法导出为 {format}：{error}。请替换它，或导出为其他格式。</translation>
+        </message>
+        <message>
+            <source>"{name}" has no trained weights, so the package has no {file}: predict.py runs with random weights until train.py has trained the model.</source>
+            <extracomment>engine: studio/export_package/__init__.py</extracomment>
+            <translation>“{name}”没有训练好的权重，所以程序包中没有 {file}：在 train.py 训练好模型之前，predict.py 使用随机权重运行。</translation>
+        </message>
+        <message>
+            <source>train.py was not written: training needs exactly one Output layer (it says which loss to use), and this model has {count}.</source>
+            <extracomment>engine: studio/export_package/__init__.py</extracomment>
+            <translation>没有写出 train.py：训练需要模型恰好有一个 Output 层（由它指定损失函数），而这个模型有{count}。</translation>
+        </message>
+        <message>
+            <source>several</source>
+            <extracomment>engine: studio/export_package/__init__.py</extracomment>
+            <translation>多个</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <extracomment>engine: studio/export_package/__init__.py</extracomment>
+            <translation>零个</translation>
+        </message>
+        <message>
+            <source>{path} is not a state_dict (a mapping of names to tensors) or a NetStudio checkpoint</source>
+            <extracomment>engine: studio/export_sources.py</extracomment>
+            <translation>{path} 既不是 state_dict（名称到张量的映射），也不是 NetStudio 检查点</translation>
+        </message>
+        <message>
+            <source>There is no weights file {path}</source>
+            <extracomment>engine: studio/export_sources.py</extracomment>
+            <translation>权重文件 {path} 不存在</translation>
+        </message>
+        <message>
+            <source>{path} holds only weights; put the project they belong to beside it as {name}</source>
+            <extracomment>engine: studio/export_sources.py</extracomment>
+            <translation>{path} 只包含权重；请把它们所属的项目放在它旁边，命名为 {name}</translation>
+        </message>
+        <message>
+            <source>{path} has no {file}: exporting its last checkpoint (epoch {epoch})</source>
+            <extracomment>engine: studio/export_sources.py</extracomment>
+            <translation>{path} 中没有 {file}：改为导出它最后的检查点（第 {epoch} 轮）</translation>
+        </message>
+        <message>
+            <source>{path} was refused: it contains Python objects, not only weights, and NetStudio never runs code from a file. Use a file saved by NetStudio or a plain state_dict.</source>
+            <extracomment>engine: studio/export_sources.py</extracomment>
+            <translation>已拒绝 {path}：它包含 Python 对象，而不只是权重，而 NetStudio 从不运行文件中的代码。请使用 NetStudio 保存的文件或普通的 state_dict。</translation>
+        </message>
+        <message>
+            <source>{path} is damaged or not a PyTorch weights file</source>
+            <extracomment>engine: studio/export_sources.py</extracomment>
+            <translation>{path} 已损坏或不是 PyTorch 权重文件</translation>
+        </message>
+        <message>
+            <source>{path} ends in {suffix}, the extension of {owner} files, but the format is {format}: name it {name}, or choose the format {owner}.</source>
+            <extracomment>engine: studio/export_targets.py</extracomment>
+            <translation>{path} 以 {suffix} 结尾，这是 {owner} 文件的扩展名，但格式是 {format}：请把它命名为 {name}，或选择 {owner} 格式。</translation>
+        </message>
+        <message>
+            <source>{first} and {second} already exist: an export never replaces files unless asked to. Choose another name, or use --force to replace them.</source>
+            <extracomment>engine: studio/export_targets.py</extracomment>
+            <translation>{first} 和 {second} 已经存在：除非明确要求，导出从不替换文件。请换一个名字，或使用 --force 替换它们。</translation>
+        </message>
+        <message>
+            <source>The package could not be written to {folder}: {error}. Nothing was changed there.</source>
+            <extracomment>engine: studio/export_targets.py</extracomment>
+            <translation>无法把程序包写入 {folder}：{error}。那里没有任何改动。</translation>
+        </message>
+        <message>
+            <source>{path} is not a file name: name the export</source>
+            <extracomment>engine: studio/export_targets.py</extracomment>
+            <translation>{path} 不是文件名：请为导出的文件命名</translation>
+        </message>
+        <message>
+            <source>{path} ends in {suffix}, but the py export writes a folder (or a .py file): name it {folder} or {file}.</source>
+            <extracomment>engine: studio/export_targets.py</extracomment>
+            <translation>{path} 以 {suffix} 结尾，但 py 导出写出的是一个文件夹（或一个 .py 文件）：请命名为 {folder} 或 {file}。</translation>
+        </message>
+        <message>
+            <source>{path} ends in {suffix}, the extension of project files, but a {format} export is a {wanted} file: name it {name}.</source>
+            <extracomment>engine: studio/export_targets.py</extracomment>
+            <translation>{path} 以 {suffix} 结尾，这是项目文件的扩展名，但 {format} 导出的是 {wanted} 文件：请命名为 {name}。</translation>
+        </message>
+        <message>
+            <source>{path} already exists, and the export writes the project beside the weights under that name. Choose another name, or use --force to replace it.</source>
+            <extracomment>engine: studio/export_targets.py</extracomment>
+            <translation>{path} 已经存在，而导出会以这个名字把项目写在权重旁边。请换一个名字，或使用 --force 替换它。</translation>
+        </message>
+        <message>
+            <source>{path} already exists: an export never replaces a file unless asked to. Choose another name, or use --force to replace it.</source>
+            <extracomment>engine: studio/export_targets.py</extracomment>
+            <translation>{path} 已经存在：除非明确要求，导出从不替换文件。请换一个名字，或使用 --force 替换它。</translation>
+        </message>
+        <message>
+            <source>{folder} is a file or a link; the py export writes a new folder (or give a name ending in .py for the model's source alone).</source>
+            <extracomment>engine: studio/export_targets.py</extracomment>
+            <translation>{folder} 是文件或链接；py 导出会写出一个新文件夹（如果只要模型的源代码，请给出以 .py 结尾的名字）。</translation>
+        </message>
+        <message>
+            <source>{folder} already exists and holds files that an export did not write ({names}): the py export never deletes them. Move them, or choose a new folder name.</source>
+            <extracomment>engine: studio/export_targets.py</extracomment>
+            <translation>{folder} 已经存在，其中有不是导出写入的文件（{names}）：py 导出从不删除它们。请移走它们，或换一个新的文件夹名。</translation>
+        </message>
+        <message>
+            <source>{folder} already exists and is not an earlier NetStudio package export: the py export never deletes it. Choose a new folder name.</source>
+            <extracomment>engine: studio/export_targets.py</extracomment>
+            <translation>{folder} 已经存在，而且不是之前由 NetStudio 导出的程序包：py 导出从不删除它。请换一个新的文件夹名。</translation>
+        </message>
+        <message>
+            <source>{folder} already holds an earlier package export. Choose another name, or use --force to replace it.</source>
+            <extracomment>engine: studio/export_targets.py</extracomment>
+            <translation>{folder} 中已有之前导出的程序包。请换一个名字，或使用 --force 替换它。</translation>
+        </message>
+        <message>
+            <source>{path} is part of what is being exported: write the export under another name.</source>
+            <extracomment>engine: studio/export_targets.py</extracomment>
+            <translation>{path} 是正在导出的内容的一部分：请用另一个名字写出导出结果。</translation>
+        </message>
+        <message>
+            <source>{folder} cannot be read: {error}</source>
+            <extracomment>engine: studio/export_targets.py</extracomment>
+            <translation>无法读取 {folder}：{error}</translation>
+        </message>
+        <message>
+            <source>there is no space left on the disk</source>
+            <extracomment>engine: studio/files.py</extracomment>
+            <translation>磁盘上没有剩余空间</translation>
+        </message>
+        <message>
+            <source>the disk quota is used up</source>
+            <extracomment>engine: studio/files.py</extracomment>
+            <translation>磁盘配额已用完</translation>
+        </message>
+        <message>
+            <source>the disk is read-only</source>
+            <extracomment>engine: studio/files.py</extracomment>
+            <translation>磁盘是只读的</translation>
+        </message>
+        <message>
+            <source>permission denied</source>
+            <extracomment>engine: studio/files.py</extracomment>
+            <translation>权限不足</translation>
+        </message>
+        <message>
+            <source>a folder of that name is in the way</source>
+            <extracomment>engine: studio/files.py</extracomment>
+            <translation>已有同名的文件夹</translation>
+        </message>
+        <message>
+            <source>a file is in the way of its folder</source>
+            <extracomment>engine: studio/files.py</extracomment>
+            <translation>它的文件夹所在的位置已有一个同名文件</translation>
+        </message>
+        <message>
+            <source>the name is too long</source>
+            <extracomment>engine: studio/files.py</extracomment>
+            <translation>名字太长</translation>
+        </message>
+        <message>
+            <source>Could not write {path}: {reason}. Nothing was changed.</source>
+            <extracomment>engine: studio/files.py</extracomment>
+            <translation>无法写入 {path}：{reason}。没有做任何改动。</translation>
+        </message>
+        <message>
+            <source>The data set {title} has samples of shape {shape}, but the model's Input expects {expected}; set the Input's shape to {wanted}</source>
+            <extracomment>engine: studio/fit.py</extracomment>
+            <translation>数据集 {title} 的样本形状是 {shape}，但模型的 Input 需要 {expected}；请把 Input 的形状设为 {wanted}</translation>
+        </message>
+        <message>
+            <source>{title} has {classes} classes: set the Output's loss to cross_entropy</source>
+            <extracomment>engine: studio/fit.py</extracomment>
+            <translation>{title} 有 {classes} 个类别：请把 Output 的损失函数设为 cross_entropy</translation>
+        </message>
+        <message>
+            <source>The model ends in {width} outputs but {title} has {classes} classes; set the last Dense layer's units to {classes}</source>
+            <extracomment>engine: studio/fit.py</extracomment>
+            <translation>模型最后输出 {width} 个值，但 {title} 有 {classes} 个类别；请把最后一个 Dense 层的单元数设为 {classes}</translation>
+        </message>
+        <message>
+            <source>The model reproduces its input, so it must end in {expected}, but it ends in {shape}</source>
+            <extracomment>engine: studio/fit.py</extracomment>
+            <translation>模型要重建它的输入，所以最后必须输出 {expected}，但它输出的是 {shape}</translation>
+        </message>
+        <message>
+            <source>{title} holds numbers to predict (regression): set the Output's loss to mse</source>
+            <extracomment>engine: studio/fit.py</extracomment>
+            <translation>{title} 要预测的是数值（回归）：请把 Output 的损失函数设为 mse</translation>
         </message>
         <message>
             <source>{head} judges real or fake, a yes/no question: set its loss to binary_cross_entropy</source>
@@ -2425,16 +3337,6 @@
             <translation>在噪声和 {head} 之间，没有一个所有连接都经过、且形状与样本相同（{shape}）的层：生成器必须画出一个与数据形状相同的样本，判别器从它开始；请让生成器以 Reshape 到 {target} 结尾</translation>
         </message>
         <message>
-            <source>A loss became NaN (not a number) in epoch {epoch}, batch {batch}: the training diverged. Lower the learning rate (now {lr:g}, try {lower:g}).</source>
-            <extracomment>engine: studio/gan.py</extracomment>
-            <translation>第 {epoch} 轮第 {batch} 批时损失变成了 NaN（非数值）：训练发散了。请降低学习率（当前为 {lr:g}，可以试试 {lower:g}）。</translation>
-        </message>
-        <message>
-            <source>Resumed after epoch {epoch}.</source>
-            <extracomment>engine: studio/gan.py</extracomment>
-            <translation>从第 {epoch} 轮之后继续。</translation>
-        </message>
-        <message>
             <source>The {what} has no layer with weights, so it cannot learn; give it a Dense or a convolution</source>
             <extracomment>engine: studio/gan.py</extracomment>
             <translation>{what}中没有带权重的层，所以无法学习；请给它加一个 Dense 或卷积层</translation>
@@ -2445,29 +3347,19 @@
             <translation>NetStudio 中的 GAN 学习画出能放进内存的图像，而 {title} 不包含这样的图像；请选择图像数据集，例如 synthetic-shapes 或 fashion-mnist</translation>
         </message>
         <message>
-            <source>There is no GAN checkpoint to resume from: the run stopped before its first epoch ended; start it again without --resume</source>
+            <source>{title} has no training samples</source>
             <extracomment>engine: studio/gan.py</extracomment>
-            <translation>没有可以继续的 GAN 检查点：这次运行在第一轮结束前就停止了；请不带 --resume 重新开始</translation>
+            <translation>{title} 中没有训练样本</translation>
         </message>
         <message>
-            <source>{path} is not the checkpoint of a GAN run; start a new run</source>
-            <extracomment>engine: studio/gan.py</extracomment>
-            <translation>{path} 不是 GAN 运行的检查点；请开始一次新的运行</translation>
+            <source>{names} … ({count:,} nodes)</source>
+            <extracomment>engine: studio/graph.py</extracomment>
+            <translation>{names} …（共 {count:,} 个节点）</translation>
         </message>
         <message>
-            <source>The GPU ran out of memory; lower the batch size or make the model smaller</source>
-            <extracomment>engine: studio/gan.py</extracomment>
-            <translation>GPU 内存不足；请减小批量大小或缩小模型</translation>
-        </message>
-        <message>
-            <source>Stopped during epoch {epoch}.</source>
-            <extracomment>engine: studio/gan.py</extracomment>
-            <translation>在第 {epoch} 轮中停止。</translation>
-        </message>
-        <message>
-            <source>The checkpoint does not match this GAN (its layers changed since); start a new run</source>
-            <extracomment>engine: studio/gan.py</extracomment>
-            <translation>检查点与这个 GAN 不匹配（之后它的层有改动）；请开始一次新的运行</translation>
+            <source>{node}: the position must be two numbers between -{limit:g} and {limit:g}</source>
+            <extracomment>engine: studio/graph.py</extracomment>
+            <translation>{node}：位置必须是两个介于 -{limit:g} 到 {limit:g} 之间的数</translation>
         </message>
         <message>
             <source>{node!r} cannot name a node: use lowercase letters, digits and _, starting with a letter</source>
@@ -2518,6 +3410,11 @@
             <source>These nodes form a loop: {nodes}; remove one connection</source>
             <extracomment>engine: studio/graph.py</extracomment>
             <translation>这些节点形成了环路：{nodes}；请删除其中一条连接</translation>
+        </message>
+        <message>
+            <source>input {port} of {node} is connected twice</source>
+            <extracomment>engine: studio/graph.py</extracomment>
+            <translation>{node} 的输入 {port} 连接了两次</translation>
         </message>
         <message>
             <source>There is no node {node!r} in the graph</source>
@@ -2710,6 +3607,26 @@
             <translation>请在它之前添加 Reshape 为 时间步×特征（对 1×28×28 的图像：28×28，每行作为一步）</translation>
         </message>
         <message>
+            <source>The model needs about {need} of memory ({params} parameters), but this machine has {available}: make layers smaller (fewer units or filters, a smaller input, pooling before Dense)</source>
+            <extracomment>engine: studio/memory.py</extracomment>
+            <translation>模型大约需要 {need} 内存（参数量 {params}），但本机只有 {available}：请缩小各层（更少的单元或滤波器、更小的输入、在 Dense 之前加池化）</translation>
+        </message>
+        <message>
+            <source>The model needs about {need} of memory to train ({params} parameters, batch {batch}), but this machine has {available}: make layers smaller (fewer units or filters, a smaller input, pooling before Dense)</source>
+            <extracomment>engine: studio/memory.py</extracomment>
+            <translation>训练模型大约需要 {need} 内存（参数量 {params}，批量大小 {batch}），但本机只有 {available}：请缩小各层（更少的单元或滤波器、更小的输入、在 Dense 之前加池化）</translation>
+        </message>
+        <message>
+            <source>billion</source>
+            <extracomment>engine: studio/memory.py</extracomment>
+            <translation>十亿</translation>
+        </message>
+        <message>
+            <source>million</source>
+            <extracomment>engine: studio/memory.py</extracomment>
+            <translation>百万</translation>
+        </message>
+        <message>
             <source>{title} must be a whole number, not {value!r}</source>
             <extracomment>engine: studio/params.py</extracomment>
             <translation>{title} 必须是整数，而不是 {value!r}</translation>
@@ -2770,6 +3687,116 @@
             <translation>{title} 的各维大小必须为正数，而不是 {value}</translation>
         </message>
         <message>
+            <source>{title}: each size must be at most {maximum:,}, not {value}</source>
+            <extracomment>engine: studio/params.py</extracomment>
+            <translation>{title}：每一维的大小最多为 {maximum:,}，而不是 {value}</translation>
+        </message>
+        <message>
+            <source>{title} {value} holds {count:,} values per sample; NetStudio takes at most {maximum:,}</source>
+            <extracomment>engine: studio/params.py</extracomment>
+            <translation>{title} {value} 每个样本有 {count:,} 个值；NetStudio 最多接受 {maximum:,} 个</translation>
+        </message>
+        <message>
+            <source>{layer} has no parameter {name!r} (its parameters: {known})</source>
+            <extracomment>engine: studio/params.py</extracomment>
+            <translation>{layer} 没有参数 {name!r}（它的参数有：{known}）</translation>
+        </message>
+        <message>
+            <source>epoch {epoch}</source>
+            <extracomment>engine: studio/progress.py</extracomment>
+            <translation>第 {epoch} 轮</translation>
+        </message>
+        <message>
+            <source>{rate} samples/s</source>
+            <extracomment>engine: studio/progress.py</extracomment>
+            <translation>{rate} 样本/秒</translation>
+        </message>
+        <message>
+            <source>ETA {time}</source>
+            <extracomment>engine: studio/progress.py</extracomment>
+            <translation>还剩 {time}</translation>
+        </message>
+        <message>
+            <source>epoch {epoch}/{epochs}: {metrics}</source>
+            <extracomment>engine: studio/progress.py</extracomment>
+            <translation>第 {epoch}/{epochs} 轮：{metrics}</translation>
+        </message>
+        <message>
+            <source>epochs {first}–{last}</source>
+            <extracomment>engine: studio/progress.py</extracomment>
+            <translation>第 {first}–{last} 轮</translation>
+        </message>
+        <message>
+            <source>Training on {dataset}: {samples} samples, validating on {validation}, on {device}, {epochs}.</source>
+            <extracomment>engine: studio/progress.py</extracomment>
+            <translation>正在用 {dataset} 训练：{samples} 个样本，{validation} 个用于验证，设备 {device}，{epochs}。</translation>
+        </message>
+        <message>
+            <source>Training on {dataset}: {samples} samples, on {device}, {epochs}.</source>
+            <extracomment>engine: studio/progress.py</extracomment>
+            <translation>正在用 {dataset} 训练：{samples} 个样本，设备 {device}，{epochs}。</translation>
+        </message>
+        <message>
+            <source>Evaluating on {count} test samples…</source>
+            <extracomment>engine: studio/progress.py</extracomment>
+            <translation>正在 {count} 个测试样本上评估…</translation>
+        </message>
+        <message>
+            <source>Stopped before training began.</source>
+            <extracomment>engine: studio/progress.py</extracomment>
+            <translation>训练开始前已停止。</translation>
+        </message>
+        <message>
+            <source>1 epoch</source>
+            <extracomment>engine: studio/progress.py</extracomment>
+            <translation>1 轮</translation>
+        </message>
+        <message>
+            <source>{count} epochs</source>
+            <extracomment>engine: studio/progress.py</extracomment>
+            <translation>{count} 轮</translation>
+        </message>
+        <message>
+            <source>Test accuracy: {accuracy}</source>
+            <extracomment>engine: studio/progress.py</extracomment>
+            <translation>测试准确率：{accuracy}</translation>
+        </message>
+        <message>
+            <source>The run is in {folder}/ (model, checkpoint, metrics; `netstudio export {folder} --format onnx -o model.onnx`).</source>
+            <extracomment>engine: studio/progress.py</extracomment>
+            <translation>运行结果在 {folder}/ 中（模型、检查点、指标；`netstudio export {folder} --format onnx -o model.onnx`）。</translation>
+        </message>
+        <message>
+            <source>Stopped. Continue with: netstudio train --resume {folder}</source>
+            <extracomment>engine: studio/progress.py</extracomment>
+            <translation>已停止。继续训练：netstudio train --resume {folder}</translation>
+        </message>
+        <message>
+            <source>Run folder: {folder}/</source>
+            <extracomment>engine: studio/progress.py</extracomment>
+            <translation>运行文件夹：{folder}/</translation>
+        </message>
+        <message>
+            <source>Test loss: {loss}</source>
+            <extracomment>engine: studio/progress.py</extracomment>
+            <translation>测试损失：{loss}</translation>
+        </message>
+        <message>
+            <source>{where} {reason}</source>
+            <extracomment>engine: studio/project.py</extracomment>
+            <translation>{where} {reason}</translation>
+        </message>
+        <message>
+            <source>{where}: the field {key!r} is missing</source>
+            <extracomment>engine: studio/project.py</extracomment>
+            <translation>{where}：缺少字段 {key!r}</translation>
+        </message>
+        <message>
+            <source>{where}.{key} must be {expected}, not {actual}</source>
+            <extracomment>engine: studio/project.py</extracomment>
+            <translation>{where}.{key} 必须是 {expected}，而不是 {actual}</translation>
+        </message>
+        <message>
             <source>{where}: not a NetStudio project (expected a JSON object)</source>
             <extracomment>engine: studio/project.py</extracomment>
             <translation>{where}：不是 NetStudio 项目（应为 JSON 对象）</translation>
@@ -2785,14 +3812,84 @@
             <translation>{where} 是由更新版本的 NetStudio 保存的（文件格式 {version}；当前版本最高只能读取 {supported}）。请更新 NetStudio 后再打开；文件没有被修改。</translation>
         </message>
         <message>
+            <source>{where}.version must be 1 or more, not {version}</source>
+            <extracomment>engine: studio/project.py</extracomment>
+            <translation>{where}.version 必须大于或等于 1，而不是 {version}</translation>
+        </message>
+        <message>
+            <source>{where}.description must be text</source>
+            <extracomment>engine: studio/project.py</extracomment>
+            <translation>{where}.description 必须是文本</translation>
+        </message>
+        <message>
+            <source>{where} must be an object</source>
+            <extracomment>engine: studio/project.py</extracomment>
+            <translation>{where} 必须是对象</translation>
+        </message>
+        <message>
+            <source>{where}.params must be an object</source>
+            <extracomment>engine: studio/project.py</extracomment>
+            <translation>{where}.params 必须是对象</translation>
+        </message>
+        <message>
+            <source>{where}.position must be two numbers [x, y] between -{limit:g} and {limit:g}</source>
+            <extracomment>engine: studio/project.py</extracomment>
+            <translation>{where}.position 必须是两个介于 -{limit:g} 到 {limit:g} 之间的数 [x, y]</translation>
+        </message>
+        <message>
+            <source>{where}.{key} is {length:,} characters long; names of nodes and layers are at most {limit}</source>
+            <extracomment>engine: studio/project.py</extracomment>
+            <translation>{where}.{key} 长 {length:,} 个字符；节点和层的名称最多 {limit} 个字符</translation>
+        </message>
+        <message>
+            <source>{where}: {field} {reason}</source>
+            <extracomment>engine: studio/project.py</extracomment>
+            <translation>{where}：{field} {reason}</translation>
+        </message>
+        <message>
+            <source>{path} is larger than {limit} MB; a project file is far smaller, so this is not one</source>
+            <extracomment>engine: studio/project.py</extracomment>
+            <translation>{path} 大于 {limit} MB；项目文件要小得多，所以这不是项目文件</translation>
+        </message>
+        <message>
+            <source>{where} has a field {key!r} that NetStudio does not know; it was left out, and saving the project drops it</source>
+            <extracomment>engine: studio/project.py</extracomment>
+            <translation>{where} 中有 NetStudio 不认识的字段 {key!r}；它已被忽略，保存项目时会丢弃它</translation>
+        </message>
+        <message>
+            <source>{where} and {count:,} more have a field {key!r} that NetStudio does not know; it was left out, and saving the project drops it</source>
+            <extracomment>engine: studio/project.py</extracomment>
+            <translation>{where} 以及另外 {count:,} 处有 NetStudio 不认识的字段 {key!r}；它已被忽略，保存项目时会丢弃它</translation>
+        </message>
+        <message>
+            <source>… and {count} more unknown fields</source>
+            <extracomment>engine: studio/project.py</extracomment>
+            <translation>… 以及另外 {count} 个未知字段</translation>
+        </message>
+        <message>
+            <source>{where}.{what} holds {count:,} items; a project holds at most {limit:,}</source>
+            <extracomment>engine: studio/project.py</extracomment>
+            <translation>{where}.{what} 有 {count:,} 项；一个项目最多只能有 {limit:,} 项</translation>
+        </message>
+        <message>
+            <source>{where}.port must be a whole number</source>
+            <extracomment>engine: studio/project.py</extracomment>
+            <translation>{where}.port 必须是整数</translation>
+        </message>
+        <message>
             <source>{where}: {error}</source>
             <extracomment>engine: studio/project.py</extracomment>
             <translation>{where}：{error}</translation>
         </message>
         <message>
-            <source>There is no file {path}</source>
+            <source>{path} is damaged or not JSON (line {line}, column {column}: {error})</source>
             <extracomment>engine: studio/project.py</extracomment>
-            <translation>文件 {path} 不存在</translation>
+            <translation>{path} 已损坏或不是 JSON（第 {line} 行，第 {column} 列：{error}）</translation>
+        </message>
+        <message>
+            <source>{path} is nested far too deeply to be a NetStudio file</source>
+            <extracomment>engine: studio/project.py</extracomment>
+            <translation>{path} 的嵌套层次太深，不可能是 NetStudio 文件</translation>
         </message>
         <message>
             <source>{path} is a folder, not a project file</source>
@@ -2800,9 +3897,14 @@
             <translation>{path} 是文件夹，不是项目文件</translation>
         </message>
         <message>
-            <source>{path} is not a text file, so not a NetStudio project</source>
+            <source>{path} is not a regular file</source>
             <extracomment>engine: studio/project.py</extracomment>
-            <translation>{path} 不是文本文件，所以不是 NetStudio 项目</translation>
+            <translation>{path} 不是普通文件</translation>
+        </message>
+        <message>
+            <source>There is no file {path}</source>
+            <extracomment>engine: studio/project.py</extracomment>
+            <translation>文件 {path} 不存在</translation>
         </message>
         <message>
             <source>{path} cannot be read: {error}</source>
@@ -2810,9 +3912,244 @@
             <translation>无法读取 {path}：{error}</translation>
         </message>
         <message>
-            <source>{path} is damaged or not JSON (line {line}, column {column}: {error})</source>
+            <source>{path} is not UTF-8 text (byte {offset:,}), so not a NetStudio project</source>
             <extracomment>engine: studio/project.py</extracomment>
-            <translation>{path} 已损坏或不是 JSON（第 {line} 行，第 {column} 列：{error}）</translation>
+            <translation>{path} 不是 UTF-8 文本（第 {offset:,} 字节），所以不是 NetStudio 项目</translation>
+        </message>
+        <message>
+            <source>is a number of {digits:,} digits; numbers in a project are far smaller</source>
+            <extracomment>engine: studio/project_json.py</extracomment>
+            <translation>是一个 {digits:,} 位的数；项目中的数要小得多</translation>
+        </message>
+        <message>
+            <source>is {value}; only finite numbers are allowed (no NaN, Infinity or numbers beyond 1e308)</source>
+            <extracomment>engine: studio/project_json.py</extracomment>
+            <translation>是 {value}；只允许有限的数（不能是 NaN、Infinity 或超过 1e308 的数）</translation>
+        </message>
+        <message>
+            <source>is nested more than {limit} levels deep; a project is far flatter</source>
+            <extracomment>engine: studio/project_json.py</extracomment>
+            <translation>嵌套超过 {limit} 层；项目的结构要扁平得多</translation>
+        </message>
+        <message>
+            <source>has the key {key!r} more than once; keep one of them</source>
+            <extracomment>engine: studio/project_json.py</extracomment>
+            <translation>多次出现键 {key!r}；请只保留一个</translation>
+        </message>
+        <message>
+            <source>is {length:,} characters long; at most {limit:,} are allowed here</source>
+            <extracomment>engine: studio/project_json.py</extracomment>
+            <translation>长 {length:,} 个字符；这里最多允许 {limit:,} 个</translation>
+        </message>
+        <message>
+            <source>holds a lone surrogate (an escape such as \ud800 that is not a character)</source>
+            <extracomment>engine: studio/project_json.py</extracomment>
+            <translation>含有孤立的代理项（例如 \ud800 这样不代表任何字符的转义）</translation>
+        </message>
+        <message>
+            <source>holds a NUL character (\u0000)</source>
+            <extracomment>engine: studio/project_json.py</extracomment>
+            <translation>含有 NUL 字符（\u0000）</translation>
+        </message>
+        <message>
+            <source>holds more than {limit:,} values; a project holds far fewer</source>
+            <extracomment>engine: studio/project_json.py</extracomment>
+            <translation>含有超过 {limit:,} 个值；项目中的值要少得多</translation>
+        </message>
+        <message>
+            <source>has a key of {length:,} characters ({key!r}); keys are at most {limit} characters</source>
+            <extracomment>engine: studio/project_json.py</extracomment>
+            <translation>有一个长 {length:,} 个字符的键（{key!r}）；键最多 {limit} 个字符</translation>
+        </message>
+        <message>
+            <source>holds a control character (such as a line break or an escape code)</source>
+            <extracomment>engine: studio/project_json.py</extracomment>
+            <translation>含有控制字符（例如换行符或转义码）</translation>
+        </message>
+        <message>
+            <source>{path} is in use by another training run (process {pid} on {host}, started {when}). Wait for it to end, or choose another output folder. If that run is gone, delete {lock}.</source>
+            <extracomment>engine: studio/runs/folder.py</extracomment>
+            <translation>{path} 正被另一次训练运行使用（{host} 上的进程 {pid}，开始于 {when}）。请等它结束，或选择另一个输出文件夹。如果那次运行已经不在了，请删除 {lock}。</translation>
+        </message>
+        <message>
+            <source>Cannot write {path}: {reason}. Free some space or choose another output folder.</source>
+            <extracomment>engine: studio/runs/folder.py</extracomment>
+            <translation>无法写入 {path}：{reason}。请腾出一些空间，或选择另一个输出文件夹。</translation>
+        </message>
+        <message>
+            <source>the disk is full</source>
+            <extracomment>engine: studio/runs/folder.py</extracomment>
+            <translation>磁盘已满</translation>
+        </message>
+        <message>
+            <source>the folder is read-only</source>
+            <extracomment>engine: studio/runs/folder.py</extracomment>
+            <translation>文件夹是只读的</translation>
+        </message>
+        <message>
+            <source>{path} has {free} free, but the run's checkpoint needs about {needed}. Free some space or choose another output folder.</source>
+            <extracomment>engine: studio/runs/folder.py</extracomment>
+            <translation>{path} 只有 {free} 可用空间，但这次运行的检查点大约需要 {needed}。请腾出一些空间，或选择另一个输出文件夹。</translation>
+        </message>
+        <message>
+            <source>{path} is a file, not a folder: choose a folder for the run</source>
+            <extracomment>engine: studio/runs/folder.py</extracomment>
+            <translation>{path} 是文件，不是文件夹：请为这次运行选择一个文件夹</translation>
+        </message>
+        <message>
+            <source>{path} was locked by a run that is no longer running (process {pid}); taking it over.</source>
+            <extracomment>engine: studio/runs/folder.py</extracomment>
+            <translation>{path} 被一次已经不在运行的训练锁定（进程 {pid}）；现在接管它。</translation>
+        </message>
+        <message>
+            <source>The project cannot be saved: its name or description holds a character that cannot be written (a lone surrogate). Edit the text and try again.</source>
+            <extracomment>engine: studio/runs/folder.py</extracomment>
+            <translation>项目无法保存：它的名称或描述中含有无法写入的字符（孤立的代理项）。请修改文本后重试。</translation>
+        </message>
+        <message>
+            <source>{path} is not a readable safetensors file ({reason})</source>
+            <extracomment>engine: studio/runs/layout.py</extracomment>
+            <translation>{path} 不是可读取的 safetensors 文件（{reason}）</translation>
+        </message>
+        <message>
+            <source>{path} is not a NetStudio run folder: it has no {file}</source>
+            <extracomment>engine: studio/runs/layout.py</extracomment>
+            <translation>{path} 不是 NetStudio 运行文件夹：其中没有 {file}</translation>
+        </message>
+        <message>
+            <source>{path} has no project: put its project .json beside it</source>
+            <extracomment>engine: studio/runs/layout.py</extracomment>
+            <translation>{path} 没有对应的项目：请把它的项目 .json 文件放在它旁边</translation>
+        </message>
+        <message>
+            <source>Name the project to train (or resume a run folder)</source>
+            <extracomment>engine: studio/runs/pipeline.py</extracomment>
+            <translation>请指定要训练的项目（或要继续的运行文件夹）</translation>
+        </message>
+        <message>
+            <source>{path} has finished: it trained {done} epochs. To train it further, give more epochs: netstudio train --resume {path} --epochs {more}</source>
+            <extracomment>engine: studio/runs/pipeline.py</extracomment>
+            <translation>{path} 已完成：它训练了 {done} 轮。要继续训练，请给出更多轮数：netstudio train --resume {path} --epochs {more}</translation>
+        </message>
+        <message>
+            <source>Resuming {path} ({status}, {done} epochs done).</source>
+            <extracomment>engine: studio/runs/pipeline.py</extracomment>
+            <translation>继续 {path}（{status}，已完成 {done} 轮）。</translation>
+        </message>
+        <message>
+            <source>Resuming needs the run folder of the stopped run</source>
+            <extracomment>engine: studio/runs/pipeline.py</extracomment>
+            <translation>继续训练需要已停止运行的运行文件夹</translation>
+        </message>
+        <message>
+            <source>Resuming with the run's own project ({file}); the project file named is not used.</source>
+            <extracomment>engine: studio/runs/pipeline.py</extracomment>
+            <translation>使用该运行自己的项目（{file}）继续；不使用所指定的项目文件。</translation>
+        </message>
+        <message>
+            <source>{path} held an earlier run: it is replaced.</source>
+            <extracomment>engine: studio/runs/pipeline.py</extracomment>
+            <translation>{path} 中有之前的运行：现已替换。</translation>
+        </message>
+        <message>
+            <source>The run trained on {old}; it continues on {new}, as asked.</source>
+            <extracomment>engine: studio/runs/pipeline.py</extracomment>
+            <translation>这次运行原先在 {old} 上训练；按要求改在 {new} 上继续。</translation>
+        </message>
+        <message>
+            <source>ended</source>
+            <extracomment>engine: studio/runs/pipeline.py</extracomment>
+            <translation>已结束</translation>
+        </message>
+        <message>
+            <source>{path} already holds a run ({status}). Continue it with `netstudio train --resume {path}`, choose another --out folder, or add --force to replace it</source>
+            <extracomment>engine: studio/runs/pipeline.py</extracomment>
+            <translation>{path} 中已经有一次运行（{status}）。可以用 `netstudio train --resume {path}` 继续它，或选择另一个 --out 文件夹，或加上 --force 替换它</translation>
+        </message>
+        <message>
+            <source>{setting} is now {new} (the run used {old}), as asked.</source>
+            <extracomment>engine: studio/runs/pipeline.py</extracomment>
+            <translation>按要求，{setting} 现在是 {new}（这次运行原先用的是 {old}）。</translation>
+        </message>
+        <message>
+            <source>{option} is now {new} (the run used {old}), as asked.</source>
+            <extracomment>engine: studio/runs/pipeline.py</extracomment>
+            <translation>按要求，{option} 现在是 {new}（这次运行原先用的是 {old}）。</translation>
+        </message>
+        <message>
+            <source>all</source>
+            <extracomment>engine: studio/runs/pipeline.py</extracomment>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <source>{path} does not hold this model's weights: {missing} missing, {extra} unexpected (first: {first})</source>
+            <extracomment>engine: studio/runs/storage.py</extracomment>
+            <translation>{path} 中不是这个模型的权重：缺少 {missing} 个，多出 {extra} 个（第一个：{first}）</translation>
+        </message>
+        <message>
+            <source>{path} is not a usable NetStudio checkpoint: {what}</source>
+            <extracomment>engine: studio/runs/storage.py</extracomment>
+            <translation>{path} 不是可用的 NetStudio 检查点：{what}</translation>
+        </message>
+        <message>
+            <source>it holds no checkpoint record</source>
+            <extracomment>engine: studio/runs/storage.py</extracomment>
+            <translation>其中没有检查点记录</translation>
+        </message>
+        <message>
+            <source>its epoch count is missing or impossible</source>
+            <extracomment>engine: studio/runs/storage.py</extracomment>
+            <translation>它的轮数缺失或不合理</translation>
+        </message>
+        <message>
+            <source>its history does not match its epoch count</source>
+            <extracomment>engine: studio/runs/storage.py</extracomment>
+            <translation>它的历史记录与轮数不符</translation>
+        </message>
+        <message>
+            <source>it holds no model weights</source>
+            <extracomment>engine: studio/runs/storage.py</extracomment>
+            <translation>其中没有模型权重</translation>
+        </message>
+        <message>
+            <source>its random number state is damaged</source>
+            <extracomment>engine: studio/runs/storage.py</extracomment>
+            <translation>它的随机数状态已损坏</translation>
+        </message>
+        <message>
+            <source>it does not name its optimizer</source>
+            <extracomment>engine: studio/runs/storage.py</extracomment>
+            <translation>它没有注明所用的优化器</translation>
+        </message>
+        <message>
+            <source>its early-stopping state is damaged</source>
+            <extracomment>engine: studio/runs/storage.py</extracomment>
+            <translation>它的提前停止状态已损坏</translation>
+        </message>
+        <message>
+            <source>{path}: the weight {name} has shape {got}, but the model needs {want}</source>
+            <extracomment>engine: studio/runs/storage.py</extracomment>
+            <translation>{path}：权重 {name} 的形状是 {got}，但模型需要 {want}</translation>
+        </message>
+        <message>
+            <source>There is no checkpoint {path}</source>
+            <extracomment>engine: studio/runs/storage.py</extracomment>
+            <translation>检查点 {path} 不存在</translation>
+        </message>
+        <message>
+            <source>{path} was refused: it contains Python objects, not only weights, and NetStudio never runs code from a file. Use a checkpoint written by NetStudio.</source>
+            <extracomment>engine: studio/runs/storage.py</extracomment>
+            <translation>已拒绝 {path}：它包含 Python 对象，而不只是权重，而 NetStudio 从不运行文件中的代码。请使用 NetStudio 写出的检查点。</translation>
+        </message>
+        <message>
+            <source>{path} is damaged or not a PyTorch checkpoint</source>
+            <extracomment>engine: studio/runs/storage.py</extracomment>
+            <translation>{path} 已损坏或不是 PyTorch 检查点</translation>
+        </message>
+        <message>
+            <source>its optimizer state is damaged</source>
+            <extracomment>engine: studio/runs/storage.py</extracomment>
+            <translation>它的优化器状态已损坏</translation>
         </message>
         <message>
             <source>Device must be auto, cpu, cuda, cuda:N or mps; not {value!r}</source>
@@ -2850,34 +4187,41 @@
             <translation>输入 {port} 没有连接；请连接一层，或删除这个节点</translation>
         </message>
         <message>
-            <source>Unknown optimizer {name!r}</source>
-            <extracomment>engine: studio/training.py</extracomment>
-            <translation>未知的优化器 {name!r}</translation>
+            <source>{name} is not a valid class name</source>
+            <extracomment>engine: studio/source.py</extracomment>
+            <translation>{name} 不是有效的类名</translation>
+        </message>
+        <message>
+            <source>The layer id {node} cannot be written as Python source: an id is lowercase letters, digits and underscores, starts with a letter, and is neither a Python keyword nor a name that PyTorch modules use. Rename the layer.</source>
+            <extracomment>engine: studio/source.py</extracomment>
+            <translation>层 id {node} 无法写成 Python 源代码：id 由小写字母、数字和下划线组成，以字母开头，且不能是 Python 关键字或 PyTorch 模块使用的名称。请重命名该层。</translation>
         </message>
         <message>
             <source>To train, the model needs exactly one Output layer (it says which loss to use); this one has {count}</source>
-            <extracomment>engine: studio/training.py</extracomment>
+            <extracomment>engine: studio/supervised.py</extracomment>
             <translation>训练需要模型恰好有一个 Output 层（由它指定损失函数）；这个模型有 {count} 个</translation>
         </message>
         <message>
-            <source>This project is a GAN (its Output judges real or fake): it trains with the GAN trainer, which `netstudio train` picks by itself</source>
-            <extracomment>engine: studio/training.py</extracomment>
-            <translation>这个项目是 GAN（它的 Output 判断真假）：需要用 GAN 训练器训练，`netstudio train` 会自动选择</translation>
+            <source>The model does not fit together yet:
+{problems}</source>
+            <extracomment>engine: studio/supervised.py</extracomment>
+            <translation>模型的各层还不匹配：
+{problems}</translation>
         </message>
         <message>
-            <source>The data set {title} has samples of shape {shape}, but the model's Input expects {expected}; set the Input's shape to {wanted}</source>
-            <extracomment>engine: studio/training.py</extracomment>
-            <translation>数据集 {title} 的样本形状是 {shape}，但模型的 Input 需要 {expected}；请把 Input 的形状设为 {wanted}</translation>
+            <source>A validation split of {fraction:g} leaves no data on one side ({n} training samples); choose a value between {low:.3f} and {high:.3f}</source>
+            <extracomment>engine: studio/supervised.py</extracomment>
+            <translation>验证集比例 {fraction:g} 会使其中一边没有数据（共 {n} 个训练样本）；请选择 {low:.3f} 到 {high:.3f} 之间的值</translation>
         </message>
         <message>
-            <source>{title} has {classes} classes: set the Output's loss to cross_entropy</source>
-            <extracomment>engine: studio/training.py</extracomment>
-            <translation>{title} 有 {classes} 个类别：请把 Output 的损失函数设为 cross_entropy</translation>
+            <source>Training on {used:,} of the {available:,} training samples (the Training samples setting).</source>
+            <extracomment>engine: studio/supervised.py</extracomment>
+            <translation>只用 {available:,} 个训练样本中的 {used:,} 个训练（“训练样本数”设置）。</translation>
         </message>
         <message>
-            <source>The model ends in {width} outputs but {title} has {classes} classes; set the last Dense layer's units to {classes}</source>
+            <source>Unknown optimizer {name!r}</source>
             <extracomment>engine: studio/training.py</extracomment>
-            <translation>模型最后输出 {width} 个值，但 {title} 有 {classes} 个类别；请把最后一个 Dense 层的单元数设为 {classes}</translation>
+            <translation>未知的优化器 {name!r}</translation>
         </message>
         <message>
             <source>The loss became NaN (not a number) in epoch {epoch}, batch {batch}: the training diverged. Lower the learning rate (now {lr:g}, try {lower:g}), or check the data for missing values. The last checkpoint was kept.</source>
@@ -2885,44 +4229,49 @@
             <translation>第 {epoch} 轮第 {batch} 批时损失变成了 NaN（非数值）：训练发散了。请降低学习率（当前为 {lr:g}，可以试试 {lower:g}），或检查数据中是否有缺失值。最近的检查点已保留。</translation>
         </message>
         <message>
+            <source>Resumed after epoch {epoch}.</source>
+            <extracomment>engine: studio/training.py</extracomment>
+            <translation>从第 {epoch} 轮之后继续。</translation>
+        </message>
+        <message>
             <source>Paused.</source>
             <extracomment>engine: studio/training.py</extracomment>
             <translation>已暂停。</translation>
         </message>
         <message>
-            <source>The model reproduces its input, so it must end in {expected}, but it ends in {shape}</source>
+            <source>The GPU ran out of memory; lower the batch size or make the model smaller</source>
             <extracomment>engine: studio/training.py</extracomment>
-            <translation>模型要重建它的输入，所以最后必须输出 {expected}，但它输出的是 {shape}</translation>
+            <translation>GPU 内存不足；请减小批量大小或缩小模型</translation>
         </message>
         <message>
-            <source>{title} holds numbers to predict (regression): set the Output's loss to mse</source>
+            <source>{folder} has no checkpoint yet (the run ended during its first epoch): training starts from the first epoch.</source>
             <extracomment>engine: studio/training.py</extracomment>
-            <translation>{title} 要预测的是数值（回归）：请把 Output 的损失函数设为 mse</translation>
+            <translation>{folder} 中还没有检查点（这次运行在第一轮中就结束了）：训练将从第一轮开始。</translation>
         </message>
         <message>
-            <source>A validation split of {fraction:g} leaves no data on one side ({n} training samples); choose a value between {low:.3f} and {high:.3f}</source>
+            <source>{path} is the checkpoint of another kind of model; start a new run</source>
             <extracomment>engine: studio/training.py</extracomment>
-            <translation>验证集比例 {fraction:g} 会使其中一边没有数据（共 {n} 个训练样本）；请选择 {low:.3f} 到 {high:.3f} 之间的值</translation>
-        </message>
-        <message>
-            <source>Training on {used:,} of the {available:,} training samples (the Training samples setting).</source>
-            <extracomment>engine: studio/training.py</extracomment>
-            <translation>只用 {available:,} 个训练样本中的 {used:,} 个训练（“训练样本数”设置）。</translation>
-        </message>
-        <message>
-            <source>Resuming needs the run folder of the stopped run</source>
-            <extracomment>engine: studio/training.py</extracomment>
-            <translation>继续训练需要已停止运行的运行文件夹</translation>
-        </message>
-        <message>
-            <source>{folder} has no checkpoint to resume from: the run stopped before its first epoch ended; start it again without --resume</source>
-            <extracomment>engine: studio/training.py</extracomment>
-            <translation>{folder} 中没有可以继续的检查点：这次运行在第一轮结束前就停止了；请不带 --resume 重新开始</translation>
+            <translation>{path} 是另一种模型的检查点；请开始一次新的运行</translation>
         </message>
         <message>
             <source>The optimizer changed since the checkpoint: it starts afresh.</source>
             <extracomment>engine: studio/training.py</extracomment>
             <translation>保存检查点之后优化器有改动：优化器将重新开始。</translation>
+        </message>
+        <message>
+            <source>{path} is damaged: its optimizer state does not fit</source>
+            <extracomment>engine: studio/training.py</extracomment>
+            <translation>{path} 已损坏：它的优化器状态不匹配</translation>
+        </message>
+        <message>
+            <source>Resumed.</source>
+            <extracomment>engine: studio/training.py</extracomment>
+            <translation>已继续。</translation>
+        </message>
+        <message>
+            <source>Stopped during epoch {epoch}.</source>
+            <extracomment>engine: studio/training.py</extracomment>
+            <translation>在第 {epoch} 轮中停止。</translation>
         </message>
         <message>
             <source>Stopped early after epoch {epoch}: no improvement for {patience} epochs; keeping the best weights.</source>
@@ -2933,6 +4282,81 @@
             <source>The checkpoint does not match this model (its layers changed since); start a new run</source>
             <extracomment>engine: studio/training.py</extracomment>
             <translation>检查点与这个模型不匹配（之后它的层有改动）；请开始一次新的运行</translation>
+        </message>
+        <message>
+            <source>{path} is damaged: its random number state cannot be restored</source>
+            <extracomment>engine: studio/training.py</extracomment>
+            <translation>{path} 已损坏：无法恢复它的随机数状态</translation>
+        </message>
+        <message>
+            <source>{path} is damaged: its optimizer state does not fit this model</source>
+            <extracomment>engine: studio/training.py</extracomment>
+            <translation>{path} 已损坏：它的优化器状态与这个模型不匹配</translation>
+        </message>
+        <message>
+            <source>Interrupted.</source>
+            <extracomment>engine: studio/training.py</extracomment>
+            <translation>已中断。</translation>
+        </message>
+        <message>
+            <source>{path} holds a damaged project description</source>
+            <extracomment>engine: studio/runs/storage.py</extracomment>
+            <translation type="vanished">{path} 中的项目描述已损坏</translation>
+        </message>
+        <message>
+            <source>The images differ in size: {first} is {w}×{h} pixels but {other} is {ow}×{oh}. All images must have the same size; resize them first (for example all to 64×64).</source>
+            <extracomment>engine: studio/data/folder.py</extracomment>
+            <translation type="vanished">图像大小不一致：{first} 是 {w}×{h} 像素，而 {other} 是 {ow}×{oh}。所有图像必须大小相同；请先调整它们的大小（例如全部调整为 64×64）。</translation>
+        </message>
+        <message>
+            <source>{file} could not be read as an image ({error}). Remove it or replace it.</source>
+            <extracomment>engine: studio/data/folder.py</extracomment>
+            <translation type="vanished">{file} 无法作为图像读取（{error}）。请删除或替换它。</translation>
+        </message>
+        <message>
+            <source>{file} could not be decoded ({error}). Remove it or replace it.</source>
+            <extracomment>engine: studio/data/folder.py</extracomment>
+            <translation type="vanished">{file} 无法解码（{error}）。请删除或替换它。</translation>
+        </message>
+        <message>
+            <source>{path} is not a UTF-8 text file. Save it as CSV (UTF-8) and try again.</source>
+            <extracomment>engine: studio/data/tabular.py</extracomment>
+            <translation type="vanished">{path} 不是 UTF-8 文本文件。请另存为 CSV（UTF-8）后重试。</translation>
+        </message>
+        <message>
+            <source>A loss became NaN (not a number) in epoch {epoch}, batch {batch}: the training diverged. Lower the learning rate (now {lr:g}, try {lower:g}).</source>
+            <extracomment>engine: studio/gan.py</extracomment>
+            <translation type="vanished">第 {epoch} 轮第 {batch} 批时损失变成了 NaN（非数值）：训练发散了。请降低学习率（当前为 {lr:g}，可以试试 {lower:g}）。</translation>
+        </message>
+        <message>
+            <source>There is no GAN checkpoint to resume from: the run stopped before its first epoch ended; start it again without --resume</source>
+            <extracomment>engine: studio/gan.py</extracomment>
+            <translation type="vanished">没有可以继续的 GAN 检查点：这次运行在第一轮结束前就停止了；请不带 --resume 重新开始</translation>
+        </message>
+        <message>
+            <source>{path} is not the checkpoint of a GAN run; start a new run</source>
+            <extracomment>engine: studio/gan.py</extracomment>
+            <translation type="vanished">{path} 不是 GAN 运行的检查点；请开始一次新的运行</translation>
+        </message>
+        <message>
+            <source>The checkpoint does not match this GAN (its layers changed since); start a new run</source>
+            <extracomment>engine: studio/gan.py</extracomment>
+            <translation type="vanished">检查点与这个 GAN 不匹配（之后它的层有改动）；请开始一次新的运行</translation>
+        </message>
+        <message>
+            <source>{path} is not a text file, so not a NetStudio project</source>
+            <extracomment>engine: studio/project.py</extracomment>
+            <translation type="vanished">{path} 不是文本文件，所以不是 NetStudio 项目</translation>
+        </message>
+        <message>
+            <source>This project is a GAN (its Output judges real or fake): it trains with the GAN trainer, which `netstudio train` picks by itself</source>
+            <extracomment>engine: studio/training.py</extracomment>
+            <translation type="vanished">这个项目是 GAN（它的 Output 判断真假）：需要用 GAN 训练器训练，`netstudio train` 会自动选择</translation>
+        </message>
+        <message>
+            <source>{folder} has no checkpoint to resume from: the run stopped before its first epoch ended; start it again without --resume</source>
+            <extracomment>engine: studio/training.py</extracomment>
+            <translation type="vanished">{folder} 中没有可以继续的检查点：这次运行在第一轮结束前就停止了；请不带 --resume 重新开始</translation>
         </message>
     </context>
     <context>
