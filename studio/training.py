@@ -31,13 +31,8 @@ from studio.errors import StudioError
 from studio.messages import msg
 from studio.project import Project
 from studio.runs.folder import EARLY_STOPPED, FAILED, FINISHED, STOPPED, RunFolder
-from studio.runs.storage import (
-    CHECKPOINT_FILE,
-    CHECKPOINT_FORMAT,
-    CHECKPOINT_VERSION,
-    RunError,
-    load_checkpoint,
-)
+from studio.runs.layout import CHECKPOINT_FILE, RunError
+from studio.runs.storage import CHECKPOINT_FORMAT, CHECKPOINT_VERSION, load_checkpoint
 
 
 class TrainingError(StudioError):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from typing import Any
 
+from studio.errors import StudioError
 from studio.layers.base import LayerType
 from studio.params import (
     BoolParam,
@@ -16,14 +17,17 @@ from studio.params import (
 )
 
 
-class UnknownLayerError(KeyError):
+class UnknownLayerError(StudioError, KeyError):
+    """A layer type this version does not know. A KeyError for lookups, a StudioError for
+    the user: its message names the type and the closest known one."""
+
     def __init__(self, layer_id: str) -> None:
         close = difflib.get_close_matches(layer_id, list(_REGISTRY), n=1)
         hint = f"; did you mean {close[0]!r}?" if close else ""
         self.message = f"There is no layer type {layer_id!r}{hint}"
         super().__init__(self.message)
 
-    def __str__(self) -> str:
+    def __str__(self) -> str:  # KeyError would show the message in quotes
         return self.message
 
 

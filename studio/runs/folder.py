@@ -20,15 +20,14 @@ import shutil
 import socket
 import time
 from pathlib import Path
-from typing import Any
-
-import torch
+from typing import TYPE_CHECKING, Any
 
 from studio import __version__
+from studio.errors import StudioError
 from studio.files import atomic_write_text
 from studio.messages import msg
-from studio.project import Project, save_project
-from studio.runs.storage import (
+from studio.project import Project, read_json_file, save_project
+from studio.runs.layout import (
     CHECKPOINT_FILE,
     LOCK_FILE,
     METRICS_FILE,
@@ -36,9 +35,10 @@ from studio.runs.storage import (
     RECORD_FILE,
     WEIGHTS_FILE,
     RunError,
-    save_checkpoint,
-    save_weights,
 )
+
+if TYPE_CHECKING:
+    import torch
 
 RUNNING, FINISHED, STOPPED, EARLY_STOPPED, FAILED = (
     "running", "finished", "stopped", "early-stopped", "failed"
@@ -189,6 +189,8 @@ class RunFolder:
     ) -> None:
         """Replace weights, metrics and checkpoint with this epoch's, each atomically. The
         checkpoint comes last: once it says an epoch is done, everything else says so too."""
+        from studio.runs.storage import save_checkpoint, save_weights
+
         try:
             save_weights(self.path / WEIGHTS_FILE, weights, project)
             write_json_file(self.path / METRICS_FILE, metrics)
@@ -198,6 +200,8 @@ class RunFolder:
 
     def save_final(self, weights: dict[str, torch.Tensor], project: Project,
                    metrics: dict[str, Any]) -> None:
+        from studio.runs.storage import save_weights
+
         try:
             save_weights(self.path / WEIGHTS_FILE, weights, project)
             write_json_file(self.path / METRICS_FILE, metrics)
@@ -236,10 +240,7 @@ def read_record(path: str | os.PathLike[str]) -> dict[str, Any]:
     died (its lock names a process that is gone, or it has no lock while it says running).
     An empty dict for a folder without a readable record (older runs)."""
     folder = Path(path)
-    try:
-        record = json.loads((folder / RECORD_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError, RecursionError):
-        return {}
+    record = _read_json(folder / RECORD_FILE)
     if not isinstance(record, dict):
         return {}
     if record.get("status") == RUNNING and not _alive(_read_lock(folder / LOCK_FILE)):
@@ -249,19 +250,23 @@ def read_record(path: str | os.PathLike[str]) -> dict[str, Any]:
 
 def read_metrics(path: str | os.PathLike[str]) -> dict[str, Any]:
     """A run folder's metrics.json, or an empty dict when it has none or it is unreadable."""
-    try:
-        metrics = json.loads((Path(path) / METRICS_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError, RecursionError):
-        return {}
-    return metrics if isinstance(metrics, dict) else {}
+    return _read_json(Path(path) / METRICS_FILE)
 
 
 def _read_lock(lock: Path) -> dict[str, Any]:
-    try:
-        owner = json.loads(lock.read_text(encoding="utf-8"))
-    except (OSError, ValueError, RecursionError):
+    return _read_json(lock)
+
+
+def _read_json(path: Path) -> dict[str, Any]:
+    """A JSON object NetStudio wrote (or someone edited), read with the project file's bounds;
+    an empty dict when it is missing or unusable: the caller then knows nothing of it."""
+    if not path.is_file():
         return {}
-    return owner if isinstance(owner, dict) else {}
+    try:
+        data = read_json_file(path)
+    except StudioError:
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 def _alive(owner: dict[str, Any]) -> bool:

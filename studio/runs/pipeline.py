@@ -35,8 +35,8 @@ from studio.runs.folder import (
     read_record,
     write_failure,
 )
+from studio.runs.layout import PROJECT_FILE, RunError
 from studio.runs.location import new_run_dir, runs_beside
-from studio.runs.storage import PROJECT_FILE, RunError
 from studio.training import Trainer, TrainingResult, TrainingState
 
 # What a run's model is, for the result views: each kind is looked at differently.
@@ -243,12 +243,7 @@ def _epochs_done(path: Path) -> int:
 def _clear_run_files(path: Path) -> None:
     """An earlier, ended run in the --out folder: its files go, so the new run never mixes
     with it. Only NetStudio's own run files are removed."""
-    from studio.runs.storage import (
-        CHECKPOINT_FILE,
-        METRICS_FILE,
-        RECORD_FILE,
-        WEIGHTS_FILE,
-    )
+    from studio.runs.layout import CHECKPOINT_FILE, METRICS_FILE, RECORD_FILE, WEIGHTS_FILE
 
     for name in (CHECKPOINT_FILE, METRICS_FILE, RECORD_FILE, WEIGHTS_FILE,
                  "generator.safetensors", "discriminator.safetensors"):

@@ -28,23 +28,18 @@ import torch
 from safetensors import SafetensorError
 from safetensors.torch import load_file, save_file
 
-from studio.errors import StudioError
 from studio.files import PRIVATE_MODE, atomic_write, atomic_write_text
 from studio.messages import msg, term
-from studio.project import Project, ProjectError, load_project, project_from_dict
+from studio.project import Project, ProjectError, load_project
+from studio.runs.layout import (
+    PROJECT_FILE,
+    WEIGHTS_FILE,
+    RunError,
+    embedded_project,
+)
 
-PROJECT_FILE = "project.json"
-WEIGHTS_FILE = "model.safetensors"
-CHECKPOINT_FILE = "checkpoint.pt"
-METRICS_FILE = "metrics.json"
-RECORD_FILE = "run.json"
 CHECKPOINT_FORMAT = "netstudio-checkpoint"
 CHECKPOINT_VERSION = 2
-LOCK_FILE = "run.lock"
-
-
-class RunError(StudioError):
-    """A trained model that cannot be read. The message is for the user."""
 
 
 def save_weights(path: Path, state_dict: dict[str, torch.Tensor], project: Project) -> None:
@@ -68,23 +63,6 @@ def _unreadable_weights(path: Path, exc: Exception) -> str:
     reason = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
     return msg("{path} is not a readable safetensors file ({reason})", path=str(path),
                reason=reason)
-
-
-def embedded_project(path: Path) -> Project | None:
-    from safetensors import safe_open
-
-    try:
-        with safe_open(str(path), framework="pt") as f:
-            metadata = f.metadata() or {}
-    except (SafetensorError, OSError, ValueError, OverflowError) as exc:
-        raise RunError(_unreadable_weights(path, exc)) from None
-    if "project" not in metadata:
-        return None
-    try:
-        data = json.loads(metadata["project"])
-    except (json.JSONDecodeError, RecursionError, ValueError):
-        raise RunError(msg("{path} holds a damaged project description", path=str(path))) from None
-    return project_from_dict(data, where=path.name)
 
 
 def check_weights(project: Project, weights: dict[str, torch.Tensor], source: Path) -> None:
@@ -243,27 +221,6 @@ def _plain_record(value: Any) -> bool:
         isinstance(k, str) and (v is None or isinstance(v, (int, float, str)))
         for k, v in value.items()
     )
-
-
-def project_of(source: str | os.PathLike[str]) -> Project:
-    """The project of a project file, a run folder (at any point of its life) or a
-    .safetensors file (its project beside it or embedded), without reading any weights."""
-    path = Path(source)
-    if path.is_dir():
-        if not (path / PROJECT_FILE).is_file():
-            raise RunError(
-                msg("{path} is not a NetStudio run folder: it has no {file}", path=str(path),
-                    file=PROJECT_FILE)
-            )
-        return load_project(path / PROJECT_FILE)
-    if path.suffix == ".safetensors":
-        beside = path.with_suffix(".json")
-        project = load_project(beside) if beside.is_file() else embedded_project(path)
-        if project is None:
-            raise RunError(msg("{path} has no project: put its project .json beside it",
-                               path=str(path)))
-        return project
-    return load_project(path)
 
 
 def load_trained(source: str | os.PathLike[str]) -> tuple[Project, dict[str, torch.Tensor] | None]:
