@@ -4,10 +4,19 @@ its runs; a project file's notes shown on open; the toolbar's disabled look."""
 
 from __future__ import annotations
 
+import os
+from datetime import datetime
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
 from test_app_training import tiny_project
 
 from studio.graph import Graph
 from studio.project import Project
+from widgets.autosave import find_orphans
+from widgets.i18n import format_datetime
+
+Button = QMessageBox.StandardButton
 
 pytest_plugins = ["app_fixtures"]
 
@@ -42,3 +51,68 @@ def test_the_status_bar_says_one_layer_and_two_problems_in_english(make_window):
     assert window.add_layer_near_selection("Output")
     text = window.model_label.text()
     assert text.startswith("3 layers · ") and text.endswith("✗ 2 problems")
+
+
+# Restoring autosaved work ---------------------------------------------------------------------
+
+
+def crash(window) -> None:
+    """The window's process is gone: its autosave stays behind with a stale lock."""
+    window.autosave_now()
+    window.autosave._lock.unlock()
+    window.autosave = None
+
+
+def test_the_restore_question_writes_its_date_as_the_locale_does(
+    make_window, config_dir, message_boxes
+):
+    crashed = make_window()
+    crashed.document.set_param("dense_1", "units", 5)
+    path = crashed.autosave.path
+    crash(crashed)
+    moment = datetime(2026, 11, 29, 8, 45)
+    os.utime(path, (moment.timestamp(), moment.timestamp()))
+
+    message_boxes.answer = Button.No
+    assert not make_window().offer_autosave_restore()
+    (_, _, text) = message_boxes.calls[0]
+    assert format_datetime(moment) in text
+    assert "29 11 2026" not in text  # the C locale's unreadable date
+
+
+def test_restored_unsaved_work_finds_its_own_runs_again(make_window, config_dir, message_boxes):
+    crashed = make_window()
+    crashed.document.set_param("dense_1", "units", 5)
+    assert crashed.document.path is None
+    key, runs = crashed.unsaved_runs_key, crashed.runs_folder()
+    crash(crashed)
+
+    message_boxes.answer = Button.Yes
+    window = make_window()
+    assert window.unsaved_runs_key != key  # a fresh window has its own folder
+    assert window.offer_autosave_restore()
+    assert window.document.graph.nodes["dense_1"].params["units"] == 5
+    assert window.unsaved_runs_key == key
+    assert window.runs_folder() == runs
+    assert window.results.runs.root == runs
+
+
+@pytest.mark.parametrize(
+    "text, named",
+    [
+        ('{"format": "netstudio-autosave", "format": "x", "project": {}}', "format"),
+        ('{"format": "netstudio-autosave", "source": NaN, "project": {}}', "source"),
+        ('{"format": "netstudio-autosave", "project": ' + "[" * 200 + "]" * 200 + "}", "nested"),
+    ],
+)
+def test_a_damaged_autosave_is_refused_with_a_message_and_removed(
+    make_window, config_dir, message_boxes, text, named
+):
+    config_dir.mkdir(parents=True, exist_ok=True)
+    (config_dir / "autosave-1-deadbeef.json").write_text(text)
+    window = make_window()
+    assert not window.offer_autosave_restore()
+    assert message_boxes.calls == []  # nothing to restore: no question
+    shown = window.statusBar().currentMessage()
+    assert "autosave-1-deadbeef.json" in shown and named in shown
+    assert find_orphans(config_dir) == []

@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLockFile
 
 from studio.files import atomic_write_text
-from studio.project import Project, ProjectError, project_from_dict
+from studio.project import Project, ProjectError, project_from_dict, read_json_file
 
 PREFIX = "autosave-"
 FORMAT = "netstudio-autosave"
@@ -33,6 +33,8 @@ class Recovered:
     source: Path | None
     """The project file the autosaved work belonged to, if it had been saved."""
     saved_at: datetime
+    runs_key: str = ""
+    """The runs folder of the work while it had no file (window.unsaved_runs_key)."""
 
 
 class Autosave:
@@ -44,10 +46,11 @@ class Autosave:
         self._lock.setStaleLockTime(0)
         self._lock.tryLock(0)
 
-    def write(self, project: Project, source: Path | None) -> None:
+    def write(self, project: Project, source: Path | None, runs_key: str = "") -> None:
         data = {
             "format": FORMAT,
             "source": str(source) if source else None,
+            "runs_key": runs_key,
             "project": project.to_dict(),
         }
         atomic_write_text(self.path, json.dumps(data, ensure_ascii=False))
@@ -82,16 +85,25 @@ def find_orphans(directory: Path) -> list[Path]:
 
 
 def read_autosave(path: Path) -> Recovered:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        message = _tr("The autosave %1 cannot be read: %2")
-        raise ProjectError(message.replace("%1", path.name).replace("%2", str(exc))) from None
+    """The autosave at `path`, read with the project file's bounds (size, nesting, NaN,
+    duplicate keys): it lies in a folder that other programs can write to."""
+    data = read_json_file(path)
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ProjectError(_tr("%1 is not a NetStudio autosave").replace("%1", path.name))
     project = project_from_dict(data.get("project"), where="autosave")
-    source = Path(data["source"]) if data.get("source") else None
-    return Recovered(path, project, source, datetime.fromtimestamp(path.stat().st_mtime))
+    source, runs_key = data.get("source"), data.get("runs_key")
+    try:
+        saved_at = datetime.fromtimestamp(path.stat().st_mtime)
+    except OSError as exc:
+        message = _tr("The autosave %1 cannot be read: %2")
+        raise ProjectError(message.replace("%1", path.name).replace("%2", str(exc))) from None
+    return Recovered(
+        path,
+        project,
+        Path(source) if isinstance(source, str) and source else None,
+        saved_at,
+        runs_key if isinstance(runs_key, str) else "",
+    )
 
 
 def remove_orphans(paths: list[Path]) -> None:

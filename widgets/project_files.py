@@ -8,7 +8,7 @@ import re
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -20,7 +20,7 @@ from widgets import config
 from widgets.actions import recent_menu_entries
 from widgets.autosave import Autosave, find_orphans, read_autosave, remove_orphans
 from widgets.canvas.arrange import arranged_positions, is_engine_layout, unreadable_layout
-from widgets.i18n import template_text, tr_error
+from widgets.i18n import format_datetime, template_text, tr_error
 
 AUTOSAVE_MS = 30_000
 RESTORE_ENV = "NETSTUDIO_RESTORE_AUTOSAVE"  # "yes" or "no": answer the restore question
@@ -204,7 +204,9 @@ class ProjectFiles:
             return
         if self.document.is_modified():
             try:
-                self.autosave.write(self.document.project, self.document.path)
+                self.autosave.write(
+                    self.document.project, self.document.path, self.unsaved_runs_key
+                )
             except OSError as exc:
                 self.statusBar().showMessage(
                     self.tr("Autosave failed: %1").replace("%1", str(exc)), 8000
@@ -226,7 +228,6 @@ class ProjectFiles:
         answer = os.environ.get(RESTORE_ENV, "").lower()
         if answer not in ("yes", "no"):
             where = str(recovered.source) if recovered.source else recovered.project.name
-            short = QLocale.FormatType.ShortFormat
             reply = QMessageBox.question(
                 self,
                 self.tr("Restore unsaved work?"),
@@ -235,7 +236,7 @@ class ProjectFiles:
                     "autosaved at %2?"
                 )
                 .replace("%1", where)
-                .replace("%2", QLocale().toString(recovered.saved_at, short)),
+                .replace("%2", format_datetime(recovered.saved_at)),
                 Button.Yes | Button.No,
                 Button.Yes,
             )
@@ -244,6 +245,8 @@ class ProjectFiles:
         if answer != "yes":
             return False
         self.show_project(recovered.project, recovered.source, modified=True)
+        if recovered.source is None:  # unsaved work: its runs are in the folder it had
+            self.use_unsaved_runs(recovered.runs_key)
         self.autosave_now()
         self.statusBar().showMessage(self.tr("Restored the autosaved work"), 8000)
         return True
