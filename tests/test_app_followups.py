@@ -4,6 +4,7 @@ its runs; a project file's notes shown on open; the toolbar's disabled look."""
 
 from __future__ import annotations
 
+import json
 import os
 from datetime import datetime
 
@@ -12,7 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 from test_app_training import tiny_project
 
 from studio.graph import Graph
-from studio.project import Project
+from studio.project import Project, save_project
 from widgets.autosave import find_orphans
 from widgets.i18n import format_datetime
 
@@ -116,3 +117,41 @@ def test_a_damaged_autosave_is_refused_with_a_message_and_removed(
     shown = window.statusBar().currentMessage()
     assert "autosave-1-deadbeef.json" in shown and named in shown
     assert find_orphans(config_dir) == []
+
+
+# A project file's notes -----------------------------------------------------------------------
+
+
+def test_what_opening_a_file_left_out_is_listed_until_saving_drops_it(window, tmp_path):
+    path = tmp_path / "shared.json"
+    save_project(tiny_project(), path)
+    data = json.loads(path.read_text())
+    data["colour"] = "teal"
+    data["graph"]["nodes"][1]["comment"] = "from a newer NetStudio"
+    path.write_text(json.dumps(data))
+
+    assert window.open_path(path, ask=False)
+    assert window.isVisible()  # no dialog stood in the way: message_boxes saw nothing
+    notes = [m for m in window.problems.messages() if "NetStudio does not know" in m]
+    assert len(notes) == 2
+    assert any("'colour'" in n for n in notes) and any("'comment'" in n for n in notes)
+    assert "No problems: the model fits together." not in window.problems.messages()
+    assert window.problems_heading.text().endswith("(2)")
+    assert "2 notes on the file in the Problems list" in window.statusBar().currentMessage()
+    assert "✓ fits together" in window.model_label.text()  # notes are not problems
+
+    assert window.save_to(path)
+    assert not [m for m in window.problems.messages() if "does not know" in m]
+    assert "colour" not in path.read_text()
+
+
+def test_another_project_takes_the_notes_of_the_last_file_away(window, tmp_path):
+    path = tmp_path / "shared.json"
+    save_project(tiny_project(), path)
+    data = json.loads(path.read_text())
+    data["colour"] = "teal"
+    path.write_text(json.dumps(data))
+    assert window.open_path(path, ask=False)
+    assert "1 note on the file in the Problems list" in window.statusBar().currentMessage()
+    assert window.new_from_template("seed-mlp", ask=False)
+    assert window.problems.messages() == ["No problems: the model fits together."]

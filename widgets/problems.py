@@ -1,6 +1,6 @@
 """The problems list: every node that does not fit, where the model and the chosen data set do
-not fit each other, and notes such as unused outputs. Clicking one selects its node."""
-
+not fit each other, and notes: unused outputs, what opening the project file left out. Clicking one
+selects its node."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -47,6 +47,7 @@ class ProblemsList(QListWidget):
         self._analysis = Analysis()
         self._graph: Graph | None = None
         self.data_problems: list[Problem] = []
+        self.file_notes: list[str] = []
 
     def set_analysis(self, analysis: Analysis, graph: Graph) -> None:
         self._analysis, self._graph = analysis, graph
@@ -59,6 +60,13 @@ class ProblemsList(QListWidget):
             self.data_problems = list(problems)
             self._show()
 
+    def set_file_notes(self, notes: list[str]) -> None:
+        """What opening the project file noted (Project.notes: fields left out, which saving
+        drops), listed as notes until another project is shown or this one is saved."""
+        if notes != self.file_notes:
+            self.file_notes = list(notes)
+            self._show()
+
     def _show(self) -> None:
         analysis, graph = self._analysis, self._graph or Graph()
         self.clear()
@@ -67,11 +75,14 @@ class ProblemsList(QListWidget):
             self._add(problem.node_id, problem.message, graph, self._error_icon)
         for note in analysis.warnings:
             self._add(note.node_id, note.message, graph, self._note_icon)
-        if not errors and not analysis.warnings:
+        for note in self.file_notes:
+            self._add(None, note, graph, self._note_icon)
+        notes = len(analysis.warnings) + len(self.file_notes)
+        if not errors and not notes:
             item = QListWidgetItem(self._ok_icon, self.tr("No problems: the model fits together."))
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.addItem(item)
-        self.countChanged.emit(len(errors), len(analysis.warnings))
+        self.countChanged.emit(len(errors), notes)
 
     def _add(self, node_id: str | None, message: str, graph: Graph, icon: QIcon) -> None:
         message = tr_message(message)

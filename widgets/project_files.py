@@ -20,7 +20,7 @@ from widgets import config
 from widgets.actions import recent_menu_entries
 from widgets.autosave import Autosave, find_orphans, read_autosave, remove_orphans
 from widgets.canvas.arrange import arranged_positions, is_engine_layout, unreadable_layout
-from widgets.i18n import format_datetime, template_text, tr_error
+from widgets.i18n import format_datetime, plural, template_text, tr_error
 
 AUTOSAVE_MS = 30_000
 RESTORE_ENV = "NETSTUDIO_RESTORE_AUTOSAVE"  # "yes" or "no": answer the restore question
@@ -48,6 +48,7 @@ class ProjectFiles:
         to read well in the canvas, and the result is fitted in view at a readable zoom.
         Returns the note on why the layers were arranged ("" when they were not)."""
         arranged = self._arrange_for_reading(project.graph)
+        self.problems.set_file_notes(project.notes)
         self.document.replace(project, path, modified)
         self.view.fit_readable()
         QTimer.singleShot(0, self.view.fit_readable)  # again once the layout has settled
@@ -114,8 +115,15 @@ class ProjectFiles:
             return False
         arranged = self.show_project(project, Path(path))
         config.add_recent_file(path)
-        opened = self.tr("Opened %1").replace("%1", str(path))
-        self.statusBar().showMessage(f"{opened} · {arranged}" if arranged else opened, 8000)
+        said = [self.tr("Opened %1").replace("%1", str(path))]
+        if project.notes:  # listed in full in the Problems list, which stays in view
+            count = len(project.notes)
+            said.append(
+                plural(self.tr("%n note(s) on the file in the Problems list", "", count), count)
+            )
+        if arranged:
+            said.append(arranged)
+        self.statusBar().showMessage(" · ".join(said), 8000)
         return True
 
     def fill_recent_menu(self) -> None:
@@ -163,6 +171,7 @@ class ProjectFiles:
             return False
         self.document.undo_stack.setClean()
         self.document.set_path(path)
+        self.problems.set_file_notes([])  # what the file had that NetStudio left out is gone
         config.add_recent_file(path)
         if self.autosave is not None:
             self.autosave.discard()
