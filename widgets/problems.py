@@ -1,6 +1,7 @@
 """The problems list: every node that does not fit, where the model and the chosen data set do
 not fit each other, and notes: unused outputs, what opening the project file left out. Clicking one
 selects its node."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
