@@ -931,6 +931,13 @@
             <source>Opened %1</source>
             <translation>已打开 %1</translation>
         </message>
+        <message numerus="yes">
+            <location filename="" />
+            <source>%n note(s) on the file in the Problems list</source>
+            <translation>
+                <numerusform>“问题”列表中有 %n 条关于此文件的提示</numerusform>
+            </translation>
+        </message>
         <message>
             <location filename="" />
             <source>Save Project As</source>
