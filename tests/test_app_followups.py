@@ -9,6 +9,7 @@ import os
 from datetime import datetime
 
 import pytest
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QMessageBox
 from test_app_training import tiny_project
 
@@ -155,3 +156,33 @@ def test_another_project_takes_the_notes_of_the_last_file_away(window, tmp_path)
     assert "1 note on the file in the Problems list" in window.statusBar().currentMessage()
     assert window.new_from_template("seed-mlp", ask=False)
     assert window.problems.messages() == ["No problems: the model fits together."]
+
+
+# The toolbar's disabled look ------------------------------------------------------------------
+
+
+def darkest_text(button) -> int:
+    """The darkest grey level of the button's label (right of its icon)."""
+    image = button.grab().toImage()
+    left = button.iconSize().width() + 6
+    return min(
+        QColor(image.pixel(x, y)).lightness()
+        for x in range(left, image.width())
+        for y in range(image.height())
+    )
+
+
+def test_disabled_toolbar_buttons_look_disabled(window):
+    a = window.actions
+    button = {
+        name: window.toolbar.widgetForAction(getattr(a, name))
+        for name in ("delete", "pause", "stop", "train")
+    }
+    assert not a.delete.isEnabled() and not a.pause.isEnabled() and not a.stop.isEnabled()
+    assert darkest_text(button["train"]) < 80  # enabled: dark text
+    for name in ("delete", "pause", "stop"):
+        assert darkest_text(button[name]) > 140, name  # greyed as #A0A7B2 (lightness 169)
+
+    window.scene.select_nodes(["dense_1"])
+    assert a.delete.isEnabled()
+    assert darkest_text(button["delete"]) < 80
