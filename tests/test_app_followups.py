@@ -9,6 +9,7 @@ import os
 from datetime import datetime
 
 import pytest
+from PIL import Image
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QMessageBox
 from test_app_training import tiny_project
@@ -186,3 +187,35 @@ def test_disabled_toolbar_buttons_look_disabled(window):
     window.scene.select_nodes(["dense_1"])
     assert a.delete.isEnabled()
     assert darkest_text(button["delete"]) < 80
+
+
+# The augmentation preview reads relative data set paths from the project file's folder -------
+
+
+def image_folder(root, size=(8, 6)) -> None:
+    for k, name in enumerate(("cat", "dog")):
+        (root / name).mkdir(parents=True)
+        for i in range(4):
+            Image.new("L", size, 40 * k + 10 * i).save(root / name / f"{i}.png")
+
+
+def test_the_augmentation_preview_reads_a_relative_folder_beside_the_project_file(
+    make_window, qtbot, tmp_path, monkeypatch
+):
+    project_dir = tmp_path / "project"
+    image_folder(project_dir / "data" / "pets")
+    monkeypatch.chdir(tmp_path)  # the folder is not where NetStudio was started
+    project = tiny_project()
+    project.dataset = {"name": "image-folder", "path": "data/pets"}
+    window = make_window(project)
+    preview = window.training_panel.form.augment_preview
+    window.show_page(1)
+    with qtbot.waitSignal(preview.redrawn, timeout=10_000):
+        window.training_panel.form.sections["augmentation"].header.setChecked(True)
+    # Unsaved: "data/pets" names no folder yet, so the shapes stand in, and say why.
+    assert preview.source.stand_in_reason is not None and preview.note.isVisible()
+
+    with qtbot.waitSignal(preview.redrawn, timeout=10_000):
+        assert window.save_to(project_dir / "pets.json")
+    assert preview.source.stand_in_reason is None and not preview.note.isVisible()
+    assert preview.originals.shape[1:] == (1, 6, 8)  # the folder's own images

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -50,6 +51,9 @@ class AugmentPreview(QWidget):
         self.setObjectName("augmentPreview")
         self.settings: dict[str, Any] = {}
         self.dataset: dict[str, Any] = {}
+        # The project file's folder, which relative data set paths start from (as training's
+        # do); None for an unsaved project.
+        self.base_dir: Path | None = None
         self.source: PreviewImages | None = None
         self.originals: torch.Tensor | None = None  # uint8 (ROWS, C, H, W)
         self.augmented: torch.Tensor | None = None  # uint8 (ROWS, DRAWS, C, H, W)
@@ -95,12 +99,14 @@ class AugmentPreview(QWidget):
 
     # From the form ----------------------------------------------------------------------------
 
-    def set_settings(self, training: dict[str, Any], dataset: dict[str, Any]) -> None:
-        """The project's settings, after any change: redraw if the augmentation or the data
-        set changed."""
+    def set_settings(
+        self, training: dict[str, Any], dataset: dict[str, Any], base_dir: Path | None = None
+    ) -> None:
+        """The project's settings, after any change, and the folder of its file (None while
+        it has none): redraw if the augmentation or the data set changed."""
         augmentation = {k: training.get(k) for k in AUGMENTATION_KEYS}
-        if dataset != self.dataset:
-            self.dataset = dict(dataset)
+        if dataset != self.dataset or base_dir != self.base_dir:
+            self.dataset, self.base_dir = dict(dataset), base_dir
             self._stale = True
         elif augmentation == self.settings:
             return
@@ -134,14 +140,21 @@ class AugmentPreview(QWidget):
         self.grid.set_images(cells.reshape(-1, *cells.shape[2:]).numpy(), 1 + DRAWS)
         self.redrawn.emit()
 
+    def _key(self) -> str:
+        # The same relative path names other images beside another project file.
+        return json.dumps([self.dataset, str(self.base_dir)], sort_keys=True, default=str)
+
     def _read_images(self) -> None:
-        key = json.dumps(self.dataset, sort_keys=True, default=str)
+        key = self._key()
         if key in _cache:
             self._show_source(_cache[key])
             return
         if self._pending is not None and self._pending[0] == key:
             return
-        self._pending = (key, _reader.submit(preview_images, dict(self.dataset), ROWS))
+        self._pending = (
+            key,
+            _reader.submit(preview_images, dict(self.dataset), ROWS, base_dir=self.base_dir),
+        )
         self.note.setText(self.tr("Reading a few images of %1…").replace("%1", self._title()))
         self.note.show()
         self.poll.start()
@@ -162,7 +175,7 @@ class AugmentPreview(QWidget):
             self.note.setText(self.tr("The images cannot be read: %1").replace("%1", reason))
             return
         _cache[key] = source
-        if key == json.dumps(self.dataset, sort_keys=True, default=str):
+        if key == self._key():
             self._show_source(source)
         else:  # the data set changed meanwhile
             self._read_images()

@@ -309,6 +309,7 @@ class SettingsForm(QWidget):
             layout.addWidget(section)
         layout.addStretch(1)
         document.settingsChanged.connect(self.refresh)
+        document.pathChanged.connect(self.refresh)  # relative data set paths follow the file
         self.refresh()
 
     def _add_editor(self, form: QFormLayout, name: str) -> None:
@@ -330,4 +331,7 @@ class SettingsForm(QWidget):
             editor.setEnabled(relevant)
             self.labels[name].setEnabled(relevant)
         self.chooser.show_values(project.dataset, values["device"])
-        self.augment_preview.set_settings(values, project.dataset)
+        path = self.document.path
+        self.augment_preview.set_settings(
+            values, project.dataset, path.parent if path is not None else None
+        )
