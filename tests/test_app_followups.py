@@ -7,12 +7,13 @@ from __future__ import annotations
 import json
 import os
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 from PIL import Image
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QMessageBox
-from test_app_training import tiny_project
+from test_app_training import RUN_MS, tiny_project, train
 
 from studio.graph import Graph
 from studio.project import Project, save_project
@@ -219,3 +220,69 @@ def test_the_augmentation_preview_reads_a_relative_folder_beside_the_project_fil
         assert window.save_to(project_dir / "pets.json")
     assert preview.source.stand_in_reason is None and not preview.note.isVisible()
     assert preview.originals.shape[1:] == (1, 6, 8)  # the folder's own images
+
+
+# The export dialog never replaces without asking ----------------------------------------------
+
+
+def export_and_wait(qtbot, dialog) -> str:
+    dialog.status.clear()
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: dialog.status.text()[:1] in "✓✗N", timeout=RUN_MS)
+    return dialog.status.text()
+
+
+@pytest.fixture
+def trained(make_window, qtbot, monkeypatch):
+    """The export dialog over one short run of the tiny MLP."""
+    monkeypatch.setenv("NETSTUDIO_TRAIN_LIMIT", "256")
+    monkeypatch.setenv("NETSTUDIO_TEST_LIMIT", "120")
+    window = make_window(tiny_project(epochs=1))
+    train(qtbot, window)
+    dialog = window.open_export_dialog()
+    yield dialog
+    dialog.reject()
+
+
+def test_exporting_over_a_file_asks_and_replaces_only_on_yes(
+    trained, qtbot, tmp_path, message_boxes
+):
+    dialog = trained
+    dialog.set_format("onnx")
+    target = tmp_path / "model.onnx"
+    target.write_bytes(b"the user's own file")
+    dialog.path.setText(str(target))
+
+    message_boxes.answer = Button.No
+    assert export_and_wait(qtbot, dialog) == "Not exported: nothing was replaced."
+    (kind, title, text) = message_boxes.calls[-1]
+    assert kind == "question" and title == "Replace?" and str(target) in text
+    assert target.read_bytes() == b"the user's own file"
+
+    message_boxes.answer = Button.Yes
+    assert export_and_wait(qtbot, dialog).startswith("✓")
+    assert len(message_boxes.calls) == 2  # asked once more, then replaced
+    assert dialog.written == [target] and target.read_bytes() != b"the user's own file"
+
+
+def test_a_package_into_a_folder_of_other_files_goes_into_a_new_folder_inside(
+    trained, qtbot, tmp_path, message_boxes
+):
+    dialog = trained
+    dialog.set_format("py")
+    documents = tmp_path / "Documents"
+    documents.mkdir()
+    (documents / "thesis.txt").write_text("mine")
+    dialog.path.setText(str(documents))
+
+    text = export_and_wait(qtbot, dialog)
+    assert text.startswith("✗") and "thesis.txt" in text  # the exporter's own reason
+    inside = Path(dialog.path.text())
+    assert inside.parent == documents and not inside.exists()
+    assert str(inside) in text and "press Export" in text
+    assert message_boxes.calls == []  # nothing to replace: nothing asked
+
+    assert export_and_wait(qtbot, dialog).startswith("✓")
+    assert (inside / "model.py").exists()
+    assert sorted(p.name for p in documents.iterdir()) == sorted(["thesis.txt", inside.name])
+    assert (documents / "thesis.txt").read_text() == "mine"

@@ -21,12 +21,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
 )
 
-from studio.export import FORMATS, export
+from studio.export import FORMATS, TargetExistsError, export
+from studio.export_targets import ExportError, check_package_folder
 from studio.gan import GENERATOR_WEIGHTS, exported_part
 from widgets.i18n import dataset_title, format_datetime, plural
 from widgets.training.jobs import BackgroundJob
@@ -115,6 +117,7 @@ class ExportDialog(QDialog):
         self.project_name, self.name, self.folder = name, name, Path(folder)
         self.source = Path()
         self.job: BackgroundJob | None = None
+        self._target, self._fmt = Path(), ""  # of the export under way
         self.written: list[Path] = []
         self._edited_path = False
 
@@ -222,35 +225,98 @@ class ExportDialog(QDialog):
             self.path.setText(path)
             self._edited_path = True
 
-    def start_export(self) -> None:
+    def start_export(self, force: bool = False) -> None:
+        """Export the chosen run in the background. Files in the way are never replaced
+        without asking: the engine refuses them (TargetExistsError), the user is asked, and
+        a Yes exports again with `force`."""
         if self.job is not None and self.job.running():
             return
         target = Path(self.path.text().strip()).expanduser()
         if not self.path.text().strip():
-            self.status.setText("✗ " + self.tr("Choose where to write the export."))
+            self._say("✗ " + self.tr("Choose where to write the export."))
             return
         fmt, source = self.fmt(), self.source
-        notes: list[str] = []
         self.export_button.setEnabled(False)
-        self.status.setText(self.tr("Exporting as %1…").replace("%1", fmt))
-        self.job = BackgroundJob(
-            lambda: (export(source, fmt, target, note=notes.append), notes), self
-        )
+        self._say(self.tr("Exporting as %1…").replace("%1", fmt))
+        self._target, self._fmt = target, fmt
+        self.job = BackgroundJob(lambda: _export(source, fmt, target, force), self)
         self.job.done.connect(self._done)
         self.job.failed.connect(self._failed)
         self.job.start()
 
     def _done(self, result) -> None:
-        self.written, notes = result
         self.export_button.setEnabled(True)
+        if isinstance(result, TargetExistsError):
+            self._ask_to_replace(result.paths)
+            return
+        self.written, notes = result
         lines = [self.tr("Wrote:")] + [f"  {p}" for p in self.written] + notes
-        self.status.setText("✓ " + "\n".join(lines))
+        self._say("✓ " + "\n".join(lines))
+
+    def _ask_to_replace(self, paths: list[Path]) -> None:
+        names = "\n".join(f"  {p}" for p in paths)
+        answer = QMessageBox.question(
+            self,
+            self.tr("Replace?"),
+            self.tr("The export would replace what is already there:\n%1\n\nReplace it?").replace(
+                "%1", names
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.start_export(force=True)
+        else:
+            self._say(self.tr("Not exported: nothing was replaced."))
 
     def _failed(self, message: str) -> None:
         self.export_button.setEnabled(True)
-        self.status.setText("✗ " + message)
+        text = "✗ " + message
+        target = self._target
+        if self._fmt == "py" and _refused_as_package_folder(target):
+            # A folder the user keeps other things in (a Browse… choice): the package goes
+            # into a new folder inside it, which the path now names.
+            inside = default_output(target, self.name, "py")
+            self.path.setText(str(inside))
+            self._edited_path = True
+            text += "\n" + self.tr(
+                "The path now names a new folder inside it, %1: press Export to write the "
+                "package there."
+            ).replace("%1", str(inside))
+        self._say(text)
+
+    def _say(self, text: str) -> None:
+        """The status line under the path; the dialog grows to show all of it (a reason and
+        what to do next take two or three lines)."""
+        self.status.setText(text)
+        self.layout().activate()
+        needed = self.sizeHint().height()
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def done(self, result: int) -> None:
         if self.job is not None:
             self.job.wait()  # never leave an export thread running behind a closed dialog
         super().done(result)
+
+
+def _export(source: Path, fmt: str, target: Path, force: bool):
+    """The export job: what was written and the engine's notes, or the TargetExistsError
+    itself (not a failure: the dialog asks whether to replace)."""
+    notes: list[str] = []
+    try:
+        return export(source, fmt, target, note=notes.append, force=force), notes
+    except TargetExistsError as exc:
+        return exc
+
+
+def _refused_as_package_folder(folder: Path) -> bool:
+    """True when `folder` is a folder the py export refuses to write into whatever the
+    answer (it holds files an export did not write), not merely an earlier package."""
+    if folder.suffix.lower() == ".py" or folder.is_symlink() or not folder.is_dir():
+        return False
+    try:
+        check_package_folder(folder, force=True)
+    except ExportError:
+        return True
+    return False
