@@ -515,6 +515,32 @@
             <translation>已写入：</translation>
         </message>
         <message>
+            <location filename="" />
+            <source>Replace?</source>
+            <translation>替换吗？</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>The export would replace what is already there:
+%1
+
+Replace it?</source>
+            <translation>导出会替换已有的内容：
+%1
+
+要替换吗？</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Not exported: nothing was replaced.</source>
+            <translation>未导出：没有替换任何内容。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>The path now names a new folder inside it, %1: press Export to write the package there.</source>
+            <translation>路径现已改为其中的一个新文件夹 %1：按“导出”即可把程序包写到那里。</translation>
+        </message>
+        <message>
             <source>Weights with the project beside them; NetStudio opens them again</source>
             <translation>权重及其旁边的项目文件；NetStudio 可以再次打开</translation>
         </message>
@@ -1087,7 +1113,7 @@
         <message>
             <location filename="" />
             <source>Cannot train yet: fix %1, as the Problems list under the model says.</source>
-            <translation>还不能训练：请按模型下方“问题”列表的说明修正%1。</translation>
+            <translation>还不能训练：请按模型下方“问题”列表的说明修正 %1。</translation>
         </message>
         <message>
             <location filename="" />
@@ -1783,10 +1809,17 @@
             <source>waits</source>
             <translation>等待</translation>
         </message>
+        <message numerus="yes">
+            <location filename="" />
+            <source>&lt;b&gt;%1&lt;/b&gt; layer(s) · &lt;b&gt;%2&lt;/b&gt; parameters</source>
+            <translation>
+                <numerusform>&lt;b&gt;%1&lt;/b&gt; 层 · &lt;b&gt;%2&lt;/b&gt; 个参数</numerusform>
+            </translation>
+        </message>
         <message>
             <location filename="" />
-            <source>&lt;b&gt;%1&lt;/b&gt; layers · &lt;b&gt;%2&lt;/b&gt; parameters</source>
-            <translation>&lt;b&gt;%1&lt;/b&gt; 层 · &lt;b&gt;%2&lt;/b&gt; 个参数</translation>
+            <source>counting FLOPs…</source>
+            <translation>正在计算 FLOPs…</translation>
         </message>
         <message>
             <location filename="" />
@@ -1797,6 +1830,10 @@
             <location filename="" />
             <source>FLOPs when the model fits</source>
             <translation>模型匹配后显示 FLOPs</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;%1&lt;/b&gt; layers · &lt;b&gt;%2&lt;/b&gt; parameters</source>
+            <translation type="vanished">&lt;b&gt;%1&lt;/b&gt; 层 · &lt;b&gt;%2&lt;/b&gt; 个参数</translation>
         </message>
     </context>
     <context>
