@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import math
+import threading
 import warnings
 from collections.abc import Callable
 from typing import Any
@@ -38,6 +39,10 @@ def recurrent_flops(layer_id: str, steps: int, features: int, units: int, direct
 _PRODUCT_FLOPS: dict[str, Callable[[Call, TensorType], int]] = {
     "Dense": lambda c, out: 2 * math.prod(c.x.shape) * c["units"],
     "Conv2D": lambda c, out: 2 * math.prod(out.shape) * c.x.shape[0] * math.prod(c["kernel_size"]),
+    # Every input pixel scatters one kernel into every output map.
+    "ConvTranspose2D": lambda c, out: (
+        2 * math.prod(c.x.shape) * c["filters"] * math.prod(c["kernel_size"])
+    ),
 }
 
 
@@ -52,6 +57,39 @@ NO_PRODUCTS = frozenset(
         "UpSampling2D", "Add", "Concatenate", "BatchNorm", "LayerNorm",
     }
 )  # fmt: skip
+
+
+def needs_counter(graph: Graph) -> bool:
+    """Whether counting this graph runs torch's FlopCounterMode (a layer without a formula,
+    such as the Transformer encoder)."""
+    counted = NO_PRODUCTS | _PRODUCT_FLOPS.keys() | _RECURRENT_GATES.keys()
+    return any(
+        not node.layer.is_input and node.layer_id not in counted for node in graph.nodes.values()
+    )
+
+
+# FlopCounterMode's first use imports torch._dynamo (its dispatch mode is wrapped in
+# torch._disable_dynamo): 2 to 4 seconds of imports, once per process. The app has it done on a
+# background thread and counts such graphs once it is ready, so the window never freezes.
+_counter_ready = threading.Event()
+_warm_up_started = threading.Lock()
+
+
+def prepare_counter() -> None:
+    """Import what the counter's first use imports; returns when it is done."""
+    import torch._dynamo  # noqa: F401
+
+    _counter_ready.set()
+
+
+def prepare_counter_in_background() -> None:
+    """prepare_counter on a daemon thread, started once per process."""
+    if _warm_up_started.acquire(blocking=False):
+        threading.Thread(target=prepare_counter, name="flop-counter-warm-up", daemon=True).start()
+
+
+def counter_ready() -> bool:
+    return _counter_ready.is_set()
 
 
 class _MetaEmitter:

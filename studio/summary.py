@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from studio import memory
 from studio.flops import count_flops
@@ -40,12 +40,28 @@ class Summary:
         return sum(r.flops or 0 for r in self.rows)
 
 
-def summarize(graph: Graph, batch_size: int = 32) -> Summary:
+def summarize(
+    graph: Graph,
+    batch_size: int = 32,
+    analysis: Analysis | None = None,
+    *,
+    count_flops_now: bool = True,
+) -> Summary:
     """The table, and the memory the model needs. A model that cannot be trained in this
     machine's memory even one sample at a time gets a problem, as the compiler would refuse
-    it; one that only fits with a smaller batch than `batch_size` gets a warning."""
-    analysis = infer_shapes(graph)
-    flops = count_flops(graph, analysis) if analysis.ok else {}
+    it; one that only fits with a smaller batch than `batch_size` gets a warning.
+
+    `analysis`: infer_shapes(graph) when the caller has it already (the app does, after every
+    edit), so that a large graph is not inferred twice; it is left as it was given.
+    `count_flops_now=False` leaves FLOPs out (None): the app's first look while torch's
+    counter is still being prepared (studio.flops.counter_ready)."""
+    if analysis is None:
+        analysis = infer_shapes(graph)
+    else:  # the memory verdicts below are the summary's, not the caller's
+        analysis = replace(
+            analysis, problems=list(analysis.problems), warnings=list(analysis.warnings)
+        )
+    flops = count_flops(graph, analysis) if analysis.ok and count_flops_now else {}
     estimate = estimate_memory(analysis) if analysis.ok else None
     if estimate is not None:
         reason = too_large(estimate, training=True)

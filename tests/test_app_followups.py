@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from datetime import datetime
 from pathlib import Path
 
@@ -15,8 +16,11 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QMessageBox
 from test_app_training import RUN_MS, tiny_project, train
 
+from studio import flops
 from studio.graph import Graph
 from studio.project import Project, save_project
+from studio.templates import load_template
+from widgets import summary_panel
 from widgets.autosave import find_orphans
 from widgets.i18n import format_datetime
 
@@ -286,3 +290,28 @@ def test_a_package_into_a_folder_of_other_files_goes_into_a_new_folder_inside(
     assert (inside / "model.py").exists()
     assert sorted(p.name for p in documents.iterdir()) == sorted(["thesis.txt", inside.name])
     assert (documents / "thesis.txt").read_text() == "mine"
+
+
+# The Summary never waits in the GUI thread for torch's FLOP counter --------------------------
+
+
+def test_the_summary_shows_shapes_at_once_and_flops_when_the_counter_is_ready(
+    make_window, qtbot, monkeypatch
+):
+    ready = threading.Event()
+    started = []
+    monkeypatch.setattr(flops, "_counter_ready", ready)
+    monkeypatch.setattr(summary_panel, "prepare_counter_in_background", lambda: started.append(1))
+    window = make_window(load_template("transformer-classifier"))
+    panel = window.summary
+    panel.refresh_now()
+    assert started  # the counter is being prepared off the GUI thread
+    assert "counting FLOPs…" in panel.totals.text()
+    assert panel.table.rowCount() == len(window.document.graph.nodes)
+    flops_cells = [panel.table.item(r, 3).text() for r in range(panel.table.rowCount())]
+    assert set(flops_cells) == {"…"}
+    assert panel.summary.total_params == window.document.analysis.total_params
+
+    ready.set()
+    qtbot.waitUntil(lambda: "FLOPs per sample" in panel.totals.text(), timeout=10_000)
+    assert "…" not in [panel.table.item(r, 3).text() for r in range(panel.table.rowCount())]

@@ -222,7 +222,7 @@ class MainWindow(TrainingSide, ProjectFiles, CanvasEdits, ClipboardEdits, QMainW
         self.inspector.refresh_values()
         self.help_panel.set_analysis(analysis)
         self.problems.set_analysis(analysis, self.document.graph)
-        self.summary.schedule()
+        self.summary.set_analysis(analysis)
 
     def _update_model_label(self) -> None:
         """The status bar's one-line verdict: layers, parameters, and whether the model and

@@ -1,8 +1,10 @@
 """The model summary: each layer's output shape, parameters and FLOPs, with the totals.
 
-FLOPs come from a meta-device trace, which costs more than shape inference (about a second for
-200 layers), so the table is rebuilt on a timer after the last change rather than after every
-one, and the pause grows with what the last rebuild cost.
+FLOPs come from formulas or a meta-device trace, which costs more than shape inference, so the
+table is rebuilt on a timer after the last change rather than after every one, and the pause
+grows with what the last rebuild cost. The shapes are the window's own (not inferred again). A
+layer that only torch's counter can count waits, with "counting FLOPs…", until the counter's
+seconds of first-use imports are done on a background thread (studio.flops).
 """
 
 from __future__ import annotations
@@ -21,13 +23,16 @@ from PySide6.QtWidgets import (
 )
 
 from studio.compiler import CompileError
+from studio.flops import counter_ready, needs_counter, prepare_counter_in_background
 from studio.graph import Graph
 from studio.layers.registry import get_layer
+from studio.shapes import Analysis
 from studio.summary import Summary, human_count, summarize
-from widgets.i18n import layer_title, tr_error
+from widgets.i18n import layer_title, plural, tr_error
 
 DELAY_MS = 300
 MAX_DELAY_MS = 2000
+WARM_UP_POLL_MS = 200
 NUMBER = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
@@ -37,6 +42,7 @@ class SummaryPanel(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.graph: Graph | None = None
+        self.analysis: Analysis | None = None  # the window's, of this graph as it is now
         self.summary: Summary | None = None
         self._last_cost = 0.0
         self.timer = QTimer(self)
@@ -77,7 +83,13 @@ class SummaryPanel(QWidget):
         layout.addWidget(self.totals)
 
     def set_graph(self, graph: Graph) -> None:
-        self.graph = graph
+        self.graph, self.analysis = graph, None
+        self.schedule()
+
+    def set_analysis(self, analysis: Analysis) -> None:
+        """The graph's shapes after an edit, as the window has them: the summary reuses them
+        rather than infer them again."""
+        self.analysis = analysis
         self.schedule()
 
     def schedule(self) -> None:
@@ -87,17 +99,25 @@ class SummaryPanel(QWidget):
         self.timer.stop()
         if self.graph is None:
             return
+        # A layer that torch's counter counts, before the counter is ready (seconds of imports
+        # on its first use): shapes and parameters now, FLOPs once it is ready.
+        waiting = needs_counter(self.graph) and not counter_ready()
+        if waiting:
+            prepare_counter_in_background()
+            self.timer.start(WARM_UP_POLL_MS)
         started = time.perf_counter()
         try:
-            self.summary = summarize(self.graph)
+            self.summary = summarize(
+                self.graph, analysis=self.analysis, count_flops_now=not waiting
+            )
         except CompileError as exc:  # shapes fit but the model cannot be built to count FLOPs
             self.totals.setText(self.tr("FLOPs unavailable: %1").replace("%1", tr_error(exc)))
             return
         finally:
             self._last_cost = time.perf_counter() - started
-        self._fill(self.summary)
+        self._fill(self.summary, counting=waiting)
 
-    def _fill(self, summary: Summary) -> None:
+    def _fill(self, summary: Summary, counting: bool = False) -> None:
         rows = summary.rows
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
@@ -115,7 +135,7 @@ class SummaryPanel(QWidget):
                 name,
                 QTableWidgetItem(output),
                 QTableWidgetItem(f"{row.params:,}"),
-                QTableWidgetItem(human_count(row.flops)),
+                QTableWidgetItem("…" if counting else human_count(row.flops)),
             ]
             for c in (2, 3):
                 cells[c].setTextAlignment(NUMBER)
@@ -126,11 +146,13 @@ class SummaryPanel(QWidget):
                 self.table.setItem(r, c, cell)
         total_flops = summary.total_flops
         text = (
-            self.tr("<b>%1</b> layers · <b>%2</b> parameters")
+            plural(self.tr("<b>%1</b> layer(s) · <b>%2</b> parameters", "", len(rows)), len(rows))
             .replace("%1", str(len(rows)))
             .replace("%2", f"{summary.total_params:,}")
         )
-        if total_flops is not None:
+        if counting:
+            text += " · " + self.tr("counting FLOPs…")
+        elif total_flops is not None:
             text += " · " + self.tr("<b>%1</b> FLOPs per sample").replace(
                 "%1", human_count(total_flops)
             )
