@@ -284,6 +284,14 @@ def _wrap(text: str, width: int) -> list[str]:
     return [*lines, line.rstrip()] if line.strip() else lines
 
 
+class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """argparse's, with help texts wrapped by terminal columns: a Chinese character takes
+    two, so wrapping by characters would run past the edge."""
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        return _wrap(" ".join(text.split()), width)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="netstudio",
@@ -291,7 +299,7 @@ def build_parser() -> argparse.ArgumentParser:
             "Build neural networks by drawing them; train and export them. "
             "`netstudio [PROJECT]` opens the app.", "cli")), 78)),
         epilog=_app_usage(),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_HelpFormatter,
     )
     parser.add_argument("--screenshot", metavar="PNG",
                         help=_help(term("render the window to PNG and exit", "cli")))
@@ -361,6 +369,8 @@ def build_parser() -> argparse.ArgumentParser:
         "replace the file or folder if it exists (never the source)", "cli")))
     p.set_defaults(func=cmd_export)
 
+    for command in sub.choices.values():
+        command.formatter_class = _HelpFormatter
     parser.set_defaults(func=None, project=None)
     parser.commands = set(sub.choices)  # type: ignore[attr-defined]
     return parser

@@ -1,9 +1,4 @@
-"""The command line in Chinese: the same translations as the app, read without Qt.
-
-The CLI's own new texts are translated by the lead at the end; these tests use messages that
-the .ts file translates today (engine errors, data set and template titles), so they check the
-mechanism, and one test checks that the CLI's new texts are found for the .ts file.
-"""
+"""The command line in Chinese: the same translations as the app, read without Qt."""
 
 import json
 import sys
@@ -221,8 +216,10 @@ def test_train_progress_in_chinese(tmp_path, zh, capsys):
     err = capsys.readouterr().err
     assert "只用 9,600 个训练样本中的 200 个训练（“训练样本数”设置）。" in err
     started = next(line for line in err.splitlines() if "合成图形" in line)
-    assert "200" in started  # the samples the run really trains on
-    assert "epoch 1/1" in err or "1/1" in err
+    assert started.startswith("正在用 合成图形 训练：200 个样本")  # what it really trains on
+    assert "第 1/1 轮：损失 " in err and " 准确率 " in err
+    assert "正在 100 个测试样本上评估…" in err and "测试准确率：" in err
+    assert "epoch" not in err and "Test accuracy" not in err
 
 
 def test_the_cli_texts_are_found_for_the_translation_file():
@@ -244,3 +241,20 @@ def test_the_cli_texts_are_found_for_the_translation_file():
         ("errors", "Evaluating on {count} test samples…"),
     ]:
         assert (context, source) in found, (context, source)
+
+
+def test_help_in_chinese_documents_training_in_the_app(zh, capsys, monkeypatch):
+    from studio.cli import _columns
+
+    monkeypatch.setenv("COLUMNS", "80")
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert "列出内置模板" in out and "netstudio PROJECT --train" in out
+    assert "控制台同时显示进度" in out
+    with pytest.raises(SystemExit):
+        main(["train", "--help"])
+    train = capsys.readouterr().out
+    assert "只用前 N 个训练样本" in train
+    # Wrapped for an 80-column terminal, where a Chinese character takes two columns.
+    assert max(_columns(line) for line in (out + train).splitlines()) <= 80
