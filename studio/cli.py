@@ -29,6 +29,10 @@ HEADLESS_COMMANDS = "templates, new, summary, datasets, train, export"
 EXPORT_FORMATS = ("safetensors", "onnx", "pt2", "pt", "py")
 
 
+# A broken graph of thousands of nodes would print thousands of lines; the first ones say it.
+MAX_PROBLEM_LINES = 50
+
+
 class UserError(StudioError):
     """A failure to report in one plain message (exit status 1)."""
 
@@ -41,7 +45,14 @@ def say(text: str, file=None) -> None:
 def _load(path: str):
     from studio.project import load_project
 
-    return load_project(path)
+    return _noted(load_project(path))
+
+
+def _noted(project):
+    """The project, its loading notes (fields left out, which saving drops) said first."""
+    for note in project.notes:
+        say(msg("Note: {note}", note=note), file=sys.stderr)
+    return project
 
 
 def cmd_templates(args: argparse.Namespace) -> int:
@@ -74,8 +85,8 @@ def cmd_summary(args: argparse.Namespace) -> int:
     from studio.runs.layout import project_of
     from studio.summary import format_summary, summarize
 
-    project = project_of(args.project)
-    summary = summarize(project.graph)
+    project = _noted(project_of(args.project))
+    summary = summarize(project.graph, batch_size=project.training["batch_size"])
     print(format_summary(summary, project.name))
     if Path(args.project).is_dir():
         say(_run_line(Path(args.project)))
@@ -91,12 +102,16 @@ def _problem_lines(analysis, graph) -> str:
     """Each problem on its line, the node and its layer named, in the interface language
     (studio.summary.format_problems, translated)."""
     lines = []
-    for p in analysis.problems:
+    shown = analysis.problems[:MAX_PROBLEM_LINES]
+    for p in shown:
         if p.node_id:
             layer = tr(term(graph.nodes[p.node_id].layer.title, "layers"))
             lines.append(f"  ✗ {p.node_id} ({layer}): {tr(p.message)}")
         else:
             lines.append(f"  ✗ {tr(p.message)}")
+    if len(analysis.problems) > len(shown):
+        hidden = len(analysis.problems) - len(shown)
+        lines.append("  " + tr(msg("… and {count} more", count=hidden)))
     return "\n".join(lines)
 
 
