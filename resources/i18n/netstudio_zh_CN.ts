@@ -2591,6 +2591,11 @@ Replace it?</source>
             <translation>✓ 现在即可离线使用   ✗ 需要下载（或安装所列的离线软件包）</translation>
         </message>
         <message>
+            <source>Note: {note}</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>提示：{note}</translation>
+        </message>
+        <message>
             <source>{path} already exists; choose another name or add --force</source>
             <extracomment>engine: studio/cli.py</extracomment>
             <translation>{path} 已存在；请换一个名字，或加上 --force</translation>
@@ -2639,6 +2644,11 @@ Replace it?</source>
             <source>netstudio: stopped.</source>
             <extracomment>engine: studio/cli.py</extracomment>
             <translation>netstudio：已停止。</translation>
+        </message>
+        <message>
+            <source>… and {count} more</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>… 还有 {count} 个</translation>
         </message>
         <message>
             <source>unknown</source>
