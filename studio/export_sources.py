@@ -7,9 +7,6 @@ Nothing is unpickled: safetensors holds raw tensors, and .pt files are read with
 from __future__ import annotations
 
 import os
-import pickle
-import struct
-import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -20,24 +17,9 @@ from studio.export_targets import ExportError
 from studio.messages import msg
 from studio.project import Project, load_project
 from studio.runs import CHECKPOINT_FILE, WEIGHTS_FILE, load_checkpoint, load_trained
+from studio.runs.storage import checked_checkpoint, read_torch_file
 
 TORCH_WEIGHT_SUFFIXES = (".pt", ".pth")
-# What torch.load raises on a damaged file: the zip reader and the restricted unpickler each
-# fail in their own ways, and none of them is the user's concern beyond "this file is damaged".
-_DAMAGED = (
-    RuntimeError,
-    EOFError,
-    OSError,
-    ValueError,
-    KeyError,
-    IndexError,
-    TypeError,
-    AttributeError,
-    OverflowError,
-    MemoryError,
-    zipfile.BadZipFile,
-    struct.error,
-)
 
 
 def load_source(
@@ -81,27 +63,11 @@ def load_source(
 def read_torch_weights(path: Path) -> dict[str, torch.Tensor]:
     """The weights in a .pt file: a plain state_dict (what the pt export writes) or a training
     checkpoint, whose structure studio.runs checks."""
-    try:
-        data = torch.load(path, map_location="cpu", weights_only=True)
-    except FileNotFoundError:
-        raise ExportError(msg("There is no weights file {path}", path=str(path))) from None
-    except pickle.UnpicklingError:
-        raise ExportError(
-            msg(
-                "{path} was refused: it contains Python objects, not only weights, and "
-                "NetStudio never runs code from a file. Use a file saved by NetStudio or a "
-                "plain state_dict.",
-                path=str(path),
-            )
-        ) from None
-    except _DAMAGED:
-        raise ExportError(
-            msg("{path} is damaged or not a PyTorch weights file", path=str(path))
-        ) from None
+    data = read_torch_file(path)
     if _is_state_dict(data):
         return data
     if isinstance(data, dict) and any(k in data for k in ("format", "model", "models")):
-        return checkpoint_weights(load_checkpoint(path), path)
+        return checkpoint_weights(checked_checkpoint(data, path), path)
     raise _not_weights(path)
 
 

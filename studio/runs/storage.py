@@ -112,26 +112,32 @@ _LOAD_FAILURES = (
 )
 
 
-def load_checkpoint(path: Path) -> dict[str, Any]:
-    """Read a checkpoint safely (only tensors and plain data, never arbitrary objects) and check
-    its structure: a file that is not a NetStudio checkpoint is refused with a message."""
+def read_torch_file(path: Path) -> Any:
+    """What a .pt file holds, read safely: only tensors and plain data, never arbitrary
+    objects. Every way the file can fail to load is a RunError naming it."""
     try:
-        raw = torch.load(path, map_location="cpu", weights_only=True)
+        return torch.load(path, map_location="cpu", weights_only=True)
     except FileNotFoundError:
-        raise RunError(msg("There is no checkpoint {path}", path=str(path))) from None
+        raise RunError(msg("There is no file {path}", path=str(path))) from None
     except pickle.UnpicklingError:
         raise RunError(
             msg(
                 "{path} was refused: it contains Python objects, not only weights, and "
-                "NetStudio never runs code from a file. Use a checkpoint written by NetStudio.",
+                "NetStudio never runs code from a file. Use a file saved by NetStudio or a "
+                "plain state_dict.",
                 path=str(path),
             )
         ) from None
     except _LOAD_FAILURES:
         raise RunError(
-            msg("{path} is damaged or not a PyTorch checkpoint", path=str(path))
+            msg("{path} is damaged or not a PyTorch weights file", path=str(path))
         ) from None
-    return checked_checkpoint(raw, path)
+
+
+def load_checkpoint(path: Path) -> dict[str, Any]:
+    """A training checkpoint, read safely and checked for structure: a file that is not a
+    NetStudio checkpoint is refused with a message."""
+    return checked_checkpoint(read_torch_file(path), path)
 
 
 MAX_EPOCHS = 100_000
