@@ -3201,16 +3201,6 @@ Replace it?</source>
             <translation>{path} 中没有 {file}：改为导出它最后的检查点（第 {epoch} 轮）</translation>
         </message>
         <message>
-            <source>{path} was refused: it contains Python objects, not only weights, and NetStudio never runs code from a file. Use a file saved by NetStudio or a plain state_dict.</source>
-            <extracomment>engine: studio/export_sources.py</extracomment>
-            <translation>已拒绝 {path}：它包含 Python 对象，而不只是权重，而 NetStudio 从不运行文件中的代码。请使用 NetStudio 保存的文件或普通的 state_dict。</translation>
-        </message>
-        <message>
-            <source>{path} is damaged or not a PyTorch weights file</source>
-            <extracomment>engine: studio/export_sources.py</extracomment>
-            <translation>{path} 已损坏或不是 PyTorch 权重文件</translation>
-        </message>
-        <message>
             <source>{path} ends in {suffix}, the extension of {owner} files, but the format is {format}: name it {name}, or choose the format {owner}.</source>
             <extracomment>engine: studio/export_targets.py</extracomment>
             <translation>{path} 以 {suffix} 结尾，这是 {owner} 文件的扩展名，但格式是 {format}：请把它命名为 {name}，或选择 {owner} 格式。</translation>
@@ -4186,19 +4176,14 @@ Replace it?</source>
             <translation>{path}：权重 {name} 的形状是 {got}，但模型需要 {want}</translation>
         </message>
         <message>
-            <source>There is no checkpoint {path}</source>
+            <source>{path} was refused: it contains Python objects, not only weights, and NetStudio never runs code from a file. Use a file saved by NetStudio or a plain state_dict.</source>
             <extracomment>engine: studio/runs/storage.py</extracomment>
-            <translation>检查点 {path} 不存在</translation>
+            <translation>已拒绝 {path}：它包含 Python 对象，而不只是权重，而 NetStudio 从不运行文件中的代码。请使用 NetStudio 保存的文件或普通的 state_dict。</translation>
         </message>
         <message>
-            <source>{path} was refused: it contains Python objects, not only weights, and NetStudio never runs code from a file. Use a checkpoint written by NetStudio.</source>
+            <source>{path} is damaged or not a PyTorch weights file</source>
             <extracomment>engine: studio/runs/storage.py</extracomment>
-            <translation>已拒绝 {path}：它包含 Python 对象，而不只是权重，而 NetStudio 从不运行文件中的代码。请使用 NetStudio 写出的检查点。</translation>
-        </message>
-        <message>
-            <source>{path} is damaged or not a PyTorch checkpoint</source>
-            <extracomment>engine: studio/runs/storage.py</extracomment>
-            <translation>{path} 已损坏或不是 PyTorch 检查点</translation>
+            <translation>{path} 已损坏或不是 PyTorch 权重文件</translation>
         </message>
         <message>
             <source>its optimizer state is damaged</source>
@@ -4351,6 +4336,21 @@ Replace it?</source>
             <source>Interrupted.</source>
             <extracomment>engine: studio/training.py</extracomment>
             <translation>已中断。</translation>
+        </message>
+        <message>
+            <source>There is no checkpoint {path}</source>
+            <extracomment>engine: studio/runs/storage.py</extracomment>
+            <translation type="vanished">检查点 {path} 不存在</translation>
+        </message>
+        <message>
+            <source>{path} was refused: it contains Python objects, not only weights, and NetStudio never runs code from a file. Use a checkpoint written by NetStudio.</source>
+            <extracomment>engine: studio/runs/storage.py</extracomment>
+            <translation type="vanished">已拒绝 {path}：它包含 Python 对象，而不只是权重，而 NetStudio 从不运行文件中的代码。请使用 NetStudio 写出的检查点。</translation>
+        </message>
+        <message>
+            <source>{path} is damaged or not a PyTorch checkpoint</source>
+            <extracomment>engine: studio/runs/storage.py</extracomment>
+            <translation type="vanished">{path} 已损坏或不是 PyTorch 检查点</translation>
         </message>
         <message>
             <source>{path} holds a damaged project description</source>
