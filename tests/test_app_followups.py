@@ -14,6 +14,7 @@ import pytest
 from PIL import Image
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QMessageBox
+from test_app_compare import compare
 from test_app_training import RUN_MS, tiny_project, train
 
 from studio import flops
@@ -315,3 +316,22 @@ def test_the_summary_shows_shapes_at_once_and_flops_when_the_counter_is_ready(
     ready.set()
     qtbot.waitUntil(lambda: "FLOPs per sample" in panel.totals.text(), timeout=10_000)
     assert "…" not in [panel.table.item(r, 3).text() for r in range(panel.table.rowCount())]
+
+
+# A comparison's runs are the shown project's ---------------------------------------------------
+
+
+def test_a_comparison_first_thing_after_opening_shows_its_last_run_as_finished(
+    make_window, qtbot, monkeypatch
+):
+    """No Train before it: the comparison's runs must not be taken for another project's
+    (whose results the page clears)."""
+    monkeypatch.setenv("NETSTUDIO_TRAIN_LIMIT", "256")
+    monkeypatch.setenv("NETSTUDIO_TEST_LIMIT", "120")
+    window = make_window(tiny_project(epochs=1))
+    done = compare(qtbot, window, ["sgd", "adam"])
+    assert [r.key for r in done] == ["sgd", "adam"]
+    status = window.training_panel.status.text()
+    assert status.startswith("Finished: epoch 1 of 1") and "Press Train" not in status
+    assert window.training.outcome is not None
+    assert window.results.predictions.isVisibleTo(window.results)

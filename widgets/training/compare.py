@@ -104,6 +104,7 @@ class OptimizerComparison(QObject):
             panel.show_error(str(exc))
             return False
         panel.clear_message()
+        w.follow_runs_of_shown_project()  # else its runs would count as another project's
         self._project, self._root = project, w.runs_folder()
         self.queue, self.done = [k for k in OPTIMIZER_VARIANTS if k in keys], []
         self.active, self._stopping = True, False

@@ -207,8 +207,7 @@ class TrainingSide:
             panel.show_error(self.tr("Cannot create the run folder: %1").replace("%1", str(exc)))
             return False
         panel.clear_message()
-        self._training_project = self.document.project
-        self._edit_noted = False
+        self.follow_runs_of_shown_project()
         self.training.start(self.document.project, out_dir, self.document.path)
         self.show_page(TRAINING_PAGE)
         self.statusBar().showMessage(
@@ -344,6 +343,12 @@ class TrainingSide:
         runs = self.results.runs.runs.values()
         ready = self.training.outcome is not None or any(r.has_weights for r in runs)
         self.actions.export.setEnabled(ready)
+
+    def follow_runs_of_shown_project(self) -> None:
+        """The runs started now (a training, a comparison's) train the project shown: the
+        page follows them and shows their results."""
+        self._training_project = self.document.project
+        self._edit_noted = False
 
     def _following(self) -> bool:
         """Whether the run under way trains the project shown (not one replaced since)."""
