@@ -81,6 +81,8 @@ _PARAMETER_FORMULAS = {
     "Linear": lambda inputs, outputs, *, bias: inputs * outputs + (outputs if bias else 0),
     "Conv2d": _conv_parameters,
     "Conv1d": _conv_parameters,
+    # Built on the meta device, an Embedding imports torch._dynamo: 2–3 s in the GUI thread.
+    "Embedding": lambda count, width, *, bias: count * width,
 }
 
 

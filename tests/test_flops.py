@@ -145,3 +145,22 @@ def test_layers_counted_as_zero_are_zero_for_torch_too(layer_id):
     values, inputs = _accepted_inputs(get_layer(layer_id))
     assert _flops_of_compiled_node(layer_id, values, inputs) == 0
     assert node_flops(layer_id, tuple(sorted(values.items())), inputs) == 0
+
+
+def test_embedding_parameters_by_formula_agree_with_torch():
+    """Counted without building the module (building one imports torch._dynamo: seconds)."""
+    from studio.layers.base import Call, TensorType
+    from studio.layers.registry import get_layer
+    from studio.shapes import count_parameters
+
+    layer = get_layer("Embedding")
+    import random
+
+    rng = random.Random(11)
+    for _ in range(10):
+        values = layer.params.validate(
+            {"input_dim": rng.randint(2, 5000), "output_dim": rng.randint(1, 300)}, layer.title
+        )
+        spec = layer.module(Call(values, [TensorType((rng.randint(1, 50),), "int64")]))
+        built = spec.build(device="meta")
+        assert count_parameters(spec) == sum(p.numel() for p in built.parameters())
