@@ -3,6 +3,7 @@ folder, checks before the first batch, resume of every kind of ended run, and on
 the command line and the app."""
 
 import errno
+import itertools
 import json
 import os
 import re
@@ -389,3 +390,35 @@ def test_the_apps_worker_has_no_second_copy_of_the_run():
     assert "execute(" in source
     cli = (Path(__file__).parents[1] / "studio" / "cli.py").read_text()
     assert "execute(" in cli and not re.search(r"\bTrainer\(|GanTask", cli)
+
+
+# Output files --------------------------------------------------------------------------------
+
+
+def test_a_runs_weights_are_private_and_its_other_files_readable(tmp_path, shapes):
+    out = tmp_path / "run"
+    _run(out, shapes, [])
+    modes = {p.name: p.stat().st_mode & 0o777 for p in out.iterdir() if p.is_file()}
+    assert modes.pop("model.safetensors") == 0o600
+    assert modes and set(modes.values()) == {0o644}, modes
+
+
+def test_summary_into_a_closed_pipe_exits_quietly(seed_mlp, tmp_path):
+    # Longer than a pipe's buffer (64 KB), so the reader leaves while the summary writes.
+    project = json.loads(seed_mlp.read_text())
+    nodes = [n for n in project["graph"]["nodes"] if n["id"] != "dense_2"]
+    chain = [{"id": f"extra_{i}", "type": "Dense", "params": {"units": 64},
+              "position": [0, 100 * i]} for i in range(3000)]
+    ids = ["dense_1", *(n["id"] for n in chain), "dense_3"]
+    project["graph"]["nodes"] = nodes + chain
+    project["graph"]["edges"] = [
+        e for e in project["graph"]["edges"] if "dense_2" not in (e["from"], e["to"])
+    ] + [{"from": a, "to": b, "port": 0} for a, b in itertools.pairwise(ids)]
+    long = tmp_path / "long.json"
+    long.write_text(json.dumps(project))
+    command = f"{sys.executable} -m studio.cli summary {long} | head -1"
+    result = subprocess.run(["bash", "-o", "pipefail", "-c", command], capture_output=True,
+                            text=True, timeout=120, env=ENV)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() and "Traceback" not in result.stderr
+    assert "BrokenPipe" not in result.stderr
