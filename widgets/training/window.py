@@ -227,8 +227,12 @@ class TrainingSide:
         return started and self.training.outcome is not None
 
     def unfit_problems(self) -> list[Problem]:
-        """What keeps the model from training: its own problems, then its fit to the data set."""
-        return [*self.document.analysis.problems, *self.data_fit.problems]
+        """What keeps the model from training: its own problems, then its fit to the data set.
+        While the window is still being built the Problems list can already report the model's
+        own problems, before the data set's watcher exists."""
+        watcher = getattr(self, "data_fit", None)
+        fit = watcher.problems if watcher is not None else []
+        return [*self.document.analysis.problems, *fit]
 
     def refuse_unfit_model(self) -> bool:
         """True (and says where) when the model cannot train as it is: the Model page comes
