@@ -17,6 +17,7 @@ literals: scripts/update_translations.py finds them in the source to put them in
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 ERRORS_CONTEXT = "errors"
@@ -61,3 +62,23 @@ def joined(parts: list[str], separator: str = ", ") -> Message:
     values = {f"part{i}": part for i, part in enumerate(parts)}
     template = separator.replace("{", "{{").replace("}", "}}").join(f"{{{k}}}" for k in values)
     return Message(template, values)
+
+
+def fill(text: str, lookup: Callable[[str, str], str]) -> str:
+    """`text` in another language, given `lookup(context, source)` for one template: a Message
+    by its template, its values that are messages translated first; a plain string looked up
+    as a whole under "errors". A translation whose placeholders do not fit the values falls
+    back to the English text rather than fail. The app (Qt) and the command line (the .ts read
+    without Qt) both translate through this one function."""
+    if not text:
+        return text
+    if not isinstance(text, Message):
+        return lookup(ERRORS_CONTEXT, text)
+    template = lookup(text.context, text.template)
+    if not text.values:
+        return template
+    values = {k: fill(v, lookup) if isinstance(v, Message) else v for k, v in text.values.items()}
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError, ValueError):
+        return str.__str__(text)

@@ -19,7 +19,7 @@ import os
 from functools import cache
 from pathlib import Path
 
-from studio.messages import ERRORS_CONTEXT, Message
+from studio.messages import fill
 
 LANGUAGE_ENV = "NETSTUDIO_LANGUAGE"
 """Overrides the language for one start: en or zh_CN (screenshots, tests)."""
@@ -115,16 +115,7 @@ class Translator:
         """`text` in this language: a Message by its template, a plain string as a whole."""
         if not text or self.language == "en":
             return str.__str__(text) if isinstance(text, str) else text
-        if not isinstance(text, Message):
-            return self.lookup(ERRORS_CONTEXT, text)
-        template = self.lookup(text.context, text.template)
-        if not text.values:
-            return template
-        values = {k: self(v) if isinstance(v, Message) else v for k, v in text.values.items()}
-        try:
-            return template.format(**values)
-        except (KeyError, IndexError, ValueError):
-            return str.__str__(text)
+        return fill(text, self.lookup)
 
     def term(self, text: str, context: str, comment: str = "") -> str:
         """A word shown on its own (a data set title; a class name, told apart by its data

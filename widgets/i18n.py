@@ -14,7 +14,7 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from studio.layers.base import LayerType
-from studio.messages import ERRORS_CONTEXT, Message
+from studio.messages import fill
 from studio.params import Param
 
 
@@ -71,18 +71,7 @@ def tr_message(text: str) -> str:
     under "errors" (constant messages), and otherwise shown as it is. A translation whose
     placeholders do not fit the values falls back to the English text rather than fail.
     """
-    if not text:
-        return text
-    if not isinstance(text, Message):
-        return QCoreApplication.translate(ERRORS_CONTEXT, text)
-    template = QCoreApplication.translate(text.context, text.template)
-    if not text.values:
-        return template
-    values = {k: tr_message(v) if isinstance(v, Message) else v for k, v in text.values.items()}
-    try:
-        return template.format(**values)
-    except (KeyError, IndexError, ValueError):
-        return str.__str__(text)
+    return fill(text, QCoreApplication.translate)
 
 
 def tr_error(exc: BaseException) -> str:
