@@ -290,8 +290,11 @@ def engine_entries() -> list[Entry]:
         for layer in all_layers():
             yield from (layer.title, layer.category, layer.summary)
             params += list(layer.params)
+        # A layer parameter's help is its card's text, listed under HELP_CONTEXT below.
+        for param in TRAINING_PARAMS:
+            yield param.help
         for param in params + list(TRAINING_PARAMS):
-            yield from (param.title, param.help)
+            yield param.title
             for choice in getattr(param, "choices", ()):
                 yield choice.replace("_", " ")
 

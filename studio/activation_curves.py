@@ -17,16 +17,23 @@ import numpy as np
 import torch
 
 from studio.compiler import resolve_function
-from studio.layers.registry import ACTIVATIONS, all_layers, apply_activation, feature_dim
+from studio.layers.common import (
+    ACTIVATIONS,
+    ELU_ALPHA,
+    LEAKY_RELU_SLOPE,
+    apply_activation,
+    feature_dim,
+)
+from studio.layers.registry import all_layers
 
 PLOTTED = tuple(name for name in ACTIVATIONS if name != "linear")
 """Activations that have a curve worth plotting (linear is the identity)."""
 
 X_RANGE = (-5.0, 5.0)
 SAMPLES = 401  # an odd count puts a sample exactly on 0, where ReLU bends
-DEFAULT_SLOPE = 0.01
-"""LeakyReLU's slope where a node has none of its own: the `activation` parameter of Dense
-and Conv layers uses apply_activation's default."""
+CHOICE_SHAPES = {"leaky_relu": LEAKY_RELU_SLOPE, "elu": ELU_ALPHA}
+"""The shape parameter (leaky_relu's slope, elu's alpha) the `activation` parameter of Dense
+and Conv layers applies: apply_activation's."""
 DEFAULT_CLASSES = 10
 """Softmax's vector length where the node's is unknown (the palette): ten classes, as MNIST."""
 
@@ -37,8 +44,8 @@ class ActivationChoice:
 
     name: str
     """One of PLOTTED: 'relu', 'leaky_relu', 'sigmoid', 'tanh', 'gelu', 'softmax'."""
-    slope: float = DEFAULT_SLOPE
-    """leaky_relu: the factor for negative inputs."""
+    slope: float | None = None
+    """leaky_relu: the factor for negative inputs; elu: its alpha; None: the choice's own."""
     classes: int = DEFAULT_CLASSES
     """softmax: how many scores share the probability (one varies, the others stay at 0)."""
 
@@ -106,9 +113,10 @@ def node_activation(
     name = own or params.get("activation")
     if name not in PLOTTED:
         return None
-    slope = DEFAULT_SLOPE
-    if own is not None:
-        slope = float(params.get("negative_slope", DEFAULT_SLOPE))
+    slope = CHOICE_SHAPES.get(name)
+    own_shape = params.get("negative_slope", params.get("alpha")) if own is not None else None
+    if own_shape is not None:
+        slope = float(own_shape)
     classes = DEFAULT_CLASSES
     if output_shape:
         batched = (1, *output_shape)  # feature_dim counts the batch axis

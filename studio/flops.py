@@ -1,18 +1,16 @@
 """Floating-point operations per sample, per node.
 
-torch's FlopCounterMode counts matrix products and convolutions on meta tensors (no memory, no
-time); it sees nothing inside recurrent layers, so those get the textbook formula. Each node is
-counted alone, its layer run on meta tensors of its input types, and cached by its layer,
-parameters and input types: an edit recounts only the nodes it changed.
+Most layers count themselves (their `flops` formula: tens of microseconds, which matters in a
+graph of thousands of distinct layers); the rest are run on meta tensors (no memory, no time)
+under torch's FlopCounterMode, which counts matrix products and convolutions. Counts are cached
+by layer, parameters and input types: an edit recounts only the nodes it changed.
 """
 
 from __future__ import annotations
 
 import functools
-import math
 import threading
 import warnings
-from collections.abc import Callable
 from typing import Any
 
 import torch
@@ -24,47 +22,12 @@ from studio.layers.base import Call, TensorType
 from studio.layers.registry import get_layer
 from studio.shapes import Analysis
 
-_RECURRENT_GATES = {"LSTM": 4, "GRU": 3, "SimpleRNN": 1}
-
-
-def recurrent_flops(layer_id: str, steps: int, features: int, units: int, directions: int) -> int:
-    # Each gate at each step: a (features + units) × units product, 2 operations per multiply-add.
-    return steps * _RECURRENT_GATES[layer_id] * 2 * units * (features + units) * directions
-
-
-# The commonest layers by formula, as FlopCounterMode counts them (2 operations per
-# multiply-add of the matrix product or convolution; bias and activation not counted): tens of
-# microseconds instead of milliseconds, which matters in a graph of thousands of distinct
-# layers. tests/test_flops.py checks them against the counter.
-_PRODUCT_FLOPS: dict[str, Callable[[Call, TensorType], int]] = {
-    "Dense": lambda c, out: 2 * math.prod(c.x.shape) * c["units"],
-    "Conv2D": lambda c, out: 2 * math.prod(out.shape) * c.x.shape[0] * math.prod(c["kernel_size"]),
-    # Every input pixel scatters one kernel into every output map.
-    "ConvTranspose2D": lambda c, out: (
-        2 * math.prod(c.x.shape) * c["filters"] * math.prod(c["kernel_size"])
-    ),
-}
-
-
-# Layers without a matrix product or convolution: FlopCounterMode counts none of their work
-# (element-wise, pooling, normalisation, lookups), so they are 0 without running the counter.
-# A layer missing here is only counted more slowly, never wrongly.
-NO_PRODUCTS = frozenset(
-    {
-        "Output", "Flatten", "Reshape", "Dropout", "Embedding", "PositionalEmbedding",
-        "ReLU", "LeakyReLU", "Sigmoid", "Tanh", "GELU", "Softmax",
-        "MaxPooling2D", "AveragePooling2D", "GlobalAveragePooling", "GlobalMaxPooling",
-        "UpSampling2D", "Add", "Concatenate", "BatchNorm", "LayerNorm",
-    }
-)  # fmt: skip
-
 
 def needs_counter(graph: Graph) -> bool:
     """Whether counting this graph runs torch's FlopCounterMode (a layer without a formula,
     such as the Transformer encoder)."""
-    counted = NO_PRODUCTS | _PRODUCT_FLOPS.keys() | _RECURRENT_GATES.keys()
     return any(
-        not node.layer.is_input and node.layer_id not in counted for node in graph.nodes.values()
+        not node.layer.is_input and node.layer.flops is None for node in graph.nodes.values()
     )
 
 
@@ -115,17 +78,10 @@ class _MetaEmitter:
 
 @functools.lru_cache(maxsize=4096)
 def node_flops(layer_id: str, params: tuple, inputs: tuple[TensorType, ...]) -> int:
-    values = dict(params)
-    if layer_id in _RECURRENT_GATES:
-        steps, features = inputs[0].shape
-        directions = 2 if values["bidirectional"] else 1
-        return recurrent_flops(layer_id, steps, features, values["units"], directions)
     layer = get_layer(layer_id)
-    call = Call(values, list(inputs))
-    if layer_id in NO_PRODUCTS:
-        return 0
-    if layer_id in _PRODUCT_FLOPS:
-        return _PRODUCT_FLOPS[layer_id](call, layer.infer(call))
+    call = Call(dict(params), list(inputs))
+    if layer.flops is not None:
+        return layer.flops(call, layer.infer(call))
     spec = layer.module(call)
     # Inference FLOPs, and in eval mode: a training-mode BatchNorm refuses a batch of one
     # vector (it has no batch statistics to take).

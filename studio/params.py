@@ -152,19 +152,28 @@ class ChoiceParam(Param):
 
 @dataclass(frozen=True)
 class SizeParam(Param):
-    """A window size such as a kernel: one number for a square, or [height, width]."""
+    """A window size such as a kernel: one number for a square (a cube), or one per axis:
+    [height, width], or [depth, height, width] with dims 3."""
 
     minimum: int = 1
     maximum: int = 1024
+    dims: int = 2
 
-    def validate(self, value: Any) -> tuple[int, int]:
+    def validate(self, value: Any) -> tuple[int, ...]:
         if _is_int(value):
-            value = (value, value)
+            value = (value,) * self.dims
         if (
             not isinstance(value, (list, tuple))
-            or len(value) != 2
+            or len(value) != self.dims
             or not all(_is_int(v) for v in value)
         ):
+            if self.dims == 3:
+                raise ParamError(
+                    msg(
+                        "{title} must be a whole number or a triple [depth, height, width]",
+                        title=self.term,
+                    )
+                )
             raise ParamError(
                 msg("{title} must be a whole number or a pair [height, width]", title=self.term)
             )
@@ -178,7 +187,7 @@ class SizeParam(Param):
                     value=list(value),
                 )
             )
-        return (value[0], value[1])
+        return tuple(value)
 
 
 @dataclass(frozen=True)

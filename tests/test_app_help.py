@@ -54,7 +54,7 @@ def test_selecting_a_conv2d_shows_its_card_with_its_numbers_and_follows_edits(wi
     window.scene.select_nodes(["conv2d_1"])
     text = card_text(window)
     assert "Conv2D" in text and "Output shape of conv2d_1" in text
-    assert "out = ⌊(28 − 3 + 2·0) / 1⌋ + 1 = 26 → 32×26×26" in text
+    assert "out = ⌊(28 − 3) / 1⌋ + 1 = 26 → 32×26×26" in text
     assert "(1·3·3 + 1) × 32 = 320" in text
     card = help_card("Conv2D")
     for sentence in (card.what, card.when_to_use, card.common_mistake):
@@ -68,10 +68,10 @@ def test_selecting_a_conv2d_shows_its_card_with_its_numbers_and_follows_edits(wi
     kernel.height_box.setValue(5)
     kernel.width_box.setValue(5)
     text = card_text(window)
-    assert "out = ⌊(28 − 5 + 2·0) / 1⌋ + 1 = 24 → 32×24×24" in text
+    assert "out = ⌊(28 − 5) / 1⌋ + 1 = 24 → 32×24×24" in text
     assert "(1·5·5 + 1) × 32 = 832" in text
     window.document.undo()  # the two edits merged into one step
-    assert "out = ⌊(28 − 3 + 2·0) / 1⌋ + 1 = 26 → 32×26×26" in card_text(window)
+    assert "out = ⌊(28 − 3) / 1⌋ + 1 = 26 → 32×26×26" in card_text(window)
 
 
 def test_a_node_that_does_not_fit_shows_the_general_form_and_says_why(window):
@@ -198,4 +198,4 @@ def test_card_sentences_are_translated_under_layer_help(window, qapp):
         qapp.removeTranslator(translator)
     card = help_card("Conv2D")
     assert card.what.upper() in text and card.common_mistake.upper() in text
-    assert "out = ⌊(28 − 3 + 2·0) / 1⌋ + 1 = 26 → 32×26×26" in text  # formulas as they are
+    assert "out = ⌊(28 − 3) / 1⌋ + 1 = 26 → 32×26×26" in text  # formulas as they are

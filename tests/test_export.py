@@ -18,7 +18,6 @@ from pathlib import Path
 import numpy as np
 import pytest
 import torch
-from test_layers import CASES, _input_spec
 
 from studio.compiler import compile_graph, example_inputs
 from studio.export import (
@@ -268,7 +267,7 @@ def test_a_layer_the_exporter_rejects_is_named_in_plain_words(
 
 
 def _export_cases(layer_id: str) -> list:
-    cases = CASES[layer_id]
+    cases = [(e.params, list(e.inputs)) for e in get_layer(layer_id).examples]
     if layer_id in ("LSTM", "GRU", "SimpleRNN"):
         # Tracing a recurrent module costs about a second each: two cases cover both modules
         # (one and two directions) and both readouts (every step, last step).
@@ -287,9 +286,10 @@ def _all_layers_graph(skip: set[str]) -> tuple[Graph, dict[str, list[str]]]:
                 node = graph.add_node("Input", {"shape": [2, 3]})
             else:
                 node = graph.add_node(layer.id, params)
-                for port, shape in enumerate(inputs):
-                    dims, dtype = _input_spec(shape)
-                    source = graph.add_node("Input", {"shape": dims, "dtype": dtype})
+                for port, tensor in enumerate(inputs):
+                    source = graph.add_node(
+                        "Input", {"shape": list(tensor.shape), "dtype": tensor.dtype}
+                    )
                     graph.connect(source.id, node.id, port)
             if layer.id != "Output":  # any tensor fits an Output with mse
                 head = graph.add_node("Output", {"loss": "mse"})

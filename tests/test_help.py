@@ -6,25 +6,15 @@ from __future__ import annotations
 import re
 
 import pytest
-from test_layers import CASES, _input_spec
+from test_layers import layer_examples
 
 from studio.layers.base import Call, ModuleSpec, TensorType, format_shape
 from studio.layers.help import HELP_CONTEXT, final_shape, has_card, help_card, help_texts
 from studio.layers.registry import UnknownLayerError, all_layers, get_layer
 
 
-def _types(inputs) -> list[TensorType]:
-    out = []
-    for shape in inputs:
-        dims, dtype = _input_spec(shape)
-        out.append(TensorType(tuple(dims), dtype))
-    return out
-
-
 def _cases():
-    for layer in all_layers():
-        for k, (params, inputs) in enumerate(CASES.get(layer.id, [])):
-            yield pytest.param(layer.id, params, _types(inputs), id=f"{layer.id}-{k}")
+    return layer_examples()
 
 
 def _module_params(spec: ModuleSpec | None) -> int:
@@ -83,17 +73,17 @@ def test_filled_formulas_agree_with_the_layer(layer_id, params, inputs):
 
 def test_conv2d_formula_of_the_seed_cnn():
     card = help_card("Conv2D", {"filters": 32, "kernel_size": 3}, [TensorType((1, 28, 28))])
-    assert card.formula == "out = ⌊(28 − 3 + 2·0) / 1⌋ + 1 = 26 → 32×26×26"
+    assert card.formula == "out = ⌊(28 − 3) / 1⌋ + 1 = 26 → 32×26×26"
     assert card.params_count == "(1·3·3 + 1) × 32 = 320"
     generic = help_card("Conv2D")
-    assert generic.formula.startswith("out = ⌊(H − k + 2p) / s⌋ + 1")
+    assert generic.formula.startswith("valid: out = ⌊(H − k) / s⌋ + 1")
 
 
 def test_conv2d_same_padding_and_dilation_show_their_terms():
     same = help_card("Conv2D", {"filters": 8, "padding": "same"}, [TensorType((3, 32, 32))])
-    assert same.formula == "out = ⌊(32 − 3 + 2·1) / 1⌋ + 1 = 32 → 8×32×32"
+    assert same.formula == "out = ⌈32 / 1⌉ = 32 → 8×32×32"
     dilated = help_card("Conv2D", {"filters": 4, "dilation": 2}, [TensorType((1, 28, 28))])
-    assert dilated.formula == "k = 2·(3 − 1) + 1 = 5; out = ⌊(28 − 5 + 2·0) / 1⌋ + 1 = 24 → 4×24×24"
+    assert dilated.formula == "k = 2·(3 − 1) + 1 = 5; out = ⌊(28 − 5) / 1⌋ + 1 = 24 → 4×24×24"
 
 
 def test_max_pooling_formula_halves_the_seed_feature_maps():

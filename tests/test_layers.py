@@ -1,128 +1,52 @@
-"""Every registered layer, checked against the real PyTorch module it builds.
+"""Every registered layer, checked against the real PyTorch module it builds, over the examples
+it declares (a new layer is tested here by adding it to the registry, as timm's tests do).
 
-For each layer and several inputs: the inferred shape equals the module's output shape, forward
-and backward run, the compiled graph and the exported source compute the same thing.
+For each example: the inferred shape equals the module's output shape, forward and backward
+run, the compiled graph and the exported source compute the same thing, and the FLOPs formula
+agrees with torch's counter.
 """
+
+import warnings
 
 import pytest
 import torch
+from torch.nn.attention import SDPBackend, sdpa_kernel
 
 from studio.compiler import compile_graph, example_inputs
 from studio.graph import Graph
+from studio.layers.base import TensorType
 from studio.layers.registry import all_layers
 from studio.shapes import infer_shapes
 from studio.source import model_source
 
-I = "int64"  # noqa: E741
-# layer id -> list of (parameters, input shapes); an int64 shape is given as (shape, "int64").
-CASES = {
-    "Input": [({}, [])],
-    "Output": [
-        ({"loss": "cross_entropy"}, [(10,)]),
-        ({"loss": "mse", "target": "input"}, [(1, 8, 8)]),
-    ],
-    "Dense": [
-        ({"units": 7}, [(20,)]),
-        ({"units": 3, "activation": "softmax"}, [(6, 5)]),
-        ({"units": 4, "use_bias": False, "activation": "leaky_relu"}, [(9,)]),
-    ],
-    "Flatten": [({}, [(3, 4, 5)]), ({}, [(6,)]), ({}, [(5, 2)])],
-    "Reshape": [
-        ({"target_shape": [3, 4]}, [(12,)]),
-        ({"target_shape": [-1]}, [(1, 4, 4)]),
-        ({"target_shape": [2, -1, 3]}, [(4, 9)]),
-    ],
-    "Dropout": [({"rate": 0.3}, [(10,)]), ({}, [(2, 5, 5)])],
-    "Embedding": [({"input_dim": 50, "output_dim": 8}, [((7,), I)])],
-    "Conv1D": [
-        ({"filters": 4, "kernel_size": 3}, [(16, 3)]),
-        ({"filters": 2, "kernel_size": 5, "padding": "same", "activation": "relu"}, [(10, 2)]),
-        ({"filters": 3, "kernel_size": 3, "strides": 2, "dilation": 2}, [(20, 1)]),
-    ],
-    "Conv2D": [
-        ({"filters": 4}, [(3, 12, 10)]),
-        ({"filters": 2, "kernel_size": [3, 5], "strides": 2}, [(1, 11, 13)]),
-        ({"filters": 5, "padding": "same", "activation": "softmax"}, [(2, 7, 7)]),
-        ({"filters": 3, "dilation": 2, "use_bias": False}, [(2, 9, 9)]),
-    ],
-    "ConvTranspose2D": [
-        ({"filters": 3}, [(4, 5, 6)]),
-        (
-            {"filters": 2, "strides": 1, "padding": 0, "output_padding": 0, "kernel_size": [2, 3]},
-            [(1, 4, 4)],
-        ),
-    ],
-    "MaxPooling2D": [
-        ({}, [(3, 9, 9)]),
-        ({"pool_size": 3, "strides": 2, "keep_partial": True}, [(2, 10, 11)]),
-        ({"pool_size": 2, "keep_partial": True}, [(1, 7, 8)]),
-    ],
-    "AveragePooling2D": [({}, [(3, 8, 9)]), ({"pool_size": [2, 3], "strides": 1}, [(1, 5, 6)])],
-    "GlobalAveragePooling": [({}, [(3, 5, 5)]), ({}, [(7, 4)])],
-    "GlobalMaxPooling": [({}, [(3, 5, 5)]), ({}, [(7, 4)])],
-    "UpSampling2D": [({}, [(2, 4, 5)]), ({"size": 3, "interpolation": "bilinear"}, [(1, 3, 3)])],
-    "TransformerEncoder": [
-        ({"heads": 2, "ff_dim": 16}, [(6, 8)]),
-        ({"heads": 3, "norm_first": True, "activation": "gelu"}, [(4, 9)]),
-    ],
-    "PositionalEmbedding": [({}, [(6, 8)]), ({}, [(1, 3)])],
-    "Add": [({}, [(3, 4, 4), (3, 4, 4)]), ({"inputs": 3}, [(5,), (5,), (5,)])],
-    "Concatenate": [
-        ({}, [(3, 4, 4), (5, 4, 4)]),
-        ({}, [(6,), (4,)]),
-        ({"inputs": 3}, [(5, 3), (5, 2), (5, 1)]),
-    ],
-    "BatchNorm": [({}, [(3, 6, 6)]), ({}, [(10,)]), ({"momentum": 0.9}, [(5, 4)])],
-    "LayerNorm": [({}, [(3, 6, 6)]), ({}, [(10,)]), ({}, [(5, 4)])],
-    "ReLU": [({}, [(5,)]), ({}, [(2, 3, 3)])],
-    "LeakyReLU": [({"negative_slope": 0.2}, [(5,)])],
-    "Sigmoid": [({}, [(4, 3)])],
-    "Tanh": [({}, [(6,)])],
-    "GELU": [({}, [(2, 3, 3)])],
-    "Softmax": [({}, [(6,)]), ({}, [(3, 2, 2)]), ({}, [(4, 5)])],
-}
-for _rnn in ("LSTM", "GRU", "SimpleRNN"):
-    CASES[_rnn] = [
-        ({"units": 5}, [(9, 3)]),
-        ({"units": 4, "return_sequences": True}, [(7, 2)]),
-        ({"units": 3, "bidirectional": True}, [(6, 4)]),
-        ({"units": 2, "bidirectional": True, "return_sequences": True}, [(5, 3)]),
-    ]
+
+def layer_examples():
+    """pytest params (layer id, params, input types) over every example of every layer."""
+    for layer in all_layers():
+        for k, case in enumerate(layer.examples):
+            yield pytest.param(layer.id, case.params, list(case.inputs), id=f"{layer.id}-{k}")
 
 
-def _input_spec(shape):
-    if isinstance(shape[-1], str):
-        return list(shape[0]), shape[1]
-    return list(shape), "float32"
-
-
-def _graph_for(layer_id, params, inputs):
+def graph_for(layer_id: str, params: dict, inputs: list[TensorType]) -> tuple[Graph, str]:
     g = Graph()
     if layer_id == "Input":
-        g.add_node("Input", {"shape": [2, 3]})
+        g.add_node("Input", {"shape": [2, 3], **params})
         return g, "input_1"
     node = g.add_node(layer_id, params)
-    for port, shape in enumerate(inputs):
-        dims, dtype = _input_spec(shape)
-        src = g.add_node("Input", {"shape": dims, "dtype": dtype})
+    for port, tensor in enumerate(inputs):
+        src = g.add_node("Input", {"shape": list(tensor.shape), "dtype": tensor.dtype})
         g.connect(src.id, node.id, port)
     return g, node.id
 
 
-def _cases():
-    for layer in all_layers():
-        for k, (params, inputs) in enumerate(CASES.get(layer.id, [])):
-            yield pytest.param(layer.id, params, inputs, id=f"{layer.id}-{k}")
+def test_every_layer_has_examples():
+    missing = [layer.id for layer in all_layers() if not layer.examples]
+    assert not missing, f"give these layers examples: {missing}"
 
 
-def test_every_layer_has_cases():
-    missing = [layer.id for layer in all_layers() if layer.id not in CASES]
-    assert not missing, f"add test cases for {missing}"
-
-
-@pytest.mark.parametrize(("layer_id", "params", "inputs"), list(_cases()))
+@pytest.mark.parametrize(("layer_id", "params", "inputs"), list(layer_examples()))
 def test_shape_rule_matches_module(layer_id, params, inputs):
-    g, node_id = _graph_for(layer_id, params, inputs)
+    g, node_id = graph_for(layer_id, params, inputs)
     analysis = infer_shapes(g)
     assert analysis.ok, analysis.problems
     expected = analysis.nodes[node_id].output
@@ -157,10 +81,63 @@ def test_shape_rule_matches_module(layer_id, params, inputs):
         torch.testing.assert_close(exported(*xs), model(*xs))
 
 
+def _counted_by_torch(layer_id: str, params: dict, inputs: list[TensorType]) -> int:
+    from torch.utils.flop_counter import FlopCounterMode
+
+    g, _ = graph_for(layer_id, params, inputs)
+    model = compile_graph(g).eval()
+    counter = FlopCounterMode(display=False)
+    # Without the fused kernels of attention, whose products the counter cannot see.
+    fastpath = torch.backends.mha.get_fastpath_enabled()
+    torch.backends.mha.set_fastpath_enabled(False)
+    try:
+        with sdpa_kernel(SDPBackend.MATH), counter, torch.no_grad(), warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)
+            model(*example_inputs(model.input_types, batch=1))
+    finally:
+        torch.backends.mha.set_fastpath_enabled(fastpath)
+    return int(counter.get_total_flops())
+
+
+@pytest.mark.parametrize(("layer_id", "params", "inputs"), list(layer_examples()))
+def test_flops_agree_with_torch_counter(layer_id, params, inputs):
+    from studio.flops import node_flops
+    from studio.layers.registry import get_layer
+
+    layer = get_layer(layer_id)
+    values = layer.params.validate(params, layer_id)
+    ours = node_flops(layer_id, tuple(sorted(values.items())), tuple(inputs))
+    theirs = _counted_by_torch(layer_id, values, inputs)
+    if layer.category == "Recurrent":
+        # torch's counter sees little or nothing inside recurrent modules (their fused
+        # kernels): the textbook formula counts every gate at every step.
+        assert ours > 0 and ours >= theirs
+    else:
+        assert ours == theirs
+    # A layer with weights is never silently counted as free.
+    g, node_id = graph_for(layer_id, params, inputs)
+    if infer_shapes(g).nodes[node_id].params and layer.category != "Normalization":
+        assert ours > 0 or layer_id in {"Embedding", "PositionalEmbedding", "PReLU"}
+
+
 @pytest.mark.parametrize("layer", all_layers(), ids=lambda layer: layer.id)
 def test_registry_entry_is_complete(layer):
     assert layer.title and layer.summary and layer.category
     defaults = layer.params.defaults()
     for p in layer.params:
-        assert p.help, f"{layer.id}.{p.name} needs a help text"
+        assert p.help, f"{layer.id}.{p.name} needs a text in its card file"
         assert p.validate(defaults[p.name]) == defaults[p.name]
+    assert set(layer.cannot_export) <= {"onnx", "pt2"}
+    assert all(layer.cannot_export.values()), "say why a layer cannot be exported"
+
+
+def test_layer_modules_do_not_import_the_registry():
+    """The registry imports the layer modules, never the reverse (no import cycle)."""
+    from pathlib import Path
+
+    from studio.layers.registry import LAYER_MODULES
+
+    folder = Path(__file__).parents[1] / "studio" / "layers"
+    for name in (*LAYER_MODULES, "common", "base", "cards", "modules"):
+        text = (folder / f"{name}.py").read_text()
+        assert "layers.registry" not in text, name

@@ -108,7 +108,7 @@ class ActivationPlot(QWidget):
         if name == "leaky_relu":
             return self.tr(
                 "With negative_slope %1: the derivative is 1 for x > 0 and %1 below."
-            ).replace("%1", f"{choice.slope:g}")
+            ).replace("%1", f"{choice.slope if choice.slope is not None else 0.01:g}")
         captions = {
             "relu": self.tr(
                 "The derivative is 1 for x > 0 and 0 below: a neuron stuck below "
@@ -120,6 +120,22 @@ class ActivationPlot(QWidget):
             "tanh": self.tr("The derivative 1 − tanh² is 1 at 0 and vanishes for large |x|."),
             "gelu": self.tr(
                 "Smooth near 0, with a small dip below: the derivative is slightly negative there."
+            ),
+            "elu": self.tr(
+                "Below 0 it levels off at −alpha, and its derivative fades smoothly instead of "
+                "dropping to 0 at once."
+            ),
+            "selu": self.tr(
+                "A scaled ELU: the derivative is about 1.05 above 0, so signals keep their "
+                "spread through deep Dense stacks."
+            ),
+            "swish": self.tr(
+                "x·σ(x): smooth, with a small dip below 0, like GELU; Keras' swish is "
+                "PyTorch's SiLU."
+            ),
+            "mish": self.tr(
+                "x·tanh(softplus(x)): smooth and non-monotonic, close to swish with a slightly "
+                "deeper dip."
             ),
         }
         return captions[name]

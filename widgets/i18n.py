@@ -39,7 +39,12 @@ def param_label(param: Param) -> str:
 
 
 def param_help(param: Param) -> str:
-    return tr_layers(param.help)
+    """A layer parameter's text is its help card's (context "layer_help"); a training
+    setting's is the registry's ("layers")."""
+    if not param.help:
+        return param.help
+    card_text = QCoreApplication.translate("layer_help", param.help)
+    return card_text if card_text != param.help else tr_layers(param.help)
 
 
 def choice_label(value: str) -> str:

@@ -3,9 +3,26 @@ learned positional embedding that tells it the order of the time steps."""
 
 from __future__ import annotations
 
-from studio.layers.base import Call, LayerType, ModuleSpec, ShapeError, TensorType
-from studio.layers.conv import need_sequence
-from studio.layers.registry import BoolParam, ChoiceParam, FloatParam, IntParam, params, register
+from studio.layers.base import (
+    Call,
+    Formula,
+    LayerType,
+    ModuleSpec,
+    ShapeError,
+    TensorType,
+    example,
+    format_shape,
+    no_flops,
+)
+from studio.layers.common import (
+    BoolParam,
+    ChoiceParam,
+    FloatParam,
+    IntParam,
+    count,
+    need_sequence,
+    params,
+)
 from studio.messages import msg
 
 
@@ -45,40 +62,45 @@ def _module(c: Call) -> ModuleSpec:
     )
 
 
-register(
-    LayerType(
-        id="TransformerEncoder",
-        title="Transformer encoder",
-        category="Attention",
-        summary="Multi-head self-attention then a feed-forward network, each with a residual.",
-        params=params(
-            IntParam(
-                "heads",
-                4,
-                help="Attention heads; must divide the feature size.",
-                minimum=1,
-                maximum=128,
-            ),
-            IntParam(
-                "ff_dim", 128, help="Width of the feed-forward network.", minimum=1, maximum=65536
-            ),
-            FloatParam("dropout", 0.1, help="Dropout inside the block.", maximum=0.9),
-            ChoiceParam(
-                "activation",
-                "relu",
-                help="Activation of the feed-forward network.",
-                choices=("relu", "gelu"),
-            ),
-            BoolParam(
-                "norm_first",
-                False,
-                help="Normalize before attention (pre-LN), which trains deep stacks more stably.",
-            ),
-        ),
-        infer=_infer,
-        module=_module,
-        emit=lambda em, c, xs: em.module(xs[0]),
-    )
+def _transformer_text(c: Call, out: TensorType) -> str:
+    features = c.x.shape[1]
+    per_head = features // c["heads"]
+    shape = f"{format_shape(c.x.shape)} → {format_shape(out.shape)}"
+    return f"dₕ = {features} / {c['heads']} = {per_head}; {shape}"
+
+
+def _transformer_count(c: Call) -> str:
+    d, f = c.x.shape[1], c["ff_dim"]
+    total = 4 * d * d + 2 * d * f + 9 * d + f
+    return f"4·{d}·{d} + 2·{d}·{f} + 9·{d} + {f} = {count(total)}"
+
+
+TRANSFORMER_ENCODER = LayerType(
+    id="TransformerEncoder",
+    title="Transformer encoder",
+    category="Attention",
+    summary="Multi-head self-attention then a feed-forward network, each with a residual.",
+    params=params(
+        IntParam("heads", 4, minimum=1, maximum=128),
+        IntParam("ff_dim", 128, minimum=1, maximum=65536),
+        FloatParam("dropout", 0.1, maximum=0.9),
+        ChoiceParam("activation", "relu", choices=("relu", "gelu")),
+        BoolParam("norm_first", False),
+    ),
+    infer=_infer,
+    module=_module,
+    emit=lambda em, c, xs: em.module(xs[0]),
+    examples=(
+        example({"heads": 2, "ff_dim": 16}, (6, 8)),
+        example({"heads": 3, "norm_first": True, "activation": "gelu"}, (4, 9)),
+    ),
+    formula=Formula(
+        "T×F → T×F,  dₕ = F / heads",
+        "4·d·d + 2·d·f + 9·d + f   (d = F, f = ff_dim)",
+        _transformer_text,
+        _transformer_count,
+    ),
+    flops=None,  # attention's products depend on the sequence: torch's counter counts them
 )
 
 
@@ -112,15 +134,25 @@ def _emit_positions(em, c: Call, xs):
     return em.call("torch.add", x, em.module(positions))
 
 
-register(
-    LayerType(
-        id="PositionalEmbedding",
-        title="Positional embedding",
-        category="Attention",
-        summary="Adds a learned vector to each time step, so attention knows the order.",
-        params=params(),
-        infer=_infer_positions,
-        module=_positions_module,
-        emit=_emit_positions,
-    )
+POSITIONAL_EMBEDDING = LayerType(
+    id="PositionalEmbedding",
+    title="Positional embedding",
+    category="Attention",
+    summary="Adds a learned vector to each time step, so attention knows the order.",
+    params=params(),
+    infer=_infer_positions,
+    module=_positions_module,
+    emit=_emit_positions,
+    examples=(example({}, (6, 8)), example({}, (1, 3))),
+    formula=Formula(
+        "T×F → T×F   (x + P, one learned row of P per step)",
+        "T × F",
+        lambda c, out: (
+            f"{format_shape(c.x.shape)} + P ({format_shape(c.x.shape)}) → {format_shape(out.shape)}"
+        ),
+        lambda c: f"{c.x.shape[0]} × {c.x.shape[1]} = {count(c.x.numel)}",
+    ),
+    flops=no_flops,
 )
+
+LAYERS = [TRANSFORMER_ENCODER, POSITIONAL_EMBEDDING]

@@ -62,7 +62,9 @@ def format_shape(shape: tuple[int, ...]) -> str:
 
 @dataclass(frozen=True)
 class ModuleSpec:
-    """An `nn.Module` as a class name in torch.nn plus literal arguments.
+    """An `nn.Module` as a class name plus literal arguments (which may be ModuleSpecs, for
+    nn.Sequential). The class is torch.nn's, or one of NetStudio's own in
+    studio.layers.modules (written into exported source beside the model).
 
     Instantiating it and writing it as source text use the same data.
     """
@@ -75,15 +77,44 @@ class ModuleSpec:
         import torch
 
         with torch.device(device) if device is not None else contextlib.nullcontext():
-            return getattr(torch.nn, self.cls)(*self.args, **self.kwargs)
+            return self._construct()
+
+    def _construct(self):
+        args = [a._construct() if isinstance(a, ModuleSpec) else a for a in self.args]
+        return module_class(self.cls)(*args, **self.kwargs)
 
     def source(self) -> str:
-        parts = [repr(a) for a in self.args]
+        parts = [a.source() if isinstance(a, ModuleSpec) else repr(a) for a in self.args]
         parts += [f"{k}={v!r}" for k, v in self.kwargs.items()]
-        return f"nn.{self.cls}({', '.join(parts)})"
+        prefix = "" if self.cls in own_module_names() else "nn."
+        return f"{prefix}{self.cls}({', '.join(parts)})"
+
+    def own_classes(self) -> set[str]:
+        """The names of NetStudio's own module classes this spec uses (exported source needs
+        their definitions)."""
+        found = {self.cls} if self.cls in own_module_names() else set()
+        for a in self.args:
+            if isinstance(a, ModuleSpec):
+                found |= a.own_classes()
+        return found
 
     def __hash__(self) -> int:
         return hash((self.cls, self.args, tuple(sorted(self.kwargs.items()))))
+
+
+def own_module_names() -> frozenset[str]:
+    """NetStudio's own nn.Module classes (studio.layers.modules.OWN_MODULES), by name."""
+    from studio.layers.modules import OWN_MODULES  # torch is imported only when modules are
+
+    return frozenset(OWN_MODULES)
+
+
+def module_class(name: str) -> type:
+    from torch import nn
+
+    from studio.layers.modules import OWN_MODULES
+
+    return OWN_MODULES.get(name) or getattr(nn, name)
 
 
 class Emitter(Protocol):
@@ -120,9 +151,58 @@ class Call:
 InferFn = Callable[[Call], TensorType]
 ModuleFn = Callable[[Call], "ModuleSpec | None"]
 EmitFn = Callable[[Any, Call, list[Any]], Any]
+FlopsFn = Callable[[Call, TensorType], int]
+"""Floating-point operations of one sample's forward pass, from the inputs and the output."""
+ShapeTextFn = Callable[[Call, TensorType], str]
+CountTextFn = Callable[[Call], str]
+
+
+def no_flops(call: Call, out: TensorType) -> int:
+    """For layers without a matrix product or convolution (element-wise work, pooling, lookups,
+    moving values around): FLOPs count multiply-adds of products only, as torch's counter does."""
+    return 0
 
 
 @dataclass(frozen=True)
+class Formula:
+    """A layer's formulas for its help card: generic text, and the same filled with one node's
+    numbers. `shape` must compute with the same helpers as the layer's `infer` (never a second
+    copy of the rule); the card checks that its result ends in the inferred shape."""
+
+    generic_shape: str
+    generic_count: str = "0"
+    shape: ShapeTextFn | None = None
+    count: CountTextFn | None = None
+
+
+@dataclass(frozen=True)
+class Example:
+    """One case a layer must handle: parameters (defaults fill the rest) and its input types.
+    The registry-wide tests build, run, export and count every example of every layer."""
+
+    params: dict[str, Any]
+    inputs: tuple[TensorType, ...]
+
+
+def example(params: dict[str, Any] | None = None, *inputs: tuple[int, ...] | TensorType) -> Example:
+    """example({"units": 7}, (20,)): a float32 input by its shape, any other as a TensorType."""
+    types = tuple(t if isinstance(t, TensorType) else TensorType(tuple(t)) for t in inputs)
+    return Example(dict(params or {}), types)
+
+
+@dataclass(frozen=True)
+class Card:
+    """A help card's sentences, read from the data file beside the layer's module
+    (studio/layers/<module>.toml). English source texts, translated where they are shown."""
+
+    what: str
+    when_to_use: str = ""
+    common_mistake: str = ""
+    params: dict[str, str] = field(default_factory=dict)
+    params_note: str = ""
+
+
+@dataclass(frozen=True, eq=False)
 class LayerType:
     """One entry of the layer registry."""
 
@@ -136,6 +216,17 @@ class LayerType:
     module: ModuleFn = lambda call: None
     inputs: int = 1
     """Fixed number of input ports, or -1 when the 'inputs' parameter sets it (Add, Concatenate)."""
+    examples: tuple[Example, ...] = ()
+    """Cases the registry-wide tests run: shape rule against module, export, FLOPs, card."""
+    formula: Formula = Formula("out = x")
+    flops: FlopsFn | None = None
+    """FLOPs by formula; None: counted by running the layer under torch's FlopCounterMode."""
+    keras_params: Callable[[Call], int] | None = None
+    """The parameter count Keras' model.summary() shows, where it differs from PyTorch's."""
+    cannot_export: dict[str, str] = field(default_factory=dict)
+    """Export formats ("onnx", "pt2") this layer cannot go to, each with the reason."""
+    card: Card | None = None
+    """Filled in by the registry from the module's card file."""
 
     def input_count(self, params: dict[str, Any]) -> int:
         return params["inputs"] if self.inputs < 0 else self.inputs

@@ -4,60 +4,54 @@ from __future__ import annotations
 
 import math
 
-from studio.layers.base import Call, LayerType, ModuleSpec, ShapeError, TensorType, format_shape
-from studio.layers.registry import (
+from studio.layers.base import (
+    Call,
+    Formula,
+    LayerType,
+    ModuleSpec,
+    ShapeError,
+    TensorType,
+    example,
+    format_shape,
+    no_flops,
+)
+from studio.layers.common import (
     BoolParam,
     ChoiceParam,
     FloatParam,
     IntParam,
+    ShapeParam,
     activation_param,
     apply_activation,
+    count,
+    need_numbers,
     params,
-    register,
+    product,
+    unchanged_text,
 )
 from studio.messages import msg
-from studio.params import ShapeParam
 
 LOSSES = ("cross_entropy", "binary_cross_entropy", "mse")
-
-
-def need_numbers(layer: str, x: TensorType) -> None:
-    if x.is_integer:
-        raise ShapeError(
-            msg(
-                "{layer} needs numbers, but gets token ids ({got}); insert an Embedding before it",
-                layer=layer,
-                got=x.describe(),
-            )
-        )
+INT64 = "int64"
 
 
 # Input ------------------------------------------------------------------------------------
 
-register(
-    LayerType(
-        id="Input",
-        title="Input",
-        category="Input / Output",
-        summary="Where data enters the model: one sample's shape, without the batch.",
-        params=params(
-            ShapeParam(
-                "shape",
-                [1, 28, 28],
-                help="Channels×height×width for images, time×features for sequences, "
-                "features for vectors.",
-            ),
-            ChoiceParam(
-                "dtype",
-                "float32",
-                help="float32 for measurements and pixels; int64 for token ids (Embedding).",
-                choices=("float32", "int64"),
-            ),
-        ),
-        infer=lambda c: TensorType(tuple(c["shape"]), c["dtype"]),
-        emit=lambda em, c, xs: xs[0],  # the compiler turns Input nodes into forward arguments
-        inputs=0,
-    )
+INPUT = LayerType(
+    id="Input",
+    title="Input",
+    category="Input / Output",
+    summary="Where data enters the model: one sample's shape, without the batch.",
+    params=params(
+        ShapeParam("shape", [1, 28, 28]),
+        ChoiceParam("dtype", "float32", choices=("float32", INT64)),
+    ),
+    infer=lambda c: TensorType(tuple(c["shape"]), c["dtype"]),
+    emit=lambda em, c, xs: xs[0],  # the compiler turns Input nodes into forward arguments
+    inputs=0,
+    examples=(example({}),),
+    formula=Formula("out = shape", "0", lambda c, out: f"out = {format_shape(out.shape)}"),
+    flops=no_flops,
 )
 
 
@@ -92,31 +86,23 @@ def _infer_output(c: Call) -> TensorType:
     return x
 
 
-register(
-    LayerType(
-        id="Output",
-        title="Output",
-        category="Input / Output",
-        summary="The model's result and the loss it is trained with.",
-        params=params(
-            ChoiceParam(
-                "loss",
-                "cross_entropy",
-                help="cross_entropy for classes, binary_cross_entropy for yes/no or multi-label, "
-                "mse for numbers and reconstructions.",
-                choices=LOSSES,
-            ),
-            ChoiceParam(
-                "target",
-                "labels",
-                help="labels: learn the data set's labels; input: reproduce the input "
-                "(autoencoders); real_or_fake: tell real samples from generated ones (GANs).",
-                choices=("labels", "input", "real_or_fake"),
-            ),
-        ),
-        infer=_infer_output,
-        emit=lambda em, c, xs: xs[0],
-    )
+OUTPUT = LayerType(
+    id="Output",
+    title="Output",
+    category="Input / Output",
+    summary="The model's result and the loss it is trained with.",
+    params=params(
+        ChoiceParam("loss", "cross_entropy", choices=LOSSES),
+        ChoiceParam("target", "labels", choices=("labels", "input", "real_or_fake")),
+    ),
+    infer=_infer_output,
+    emit=lambda em, c, xs: xs[0],
+    examples=(
+        example({"loss": "cross_entropy"}, (10,)),
+        example({"loss": "mse", "target": "input"}, (1, 8, 8)),
+    ),
+    formula=Formula("out = x", "0", unchanged_text),
+    flops=no_flops,
 )
 
 
@@ -146,36 +132,56 @@ def _dense_module(c: Call) -> ModuleSpec:
     return ModuleSpec("Linear", (c.x.shape[-1], c["units"]), {"bias": c["use_bias"]})
 
 
-register(
-    LayerType(
-        id="Dense",
-        title="Dense",
-        category="Core",
-        summary="Fully connected layer: every output is a weighted sum of all inputs.",
-        params=params(
-            IntParam("units", 64, help="Number of outputs (neurons).", minimum=1, maximum=65536),
-            activation_param(),
-            BoolParam("use_bias", True, help="Add a learned offset to each output."),
-        ),
-        infer=_infer_dense,
-        module=_dense_module,
-        emit=_emit_dense,
-    )
+def _dense_count(c: Call) -> str:
+    f, units = c.x.shape[-1], c["units"]
+    inner = f"({f} + 1)" if c["use_bias"] else str(f)
+    return f"{inner} × {units} = {count((f + c['use_bias']) * units)}"
+
+
+DENSE = LayerType(
+    id="Dense",
+    title="Dense",
+    category="Core",
+    summary="Fully connected layer: every output is a weighted sum of all inputs.",
+    params=params(
+        IntParam("units", 64, minimum=1, maximum=65536),
+        activation_param(),
+        BoolParam("use_bias", True),
+    ),
+    infer=_infer_dense,
+    module=_dense_module,
+    emit=_emit_dense,
+    examples=(
+        example({"units": 7}, (20,)),
+        example({"units": 3, "activation": "softmax"}, (6, 5)),
+        example({"units": 4, "use_bias": False, "activation": "leaky_relu"}, (9,)),
+    ),
+    formula=Formula("F → units   (T×F → T×units)", "(F + 1) × units", unchanged_text, _dense_count),
+    # One multiply-add per weight and input row (2 operations); bias and activation not counted.
+    flops=lambda c, out: 2 * math.prod(c.x.shape) * c["units"],
 )
 
 
 # Flatten, Reshape -------------------------------------------------------------------------
 
-register(
-    LayerType(
-        id="Flatten",
-        title="Flatten",
-        category="Core",
-        summary="Lays an image or sequence out as one long vector, for Dense layers.",
-        params=params(),
-        infer=lambda c: TensorType((c.x.numel,), c.x.dtype),
-        emit=lambda em, c, xs: em.method(xs[0], "flatten", 1),
-    )
+
+def _flatten_text(c: Call, out: TensorType) -> str:
+    if c.x.rank == 1:
+        return unchanged_text(c, out)
+    return f"{format_shape(c.x.shape)} → {product(c.x.shape)} = {format_shape(out.shape)}"
+
+
+FLATTEN = LayerType(
+    id="Flatten",
+    title="Flatten",
+    category="Core",
+    summary="Lays an image or sequence out as one long vector, for Dense layers.",
+    params=params(),
+    infer=lambda c: TensorType((c.x.numel,), c.x.dtype),
+    emit=lambda em, c, xs: em.method(xs[0], "flatten", 1),
+    examples=(example({}, (3, 4, 5)), example({}, (6,)), example({}, (5, 2))),
+    formula=Formula("C×H×W → C·H·W   (T×F → T·F)", "0", _flatten_text),
+    flops=no_flops,
 )
 
 
@@ -209,41 +215,50 @@ def _resolve_reshape(c: Call) -> tuple[int, ...]:
     return tuple(target)
 
 
-register(
-    LayerType(
-        id="Reshape",
-        title="Reshape",
-        category="Core",
-        summary="Rearranges the same values into a new shape, e.g. 784 → 1×28×28.",
-        params=params(
-            ShapeParam(
-                "target_shape",
-                [-1],
-                help="New shape without the batch; -1 once means 'the rest'.",
-                allow_infer=True,
-            ),
-        ),
-        infer=lambda c: TensorType(_resolve_reshape(c), c.x.dtype),
-        emit=lambda em, c, xs: em.method(xs[0], "reshape", -1, *_resolve_reshape(c)),
-    )
+def _reshape_text(c: Call, out: TensorType) -> str:
+    target = list(c["target_shape"])
+    total = c.x.numel
+    result = format_shape(out.shape)
+    if -1 not in target:
+        return f"{product(c.x.shape)} = {product(target)} → {result}"
+    others = [v for v in target if v != -1]
+    known = f"({product(others)})" if len(others) > 1 else str(math.prod(others))
+    size = "" if c.x.rank == 1 else f"{product(c.x.shape)} = "
+    return f"{size}{total}, −1 = {total} / {known} = {total // math.prod(others)} → {result}"
+
+
+RESHAPE = LayerType(
+    id="Reshape",
+    title="Reshape",
+    category="Core",
+    summary="Rearranges the same values into a new shape, e.g. 784 → 1×28×28.",
+    params=params(ShapeParam("target_shape", [-1], allow_infer=True)),
+    infer=lambda c: TensorType(_resolve_reshape(c), c.x.dtype),
+    emit=lambda em, c, xs: em.method(xs[0], "reshape", -1, *_resolve_reshape(c)),
+    examples=(
+        example({"target_shape": [3, 4]}, (12,)),
+        example({"target_shape": [-1]}, (1, 4, 4)),
+        example({"target_shape": [2, -1, 3]}, (4, 9)),
+    ),
+    formula=Formula("∏ in = ∏ target_shape;  −1 = ∏ in / ∏ others", "0", _reshape_text),
+    flops=no_flops,
 )
 
 
 # Dropout ----------------------------------------------------------------------------------
 
-register(
-    LayerType(
-        id="Dropout",
-        title="Dropout",
-        category="Core",
-        summary="During training, zeroes a random fraction of values to fight overfitting.",
-        params=params(
-            FloatParam("rate", 0.5, help="Fraction of values dropped (0–0.95).", maximum=0.95),
-        ),
-        infer=lambda c: c.x,
-        module=lambda c: ModuleSpec("Dropout", (c["rate"],)),
-        emit=lambda em, c, xs: em.module(xs[0]),
-    )
+DROPOUT = LayerType(
+    id="Dropout",
+    title="Dropout",
+    category="Core",
+    summary="During training, zeroes a random fraction of values to fight overfitting.",
+    params=params(FloatParam("rate", 0.5, maximum=0.95)),
+    infer=lambda c: c.x,
+    module=lambda c: ModuleSpec("Dropout", (c["rate"],)),
+    emit=lambda em, c, xs: em.module(xs[0]),
+    examples=(example({"rate": 0.3}, (10,)), example({}, (2, 5, 5))),
+    formula=Formula("out = x", "0", unchanged_text),
+    flops=no_flops,
 )
 
 
@@ -268,24 +283,26 @@ def _embedding_module(c: Call) -> ModuleSpec:
     return ModuleSpec("Embedding", (c["input_dim"], c["output_dim"]))
 
 
-register(
-    LayerType(
-        id="Embedding",
-        title="Embedding",
-        category="Core",
-        summary="Turns each token id into a learned vector.",
-        params=params(
-            IntParam(
-                "input_dim",
-                1000,
-                help="Vocabulary size (largest id + 1).",
-                minimum=2,
-                maximum=1_000_000,
-            ),
-            IntParam("output_dim", 64, help="Length of each vector.", minimum=1, maximum=8192),
-        ),
-        infer=_infer_embedding,
-        module=_embedding_module,
-        emit=lambda em, c, xs: em.module(xs[0]),
-    )
+def _embedding_count(c: Call) -> str:
+    v, d = c["input_dim"], c["output_dim"]
+    return f"{v} × {d} = {count(v * d)}"
+
+
+EMBEDDING = LayerType(
+    id="Embedding",
+    title="Embedding",
+    category="Core",
+    summary="Turns each token id into a learned vector.",
+    params=params(
+        IntParam("input_dim", 1000, minimum=2, maximum=1_000_000),
+        IntParam("output_dim", 64, minimum=1, maximum=8192),
+    ),
+    infer=_infer_embedding,
+    module=_embedding_module,
+    emit=lambda em, c, xs: em.module(xs[0]),
+    examples=(example({"input_dim": 50, "output_dim": 8}, TensorType((7,), INT64)),),
+    formula=Formula("T → T×output_dim", "input_dim × output_dim", unchanged_text, _embedding_count),
+    flops=no_flops,
 )
+
+LAYERS = [INPUT, OUTPUT, DENSE, FLATTEN, RESHAPE, DROPOUT, EMBEDDING]

@@ -1,20 +1,13 @@
-"""The one layer registry: stable string ids → LayerType. Add a layer by registering it here."""
+"""The one layer registry: stable string ids → LayerType, filled from the layer modules."""
 
 from __future__ import annotations
 
 import difflib
-from typing import Any
+import importlib
 
 from studio.errors import StudioError
 from studio.layers.base import LayerType
-from studio.params import (
-    BoolParam,
-    ChoiceParam,
-    FloatParam,
-    IntParam,
-    Param,
-    ParamSet,
-)
+from studio.layers.cards import read_cards, with_card
 
 
 class UnknownLayerError(StudioError, KeyError):
@@ -43,7 +36,20 @@ CATEGORIES = (
     "Normalization",
     "Activation",
     "Merge",
+    "Preprocessing",
 )
+
+LAYER_MODULES = (
+    "core",
+    "conv",
+    "recurrent",
+    "attention",
+    "norm",
+    "activations",
+    "merge",
+)
+"""The modules under studio/layers that define layers: each has a LAYERS list and a card file
+(<module>.toml) beside it. Adding a layer: an entry in one module's LAYERS and its card."""
 
 
 def register(layer: LayerType) -> LayerType:
@@ -72,78 +78,13 @@ _BUILTINS_LOADED = False
 
 
 def _load_builtin_layers() -> None:
-    # Importing the definition modules registers their layers; done lazily so that the
-    # registry module itself has no import cycle with them. A flag, not "is the registry
-    # empty": importing one definition module first fills it with that module's layers only.
+    # Lazily, on first use: the registry imports the definition modules, never the reverse.
     global _BUILTINS_LOADED
     if _BUILTINS_LOADED:
         return
     _BUILTINS_LOADED = True
-    from studio.layers import (  # noqa: F401
-        activations,
-        attention,
-        conv,
-        core,
-        merge,
-        norm,
-        recurrent,
-    )
-
-
-# Parameter helpers shared by several layers -------------------------------------------------
-
-ACTIVATIONS = ("linear", "relu", "leaky_relu", "sigmoid", "tanh", "gelu", "softmax")
-
-
-def activation_param(default: str = "linear") -> ChoiceParam:
-    return ChoiceParam(
-        "activation",
-        default,
-        help="Applied to the layer's output, as Keras' activation argument.",
-        choices=ACTIVATIONS,
-    )
-
-
-def params(*items: Param) -> ParamSet:
-    return ParamSet(tuple(items))
-
-
-def feature_dim(rank: int) -> int:
-    """Dimension of the batched tensor that holds features: channels of an image, else the last."""
-    return 1 if rank == 3 else -1
-
-
-def apply_activation(em: Any, x: Any, name: str, rank: int, slope: float = 0.01) -> Any:
-    if name == "linear":
-        return x
-    if name == "relu":
-        return em.call("torch.relu", x)
-    if name == "leaky_relu":
-        return em.call("F.leaky_relu", x, slope)
-    if name == "sigmoid":
-        return em.call("torch.sigmoid", x)
-    if name == "tanh":
-        return em.call("torch.tanh", x)
-    if name == "gelu":
-        return em.call("F.gelu", x)
-    if name == "softmax":
-        return em.call("torch.softmax", x, feature_dim(rank))
-    raise ValueError(f"unknown activation {name!r}")
-
-
-__all__ = [
-    "ACTIVATIONS",
-    "CATEGORIES",
-    "BoolParam",
-    "ChoiceParam",
-    "FloatParam",
-    "IntParam",
-    "UnknownLayerError",
-    "activation_param",
-    "all_layers",
-    "apply_activation",
-    "feature_dim",
-    "get_layer",
-    "params",
-    "register",
-]
+    for name in LAYER_MODULES:
+        module = importlib.import_module(f"studio.layers.{name}")
+        tables, shared = read_cards(name)
+        for layer in module.LAYERS:
+            register(with_card(layer, tables, shared))
