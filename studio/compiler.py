@@ -14,9 +14,13 @@ import torch
 from torch import fx, nn
 
 from studio.errors import StudioError
+from studio.fused_activation import (  # noqa: F401  (LOSS_FUSED_ACTIVATION: re-exported)
+    LOSS_FUSED_ACTIVATION,
+    fused_activations,
+)
 from studio.graph import Graph
 from studio.layers.base import Call, ModuleSpec, TensorType
-from studio.layers.registry import apply_activation
+from studio.layers.common import apply_activation
 from studio.memory import estimate_memory, too_large
 from studio.shapes import Analysis, Problem, infer_shapes
 
@@ -36,12 +40,6 @@ class ModelTooLargeError(CompileError):
     def __init__(self, reason: str) -> None:
         self.problems = [Problem(None, reason)]
         StudioError.__init__(self, reason)
-
-
-# The activation each loss takes care of itself: PyTorch's CrossEntropyLoss applies log-softmax
-# and BCEWithLogitsLoss a sigmoid, so a final Softmax/Sigmoid must not be applied twice.
-LOSS_FUSED_ACTIVATION = {"cross_entropy": "softmax", "binary_cross_entropy": "sigmoid"}
-_ACTIVATION_LAYER = {"softmax": "Softmax", "sigmoid": "Sigmoid"}
 
 
 @dataclass(frozen=True)
@@ -82,16 +80,17 @@ def plan_model(graph: Graph, *, logits: bool = False, reorder_pooling: bool = Fa
     override: dict[str, dict[str, Any]] = {}
     skipped: set[str] = set()
     if logits:
-        for out_id in outputs:
-            fused = LOSS_FUSED_ACTIVATION.get(graph.nodes[out_id].params.get("loss", ""))
-            last = _single_source(graph, out_id)
-            if fused is None or last is None or len(graph.outgoing(last)) != 1:
+        # The final softmax/sigmoid that the Output's loss applies itself, also where Dropout,
+        # Flatten or Reshape come between (studio.fused_activation); one that cannot be left
+        # out has a warning in the analysis.
+        for fused in fused_activations(graph, analysis.nodes, outputs):
+            if not fused.removable:
                 continue
-            node = graph.nodes[last]
-            if node.params.get("activation") == fused:
-                override[last] = {**node.params, "activation": "linear"}
-            elif node.layer_id == _ACTIVATION_LAYER[fused]:
-                skipped.add(last)
+            node = graph.nodes[fused.node_id]
+            if fused.as_parameter:
+                override[node.id] = {**node.params, "activation": "linear"}
+            else:
+                skipped.add(node.id)
     after: dict[str, str] = {}
     if reorder_pooling:
         _move_activations_past_pooling(graph, override, skipped, after)
@@ -203,7 +202,8 @@ def compile_graph(
     batch_size: int = 1,
 ) -> fx.GraphModule:
     """The graph as an nn.Module. With `logits`, a final Softmax/Sigmoid that the Output's loss
-    applies itself is left out (for training); without, the model is what the user drew.
+    applies itself is left out (for training), also where Dropout, Flatten or Reshape follow it
+    (studio.fused_activation); without, the model is what the user drew.
     `optimize` applies rewrites that change no result (see plan_model's reorder_pooling).
 
     Raises ModelTooLargeError, before allocating anything, when the model cannot fit in this
