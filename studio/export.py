@@ -247,6 +247,7 @@ def traced_program(
     model: fx.GraphModule, graph: Graph, fmt: str = "pt2 (torch.export)"
 ) -> torch.export.ExportedProgram:
     """torch.export of the model with a dynamic batch; a failure names the layer at fault."""
+    refuse_declared(graph, "onnx" if fmt == "ONNX" else "pt2", fmt)
     try:
         return export_program(model)
     except Exception as exc:  # the exporter raises many kinds; each becomes one plain message
@@ -293,6 +294,7 @@ def write_onnx(
 ) -> Path:
     """Save the model as ONNX. It goes through torch.export first, as the dynamo exporter
     does: `program` saves that step when the caller already has it."""
+    refuse_declared(graph, "onnx", "ONNX")
     if program is None:
         program = traced_program(model, graph, "ONNX")
     inputs, outputs = list(model.input_names), plan_model(graph).outputs
@@ -339,6 +341,25 @@ def _name_outputs(proto: Any, names: list[str]) -> None:
 
 
 # Which layer cannot be exported -------------------------------------------------------------
+
+
+def refuse_declared(graph: Graph, key: str, fmt: str) -> None:
+    """Refuse at once a model with a layer that declares it cannot go to this format
+    (LayerType.cannot_export), with the layer's own reason: no trace to wait for."""
+    for node_id in plan_model(graph).nodes:
+        node = graph.nodes[node_id]
+        reason = node.layer.cannot_export.get(key)
+        if reason:
+            raise ExportError(
+                msg(
+                    "The layer {node} ({layer}) cannot be exported to {format}: {error}. "
+                    "Replace it or export another format.",
+                    node=node_id,
+                    layer=term(node.layer.title, "layers"),
+                    format=fmt,
+                    error=reason,
+                )
+            )
 
 
 def _diagnose(

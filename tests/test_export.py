@@ -262,8 +262,9 @@ def test_a_layer_the_exporter_rejects_is_named_in_plain_words(
 # One graph holds the cases of every layer, each branch ending in its own Output, so that each
 # exporter runs once (an export has about a second of fixed cost) and ONNX reuses the
 # torch.export trace, as the pt2 export does. Each layer's test then compares its own branches.
-# A layer the exporter rejects is named by the ExportError: it is recorded and left out, and
-# its test checks that message instead.
+# A layer that declares it cannot go to a format (LayerType.cannot_export) is left out of that
+# format's graph, and its test checks the refusal. A layer the exporter rejects without having
+# declared it is named by the ExportError, recorded and left out, and its test fails.
 
 
 def _export_cases(layer_id: str) -> list:
@@ -335,7 +336,9 @@ def all_layer_outputs(tmp_path_factory):
         model = compile_graph(graph).eval()
         return model, traced_program(model, graph)
 
-    (model, program), graph, heads = _leaving_out_failures(trace, set(), pt2_failures)
+    declared = {fmt: {layer.id for layer in all_layers() if fmt in layer.cannot_export}
+                for fmt in ("pt2", "onnx")}
+    (model, program), graph, heads = _leaving_out_failures(trace, declared["pt2"], pt2_failures)
     path = write_pt2(model, folder / "all.pt2", graph=graph, program=program)
     loaded = torch.export.load(path).module()
     results = {
@@ -350,7 +353,8 @@ def all_layer_outputs(tmp_path_factory):
         written = write_onnx(onnx_model, folder / "all.onnx", graph=graph, program=onnx_program)
         return onnx_model, written
 
-    (model, path), graph, heads = _leaving_out_failures(to_onnx, set(pt2_failures), onnx_failures)
+    skip = set(pt2_failures) | declared["pt2"] | declared["onnx"]
+    (model, path), graph, heads = _leaving_out_failures(to_onnx, skip, onnx_failures)
     session = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
     names = [i.name for i in session.get_inputs()]
 
@@ -367,13 +371,24 @@ def all_layer_outputs(tmp_path_factory):
 @pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["onnx", "pt2"])
 @pytest.mark.parametrize("layer_id", [layer.id for layer in all_layers()])
-def test_every_layer_exports_or_is_named(all_layer_outputs, layer_id, fmt):
+def test_every_layer_exports_or_declares_it_cannot(all_layer_outputs, layer_id, fmt, tmp_path):
     heads, failures, per_batch = all_layer_outputs[fmt]
-    if layer_id in failures:
-        message = failures[layer_id]
-        assert "cannot be exported to" in message and f"({get_layer(layer_id).title})" in message
-        assert "\n" not in message and "Traceback" not in message
-        pytest.xfail(message)
+    layer = get_layer(layer_id)
+    if fmt in layer.cannot_export or (fmt == "onnx" and "pt2" in layer.cannot_export):
+        graph = Graph()
+        case = layer.examples[0]
+        node = graph.add_node(layer_id, case.params)
+        for port, tensor in enumerate(case.inputs):
+            source = graph.add_node("Input", {"shape": list(tensor.shape), "dtype": tensor.dtype})
+            graph.connect(source.id, node.id, port)
+        write = write_onnx if fmt == "onnx" else write_pt2
+        with pytest.raises(ExportError, match="cannot be exported to") as caught:
+            write(compile_graph(graph).eval(), tmp_path / f"m.{fmt}", graph=graph)
+        assert f"({layer.title})" in str(caught.value)
+        return
+    assert layer_id not in failures, (
+        f"{failures.get(layer_id)}: make it export, or declare it in the layer's cannot_export"
+    )
     for batch, (expected, got) in per_batch.items():
         for head in heads[layer_id]:
             assert got[head].shape == expected[head].shape, (batch, head)
@@ -633,3 +648,30 @@ def test_train_py_under_torchrun_keeps_both_ranks_identical(tmp_path):
     torch.manual_seed(0)  # train.py's seed: its initial weights
     initial = _import_fresh(folder / "model.py", "tiny_ddp").TinyDDPForTraining().state_dict()
     assert not torch.equal(initial["dense_1.weight"], final["dense_1.weight"])
+
+
+def test_a_layer_that_declares_it_cannot_go_to_onnx_is_refused_before_tracing(
+    monkeypatch, tmp_path
+):
+    import dataclasses
+
+    from studio.layers import registry
+
+    gelu = registry.get_layer("GELU")
+    reason = "no rule for it in this ONNX version"
+    monkeypatch.setitem(
+        registry._REGISTRY, "GELU", dataclasses.replace(gelu, cannot_export={"onnx": reason})
+    )
+    graph = _graph_with_gelu()
+
+    def no_trace(*args, **kwargs):
+        raise AssertionError("a declared layer is refused before any tracing")
+
+    monkeypatch.setattr("studio.export.export_program", no_trace)
+    with pytest.raises(ExportError) as caught:
+        write_onnx(compile_graph(graph).eval(), tmp_path / "m.onnx", graph=graph)
+    assert str(caught.value) == (
+        f"The layer gelu_1 (GELU) cannot be exported to ONNX: {reason}. "
+        "Replace it or export another format."
+    )
+    assert not (tmp_path / "m.onnx").exists()
