@@ -7,11 +7,13 @@ meta device (no memory), cached by the module's spec.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 from collections import deque
 from dataclasses import dataclass, field
 
+from studio.fused_activation import ACTIVATION_LAYER, FusedActivation, fused_activations
 from studio.graph import LOOP_NAMES_SHOWN, Graph, names_in_short
 from studio.layers.base import Call, ModuleSpec, ShapeError, TensorType
 from studio.messages import msg
@@ -26,6 +28,15 @@ class NodeInfo:
     """An upstream node whose problem keeps this one's shape unknown."""
     params: int = 0
     module: ModuleSpec | None = None
+    keras_params: int | None = None
+    """The count Keras' model.summary() shows, where it differs from PyTorch's `params` (an
+    LSTM's second bias, BatchNorm's moving statistics); None where they agree."""
+    notes: tuple[str, ...] = ()
+    """The analysis' warnings about this node (its `warnings` with this node's id)."""
+
+    @property
+    def keras_count(self) -> int:
+        return self.params if self.keras_params is None else self.keras_params
 
     @property
     def ok(self) -> bool:
@@ -55,6 +66,11 @@ class Analysis:
     @property
     def total_params(self) -> int:
         return sum(info.params for info in self.nodes.values())
+
+    @property
+    def total_keras_params(self) -> int:
+        """What Keras' model.summary() gives as "Total params" for the same model."""
+        return sum(info.keras_count for info in self.nodes.values())
 
     def error_of(self, node_id: str) -> str | None:
         return self.nodes[node_id].error if node_id in self.nodes else None
@@ -202,11 +218,14 @@ def _infer_node(graph: Graph, node_id: str, analysis: Analysis) -> NodeInfo:
         spec = layer.module(call)
     except ShapeError as exc:
         return NodeInfo(inputs=tuple(inputs), error=str(exc))
+    params = count_parameters(spec) if spec is not None else 0
+    keras = layer.keras_params(call) if layer.keras_params is not None else None
     return NodeInfo(
         output=output,
         inputs=tuple(inputs),
-        params=count_parameters(spec) if spec is not None else 0,
+        params=params,
         module=spec,
+        keras_params=None if keras == params else keras,
     )
 
 
@@ -227,3 +246,41 @@ def _check_whole_graph(graph: Graph, analysis: Analysis) -> None:
             analysis.warnings.append(
                 Problem(node.id, msg("its output is not used: connect it onward or to an Output"))
             )
+    outputs = [n.id for n in graph.nodes.values() if n.layer.is_output]
+    for fused in fused_activations(graph, analysis.nodes, outputs):
+        if not fused.removable:
+            analysis.warnings.append(Problem(fused.node_id, _applied_twice(fused)))
+    _attach_notes(analysis)
+
+
+def _applied_twice(fused: FusedActivation) -> str:
+    """Why a softmax (sigmoid) that training cannot leave to the loss is a problem, and the fix."""
+    values = {
+        "activation": fused.activation,
+        "loss": fused.loss,
+        "output": fused.output_id,
+        "layer": ACTIVATION_LAYER[fused.activation],
+    }
+    if fused.as_parameter:
+        return msg(
+            "its {activation} reaches the {loss} loss of {output}, which applies {activation} "
+            "itself: the loss can never get near 0. Set its activation to linear, or put a "
+            "{layer} layer right before {output} instead",
+            **values,
+        )
+    return msg(
+        "this {activation} reaches the {loss} loss of {output}, which applies {activation} "
+        "itself: the loss can never get near 0. Delete it, or move it right before {output}, "
+        "feeding nothing else",
+        **values,
+    )
+
+
+def _attach_notes(analysis: Analysis) -> None:
+    """Each node's warnings on its NodeInfo too, for the views that show one node."""
+    notes: dict[str, list[str]] = {}
+    for warning in analysis.warnings:
+        if warning.node_id in analysis.nodes:
+            notes.setdefault(warning.node_id, []).append(warning.message)
+    for node_id, texts in notes.items():
+        analysis.nodes[node_id] = dataclasses.replace(analysis.nodes[node_id], notes=tuple(texts))

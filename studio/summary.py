@@ -20,6 +20,8 @@ class SummaryRow:
     params: int
     flops: int | None
     problem: str | None
+    keras_params: int | None = None
+    """What Keras' model.summary() counts for this layer, where it differs from `params`."""
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,12 @@ class Summary:
     @property
     def total_params(self) -> int:
         return self.analysis.total_params
+
+    @property
+    def total_keras_params(self) -> int | None:
+        """Keras' model.summary() "Total params", where it differs from `total_params`."""
+        keras = self.analysis.total_keras_params
+        return None if keras == self.total_params else keras
 
     @property
     def total_flops(self) -> int | None:
@@ -81,7 +89,13 @@ def summarize(
             output = "(error)"
         rows.append(
             SummaryRow(
-                node_id, node.layer.title, output, info.params, flops.get(node_id), info.error
+                node_id,
+                node.layer.title,
+                output,
+                info.params,
+                flops.get(node_id),
+                info.error,
+                info.keras_params,
             )
         )
     return Summary(rows, analysis, estimate, batch_size)
@@ -96,10 +110,22 @@ def human_count(n: int | None) -> str:
     return str(n)
 
 
+def params_text(params: int, keras_params: int | None) -> str:
+    """A layer's parameter count, with Keras' where it differs: "144 (Keras: 128)"."""
+    if keras_params is None:
+        return f"{params:,}"
+    return f"{params:,} (Keras: {keras_params:,})"
+
+
 def format_summary(summary: Summary, title: str = "") -> str:
     header = ("Layer (type)", "Output shape", "Params", "FLOPs")
     table = [
-        (f"{r.node_id} ({r.layer})", r.output, f"{r.params:,}", human_count(r.flops))
+        (
+            f"{r.node_id} ({r.layer})",
+            r.output,
+            params_text(r.params, r.keras_params),
+            human_count(r.flops),
+        )
         for r in summary.rows
     ]
     widths = [max(len(row[i]) for row in [header, *table]) for i in range(4)]
@@ -113,7 +139,11 @@ def format_summary(summary: Summary, title: str = "") -> str:
     rule = "─" * len(line(header))
     out = [title] if title else []
     out += [line(header), rule, *(line(row) for row in table), rule]
-    out.append(f"Total parameters: {summary.total_params:,}")
+    total = f"Total parameters: {summary.total_params:,}"
+    if summary.total_keras_params is not None:
+        # A reader checks the count against a guide's model.summary(): say why they differ.
+        total += f" (Keras' model.summary(): {summary.total_keras_params:,})"
+    out.append(total)
     if summary.total_flops is not None:
         out.append(
             f"FLOPs per sample: {human_count(summary.total_flops)} ({summary.total_flops:,})"

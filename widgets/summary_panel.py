@@ -134,9 +134,11 @@ class SummaryPanel(QWidget):
             cells = [
                 name,
                 QTableWidgetItem(output),
-                QTableWidgetItem(f"{row.params:,}"),
+                QTableWidgetItem(self._params_text(row.params, row.keras_params)),
                 QTableWidgetItem("…" if counting else human_count(row.flops)),
             ]
+            if row.keras_params is not None:
+                cells[2].setToolTip(self._keras_tip())
             for c in (2, 3):
                 cells[c].setTextAlignment(NUMBER)
             if row.problem:
@@ -150,6 +152,11 @@ class SummaryPanel(QWidget):
             .replace("%1", str(len(rows)))
             .replace("%2", f"{summary.total_params:,}")
         )
+        if summary.total_keras_params is not None:
+            # A reader checks the count against a guide's model.summary(): give Keras' too.
+            text += " " + self.tr("(Keras' model.summary(): %1)").replace(
+                "%1", f"{summary.total_keras_params:,}"
+            )
         if counting:
             text += " · " + self.tr("counting FLOPs…")
         elif total_flops is not None:
@@ -159,6 +166,22 @@ class SummaryPanel(QWidget):
         else:
             text += " · " + self.tr("FLOPs when the model fits")
         self.totals.setText(text)
+
+    def _params_text(self, params: int, keras_params: int | None) -> str:
+        if keras_params is None:
+            return f"{params:,}"
+        return (
+            self.tr("%1 (Keras: %2)", "parameters in PyTorch (in Keras)")
+            .replace("%1", f"{params:,}")
+            .replace("%2", f"{keras_params:,}")
+        )
+
+    def _keras_tip(self) -> str:
+        return self.tr(
+            "Keras counts this layer differently: an LSTM or SimpleRNN has one bias per gate "
+            "there, two in PyTorch; BatchNorm's moving mean and variance count as "
+            "(non-trainable) parameters there, as buffers in PyTorch"
+        )
 
     def _clicked(self, row: int, column: int) -> None:
         item = self.table.item(row, 0)

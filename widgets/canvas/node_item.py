@@ -14,6 +14,10 @@ from studio.shapes import NodeInfo
 from widgets.canvas import style
 from widgets.i18n import layer_summary, layer_title, tr_message
 
+# The colour of notes (warnings) in the Problems list: a node with one wears it too.
+NOTE = QColor("#E0A526")
+NOTE_MARK_SIZE = 15.0
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("NodeItem", text)
@@ -169,7 +173,22 @@ class NodeItem(QGraphicsItem):
             lines.append(_tr("Waits for %1, which has a problem").replace("%1", info.blocked_by))
         elif info is not None and info.output is not None:
             lines.append(_tr("Output: %1").replace("%1", format_shape(info.output.shape)))
+            if info.keras_params is not None:
+                # The badge shows PyTorch's count; a reader checking a guide's model.summary()
+                # finds Keras' here.
+                lines.append(
+                    _tr("%1 parameters; Keras' model.summary() counts %2")
+                    .replace("%1", f"{info.params:,}")
+                    .replace("%2", f"{info.keras_params:,}")
+                )
+        note_color = NOTE.darker(140).name()
+        for note in info.notes if info is not None else ():
+            lines.append(f"<span style='color:{note_color}'>⚠ {tr_message(note)}</span>")
         self.setToolTip("<p style='white-space:pre-wrap'>" + "<br>".join(lines) + "</p>")
+
+    @property
+    def has_notes(self) -> bool:
+        return self.state == "ok" and bool(self.info.notes)
 
     def error_text(self) -> str:
         return tr_message(self.info.error) if self.info and self.info.error else ""
@@ -217,6 +236,8 @@ class NodeItem(QGraphicsItem):
             pen = QPen(style.ACCENT, 2.4)
         elif state == "error":
             pen = QPen(style.ERROR, 1.6)
+        elif self.has_notes:
+            pen = QPen(NOTE, 1.6)
         elif self._hover:
             pen = QPen(style.ACCENT.lighter(140), 1.4)
         else:
@@ -248,10 +269,13 @@ class NodeItem(QGraphicsItem):
         id_font = style.font(11)
         painter.setFont(id_font)
         painter.setPen(style.MUTED)
+        id_width = width - NOTE_MARK_SIZE - 4 if self.has_notes else width
         node_id = QFontMetricsF(id_font).elidedText(
-            self.node_id, Qt.TextElideMode.ElideMiddle, width
+            self.node_id, Qt.TextElideMode.ElideMiddle, id_width
         )
-        painter.drawText(QRectF(pad, top, width, 16), Qt.AlignmentFlag.AlignVCenter, node_id)
+        painter.drawText(QRectF(pad, top, id_width, 16), Qt.AlignmentFlag.AlignVCenter, node_id)
+        if self.has_notes:
+            self._paint_note_mark(painter, QRectF(pad + width - NOTE_MARK_SIZE, top, 16, 16))
 
         info = self.info
         main_rect = QRectF(pad, top + 17, width, 20)
@@ -281,6 +305,19 @@ class NodeItem(QGraphicsItem):
         params = info.params if info else 0
         label = _tr("%1 parameters").replace("%1", f"{params:,}") if params else _tr("no weights")
         painter.drawText(QRectF(pad, top + 38, width, 16), Qt.AlignmentFlag.AlignVCenter, label)
+
+    @staticmethod
+    def _paint_note_mark(painter: QPainter, rect: QRectF) -> None:
+        """An amber "!" disc: the node has a note, which its tooltip and the Problems list say."""
+        size = NOTE_MARK_SIZE
+        disc = QRectF(rect.x(), rect.center().y() - size / 2, size, size)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(NOTE)
+        painter.drawEllipse(disc)
+        painter.setFont(style.font(11, bold=True))
+        painter.setPen(QColor("#FFFFFF"))
+        painter.drawText(disc, Qt.AlignmentFlag.AlignCenter, "!")
+        painter.setBrush(Qt.BrushStyle.NoBrush)
 
     @staticmethod
     def _elide_lines(text: str, painter: QPainter, rect: QRectF) -> str:
