@@ -1,4 +1,5 @@
-"""Input, Output, Dense, Flatten, Reshape, Dropout, Embedding."""
+"""Input, Output, Dense, Flatten, Reshape, Dropout, Embedding, and the layers that rearrange
+a sequence or a vector: RepeatVector, Permute and TimeDistributed (a Dense at every step)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from studio.layers.common import (
     apply_activation,
     count,
     need_numbers,
+    need_sequence,
     params,
     product,
     unchanged_text,
@@ -132,6 +134,11 @@ def _dense_module(c: Call) -> ModuleSpec:
     return ModuleSpec("Linear", (c.x.shape[-1], c["units"]), {"bias": c["use_bias"]})
 
 
+def _dense_flops(c: Call, out: TensorType) -> int:
+    # One multiply-add per weight and input row (2 operations); bias and activation not counted.
+    return 2 * math.prod(c.x.shape) * c["units"]
+
+
 def _dense_count(c: Call) -> str:
     f, units = c.x.shape[-1], c["units"]
     inner = f"({f} + 1)" if c["use_bias"] else str(f)
@@ -157,8 +164,7 @@ DENSE = LayerType(
         example({"units": 4, "use_bias": False, "activation": "leaky_relu"}, (9,)),
     ),
     formula=Formula("F → units   (T×F → T×units)", "(F + 1) × units", unchanged_text, _dense_count),
-    # One multiply-add per weight and input row (2 operations); bias and activation not counted.
-    flops=lambda c, out: 2 * math.prod(c.x.shape) * c["units"],
+    flops=_dense_flops,
 )
 
 
@@ -305,4 +311,153 @@ EMBEDDING = LayerType(
     flops=no_flops,
 )
 
-LAYERS = [INPUT, OUTPUT, DENSE, FLATTEN, RESHAPE, DROPOUT, EMBEDDING]
+
+# RepeatVector -----------------------------------------------------------------------------
+
+
+def _infer_repeat(c: Call) -> TensorType:
+    x = c.x
+    if x.rank != 1:
+        raise ShapeError(
+            msg(
+                "RepeatVector expects a vector, but gets a {got}; insert Flatten (or "
+                "GlobalAveragePooling) before it",
+                got=x.describe(),
+            )
+        )
+    return TensorType((c["n"], x.shape[0]), x.dtype)
+
+
+def _emit_repeat(em, c: Call, xs):
+    # Batch×F → batch×1×F → batch×n×F (a copy per step, as Keras' RepeatVector gives).
+    return em.method(em.method(xs[0], "unsqueeze", 1), "repeat", 1, c["n"], 1)
+
+
+REPEAT_VECTOR = LayerType(
+    id="RepeatVector",
+    title="RepeatVector",
+    category="Core",
+    summary="Repeats a vector n times: a sequence of n equal time steps.",
+    params=params(IntParam("n", 4, minimum=1, maximum=65536)),
+    infer=_infer_repeat,
+    emit=_emit_repeat,
+    examples=(example({"n": 5}, (7,)), example({"n": 1}, (3,))),
+    formula=Formula(
+        "F → n×F",
+        "0",
+        lambda c, out: f"{c.x.shape[0]} → {c['n']}×{c.x.shape[0]} = {format_shape(out.shape)}",
+    ),
+    flops=no_flops,
+)
+
+
+# Permute ----------------------------------------------------------------------------------
+
+
+def _permutation(c: Call) -> tuple[int, ...]:
+    """The dims parameter checked against the input: each axis 1…rank exactly once."""
+    dims, rank = tuple(c["dims"]), c.x.rank
+    if sorted(dims) != list(range(1, rank + 1)):
+        raise ShapeError(
+            msg(
+                "Permute's dims must name each axis of the {got} once, numbered from 1 to "
+                "{rank} (the batch is not counted), such as {example}; {dims} does not",
+                got=c.x.describe(),
+                rank=rank,
+                example=list(range(rank, 0, -1)),
+                dims=list(dims),
+            )
+        )
+    return dims
+
+
+def _infer_permute(c: Call) -> TensorType:
+    dims = _permutation(c)
+    return TensorType(tuple(c.x.shape[d - 1] for d in dims), c.x.dtype)
+
+
+def _permute_text(c: Call, out: TensorType) -> str:
+    dims = _permutation(c)
+    return f"dims {list(dims)}: {format_shape(c.x.shape)} → {format_shape(out.shape)}"
+
+
+PERMUTE = LayerType(
+    id="Permute",
+    title="Permute",
+    category="Core",
+    summary="Reorders the axes of each sample, e.g. time steps×features → features×time steps.",
+    params=params(ShapeParam("dims", [2, 1])),
+    infer=_infer_permute,
+    emit=lambda em, c, xs: em.method(xs[0], "permute", 0, *_permutation(c)),
+    examples=(
+        example({}, (6, 5)),
+        example({"dims": [1, 3, 2]}, (2, 3, 4)),
+        example({"dims": [3, 1, 2]}, (2, 3, 4)),
+        example({"dims": [1]}, (5,)),
+    ),
+    formula=Formula("dims [2, 1]: T×F → F×T   (out axis i = in axis dims[i])", "0", _permute_text),
+    flops=no_flops,
+)
+
+
+# TimeDistributed(Dense) -------------------------------------------------------------------
+
+
+def _infer_time_distributed(c: Call) -> TensorType:
+    need_sequence(
+        "TimeDistributed",
+        c.x,
+        msg(
+            "use Dense for a vector, or Reshape to time steps×features (an image's rows as "
+            "time steps: 28×28 for MNIST)"
+        ),
+    )
+    return TensorType((c.x.shape[0], c["units"]))
+
+
+def _emit_time_distributed(em, c: Call, xs):
+    # nn.Linear already works on the last axis of every time step: one weight matrix shared.
+    y = em.module(xs[0])
+    return apply_activation(em, y, c["activation"], 2)
+
+
+TIME_DISTRIBUTED = LayerType(
+    id="TimeDistributed",
+    title="TimeDistributed (Dense)",
+    category="Core",
+    summary="Applies the same Dense layer to every time step of a sequence.",
+    params=params(
+        IntParam("units", 32, minimum=1, maximum=65536),
+        activation_param(),
+        BoolParam("use_bias", True),
+    ),
+    infer=_infer_time_distributed,
+    module=_dense_module,
+    emit=_emit_time_distributed,
+    examples=(
+        example({"units": 4}, (6, 3)),
+        example({"units": 5, "activation": "softmax", "use_bias": False}, (3, 8)),
+    ),
+    formula=Formula(
+        "T×F → T×units   (one Dense, the same at every step)",
+        "(F + 1) × units",
+        lambda c, out: (
+            f"{format_shape(c.x.shape)} → {c.x.shape[0]}×{c['units']} = {format_shape(out.shape)}"
+        ),
+        _dense_count,
+    ),
+    flops=_dense_flops,
+)
+
+LAYERS = [
+    INPUT,
+    OUTPUT,
+    DENSE,
+    FLATTEN,
+    RESHAPE,
+    DROPOUT,
+    EMBEDDING,
+    REPEAT_VECTOR,
+    PERMUTE,
+    TIME_DISTRIBUTED,
+]
