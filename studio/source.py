@@ -6,6 +6,7 @@ what the compiled model computes, and its state_dict keys are the same (one attr
 
 from __future__ import annotations
 
+import inspect
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,6 +16,7 @@ from studio.compiler import plan_model, walk_graph
 from studio.errors import StudioError
 from studio.graph import Graph
 from studio.layers.base import ModuleSpec, TensorType
+from studio.layers.modules import OWN_MODULES
 from studio.messages import msg
 from studio.safe_text import (
     class_identifier,
@@ -94,6 +96,8 @@ class SourceEmitter:
         self._node_id = ""
         self._spec: ModuleSpec | None = None
         self._exprs: list[_Expr] = []
+        self.own_classes: set[str] = set()
+        """NetStudio's own module classes the layers use: their definitions go in the file."""
 
     def placeholder(self, name: str, tensor: TensorType) -> _Expr:
         self.arguments.append(name)
@@ -130,6 +134,7 @@ class SourceEmitter:
 
     def module(self, *args: Any) -> _Expr:
         assert self._spec is not None
+        self.own_classes |= self._spec.own_classes()
         self.init_lines.append(f"self.{self._node_id} = {self._spec.source()}")
         return self._new(f"self.{self._node_id}(" + ", ".join("{}" for _ in args) + ")", list(args))
 
@@ -152,6 +157,17 @@ def _flatten(parts: list[Any]) -> list[Any]:
     for p in parts:
         out.extend(_flatten(list(p)) if isinstance(p, (list, tuple)) else [p])
     return out
+
+
+def own_class_definitions(names: set[str]) -> str:
+    """The source of NetStudio's own module classes among `names`, in a fixed order, each
+    followed by two blank lines; '' when there are none. The classes use only torch and nn,
+    which the generated file imports."""
+    return "".join(
+        f"{inspect.getsource(cls).strip()}\n\n\n"
+        for cls_name, cls in OWN_MODULES.items()
+        if cls_name in names
+    )
 
 
 def class_name(title: str) -> str:
@@ -180,6 +196,14 @@ def model_source(graph: Graph, name: str = "Model", title: str = "") -> str:
     plan = plan_model(graph)
     emitter = SourceEmitter(set(graph.nodes))
     outputs = walk_graph(graph, plan, emitter)
+    if name in emitter.own_classes:
+        raise SourceError(
+            msg(
+                "The model's class cannot be called {name}: a layer class of that name is "
+                "written into the same file. Rename the project.",
+                name=python_string(name),
+            )
+        )
     returned = ", ".join(o.render() for o in outputs)
     shapes = {n: plan.analysis.nodes[n].output for n in plan.inputs}
     shape_lines = "\n".join(
@@ -213,7 +237,7 @@ INPUT_SHAPES = {{
 }}
 
 
-class {name}(nn.Module):
+{own_class_definitions(emitter.own_classes)}class {name}(nn.Module):
     def __init__(self):
         super().__init__()
 {init}
