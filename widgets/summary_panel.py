@@ -178,9 +178,9 @@ class SummaryPanel(QWidget):
 
     def _keras_tip(self) -> str:
         return self.tr(
-            "Keras counts this layer differently: an LSTM or SimpleRNN has one bias per gate "
-            "there, two in PyTorch; BatchNorm's moving mean and variance count as "
-            "(non-trainable) parameters there, as buffers in PyTorch"
+            "Keras' model.summary() counts this layer's parameters differently from PyTorch: "
+            "e.g. an LSTM or SimpleRNN has one bias per gate in Keras, two in PyTorch; Keras "
+            "counts BatchNorm's moving mean and variance as non-trainable parameters"
         )
 
     def _clicked(self, row: int, column: int) -> None:
