@@ -27,12 +27,12 @@ LOSS_FUSED_ACTIVATION = {"cross_entropy": "softmax", "binary_cross_entropy": "si
 ACTIVATION_LAYER = {"softmax": "Softmax", "sigmoid": "Sigmoid"}
 """The activation as a node of its own."""
 
-PASS_THROUGH = frozenset({"Dropout", "Flatten", "Reshape"})
+PASS_THROUGH = frozenset({"Dropout", "GaussianNoise", "Flatten", "Reshape", "Permute"})
 """Layers that hand on their input's values unchanged (in evaluation), at most laid out anew.
-A final activation moves past them: training leaves it to the loss. Dropout then zeroes
-logits instead of probabilities while training, which is the same in evaluation. Add here any
-identity-like layer (GaussianNoise, SpatialDropout, …): a softmax before it is then left to the
-loss too, as long as it acts on a vector (see `FusedActivation.removable`)."""
+A final activation moves past them: training leaves it to the loss. Dropout (GaussianNoise)
+then zeroes (shakes) logits instead of probabilities while training, which is the same in
+evaluation. Add here any identity-like layer (SpatialDropout, …): a softmax before it is then
+left to the loss too, as long as it acts on a vector (see `FusedActivation.removable`)."""
 
 KEEPS_RANGE = PASS_THROUGH | frozenset(
     {
@@ -44,6 +44,7 @@ KEEPS_RANGE = PASS_THROUGH | frozenset(
         "GlobalAveragePooling",
         "GlobalMaxPooling",
         "UpSampling2D",
+        "RepeatVector",
     }
 )
 """Layers whose outputs lie within the range of their inputs (they pick, average or repeat

@@ -148,6 +148,19 @@ def test_sigmoid_moves_past_a_flatten_of_a_sequence():
     assert notes_about_twice(graph) == {}
 
 
+def test_sigmoid_moves_past_gaussian_noise_and_permute():
+    graph = chain(
+        ("Dense", {"id": "gates", "units": 2, "activation": "sigmoid"}),
+        ("GaussianNoise", {}),
+        ("Permute", {"dims": [2, 1]}),
+        "Flatten",
+        output("binary_cross_entropy"),
+        input_shape=(4, 6),
+    )
+    assert plan_model(graph, logits=True).params_override["gates"]["activation"] == "linear"
+    assert notes_about_twice(graph) == {}
+
+
 def test_mse_keeps_its_softmax():
     graph = chain(softmax_dense(), ("Dropout", {}), output("mse"))
     plan = plan_model(graph, logits=True)
