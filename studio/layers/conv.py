@@ -26,6 +26,7 @@ from studio.layers.common import (
     BoolParam,
     ChoiceParam,
     Dim,
+    FloatParam,
     IntParam,
     SizeParam,
     activation_param,
@@ -37,8 +38,10 @@ from studio.layers.common import (
     params,
     per_axis,
     product,
+    unchanged_text,
 )
 from studio.messages import msg, term
+from studio.params import ParamError
 
 # Where the sliding axes are -------------------------------------------------------------------
 
@@ -642,6 +645,309 @@ UPSAMPLING_2D = LayerType(
 )
 
 
+# Depthwise and separable convolutions --------------------------------------------------------
+# One filter per input channel (groups = channels in PyTorch). Output channel c·m + i is the
+# i-th filter of input channel c, the order Keras' depthwise kernels give.
+
+
+def _depthwise_spec(c: Call, found: Windows, bias: bool) -> ModuleSpec:
+    channels = c.x.shape[0]
+    return ModuleSpec(
+        "Conv2d",
+        (channels, channels * c["depth_multiplier"], c["kernel_size"]),
+        {
+            "stride": c["strides"],
+            "padding": _module_padding(found),
+            "dilation": c["dilation"],
+            "groups": channels,
+            "bias": bias,
+        },
+    )
+
+
+def _depthwise_flops(c: Call, sizes: tuple[int, ...]) -> int:
+    """One product per kernel cell, per output value of the depthwise step."""
+    maps = c.x.shape[0] * c["depth_multiplier"]
+    return 2 * maps * math.prod(sizes) * math.prod(c["kernel_size"])
+
+
+def _separable_emit(layer_id: str):
+    def emit(em, c: Call, xs):
+        found = conv_windows(layer_id, IMAGE, c)
+        y = em.module(_pad_and_run(em, xs[0], found))
+        return apply_activation(em, y, c["activation"], 3)
+
+    return emit
+
+
+def _depthwise_params(*extra) -> tuple:
+    return (
+        SizeParam("kernel_size", 3),
+        IntParam("strides", 1, minimum=1, maximum=64),
+        ChoiceParam("padding", "valid", choices=("valid", "same")),
+        IntParam("depth_multiplier", 1, minimum=1, maximum=256),
+        IntParam("dilation", 1, minimum=1, maximum=64),
+        *extra,
+        activation_param(),
+        BoolParam("use_bias", True),
+    )
+
+
+def _depthwise_count(c: Call) -> str:
+    kh, kw = c["kernel_size"]
+    channels, m = c.x.shape[0], c["depth_multiplier"]
+    bias = c["use_bias"]
+    inner = f"({kh}·{kw} + 1)" if bias else f"{kh}·{kw}"
+    return f"{inner} × {channels}·{m} = {count((kh * kw + bias) * channels * m)}"
+
+
+def _depthwise_shape(c: Call, out: TensorType) -> str:
+    found = conv_windows("DepthwiseConv2D", IMAGE, c)
+    return conv_prefix(c, IMAGE) + IMAGE.text(found.dims, out.shape[0])
+
+
+DEPTHWISE_CONV_2D = LayerType(
+    id="DepthwiseConv2D",
+    title="DepthwiseConv2D",
+    category="Convolution",
+    summary="Filters each channel of an image on its own, with depth_multiplier filters each.",
+    params=params(*_depthwise_params()),
+    infer=lambda c: TensorType(
+        (
+            c.x.shape[0] * c["depth_multiplier"],
+            *conv_windows("DepthwiseConv2D", IMAGE, c).sizes,
+        )
+    ),
+    module=lambda c: _depthwise_spec(c, conv_windows("DepthwiseConv2D", IMAGE, c), c["use_bias"]),
+    emit=_separable_emit("DepthwiseConv2D"),
+    examples=(
+        example({}, (3, 8, 9)),
+        example({"depth_multiplier": 2, "use_bias": False, "activation": "relu"}, (2, 6, 6)),
+        example({"kernel_size": [3, 5], "strides": 2, "padding": "same"}, (4, 7, 8)),
+        example({"strides": 2, "padding": "same", "depth_multiplier": 3}, (1, 8, 8)),
+        example({"dilation": 2, "padding": "same"}, (2, 9, 9)),
+    ),
+    formula=Formula(
+        "valid: out = ⌊(H − k) / s⌋ + 1;  same: out = ⌈H / s⌉ → C·m×out_H×out_W",
+        "(kh·kw + 1) × C·m",
+        _depthwise_shape,
+        _depthwise_count,
+    ),
+    flops=lambda c, out: _depthwise_flops(c, out.shape[1:]),
+)
+
+
+def _separable_spec(c: Call) -> ModuleSpec:
+    found = conv_windows("SeparableConv2D", IMAGE, c)
+    maps = c.x.shape[0] * c["depth_multiplier"]
+    # Keras' depthwise step has no bias; the one bias is the pointwise step's.
+    return ModuleSpec(
+        "Sequential",
+        (
+            _depthwise_spec(c, found, bias=False),
+            ModuleSpec("Conv2d", (maps, c["filters"], 1), {"bias": c["use_bias"]}),
+        ),
+    )
+
+
+def _separable_count(c: Call) -> str:
+    kh, kw = c["kernel_size"]
+    channels, m, filters = c.x.shape[0], c["depth_multiplier"], c["filters"]
+    bias = c["use_bias"]
+    pointwise = f"({channels}·{m} + 1)" if bias else f"{channels}·{m}"
+    total = channels * kh * kw * m + (channels * m + bias) * filters
+    return f"{channels}·{kh}·{kw}·{m} + {pointwise} × {filters} = {count(total)}"
+
+
+def _separable_shape(c: Call, out: TensorType) -> str:
+    found = conv_windows("SeparableConv2D", IMAGE, c)
+    return conv_prefix(c, IMAGE) + IMAGE.text(found.dims, c["filters"])
+
+
+SEPARABLE_CONV_2D = LayerType(
+    id="SeparableConv2D",
+    title="SeparableConv2D",
+    category="Convolution",
+    summary="A cheaper Conv2D: filters each channel on its own, then mixes channels with 1×1.",
+    params=params(IntParam("filters", 32, minimum=1, maximum=8192), *_depthwise_params()),
+    infer=lambda c: TensorType((c["filters"], *conv_windows("SeparableConv2D", IMAGE, c).sizes)),
+    module=_separable_spec,
+    emit=_separable_emit("SeparableConv2D"),
+    examples=(
+        example({"filters": 4}, (3, 8, 9)),
+        example({"filters": 5, "depth_multiplier": 2, "padding": "same"}, (2, 6, 7)),
+        example(
+            {"filters": 3, "kernel_size": 4, "strides": 2, "padding": "same", "use_bias": False},
+            (2, 9, 8),
+        ),
+        example({"filters": 2, "dilation": 2, "activation": "relu"}, (3, 9, 9)),
+    ),
+    formula=Formula(
+        "valid: out = ⌊(H − k) / s⌋ + 1;  same: out = ⌈H / s⌉ → filters×out_H×out_W",
+        "C·kh·kw·m + (C·m + 1) × filters",
+        _separable_shape,
+        _separable_count,
+    ),
+    flops=lambda c, out: (
+        _depthwise_flops(c, out.shape[1:]) + 2 * out.numel * c.x.shape[0] * c["depth_multiplier"]
+    ),
+)
+
+
+# SpatialDropout2D ---------------------------------------------------------------------------
+
+
+def _infer_spatial_dropout(c: Call) -> TensorType:
+    need_image("SpatialDropout2D", c.x, msg("use Dropout for vectors and sequences"))
+    return c.x
+
+
+SPATIAL_DROPOUT_2D = LayerType(
+    id="SpatialDropout2D",
+    title="SpatialDropout2D",
+    category="Core",
+    summary="During training, zeroes whole feature maps of an image at random.",
+    params=params(FloatParam("rate", 0.2, maximum=0.95)),
+    infer=_infer_spatial_dropout,
+    module=lambda c: ModuleSpec("Dropout2d", (c["rate"],)),
+    emit=lambda em, c, xs: em.module(xs[0]),
+    examples=(example({}, (4, 5, 5)), example({"rate": 0.5}, (1, 3, 7))),
+    formula=Formula("out = x", "0", unchanged_text),
+    flops=no_flops,
+)
+
+
+# Padding and cropping -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BeforeAfterParam(SizeParam):
+    """Cells added at the start and the end of a sequence: one number for both, or a pair
+    [before, after] (Keras' ZeroPadding1D). Edited as a pair, as a SizeParam is."""
+
+    def validate(self, value):
+        pair = isinstance(value, (list, tuple)) and len(value) == 2
+        if not (_is_whole(value) or (pair and all(_is_whole(v) for v in value))):
+            raise ParamError(
+                msg("{title} must be a whole number or a pair [before, after]", title=self.term)
+            )
+        return super().validate(value)
+
+
+def _is_whole(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _padding_dims(layer_id: str, space: Space, c: Call) -> list[Dim]:
+    space.check(layer_id, c.x)
+    # A sequence's pair is (before, after) in time; an image's is (height, width), each
+    # padded on both sides.
+    edges = [tuple(c["padding"])] if space.dims == 1 else [(p, p) for p in c["padding"]]
+    return [
+        Dim(f"{size} + {before} + {after}", size + before + after)
+        for size, (before, after) in zip(space.sizes(c.x), edges, strict=True)
+    ]
+
+
+def _make_zero_padding(layer_id: str, space: Space, summary: str, size: SizeParam) -> LayerType:
+    def emit(em, c: Call, xs):
+        if space.dims == 1:  # batch×time×features: the time axis is the second to last
+            before, after = c["padding"]
+            return em.call("F.pad", xs[0], (0, 0, before, after))
+        h, w = c["padding"]
+        return em.call("F.pad", xs[0], (w, w, h, h))
+
+    def infer(c: Call) -> TensorType:
+        sizes = tuple(d.value for d in _padding_dims(layer_id, space, c))
+        return TensorType(space.shape(space.channels(c.x), sizes))
+
+    axis = "T" if space.dims == 1 else "H"
+    return LayerType(
+        id=layer_id,
+        title=layer_id,
+        category="Convolution",
+        summary=summary,
+        params=params(size),
+        infer=infer,
+        emit=emit,
+        formula=Formula(
+            f"out = {axis} + before + after",
+            "0",
+            lambda c, out: space.text(_padding_dims(layer_id, space, c), space.channels(c.x)),
+        ),
+        flops=no_flops,
+    )
+
+
+ZERO_PADDING_2D = with_examples(
+    _make_zero_padding(
+        "ZeroPadding2D",
+        IMAGE,
+        "Adds rows and columns of zeros around an image.",
+        SizeParam("padding", 1, minimum=0, maximum=1024),
+    ),
+    example({}, (3, 5, 6)),
+    example({"padding": [2, 0]}, (1, 4, 4)),
+    example({"padding": [1, 3]}, (2, 3, 5)),
+)
+ZERO_PADDING_1D = with_examples(
+    _make_zero_padding(
+        "ZeroPadding1D",
+        SEQUENCE,
+        "Adds time steps of zeros at the start and the end of a sequence.",
+        BeforeAfterParam("padding", 1, minimum=0, maximum=1 << 16),
+    ),
+    example({}, (6, 3)),
+    example({"padding": [3, 0]}, (5, 2)),
+)
+
+
+def _cropping_dims(c: Call) -> list[Dim]:
+    need_image("Cropping2D", c.x, IMAGE_HINT_2D)
+    dims = [
+        Dim(f"{size} − {crop} − {crop}", size - 2 * crop)
+        for size, crop in zip(c.x.shape[1:], c["cropping"], strict=True)
+    ]
+    if any(d.value < 1 for d in dims):
+        raise ShapeError(
+            msg(
+                "Cropping2D takes {crop} from each side of a {size} image, which leaves "
+                "nothing; crop less",
+                crop=format_shape(c["cropping"]),
+                size=format_shape(c.x.shape[1:]),
+            )
+        )
+    return dims
+
+
+def _emit_cropping(em, c: Call, xs):
+    (h, w), (ch, cw) = c.x.shape[1:], c["cropping"]
+    everything = slice(None)
+    return em.getitem(xs[0], (everything, everything, slice(ch, h - ch), slice(cw, w - cw)))
+
+
+CROPPING_2D = LayerType(
+    id="Cropping2D",
+    title="Cropping2D",
+    category="Convolution",
+    summary="Cuts rows and columns off the borders of an image.",
+    params=params(SizeParam("cropping", 0, minimum=0, maximum=1024)),
+    infer=lambda c: TensorType((c.x.shape[0], *(d.value for d in _cropping_dims(c)))),
+    emit=_emit_cropping,
+    examples=(
+        example({"cropping": 1}, (3, 6, 5)),
+        example({"cropping": [0, 2]}, (2, 4, 7)),
+        example({}, (1, 3, 3)),
+    ),
+    formula=Formula(
+        "out = H − 2·crop → C×out_H×out_W",
+        "0",
+        lambda c, out: IMAGE.text(_cropping_dims(c), c.x.shape[0]),
+    ),
+    flops=no_flops,
+)
+
+
 LAYERS = [
     CONV2D,
     CONV1D,
@@ -655,4 +961,10 @@ LAYERS = [
     MAX_POOLING_1D,
     AVERAGE_POOLING_1D,
     MAX_POOLING_3D,
+    DEPTHWISE_CONV_2D,
+    SEPARABLE_CONV_2D,
+    SPATIAL_DROPOUT_2D,
+    ZERO_PADDING_2D,
+    ZERO_PADDING_1D,
+    CROPPING_2D,
 ]
