@@ -38,6 +38,26 @@
             <source>Smooth near 0, with a small dip below: the derivative is slightly negative there.</source>
             <translation>在 0 附近平滑过渡，负半轴有一个小凹陷：那里的导数略小于 0。</translation>
         </message>
+        <message>
+            <location filename="" />
+            <source>Below 0 it levels off at −alpha, and its derivative fades smoothly instead of dropping to 0 at once.</source>
+            <translation>小于 0 时逐渐趋平于 −alpha，它的导数平滑地减小，而不是一下子降到 0。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>A scaled ELU: the derivative is about 1.05 above 0, so signals keep their spread through deep Dense stacks.</source>
+            <translation>缩放版的 ELU：x &gt; 0 时导数约为 1.05，所以信号穿过很深的 Dense 堆叠时仍能保持其分散程度。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>x·σ(x): smooth, with a small dip below 0, like GELU; Keras' swish is PyTorch's SiLU.</source>
+            <translation>x·σ(x)：平滑，在 0 以下有一个小凹陷，与 GELU 相似；Keras 的 swish 就是 PyTorch 的 SiLU。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>x·tanh(softplus(x)): smooth and non-monotonic, close to swish with a slightly deeper dip.</source>
+            <translation>x·tanh(softplus(x))：平滑且非单调，与 swish 接近，但凹陷略深。</translation>
+        </message>
     </context>
     <context>
         <name>ActivationsView</name>
@@ -1408,6 +1428,10 @@ Replace it?</source>
             <source>Output: %1</source>
             <translation>输出：%1</translation>
         </message>
+        <message>
+            <source>%1 parameters; Keras' model.summary() counts %2</source>
+            <translation>%1 个参数；Keras 的 model.summary() 计为 %2 个</translation>
+        </message>
     </context>
     <context>
         <name>OptimizerComparison</name>
@@ -1818,6 +1842,11 @@ Replace it?</source>
         </message>
         <message>
             <location filename="" />
+            <source>(Keras' model.summary(): %1)</source>
+            <translation>（Keras 的 model.summary()：%1）</translation>
+        </message>
+        <message>
+            <location filename="" />
             <source>counting FLOPs…</source>
             <translation>正在计算 FLOPs…</translation>
         </message>
@@ -1830,6 +1859,21 @@ Replace it?</source>
             <location filename="" />
             <source>FLOPs when the model fits</source>
             <translation>模型匹配后显示 FLOPs</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>%1 (Keras: %2)</source>
+            <comment>parameters in PyTorch (in Keras)</comment>
+            <translation>%1（Keras：%2）</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Keras' model.summary() counts this layer's parameters differently from PyTorch: e.g. an LSTM or SimpleRNN has one bias per gate in Keras, two in PyTorch; Keras counts BatchNorm's moving mean and variance as non-trainable parameters</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keras counts this layer differently: an LSTM or SimpleRNN has one bias per gate there, two in PyTorch; BatchNorm's moving mean and variance count as (non-trainable) parameters there, as buffers in PyTorch</source>
+            <translation type="vanished">Keras 对这一层的计数方式不同：在 Keras 中 LSTM 或 SimpleRNN 的每个门只有一个偏置，PyTorch 中有两个；BatchNorm 的滑动均值和方差在 Keras 中算作（不可训练的）参数，在 PyTorch 中则是缓冲区（buffer）</translation>
         </message>
         <message>
             <source>&lt;b&gt;%1&lt;/b&gt; layers · &lt;b&gt;%2&lt;/b&gt; parameters</source>
@@ -2576,6 +2620,16 @@ Replace it?</source>
     <context>
         <name>errors</name>
         <message>
+            <source>Normalization {node}: adapted to {samples:,} training samples ({features} features, means {mean_low:.4g} to {mean_high:.4g}, standard deviations {std_low:.4g} to {std_high:.4g}).</source>
+            <extracomment>engine: studio/adapt.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Normalization {node}: adapted to {samples:,} training samples (mean {mean:.4g}, standard deviation {std:.4g}).</source>
+            <extracomment>engine: studio/adapt.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Wrote {path} from the template {template!r} ({title}).</source>
             <extracomment>engine: studio/cli.py</extracomment>
             <translation>已根据模板 {template!r}（{title}）写入 {path}。</translation>
@@ -2716,11 +2770,6 @@ Replace it?</source>
             <translation>{root} 中{found}。图像文件夹至少需要两个子文件夹，每个类别一个，各自存放图像（PNG、JPEG、BMP 等）。</translation>
         </message>
         <message>
-            <source>The images differ in size: {first} is {w}×{h} pixels but {other} is {ow}×{oh} ({count:,} of {total:,} images differ from {w}×{h}). All images must have the same size; resize them first (for example all to 64×64).</source>
-            <extracomment>engine: studio/data/folder_scan.py</extracomment>
-            <translation>图像大小不一致：{first} 是 {w}×{h} 像素，而 {other} 是 {ow}×{oh}（{total:,} 张图像中有 {count:,} 张不是 {w}×{h}）。所有图像必须大小相同；请先调整它们的大小（例如全部调整为 64×64）。</translation>
-        </message>
-        <message>
             <source>{files} and {folders}</source>
             <extracomment>engine: studio/data/folder_scan.py</extracomment>
             <translation>{files} 和 {folders}</translation>
@@ -2769,6 +2818,16 @@ Replace it?</source>
             <source>{root} is the top of the file system, not an image data set. Choose the folder that holds one subfolder of images per class.</source>
             <extracomment>engine: studio/data/folder_scan.py</extracomment>
             <translation>{root} 是文件系统的根目录，不是图像数据集。请选择一个文件夹，其中每个类别有一个存放图像的子文件夹。</translation>
+        </message>
+        <message>
+            <source>{count:,} of {total:,} images are not {w}×{h} pixels: they are {how}.</source>
+            <extracomment>engine: studio/data/folder_scan.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Images converted: {changes}.</source>
+            <extracomment>engine: studio/data/folder_scan.py</extracomment>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>one file</source>
@@ -2894,6 +2953,31 @@ Replace it?</source>
             <source>The data set {name!r} needs a path: choose the {what}.</source>
             <extracomment>engine: studio/data/registry.py</extracomment>
             <translation>数据集 {name!r} 需要一个路径：请选择{what}。</translation>
+        </message>
+        <message>
+            <source>The resize setting must be one of {choices}, not {value!r}.</source>
+            <extracomment>engine: studio/data/resize.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The image size setting must be [height, width] in pixels (each 1 to {most}), or one number for a square; not {value!r}.</source>
+            <extracomment>engine: studio/data/resize.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>scaled to cover it and cropped in the centre</source>
+            <extracomment>engine: studio/data/resize.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>stretched to it</source>
+            <extracomment>engine: studio/data/resize.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>scaled to fit inside it and padded with black</source>
+            <extracomment>engine: studio/data/resize.py</extracomment>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>holds {value!r}, not a finite number</source>
@@ -3476,6 +3560,21 @@ Replace it?</source>
             <translation>{node} 的输入 {port} 已经有连接；请先删除那条连接</translation>
         </message>
         <message>
+            <source>query</source>
+            <extracomment>engine: studio/layers/attention.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>value</source>
+            <extracomment>engine: studio/layers/attention.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>key</source>
+            <extracomment>engine: studio/layers/attention.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>add an Embedding (for token ids) or a Reshape to time steps×features before it</source>
             <extracomment>engine: studio/layers/attention.py</extracomment>
             <translation>请在它之前添加 Embedding（用于词元 id）或 Reshape 为 时间步×特征</translation>
@@ -3489,6 +3588,16 @@ Replace it?</source>
             <source>TransformerEncoder splits the {features} features among {heads} heads, but {features} is not divisible by {heads}; choose heads from {divisors} or change the feature size before it</source>
             <extracomment>engine: studio/layers/attention.py</extracomment>
             <translation>TransformerEncoder 要把 {features} 个特征分给 {heads} 个注意力头，但 {features} 不能被 {heads} 整除；请从 {divisors} 中选择头数，或修改它之前的特征数</translation>
+        </message>
+        <message>
+            <source>its {name} input ({port}) must be a sequence too: add an Embedding, a Reshape to time steps×features or a RepeatVector before it</source>
+            <extracomment>engine: studio/layers/attention.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>MultiHeadAttention needs a key with as many time steps as the value, but the key has {key} and the value {value}; connect a key of {value} steps</source>
+            <extracomment>engine: studio/layers/attention.py</extracomment>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>tensor</source>
@@ -3521,39 +3630,34 @@ Replace it?</source>
             <translation>{shape} {kind}（词元 id）</translation>
         </message>
         <message>
+            <source>{layer} needs numbers, but gets token ids ({got}); insert an Embedding before it</source>
+            <extracomment>engine: studio/layers/common.py</extracomment>
+            <translation>{layer} 需要数值输入，但得到的是词元 id（{got}）；请在它之前插入 Embedding</translation>
+        </message>
+        <message>
+            <source>{layer} expects an image (channels×height×width), but gets a {got}; {hint}</source>
+            <extracomment>engine: studio/layers/common.py</extracomment>
+            <translation>{layer} 需要图像输入（通道×高×宽），但得到的是 {got}；{hint}</translation>
+        </message>
+        <message>
+            <source>{layer} expects a sequence (time steps×features), but gets a {got}; {hint}</source>
+            <extracomment>engine: studio/layers/common.py</extracomment>
+            <translation>{layer} 需要序列输入（时间步×特征），但得到的是 {got}；{hint}</translation>
+        </message>
+        <message>
             <source>add a Reshape to channels×height×width (e.g. 1×28×28) before it, or use Dense</source>
             <extracomment>engine: studio/layers/conv.py</extracomment>
             <translation>请在它之前添加 Reshape 为 通道×高×宽（例如 1×28×28），或改用 Dense</translation>
         </message>
         <message>
-            <source>kernel</source>
+            <source>use Dropout for vectors and sequences</source>
             <extracomment>engine: studio/layers/conv.py</extracomment>
-            <translation>卷积核</translation>
-        </message>
-        <message>
-            <source>use Conv2D for images, or Reshape to time×features</source>
-            <extracomment>engine: studio/layers/conv.py</extracomment>
-            <translation>图像请用 Conv2D，或先 Reshape 为 时间×特征</translation>
-        </message>
-        <message>
-            <source>{layer} expects an image (channels×height×width), but gets a {got}; {hint}</source>
-            <extracomment>engine: studio/layers/conv.py</extracomment>
-            <translation>{layer} 需要图像输入（通道×高×宽），但得到的是 {got}；{hint}</translation>
-        </message>
-        <message>
-            <source>{layer} expects a sequence (time steps×features), but gets a {got}; {hint}</source>
-            <extracomment>engine: studio/layers/conv.py</extracomment>
-            <translation>{layer} 需要序列输入（时间步×特征），但得到的是 {got}；{hint}</translation>
+            <translation>向量和序列请用 Dropout</translation>
         </message>
         <message>
             <source>{layer} {what} {window} is larger than its {size} input; use a smaller {what}, 'same' padding, or less pooling before it</source>
             <extracomment>engine: studio/layers/conv.py</extracomment>
             <translation>{layer} 的{what} {window} 比它 {size} 的输入还大；请使用更小的{what}、'same' 填充，或在它之前减少池化</translation>
-        </message>
-        <message>
-            <source>{layer} can pad to the 'same' size only with strides 1; set strides to 1 or padding to 'valid'</source>
-            <extracomment>engine: studio/layers/conv.py</extracomment>
-            <translation>{layer} 只有在步长为 1 时才能填充到 'same' 大小；请把步长设为 1，或把填充设为 'valid'</translation>
         </message>
         <message>
             <source>ConvTranspose2D output padding ({padding}) must be smaller than its strides ({strides})</source>
@@ -3566,9 +3670,9 @@ Replace it?</source>
             <translation>ConvTranspose2D 的填充 {padding} 对它的输入来说太大了；请减小</translation>
         </message>
         <message>
-            <source>use GlobalAveragePooling for sequences</source>
+            <source>{layer} has both padding 'same' and keep_partial on; 'same' already keeps every partial window (as Keras does): turn keep_partial off</source>
             <extracomment>engine: studio/layers/conv.py</extracomment>
-            <translation>序列请使用 GlobalAveragePooling</translation>
+            <translation>{layer} 同时设置了 padding 'same' 并打开了 keep_partial；'same' 已经会保留每个不完整的窗口（与 Keras 相同）：请关闭 keep_partial</translation>
         </message>
         <message>
             <source>pool size</source>
@@ -3581,9 +3685,34 @@ Replace it?</source>
             <translation>{layer} 需要图像或序列输入，但得到的是 {got}；它已经是扁平的，请删除这一层</translation>
         </message>
         <message>
-            <source>{layer} needs numbers, but gets token ids ({got}); insert an Embedding before it</source>
+            <source>Cropping2D takes {crop} from each side of a {size} image, which leaves nothing; crop less</source>
+            <extracomment>engine: studio/layers/conv.py</extracomment>
+            <translation>Cropping2D 从 {size} 图像的每一侧裁掉 {crop}，什么也不剩了；请少裁一些</translation>
+        </message>
+        <message>
+            <source>use the 2D layer for images, or Reshape to time×features</source>
+            <extracomment>engine: studio/layers/conv.py</extracomment>
+            <translation>图像请用对应的二维层，或先 Reshape 为 时间×特征</translation>
+        </message>
+        <message>
+            <source>{title} must be a whole number or a pair [before, after]</source>
+            <extracomment>engine: studio/layers/conv.py</extracomment>
+            <translation>{title} 必须是一个整数或一对 [前, 后]</translation>
+        </message>
+        <message>
+            <source>{layer} expects a volume (channels×depth×height×width), but gets a {got}; add a Reshape to channels×depth×height×width before it</source>
+            <extracomment>engine: studio/layers/conv.py</extracomment>
+            <translation>{layer} 需要体数据输入（通道×深×高×宽），但得到的是 {got}；请在它之前添加 Reshape 为 通道×深×高×宽</translation>
+        </message>
+        <message>
+            <source>kernel</source>
+            <extracomment>engine: studio/layers/conv.py</extracomment>
+            <translation>卷积核</translation>
+        </message>
+        <message>
+            <source>use Dense for a vector, or Reshape to time steps×features (an image's rows as time steps: 28×28 for MNIST)</source>
             <extracomment>engine: studio/layers/core.py</extracomment>
-            <translation>{layer} 需要数值输入，但得到的是词元 id（{got}）；请在它之前插入 Embedding</translation>
+            <translation>向量请用 Dense，或 Reshape 为 时间步×特征（把图像的每行作为一个时间步：MNIST 为 28×28）</translation>
         </message>
         <message>
             <source>An Output that reproduces its input needs a loss that compares values, not classes: set the loss to mse (or binary_cross_entropy for pixels in 0–1)</source>
@@ -3606,6 +3735,16 @@ Replace it?</source>
             <translation>Embedding 需要词元 id 序列（整数，每个时间步一个），但得到的是 {got}；请把 Input 的 dtype 设为 int64，形状设为 [序列长度]</translation>
         </message>
         <message>
+            <source>RepeatVector expects a vector, but gets a {got}; insert Flatten (or GlobalAveragePooling) before it</source>
+            <extracomment>engine: studio/layers/core.py</extracomment>
+            <translation>RepeatVector 需要向量输入，但得到的是 {got}；请在它之前插入 Flatten（或 GlobalAveragePooling）</translation>
+        </message>
+        <message>
+            <source>Permute's dims must name each axis of the {got} once, numbered from 1 to {rank} (the batch is not counted), such as {example}; {dims} does not</source>
+            <extracomment>engine: studio/layers/core.py</extracomment>
+            <translation>Permute 的 dims 必须把 {got} 的每个轴恰好列出一次，编号从 1 到 {rank}（不计批量维度），例如 {example}；{dims} 不符合要求</translation>
+        </message>
+        <message>
             <source>Cross-entropy needs one score per class (a vector of 2 or more), but the model ends in a {got}; end with Dense(number of classes) after a Flatten</source>
             <extracomment>engine: studio/layers/core.py</extracomment>
             <translation>交叉熵需要每个类别一个分数（长度至少为 2 的向量），但模型最后输出的是 {got}；请在 Flatten 之后以 Dense(类别数) 结尾</translation>
@@ -3626,9 +3765,9 @@ Replace it?</source>
             <translation>输入 {n} 是 {got}</translation>
         </message>
         <message>
-            <source>Add needs inputs of the same shape, but {shapes}; make the branches agree (same filters and pooling, or a 1×1 Conv2D on the shortcut)</source>
+            <source>{layer} needs inputs of the same shape, but {shapes}; make the branches agree (same filters and pooling, or a 1×1 Conv2D on one of them)</source>
             <extracomment>engine: studio/layers/merge.py</extracomment>
-            <translation>Add 需要形状相同的输入，但{shapes}；请让各分支一致（相同的滤波器数和池化，或在捷径上加一个 1×1 Conv2D）</translation>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>channels</source>
@@ -3744,6 +3883,11 @@ Replace it?</source>
             <source>{layer} has no parameter {name!r} (its parameters: {known})</source>
             <extracomment>engine: studio/params.py</extracomment>
             <translation>{layer} 没有参数 {name!r}（它的参数有：{known}）</translation>
+        </message>
+        <message>
+            <source>{title} must be a whole number or a triple [depth, height, width]</source>
+            <extracomment>engine: studio/params.py</extracomment>
+            <translation>{title} 必须是一个整数或三元组 [深, 高, 宽]</translation>
         </message>
         <message>
             <source>epoch {epoch}</source>
@@ -4196,9 +4340,19 @@ Replace it?</source>
             <translation>设备必须是 auto、cpu、cuda、cuda:N 或 mps，而不是 {value!r}</translation>
         </message>
         <message>
+            <source>this {activation} reaches the {loss} loss of {output}, which applies {activation} itself: the loss can never get near 0. Delete it, or move it right before {output}, feeding nothing else</source>
+            <extracomment>engine: studio/shapes.py</extracomment>
+            <translation>这个 {activation} 的结果会进入 {output} 的 {loss} 损失，而该损失自己会做 {activation}：损失永远无法接近 0。请删除它，或把它移到紧挨 {output} 之前，且不再连向其他层</translation>
+        </message>
+        <message>
             <source>is part of a loop ({loop}); a model must flow one way: remove one of these connections</source>
             <extracomment>engine: studio/shapes.py</extracomment>
             <translation>处在一个环路中（{loop}）；模型中的数据必须单向流动：请删除其中一条连接</translation>
+        </message>
+        <message>
+            <source>its {activation} reaches the {loss} loss of {output}, which applies {activation} itself: the loss can never get near 0. Set its activation to linear, or put a {layer} layer right before {output} instead</source>
+            <extracomment>engine: studio/shapes.py</extracomment>
+            <translation>它的 {activation} 会进入 {output} 的 {loss} 损失，而该损失自己会做 {activation}：损失永远无法接近 0。请把它的 activation 设为 linear，或改为在紧挨 {output} 之前放一个 {layer} 层</translation>
         </message>
         <message>
             <source>The model is empty: add an Input layer to start</source>
@@ -4229,6 +4383,11 @@ Replace it?</source>
             <source>{name} is not a valid class name</source>
             <extracomment>engine: studio/source.py</extracomment>
             <translation>{name} 不是有效的类名</translation>
+        </message>
+        <message>
+            <source>The model's class cannot be called {name}: a layer class of that name is written into the same file. Rename the project.</source>
+            <extracomment>engine: studio/source.py</extracomment>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>The layer id {node} cannot be written as Python source: an id is lowercase letters, digits and underscores, starts with a letter, and is neither a Python keyword nor a name that PyTorch modules use. Rename the layer.</source>
@@ -4336,6 +4495,31 @@ Replace it?</source>
             <source>Interrupted.</source>
             <extracomment>engine: studio/training.py</extracomment>
             <translation>已中断。</translation>
+        </message>
+        <message>
+            <source>The images differ in size: {first} is {w}×{h} pixels but {other} is {ow}×{oh} ({count:,} of {total:,} images differ from {w}×{h}). All images must have the same size; resize them first (for example all to 64×64).</source>
+            <extracomment>engine: studio/data/folder_scan.py</extracomment>
+            <translation type="vanished">图像大小不一致：{first} 是 {w}×{h} 像素，而 {other} 是 {ow}×{oh}（{total:,} 张图像中有 {count:,} 张不是 {w}×{h}）。所有图像必须大小相同；请先调整它们的大小（例如全部调整为 64×64）。</translation>
+        </message>
+        <message>
+            <source>Add needs inputs of the same shape, but {shapes}; make the branches agree (same filters and pooling, or a 1×1 Conv2D on the shortcut)</source>
+            <extracomment>engine: studio/layers/merge.py</extracomment>
+            <translation type="vanished">Add 需要形状相同的输入，但{shapes}；请让各分支一致（相同的滤波器数和池化，或在捷径上加一个 1×1 Conv2D）</translation>
+        </message>
+        <message>
+            <source>use Conv2D for images, or Reshape to time×features</source>
+            <extracomment>engine: studio/layers/conv.py</extracomment>
+            <translation type="vanished">图像请用 Conv2D，或先 Reshape 为 时间×特征</translation>
+        </message>
+        <message>
+            <source>{layer} can pad to the 'same' size only with strides 1; set strides to 1 or padding to 'valid'</source>
+            <extracomment>engine: studio/layers/conv.py</extracomment>
+            <translation type="vanished">{layer} 只有在步长为 1 时才能填充到 'same' 大小；请把步长设为 1，或把填充设为 'valid'</translation>
+        </message>
+        <message>
+            <source>use GlobalAveragePooling for sequences</source>
+            <extracomment>engine: studio/layers/conv.py</extracomment>
+            <translation type="vanished">序列请使用 GlobalAveragePooling</translation>
         </message>
         <message>
             <source>There is no checkpoint {path}</source>
@@ -4494,9 +4678,9 @@ Replace it?</source>
             <translation>神经元的个数，也就是输出多少个数。分类模型最后一个 Dense 需要每个类别一个（MNIST 为 10）。</translation>
         </message>
         <message>
-            <source>The function applied to every output value: relu in hidden layers, softmax on the last layer of a classifier, linear (none) to keep the raw numbers. The same as Keras' activation argument.</source>
+            <source>The function applied to every output value: relu in hidden layers, softmax on the last layer of a classifier, linear (none) to keep the raw numbers. The same as Keras' activation argument, with one difference: leaky_relu here lets 0.01·x through (PyTorch's slope), Keras' string 0.2; for another slope, add a LeakyReLU layer after it.</source>
             <extracomment>engine: help card</extracomment>
-            <translation>作用于每个输出值的函数：隐藏层用 relu，分类模型最后一层用 softmax，linear（无）保留原始数值。与 Keras 的 activation 参数相同。</translation>
+            <translation>作用于每个输出值的函数：隐藏层用 relu，分类模型最后一层用 softmax，linear（无）保留原始数值。与 Keras 的 activation 参数相同，只有一处不同：这里的 leaky_relu 让 0.01·x 通过（PyTorch 的斜率），而 Keras 中用字符串指定时为 0.2；需要别的斜率时，在它之后加一个 LeakyReLU 层。</translation>
         </message>
         <message>
             <source>Adds one learned offset to each neuron's sum (the + 1 in the parameter count). Leave it on, unless a BatchNorm follows, which brings its own offset.</source>
@@ -4584,6 +4768,81 @@ Replace it?</source>
             <translation>为每个词元学习的向量长度（公式中的 D）。</translation>
         </message>
         <message>
+            <source>Repeats its input vector n times, giving a sequence of n time steps that are all the same vector. It has no weights.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>把输入向量重复 n 次，得到一个有 n 个时间步、每一步都是同一个向量的序列。它没有权重。</translation>
+        </message>
+        <message>
+            <source>In a sequence-to-sequence autoencoder or a decoder: after an LSTM that sums up a sequence in one vector, to give the next LSTM one copy of it per output step.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>用于序列到序列的自编码器或解码器：放在把整个序列概括成一个向量的 LSTM 之后，为下一个 LSTM 的每个输出步提供一份该向量的副本。</translation>
+        </message>
+        <message>
+            <source>Feeding it a sequence or an image: it takes a vector. Put an LSTM with return_sequences off, a Flatten or a GlobalAveragePooling before it.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>给它输入序列或图像：它只接受向量。请在它之前放一个关闭了 return_sequences 的 LSTM、一个 Flatten 或一个 GlobalAveragePooling。</translation>
+        </message>
+        <message>
+            <source>How many time steps the output has: the number of copies of the vector.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>输出有多少个时间步，也就是向量被复制的份数。</translation>
+        </message>
+        <message>
+            <source>Reorders the axes of each sample without changing any value, like a transpose. dims [2, 1] turns time steps×features into features×time steps.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>重新排列每个样本的各个轴，不改变任何数值，类似转置。dims [2, 1] 把 时间步×特征 变成 特征×时间步。</translation>
+        </message>
+        <message>
+            <source>To let a layer that works along the last axis work along another one, such as a Dense over the time steps instead of the features.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>让作用在最后一个轴上的层改为作用在另一个轴上，例如让 Dense 作用于时间步，而不是特征。</translation>
+        </message>
+        <message>
+            <source>Counting the batch or starting at 0: the axes are numbered from 1, without the batch, as in Keras. NetStudio's images are channels×height×width, so Keras' dims for a channels-last image do not carry over unchanged.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>把批量维度也算进去，或从 0 开始编号：与 Keras 一样，轴从 1 开始编号，不含批量维度。NetStudio 的图像是 通道×高×宽，所以 Keras 中针对通道在后图像的 dims 不能原样照搬。</translation>
+        </message>
+        <message>
+            <source>The new order of the axes, numbered from 1 (the batch is not counted): the i-th output axis is input axis dims[i]. Each axis appears once, e.g. [2, 1] for a sequence or [1, 3, 2] to swap an image's height and width.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>各轴的新顺序，从 1 开始编号（不计批量维度）：输出的第 i 个轴是输入的第 dims[i] 个轴。每个轴恰好出现一次，例如序列用 [2, 1]，交换图像的高和宽用 [1, 3, 2]。</translation>
+        </message>
+        <message>
+            <source>Applies one Dense layer to every time step of a sequence: the same weights at each step, so T×F becomes T×units. It is Keras' TimeDistributed(Dense(units)) on a sequence.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>把同一个 Dense 层应用到序列的每个时间步：每一步使用相同的权重，所以 T×F 变成 T×units。它相当于 Keras 中作用在序列上的 TimeDistributed(Dense(units))。</translation>
+        </message>
+        <message>
+            <source>After an LSTM or GRU with return_sequences on, to give every step its own prediction, such as one label per word or a value per time step.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>放在打开了 return_sequences 的 LSTM 或 GRU 之后，为每一步给出各自的预测，例如每个词一个标签，或每个时间步一个数值。</translation>
+        </message>
+        <message>
+            <source>Giving it an image: here it wraps only a Dense and takes a sequence (time steps×features). Keras' TimeDistributed around a Conv2D over a clip of images has no equal in it; Reshape a clip to time steps×features first.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>给它输入图像：这里它只包装一个 Dense，接受的是序列（时间步×特征）。Keras 中用 TimeDistributed 包装 Conv2D 来处理一段图像片段的用法，在这里没有对应；请先把片段 Reshape 为 时间步×特征。</translation>
+        </message>
+        <message>
+            <source>One weight matrix shared by all steps: the count is Dense's, whatever the number of time steps.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>所有时间步共享一个权重矩阵：参数个数与 Dense 相同，与时间步数无关。</translation>
+        </message>
+        <message>
+            <source>How many numbers come out at each time step: the Dense's neurons.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>每个时间步输出多少个数，也就是 Dense 的神经元个数。</translation>
+        </message>
+        <message>
+            <source>The function applied to every output value: linear (none), relu, or softmax over the units of each step for one label per step. Its choices are Dense's.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>作用于每个输出值的函数：linear（无）、relu，或在每一步的各单元上做 softmax，为每一步给出一个标签。可选项与 Dense 相同。</translation>
+        </message>
+        <message>
+            <source>Adds one learned offset to each neuron's sum (the + 1 in the parameter count), the same at every step.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>给每个神经元的加权和加上一个学习得到的偏移量（参数个数公式中的 + 1），每一步都相同。</translation>
+        </message>
+        <message>
             <source>Slides small windows of learned weights (filters) over the image. Each filter detects one local pattern, such as an edge or a curve, and outputs a feature map showing where that pattern appears.</source>
             <extracomment>engine: help card</extracomment>
             <translation>用一个个由学习得到的权重组成的小窗口（滤波器）在图像上滑动。每个滤波器检测一种局部模式，例如边缘或弧线，并输出一张特征图，显示这种模式出现在哪里。</translation>
@@ -4614,9 +4873,9 @@ Replace it?</source>
             <translation>窗口每一步移动多远（公式中的 s）。1 会经过每个位置；2 每隔一个位置跳过一个，高和宽大约减半。</translation>
         </message>
         <message>
-            <source>valid: no border is added (p = 0), so the height and width each shrink by k − 1. same: a border of zeros keeps the height and width unchanged; it needs strides 1.</source>
+            <source>valid: no border is added, so the height and width each shrink by k − 1 before the strides divide them. same: a border of zeros makes the output ⌈size / strides⌉, as in Keras: the same size with strides 1, half (rounded up) with strides 2. When the border cannot be split evenly, the extra row or column goes at the end, as TensorFlow does.</source>
             <extracomment>engine: help card</extracomment>
-            <translation>valid：不加边框（p = 0），所以高和宽各减少 k − 1。same：用一圈零填充，使高和宽保持不变；需要步长为 1。</translation>
+            <translation>valid：不加边框，所以高和宽先各减少 k − 1，再除以步长。same：用一圈零填充，使输出为 ⌈size / strides⌉，与 Keras 相同：步长为 1 时大小不变，步长为 2 时减半（向上取整）。边框无法平均分到两侧时，多出的一行或一列放在末尾，与 TensorFlow 的做法相同。</translation>
         </message>
         <message>
             <source>Gaps between the cells of the window (d): with 2, a 3×3 window covers 5×5 pixels and sees further with the same number of weights. Leave it at 1 unless you need a wider view.</source>
@@ -4659,9 +4918,9 @@ Replace it?</source>
             <translation>窗口每一步移动多远（公式中的 s）；2 会让时间步数大约减半。</translation>
         </message>
         <message>
-            <source>valid: no padding (p = 0), so the sequence loses k − 1 steps. same: pads with zeros to keep the number of steps; it needs strides 1.</source>
+            <source>valid: no padding, so the sequence loses k − 1 steps before the strides divide it. same: pads with zeros so that ⌈steps / strides⌉ come out, as in Keras; an odd extra step of padding goes at the end.</source>
             <extracomment>engine: help card</extracomment>
-            <translation>valid：不填充（p = 0），所以序列会少 k − 1 步。same：用零填充以保持步数不变；需要步长为 1。</translation>
+            <translation>valid：不填充，所以序列先少 k − 1 步，再除以步长。same：用零填充，使输出为 ⌈steps / strides⌉ 步，与 Keras 相同；奇数时多出的那一步填充放在末尾。</translation>
         </message>
         <message>
             <source>Gaps between the cells of the window (d): with 2, a window of 3 spans 5 steps. Leave it at 1 unless you need a wider view.</source>
@@ -4714,9 +4973,9 @@ Replace it?</source>
             <translation>放在一两个 Conv2D 层之后，让高和宽减半：要处理的数值更少，对图像的小幅平移也更不敏感。</translation>
         </message>
         <message>
-            <source>Pooling too often: each 2×2 pooling halves the size (28 → 14 → 7 → 3), until the next kernel no longer fits. With keep_partial off an odd size also loses its last row and column (7 → 3); turn it on to keep them.</source>
+            <source>Pooling too often: each 2×2 pooling halves the size (28 → 14 → 7 → 3), until the next kernel no longer fits. With padding valid an odd size also loses its last row and column (7 → 3); padding same keeps them (7 → 4).</source>
             <extracomment>engine: help card</extracomment>
-            <translation>池化太多次：每次 2×2 池化都让尺寸减半（28 → 14 → 7 → 3），直到下一个卷积核放不下。关闭 keep_partial 时，奇数尺寸还会丢掉最后一行和一列（7 → 3）；打开它即可保留。</translation>
+            <translation>池化太多次：每次 2×2 池化都让尺寸减半（28 → 14 → 7 → 3），直到下一个卷积核放不下。使用 padding valid 时，奇数尺寸还会丢掉最后一行和一列（7 → 3）；padding same 会保留它们（7 → 4）。</translation>
         </message>
         <message>
             <source>Size of the window (k in the formula): 2 turns each 2×2 block into one value, halving the height and width. A pair [height, width] gives a rectangle.</source>
@@ -4729,9 +4988,14 @@ Replace it?</source>
             <translation>窗口每一步移动多远（公式中的 s）；0 表示与池化窗口相同，使各窗口互不重叠。</translation>
         </message>
         <message>
-            <source>When the windows do not fit evenly, keep the last, incomplete window (the size is rounded up, ⌈ ⌉) instead of dropping it (rounded down, ⌊ ⌋). With strides equal to the pool size this is Keras' padding 'same'.</source>
+            <source>valid: only whole windows, so a size that does not divide evenly loses its last cells. same: as Keras, the output is ⌈size / strides⌉; the border is split as TensorFlow splits it (the odd cell at the end), and padded cells never count: not in a maximum, not in an average.</source>
             <extracomment>engine: help card</extracomment>
-            <translation>窗口无法正好铺满时，保留最后那个不完整的窗口（尺寸向上取整，⌈ ⌉），而不是丢掉它（向下取整，⌊ ⌋）。步长等于池化窗口时，这就是 Keras 的 padding 'same'。</translation>
+            <translation>valid：只用完整的窗口，所以不能整除的尺寸会丢掉最后几格。same：与 Keras 相同，输出为 ⌈size / strides⌉；边框按 TensorFlow 的方式分配（多出的一格放在末尾），填充的格子从不参与计算：既不参与取最大值，也不参与求平均。</translation>
+        </message>
+        <message>
+            <source>When the windows do not fit evenly, keep the last, incomplete window (rounded up, ⌈ ⌉) instead of dropping it (rounded down, ⌊ ⌋), as PyTorch's ceil_mode: any extra cells are at the end. It gives the same as Keras' padding 'same' only when nothing needs padding at the start, such as pool size 2 with strides 2; for Keras' 'same' in every case, set padding to same instead.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>窗口无法正好铺满时，保留最后那个不完整的窗口（向上取整，⌈ ⌉），而不是丢掉它（向下取整，⌊ ⌋），与 PyTorch 的 ceil_mode 相同：多出的格子都在末尾。只有在开头不需要填充时（例如池化窗口 2、步长 2），它才与 Keras 的 padding 'same' 结果相同；要在所有情况下都与 Keras 的 'same' 一致，请改为把 padding 设为 same。</translation>
         </message>
         <message>
             <source>Splits each feature map into small windows and keeps the average of each. The image gets smaller and smoother; it has no weights.</source>
@@ -4794,6 +5058,251 @@ Replace it?</source>
             <translation>nearest 把每个像素复制成一个小块；bilinear 混合相邻像素，结果更平滑。</translation>
         </message>
         <message>
+            <source>Slides small learned 3D windows through a volume (depth × height × width), such as a medical scan or a short video clip, detecting patterns that extend in all three directions.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>用学习得到的三维小窗口在体数据（深 × 高 × 宽）中滑动，例如医学扫描或短视频片段，检测在三个方向上延伸的模式。</translation>
+        </message>
+        <message>
+            <source>For volumes: stacks of slices or of frames, where a pattern spans neighbouring slices. Put a MaxPooling3D after one or two of them, as Conv2D and MaxPooling2D in a 2D CNN.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>用于体数据：由切片或帧堆叠而成、模式会跨越相邻切片的数据。每一两个 Conv3D 之后放一个 MaxPooling3D，就像二维 CNN 中的 Conv2D 和 MaxPooling2D。</translation>
+        </message>
+        <message>
+            <source>Feeding it an image or frames laid out channels-last: it expects channels×depth×height×width (1×16×64×64 for one-channel scans of 16 slices). Its weights and work grow with k³: keep the kernel small (3, or [1, 3, 3] for thin volumes).</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>给它输入图像，或按通道在后排列的帧：它需要 通道×深×高×宽（16 个切片的单通道扫描为 1×16×64×64）。它的权重和计算量随 k³ 增长：请让卷积核保持较小（3，薄的体数据用 [1, 3, 3]）。</translation>
+        </message>
+        <message>
+            <source>Size of the window (k in the formula): 3 means 3×3×3; a triple [depth, height, width] gives a box, such as [1, 3, 3] for a 2D filter per slice.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>窗口的大小（公式中的 k）：3 表示 3×3×3；给出三元组 [深, 高, 宽] 则为长方体，例如 [1, 3, 3] 表示对每个切片做二维滤波。</translation>
+        </message>
+        <message>
+            <source>How far the window moves at each step (s in the formula), along depth, height and width; 2 roughly halves each.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>窗口每一步沿深、高、宽方向移动多远（公式中的 s）；2 会让每个方向大约减半。</translation>
+        </message>
+        <message>
+            <source>valid: no border is added, so each size shrinks by k − 1 before the strides divide it. same: a border of zeros makes each size ⌈size / strides⌉, as in Keras, the odd cell at the end.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>valid：不加边框，所以每个方向的尺寸先减少 k − 1，再除以步长。same：用一圈零填充，使每个尺寸变为 ⌈size / strides⌉，与 Keras 相同，多出的一格放在末尾。</translation>
+        </message>
+        <message>
+            <source>Gaps between the cells of the window (d): with 2, a 3×3×3 window covers 5×5×5 cells with the same number of weights. Leave it at 1 unless you need a wider view.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>窗口各格之间的间隔（d）：为 2 时，3×3×3 的窗口用同样多的权重覆盖 5×5×5 个格子。除非需要更大的视野，否则保持为 1。</translation>
+        </message>
+        <message>
+            <source>Splits the sequence into stretches of a few time steps and keeps the largest value of each feature in each stretch: a shorter sequence that keeps the strongest responses. It has no weights.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>把序列分成若干段、每段几个时间步，保留每段中每个特征的最大值：得到一个更短、但保留了最强响应的序列。它没有权重。</translation>
+        </message>
+        <message>
+            <source>After a Conv1D on text or signals, to halve the number of time steps before the next Conv1D or a recurrent layer.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>放在处理文本或信号的 Conv1D 之后，在下一个 Conv1D 或循环层之前把时间步数减半。</translation>
+        </message>
+        <message>
+            <source>Pooling a sequence down to almost nothing: each pooling of 2 halves the steps (100 → 50 → 25 → 12), and a Conv1D after it needs at least its kernel size in steps. Use a GlobalMaxPooling at the end instead of pooling again and again.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>把序列池化得几乎什么都不剩：每次大小为 2 的池化都让步数减半（100 → 50 → 25 → 12），而后面的 Conv1D 至少需要与其卷积核大小一样多的步数。请在末尾用 GlobalMaxPooling，而不是一次又一次地池化。</translation>
+        </message>
+        <message>
+            <source>Length of each stretch of time (k in the formula): 2 halves the number of steps.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>每一段的时间长度（公式中的 k）：2 会让步数减半。</translation>
+        </message>
+        <message>
+            <source>Splits the sequence into stretches of a few time steps and keeps the average of each feature in each stretch: a shorter, smoother sequence. It has no weights.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>把序列分成若干段、每段几个时间步，取每段中每个特征的平均值：得到一个更短、更平滑的序列。它没有权重。</translation>
+        </message>
+        <message>
+            <source>To shorten a sequence while keeping the overall level of each stretch, such as a sensor signal sampled faster than it changes.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>在缩短序列的同时保留每一段的整体水平，例如采样速度比信号变化快得多的传感器信号。</translation>
+        </message>
+        <message>
+            <source>Expecting it to keep sharp peaks: an average flattens a single strong step among weak ones. Use MaxPooling1D to keep where a pattern occurred.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>指望它保留尖锐的峰值：求平均会把夹在弱值中的单个强值抹平。要保留模式出现处的强响应，请用 MaxPooling1D。</translation>
+        </message>
+        <message>
+            <source>Splits each feature map of a volume into small boxes and keeps the largest value of each box: the depth, height and width shrink while the strongest responses survive. It has no weights.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>把体数据的每张特征图分成小方块，每个方块只保留最大值：深、高和宽都变小，而最强的响应得以保留。它没有权重。</translation>
+        </message>
+        <message>
+            <source>After one or two Conv3D layers, to halve each size of the volume and so divide the work of the next layers by eight.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>放在一两个 Conv3D 层之后，把体数据每个方向的尺寸减半，从而让后续层的计算量减为八分之一。</translation>
+        </message>
+        <message>
+            <source>Pooling the depth of a thin volume away: 4 slices pooled twice by 2 leave 1. Use a pool size of [1, 2, 2] to pool only the height and width.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>把薄的体数据的深度池化没了：4 个切片经过两次大小为 2 的池化只剩 1 个。若只想池化高和宽，请把池化窗口设为 [1, 2, 2]。</translation>
+        </message>
+        <message>
+            <source>Size of the box (k in the formula): 2 turns each 2×2×2 block into one value; a triple [depth, height, width] gives another box, such as [1, 2, 2].</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>方块的大小（公式中的 k）：2 把每个 2×2×2 的块变成一个值；给出三元组 [深, 高, 宽] 则得到其他形状的方块，例如 [1, 2, 2]。</translation>
+        </message>
+        <message>
+            <source>Filters each channel of the image on its own: every input channel gets its own small windows of weights (depth_multiplier of them), and channels are never mixed. It needs far fewer weights and far less work than a Conv2D.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>对图像的每个通道单独滤波：每个输入通道都有自己的权重小窗口（共 depth_multiplier 个），各通道之间从不混合。它所需的权重和计算量都比 Conv2D 少得多。</translation>
+        </message>
+        <message>
+            <source>In light networks for phones and small devices (MobileNet style), usually followed by a 1×1 Conv2D that mixes the channels; SeparableConv2D does both in one layer.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>用于手机和小型设备上的轻量网络（MobileNet 风格），后面通常接一个混合各通道的 1×1 Conv2D；SeparableConv2D 在一层中完成这两步。</translation>
+        </message>
+        <message>
+            <source>Expecting it to set the number of output channels: it gives channels × depth_multiplier maps, never a filters count. Add a 1×1 Conv2D after it, or use SeparableConv2D, to choose how many come out.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>指望它决定输出通道数：它输出 通道数 × depth_multiplier 张特征图，没有 filters 这个参数。要选择输出多少张，请在它之后加一个 1×1 Conv2D，或改用 SeparableConv2D。</translation>
+        </message>
+        <message>
+            <source>Size of the window that slides over each channel (k in the formula): 3 means 3×3. A pair [height, width] gives a rectangle.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>在每个通道上滑动的窗口大小（公式中的 k）：3 表示 3×3。给出一对 [高, 宽] 则为长方形。</translation>
+        </message>
+        <message>
+            <source>valid: no border is added, so the height and width each shrink by k − 1 before the strides divide them. same: a border of zeros makes the output ⌈size / strides⌉, as in Keras, the odd row or column at the end.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>valid：不加边框，所以高和宽先各减少 k − 1，再除以步长。same：用一圈零填充，使输出为 ⌈size / strides⌉，与 Keras 相同，多出的一行或一列放在末尾。</translation>
+        </message>
+        <message>
+            <source>How many filters each input channel gets (m in the formula): the output has channels × m feature maps. 1 is usual.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>每个输入通道有多少个滤波器（公式中的 m）：输出共有 通道数 × m 张特征图。通常为 1。</translation>
+        </message>
+        <message>
+            <source>Gaps between the cells of the window (d): with 2, a 3×3 window covers 5×5 pixels with the same number of weights. Keras calls it dilation_rate.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>窗口各格之间的间隔（d）：为 2 时，3×3 的窗口用同样多的权重覆盖 5×5 个像素。Keras 中称为 dilation_rate。</translation>
+        </message>
+        <message>
+            <source>Adds one learned offset to each output map (the + 1 in the parameter count). Leave it on, unless a BatchNorm follows, which brings its own offset.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>给每张输出特征图加上一个学习得到的偏移量（参数个数公式中的 + 1）。一般保持开启，除非后面接 BatchNorm，它自带偏移量。</translation>
+        </message>
+        <message>
+            <source>A cheaper Conv2D in two steps: first each channel is filtered on its own (a depthwise convolution), then a 1×1 convolution mixes the channels into the number of filters you ask for. It learns similar patterns with far fewer weights.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>分两步完成、更省计算的 Conv2D：先对每个通道单独滤波（逐通道卷积，depthwise），再用 1×1 卷积把各通道混合成你指定的滤波器数。它用少得多的权重学到相似的模式。</translation>
+        </message>
+        <message>
+            <source>In place of a Conv2D with many channels when the model is too slow or too large, as in Xception and MobileNet; on a 1- or 3-channel input the saving is small.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>当模型太慢或太大时，用它代替通道很多的 Conv2D，就像 Xception 和 MobileNet 那样；对 1 通道或 3 通道的输入，节省的很少。</translation>
+        </message>
+        <message>
+            <source>Expecting it to learn everything a Conv2D with as many filters learns: it only finds patterns that split into a filter per channel followed by a mix of channels. If accuracy drops, give it more filters or stack two.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Size of the window of the depthwise step (k in the formula): 3 means 3×3. A pair [height, width] gives a rectangle.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>逐通道步骤的窗口大小（公式中的 k）：3 表示 3×3。给出一对 [高, 宽] 则为长方形。</translation>
+        </message>
+        <message>
+            <source>How far the window moves at each step (s in the formula); 2 roughly halves the height and width.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>窗口每一步移动多远（公式中的 s）；2 会让高和宽大约减半。</translation>
+        </message>
+        <message>
+            <source>How many maps the depthwise step makes from each input channel (m in the formula) before the 1×1 step mixes them; 1 is usual.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>在 1×1 步骤混合之前，逐通道步骤从每个输入通道生成多少张特征图（公式中的 m）；通常为 1。</translation>
+        </message>
+        <message>
+            <source>Adds one learned offset to each output map after the 1×1 step (the + 1 in the parameter count); the depthwise step has none, as in Keras.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>在 1×1 步骤之后给每张输出特征图加上一个学习得到的偏移量（参数个数公式中的 + 1）；与 Keras 一样，逐通道步骤没有偏置。</translation>
+        </message>
+        <message>
+            <source>During training, sets whole feature maps of an image to zero at random, instead of single values as Dropout does. When evaluating and predicting it does nothing.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>训练时随机把图像的整张特征图置零，而不是像 Dropout 那样只置零单个数值。评估和预测时它什么也不做。</translation>
+        </message>
+        <message>
+            <source>Between Conv2D layers that overfit: neighbouring pixels of a map are so alike that dropping single values hardly matters there, while dropping whole maps does.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>用在过拟合的 Conv2D 层之间：同一张特征图中相邻的像素非常相似，丢弃单个数值几乎不起作用，而丢弃整张特征图则有效。</translation>
+        </message>
+        <message>
+            <source>Using Dropout's usual rate of 0.5: each dropped map is a whole pattern lost, so keep it low (0.1 to 0.3). It drops channels, the C of NetStudio's C×H×W images, the same maps as Keras' SpatialDropout2D drops from its channels-last images.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Fraction of the feature maps set to zero at each training step. The others are scaled up by 1 / (1 − rate) so that the average stays the same.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>每个训练步骤中被置零的特征图所占比例。其余数值乘以 1 / (1 − rate)，使平均值保持不变。</translation>
+        </message>
+        <message>
+            <source>Adds rows and columns of zeros around each feature map, making the image larger. It has no weights.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>在每张特征图周围加上几行几列零，使图像变大。它没有权重。</translation>
+        </message>
+        <message>
+            <source>Before a Conv2D or pooling with padding valid, to choose the border yourself, as in the ResNet stem of Keras' applications (ZeroPadding2D(3) before a 7×7 convolution).</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>放在 padding 为 valid 的 Conv2D 或池化之前，自己决定边框，就像 Keras applications 中 ResNet 的起始部分（7×7 卷积之前的 ZeroPadding2D(3)）。</translation>
+        </message>
+        <message>
+            <source>Padding by hand where padding 'same' would do: with strides 1 and an odd kernel k, ZeroPadding2D((k − 1) / 2) before a valid Conv2D is a 'same' Conv2D, so one of the two is enough.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rows of zeros added at the top and at the bottom, and columns at the left and at the right: 1 adds a one-pixel frame (28×28 becomes 30×30); a pair [rows, columns] pads the height and the width differently. Keras' ((top, bottom), (left, right)) form, for an uneven border, is not offered.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Adds time steps of zeros at the start and at the end of a sequence, making it longer. The features are unchanged; it has no weights.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>在序列的开头和末尾加上全零的时间步，使序列变长。特征不变；它没有权重。</translation>
+        </message>
+        <message>
+            <source>Before a Conv1D with padding valid, to keep the sequence's length, or to pad at the start only so that no output step sees the future (causal convolution).</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>放在 padding 为 valid 的 Conv1D 之前，用来保持序列长度；或者只在开头填充，使任何输出步都看不到未来（因果卷积）。</translation>
+        </message>
+        <message>
+            <source>Giving it features × time: NetStudio's sequences are time steps × features, as Keras', so it pads the time steps, never the features.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>给它 特征 × 时间 的输入：NetStudio 的序列与 Keras 一样是 时间步 × 特征，所以它填充的是时间步，而不是特征。</translation>
+        </message>
+        <message>
+            <source>Time steps of zeros added: one number for as many at the start as at the end, or a pair [before, after], such as [2, 0] for a causal convolution of kernel 3.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>添加的全零时间步数：一个数表示开头和末尾加同样多，或给出一对 [前, 后]，例如卷积核为 3 的因果卷积用 [2, 0]。</translation>
+        </message>
+        <message>
+            <source>Cuts rows and columns off the borders of each feature map, making the image smaller. It has no weights.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>从每张特征图的边上裁掉几行几列，使图像变小。它没有权重。</translation>
+        </message>
+        <message>
+            <source>To make two branches the same size before they are added or concatenated, as in U-Net, or to remove a border that padding added.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>在两个分支相加或拼接之前让它们尺寸一致，就像 U-Net 中那样；或去掉填充加上的边框。</translation>
+        </message>
+        <message>
+            <source>Cropping everything away: the crop is taken from both sides, so 14 rows can lose at most 6 from each, leaving 2.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rows cut off at the top and at the bottom, and columns at the left and at the right: 1 removes a one-pixel frame (30×30 becomes 28×28); a pair [rows, columns] crops the height and the width differently. Keras' ((top, bottom), (left, right)) form, for an uneven crop, is not offered.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>A recurrent layer: it reads a sequence one step at a time and carries a memory from step to step. Three gates (input, forget, output) learn what to store, what to forget and what to pass on, so it can link events far apart in time.</source>
             <extracomment>engine: help card</extracomment>
             <translation>一种循环层：它一次读取序列的一步，并把记忆从一步传到下一步。三个门（输入门、遗忘门、输出门）学习该存什么、该忘什么、该传出什么，所以它能把时间上相隔很远的事件联系起来。</translation>
@@ -4809,6 +5318,11 @@ Replace it?</source>
             <translation>给它图像（1×28×28）或扁平的向量：它需要 时间步×特征，所以请把图像 Reshape 为 28×28（每行作为一步）。叠加两个循环层时，要在第一个中打开 return_sequences，否则第二个收到的是一个向量而不是序列。</translation>
         </message>
         <message>
+            <source>PyTorch gives each gate two bias vectors (one for the input, one for the state), so it counts 4 × (F·H + H·H + 2·H): 4·H more than Keras' 4 × (F + H + 1) × H, which has one. Both learn the same; bidirectional doubles the count.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>PyTorch 给每个门两个偏置向量（一个给输入，一个给状态），所以参数个数为 4 × (F·H + H·H + 2·H)：比只有一个偏置的 Keras 的 4 × (F + H + 1) × H 多 4·H。两者学到的东西相同；双向时参数个数加倍。</translation>
+        </message>
+        <message>
             <source>Size of the hidden state (H in the formula): how much the layer can remember at each step, and the length of the vector it outputs.</source>
             <extracomment>engine: help card</extracomment>
             <translation>隐藏状态的大小（公式中的 H）：这一层每一步能记住多少，也是它输出的向量长度。</translation>
@@ -4822,11 +5336,6 @@ Replace it?</source>
             <source>Also read the sequence from the end to the start and join both readings, which doubles the output size (2·H). It helps when the whole sequence is known in advance, such as a sentence.</source>
             <extracomment>engine: help card</extracomment>
             <translation>同时从序列末尾向开头再读一遍，并把两个方向的结果拼接起来，输出大小因此加倍（2·H）。当整个序列事先已知时（例如一个句子）会有帮助。</translation>
-        </message>
-        <message>
-            <source>PyTorch gives each gate two bias vectors (one for the input, one for the state), so it counts 4 × (F·H + H·H + 2·H): 4·H more than Keras' 4 × (F + H + 1) × H, which has one. Both learn the same; bidirectional doubles the count.</source>
-            <extracomment>engine: help card</extracomment>
-            <translation>PyTorch 给每个门两个偏置向量（一个给输入，一个给状态），所以参数个数为 4 × (F·H + H·H + 2·H)：比只有一个偏置的 Keras 的 4 × (F + H + 1) × H 多 4·H。两者学到的东西相同；双向时参数个数加倍。</translation>
         </message>
         <message>
             <source>A recurrent layer like the LSTM, but with two gates (update and reset) and no separate memory cell. It has fewer weights and often learns as well.</source>
@@ -4879,6 +5388,11 @@ Replace it?</source>
             <translation>选择的注意力头数不能整除特征数：8 个特征无法分给 3 个头。另一个错误是直接输入原始词元 id 或图像：请在它之前放一个 Embedding，或一个 Reshape 为 时间步×特征。</translation>
         </message>
         <message>
+            <source>Attention: 4 × (d·d + d) for the query, key, value and output projections. Feed-forward: d·f + f + f·d + d. Two LayerNorms: 4·d. The number of heads does not change the count.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>注意力：查询、键、值和输出四个投影共 4 × (d·d + d)。前馈网络：d·f + f + f·d + d。两个 LayerNorm：4·d。注意力头数不影响参数个数。</translation>
+        </message>
+        <message>
             <source>How many attention heads look at the sequence side by side, each on F / heads of the features; it must divide the feature size F.</source>
             <extracomment>engine: help card</extracomment>
             <translation>有多少个注意力头并排查看序列，每个头负责 F / heads 个特征；它必须能整除特征数 F。</translation>
@@ -4904,11 +5418,6 @@ Replace it?</source>
             <translation>在注意力和前馈网络之前（pre-LN）而不是之后做归一化；打开它时，深层堆叠训练更稳定。</translation>
         </message>
         <message>
-            <source>Attention: 4 × (d·d + d) for the query, key, value and output projections. Feed-forward: d·f + f + f·d + d. Two LayerNorms: 4·d. The number of heads does not change the count.</source>
-            <extracomment>engine: help card</extracomment>
-            <translation>注意力：查询、键、值和输出四个投影共 4 × (d·d + d)。前馈网络：d·f + f + f·d + d。两个 LayerNorm：4·d。注意力头数不影响参数个数。</translation>
-        </message>
-        <message>
             <source>Adds a learned vector to each time step: one for the first step, another for the second, and so on. Self-attention by itself does not see the order of the steps; with these vectors added it can tell where in the sequence each step is.</source>
             <extracomment>engine: help card</extracomment>
             <translation>给每个时间步加上一个学习得到的向量：第一步一个，第二步另一个，依此类推。自注意力本身看不到各步的顺序；加上这些向量后，它就能分辨每一步位于序列的什么位置。</translation>
@@ -4929,6 +5438,51 @@ Replace it?</source>
             <translation>每个时间步一个由 F 个数组成的向量：共 T × F 个。它的表与序列一样长，所以模型只接受正好 T 步的序列。</translation>
         </message>
         <message>
+            <source>Keras' MultiHeadAttention: every time step of the query sequence compares itself with every step of the key sequence and takes in a weighted mix of the value sequence, in several heads side by side. The result has the query's shape: one step per query step, projected back to the query's features.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>For self-attention, connect the same layer to both the query and the value input; to let one sequence look at another (a decoder at an encoder's output), connect them to the query and the value.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Expecting a self-attention block with its residual, LayerNorm and feed-forward part: this layer is the attention alone, as in Keras. Use the Transformer encoder for the whole block, or add Add and LayerNorm around it yourself.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Four projections, as in Keras: query, key and value each to h·k numbers, and the result back to the query's F_q features, each with its bias. The value's projection is also key_dim wide (Keras' default value_dim).</source>
+            <extracomment>engine: help card</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>How many attention heads look at the sequences side by side (h in the formula), each with its own projections of key_dim numbers.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Size of each head's query and key (and value) vectors (k in the formula). Unlike the Transformer encoder's heads, it need not divide the feature size: 8 heads of 64 on 32 features are fine.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Fraction of the attention weights dropped during training, against overfitting; 0 turns it off.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Adds a learned offset to each of the four projections (the + 1 in the count).</source>
+            <extracomment>engine: help card</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>2: a query and a value, the key being the value (Keras' default); 3: a separate key on input 3, as long as the value. Input 1 is always the query, input 2 the value.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Normalizes each channel (or feature) to mean 0 and variance 1 over the current batch, then scales and shifts it with two learned numbers. When evaluating it uses running averages collected in training instead of the batch.</source>
             <extracomment>engine: help card</extracomment>
             <translation>在当前批量上把每个通道（或特征）归一化为均值 0、方差 1，再用两个学习得到的数对它进行缩放和平移。评估时使用训练中收集的滑动平均值，而不是当前批量的统计量。</translation>
@@ -4944,6 +5498,11 @@ Replace it?</source>
             <translation>用很小的批量（2 到 8 个样本）训练，其均值和方差噪声太大。请使用 32 或更大的批量，或改用 LayerNorm。</translation>
         </message>
         <message>
+            <source>2 × C learned numbers: a scale γ and an offset β per channel. The running mean and variance are not learned by gradients and not counted here; Keras counts them as non-trainable, 4 × C in all.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>2 × C 个学习得到的数：每个通道一个缩放 γ 和一个偏移 β。滑动均值和方差不是通过梯度学习的，不计入这里；Keras 把它们算作不可训练参数，总共 4 × C 个。</translation>
+        </message>
+        <message>
             <source>How slowly the running mean and variance (used when evaluating) follow the batches: 0.99 moves them 1% towards each batch. This is Keras' convention; PyTorch's momentum is 1 minus this.</source>
             <extracomment>engine: help card</extracomment>
             <translation>评估时使用的滑动均值和方差跟随各批量变化得有多慢：0.99 表示每个批量只让它们向该批量靠近 1%。这是 Keras 的约定；PyTorch 的 momentum 等于 1 减去这个值。</translation>
@@ -4952,11 +5511,6 @@ Replace it?</source>
             <source>A tiny number added to the variance so that nothing is ever divided by zero. It rarely needs changing.</source>
             <extracomment>engine: help card</extracomment>
             <translation>加到方差上的一个很小的数，确保永远不会除以零。很少需要修改。</translation>
-        </message>
-        <message>
-            <source>2 × C learned numbers: a scale γ and an offset β per channel. The running mean and variance are not learned by gradients and not counted here; Keras counts them as non-trainable, 4 × C in all.</source>
-            <extracomment>engine: help card</extracomment>
-            <translation>2 × C 个学习得到的数：每个通道一个缩放 γ 和一个偏移 β。滑动均值和方差不是通过梯度学习的，不计入这里；Keras 把它们算作不可训练参数，总共 4 × C 个。</translation>
         </message>
         <message>
             <source>Normalizes the values of each sample on its own (each time step's features, for a sequence) to mean 0 and variance 1, then scales and shifts them with learned numbers. It does not depend on the batch.</source>
@@ -5004,9 +5558,44 @@ Replace it?</source>
             <translation>把 negative_slope 设为 1，它就变成一条直线，完全没有非线性了。请保持在较小的值，0.01 到 0.3。</translation>
         </message>
         <message>
-            <source>How much of a negative input is let through: 0.01 gives 0.01·x for x &lt; 0. 0 makes it a plain ReLU; GANs often use 0.2.</source>
+            <source>How much of a negative input is let through: 0.3 gives 0.3·x for x &lt; 0. It starts at 0.3, Keras' default for this layer (PyTorch's is 0.01); 0 makes it a plain ReLU; GANs often use 0.2.</source>
             <extracomment>engine: help card</extracomment>
-            <translation>负输入能通过多少：0.01 表示 x &lt; 0 时输出 0.01·x。为 0 时就是普通的 ReLU；GAN 常用 0.2。</translation>
+            <translation>负输入能通过多少：0.3 表示 x &lt; 0 时输出 0.3·x。初始值为 0.3，即 Keras 中这一层的默认值（PyTorch 的是 0.01）；为 0 时就是普通的 ReLU；GAN 常用 0.2。</translation>
+        </message>
+        <message>
+            <source>Exponential linear unit: keeps positive values and bends negative ones smoothly towards −alpha: f(x) = x for x &gt; 0, alpha·(eˣ − 1) otherwise. Its outputs average closer to zero than ReLU's.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>指数线性单元：保留正值，把负值平滑地弯向 −alpha：x &gt; 0 时 f(x) = x，否则为 alpha·(eˣ − 1)。它输出的平均值比 ReLU 更接近零。</translation>
+        </message>
+        <message>
+            <source>In hidden layers as an alternative to ReLU, when many ReLU neurons go silent or training is slow; also the elu choice of a layer's activation.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>用在隐藏层中代替 ReLU，适用于很多 ReLU 神经元沉默或训练缓慢的情况；层的 activation 中的 elu 选项也是它。</translation>
+        </message>
+        <message>
+            <source>Using it on the last layer of a regression whose targets go below −alpha: the output can never get there. Keep it for hidden layers.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>把它用在回归模型的最后一层，而目标值会低于 −alpha：输出永远到不了那里。请只在隐藏层使用。</translation>
+        </message>
+        <message>
+            <source>The level negative inputs approach (−alpha); Keras and PyTorch both use 1.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>负输入所趋近的水平（−alpha）；Keras 和 PyTorch 都取 1。</translation>
+        </message>
+        <message>
+            <source>Scaled ELU: an ELU with fixed constants (scale ≈ 1.0507, alpha ≈ 1.6733) chosen so that a stack of Dense layers keeps its activations at mean 0 and variance 1 by itself.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>缩放指数线性单元：一种带固定常数（scale ≈ 1.0507，alpha ≈ 1.6733）的 ELU，这些常数的选取使一叠 Dense 层能自行把激活值保持在均值 0、方差 1。</translation>
+        </message>
+        <message>
+            <source>In deep stacks of Dense layers on table-like data, without BatchNorm; also the selu choice of a layer's activation.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>用于处理表格类数据、不带 BatchNorm 的深层 Dense 堆叠；层的 activation 中的 selu 选项也是它。</translation>
+        </message>
+        <message>
+            <source>Mixing it with Dropout or BatchNorm, which undo its self-normalizing: use it in plain Dense stacks (Keras pairs it with AlphaDropout and lecun_normal weights).</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>把它与 Dropout 或 BatchNorm 混用，它们会破坏它的自归一化：请在单纯的 Dense 堆叠中使用它（Keras 中把它与 AlphaDropout 和 lecun_normal 权重初始化搭配使用）。</translation>
         </message>
         <message>
             <source>Squashes any number into the range 0 to 1: σ(x) = 1 / (1 + e^(−x)). The result can be read as the probability of yes.</source>
@@ -5069,6 +5658,31 @@ Replace it?</source>
             <translation>用了两次 softmax，例如在 activation 已经是 softmax 的 Dense 后面又加一个 Softmax 层：概率被压得越来越平均，学习就停滞了。只在最后用一次 softmax；训练时 NetStudio 会去掉这一个，因为 cross_entropy 自己会做 softmax。</translation>
         </message>
         <message>
+            <source>Parametric ReLU: like LeakyReLU, but the slope for negative inputs is learned in training, one per channel of an image (or per feature of a vector or sequence).</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>参数化 ReLU：与 LeakyReLU 类似，但负输入的斜率是在训练中学习的，图像的每个通道一个（向量或序列则每个特征一个）。</translation>
+        </message>
+        <message>
+            <source>In CNNs where a fixed slope is a guess: the network finds how much of the negative side each channel should keep.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>用于 CNN 中固定斜率只能靠猜的情况：由网络自己找出每个通道应保留多少负值部分。</translation>
+        </message>
+        <message>
+            <source>Expecting Keras' parameter count: Keras' PReLU learns one slope per value (all of C×H×W, starting at 0) unless shared_axes is set; this one learns one per channel, as Keras' shared_axes=[1, 2] does with channels last.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>指望参数个数与 Keras 相同：除非设置了 shared_axes，Keras 的 PReLU 为每个数值学习一个斜率（整个 C×H×W，初始为 0）；这里的 PReLU 每个通道学习一个，相当于通道在后时 Keras 的 shared_axes=[1, 2]。</translation>
+        </message>
+        <message>
+            <source>One learned slope per channel (or feature): C numbers.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>每个通道（或特征）一个学习得到的斜率：共 C 个数。</translation>
+        </message>
+        <message>
+            <source>The slope every channel starts from before training adjusts it: 0.25 as in PyTorch (Keras starts from 0, a plain ReLU).</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>训练调整之前每个通道的初始斜率：与 PyTorch 一样为 0.25（Keras 从 0 开始，即普通的 ReLU）。</translation>
+        </message>
+        <message>
             <source>Adds its inputs value by value; all of them must have exactly the same shape. It joins a shortcut back into the main path: a residual connection, as in ResNet.</source>
             <extracomment>engine: help card</extracomment>
             <translation>把各个输入逐个数值相加；它们的形状必须完全相同。它把一条捷径重新汇入主路径：也就是 ResNet 中的残差连接。</translation>
@@ -5102,6 +5716,191 @@ Replace it?</source>
             <source>Joining images whose height and width differ, such as 32×14×14 with 32×7×7: only the channels may differ. Pool or upsample one branch to the other's size first.</source>
             <extracomment>engine: help card</extracomment>
             <translation>拼接高和宽不同的图像，例如 32×14×14 和 32×7×7：只有通道数可以不同。请先对其中一个分支做池化或上采样，使两者尺寸一致。</translation>
+        </message>
+        <message>
+            <source>Multiplies its inputs value by value; all of them must have exactly the same shape. Where one input is between 0 and 1, such as a sigmoid's output, it works as a gate on the other: it decides how much of each value gets through.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>For gates and attention weights computed by one branch and applied to another, as in squeeze-and-excitation blocks or gated units.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Gating with a branch whose values are not between 0 and 1: the product then grows or flips sign instead of letting a share through. End the gating branch with a sigmoid activation.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Subtracts its second input from its first, value by value: input 1 − input 2. Both must have exactly the same shape.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>To compare two branches, such as the difference between two embeddings in a siamese network.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Connecting the inputs the wrong way round: the order of the ports matters, input 1 minus input 2, unlike Add.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Takes the mean of its inputs, value by value: their sum divided by how many there are. All of them must have exactly the same shape.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>To combine branches that each predict the same thing, such as an ensemble of several classifier heads on one input.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Averaging a softmax with raw scores (logits): the numbers mean different things. Give every branch the same kind of output before averaging.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keeps, at every position, the largest value among its inputs. All of them must have exactly the same shape.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>To combine branches so that the strongest response wins at each position, as in maxout units.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Using it where Add or Concatenate belongs: the smaller values are dropped, so their branch gets no gradient there and may stop learning.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Multiplies every value by scale and adds offset: out = x · scale + offset. It learns nothing; it puts the data into the range the next layers work best with.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>把每个值乘以 scale 再加上 offset：out = x · scale + offset。它不学习任何东西；它把数据变换到后续层最适合处理的范围。</translation>
+        </message>
+        <message>
+            <source>First layer after the Input when the data comes in a raw range: scale 1/255 turns pixels 0–255 into 0–1, scale 1/127.5 with offset −1 into −1 to 1.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>数据是原始范围时，作为 Input 之后的第一层：scale 为 1/255 时把像素 0–255 变成 0–1，scale 为 1/127.5 且 offset 为 −1 时变成 −1 到 1。</translation>
+        </message>
+        <message>
+            <source>Rescaling data that is already scaled. NetStudio's built-in image data sets already give pixels in 0–1, so a further 1/255 squeezes them into 0–0.004 and training crawls.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>对已经缩放过的数据再做缩放。NetStudio 内置的图像数据集给出的像素已经在 0–1 之间，再乘以 1/255 会把它们压缩到 0–0.004，训练就会慢得像爬一样。</translation>
+        </message>
+        <message>
+            <source>The number every value is multiplied by: 1/255 (0.00392…) for pixels 0–255.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>每个值要乘以的数：像素为 0–255 时用 1/255（0.00392…）。</translation>
+        </message>
+        <message>
+            <source>The number added after multiplying: 0 to keep zero at zero, −1 to centre 0–2 on 0.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>相乘之后加上的数：0 使零仍为零，−1 把 0–2 平移到以 0 为中心。</translation>
+        </message>
+        <message>
+            <source>Shifts and scales each feature (each channel of an image) to mean 0 and standard deviation 1: out = (x − mean) / √variance. The mean and variance are measured on the training data once, before the first epoch, and saved with the weights; gradients never change them.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>把每个特征（图像则为每个通道）平移和缩放到均值 0、标准差 1：out = (x − mean) / √variance。均值和方差在第一轮开始之前在训练数据上测量一次，并与权重一起保存；梯度从不改变它们。</translation>
+        </message>
+        <message>
+            <source>Right after the Input, for measurements in very different ranges (a table of prices, ages and percentages), so that no feature dominates because of its units.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>紧接在 Input 之后，用于范围相差很大的测量值（例如包含价格、年龄和百分比的表格），使任何特征都不会因为单位而占主导。</translation>
+        </message>
+        <message>
+            <source>Expecting it to follow the data during training like BatchNorm. Its statistics are fixed when the run starts; a run resumed later keeps them, and a new run measures them again.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>指望它像 BatchNorm 一样在训练中跟随数据变化。它的统计量在运行开始时就固定了；之后继续的运行沿用它们，新的运行会重新测量。</translation>
+        </message>
+        <message>
+            <source>No learned numbers. Keras counts the mean, the variance and the number of samples seen as non-trainable weights, 2 × F + 1 in all.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>没有学习得到的数。Keras 把均值、方差和已见过的样本数算作不可训练的权重，总共 2 × F + 1 个。</translation>
+        </message>
+        <message>
+            <source>While training, adds random noise with mean 0 and standard deviation stddev to every value, so the model cannot rely on exact values. When evaluating and predicting it passes its input on unchanged.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>训练时给每个值加上均值为 0、标准差为 stddev 的随机噪声，使模型无法依赖精确的数值。评估和预测时它把输入原样传出。</translation>
+        </message>
+        <message>
+            <source>Against overfitting on small data sets, usually right after the Input, or before a Dense layer, like a Dropout that blurs values instead of removing them.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>用于防止小数据集上的过拟合，通常紧接在 Input 之后，或放在 Dense 层之前；它像一个把数值弄模糊、而不是删除数值的 Dropout。</translation>
+        </message>
+        <message>
+            <source>Choosing stddev without looking at the scale of the data: 0.1 is strong noise for values in 0–1 but nothing for values in the thousands. Rescale or normalize first.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>不看数据的尺度就选择 stddev：对 0–1 之间的值来说 0.1 是很强的噪声，但对几千的值来说微不足道。请先做缩放或标准化。</translation>
+        </message>
+        <message>
+            <source>The standard deviation of the noise, in the units of the input values: 0.1 for values in 0–1.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>噪声的标准差，单位与输入值相同：值在 0–1 之间时用 0.1。</translation>
+        </message>
+        <message>
+            <source>Comparing its weights with Keras' and finding a different layout: NetStudio's images are channels first (C×H×W) and its weights are PyTorch's, but the count is Keras' own (no bias in the depthwise step, one per filter after it).</source>
+            <extracomment>engine: help card</extracomment>
+            <translation type="vanished">拿它的权重和 Keras 的比较，发现排列方式不同：NetStudio 的图像是通道在前（C×H×W），权重采用 PyTorch 的格式，但参数个数与 Keras 完全相同（逐通道步骤没有偏置，之后每个滤波器一个偏置）。</translation>
+        </message>
+        <message>
+            <source>Putting it where the image is laid out channels last: it drops the first axis of C×H×W, NetStudio's layout, which is what Keras' channels_last version drops too. Keep the rate low (0.1 to 0.3): each map dropped is a whole pattern lost.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation type="vanished">把它用在按通道在后排列的图像上：它丢弃的是 C×H×W（NetStudio 的排列方式）的第一个轴，也就是 Keras 的 channels_last 版本所丢弃的通道。比例请保持在较低水平（0.1 到 0.3）：每丢弃一张特征图，就丢失了一整种模式。</translation>
+        </message>
+        <message>
+            <source>Reading its pair the Keras way round of a channels-last image: here it is [rows, columns] of a C×H×W image, each added on both sides. Keras' ((top, bottom), (left, right)) form is not offered: pad evenly, or crop after.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation type="vanished">按 Keras 中通道在后图像的方式理解这一对数：这里它是 C×H×W 图像的 [行, 列]，两侧各加这么多。不提供 Keras 的 ((top, bottom), (left, right)) 形式：请两侧均匀填充，或之后再裁剪。</translation>
+        </message>
+        <message>
+            <source>Rows of zeros added at the top and at the bottom, and columns at the left and at the right: 1 adds a one-pixel frame (28×28 becomes 30×30); a pair [rows, columns] pads the height and the width differently.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation type="vanished">在上方和下方各加的零行数，以及在左侧和右侧各加的零列数：1 表示加一圈一像素宽的边框（28×28 变成 30×30）；给出一对 [行, 列] 可以对高和宽做不同的填充。</translation>
+        </message>
+        <message>
+            <source>Cropping everything away: the crop is taken from both sides, so 14 rows can lose at most 6 from each. Here the pair is [rows, columns] of a C×H×W image, each cut on both sides.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation type="vanished">把所有内容都裁掉了：两侧都会裁掉这么多，所以 14 行每侧最多只能裁掉 6 行。这里的一对数是 C×H×W 图像的 [行, 列]，两侧各裁这么多。</translation>
+        </message>
+        <message>
+            <source>Rows cut off at the top and at the bottom, and columns at the left and at the right: 1 removes a one-pixel frame (30×30 becomes 28×28); a pair [rows, columns] crops the height and the width differently.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation type="vanished">在上方和下方各裁掉的行数，以及在左侧和右侧各裁掉的列数：1 表示去掉一圈一像素宽的边框（30×30 变成 28×28）；给出一对 [行, 列] 可以对高和宽做不同的裁剪。</translation>
+        </message>
+        <message>
+            <source>The function applied to every output value: relu in hidden layers, softmax on the last layer of a classifier, linear (none) to keep the raw numbers. The same as Keras' activation argument.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation type="vanished">作用于每个输出值的函数：隐藏层用 relu，分类模型最后一层用 softmax，linear（无）保留原始数值。与 Keras 的 activation 参数相同。</translation>
+        </message>
+        <message>
+            <source>valid: no border is added (p = 0), so the height and width each shrink by k − 1. same: a border of zeros keeps the height and width unchanged; it needs strides 1.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation type="vanished">valid：不加边框（p = 0），所以高和宽各减少 k − 1。same：用一圈零填充，使高和宽保持不变；需要步长为 1。</translation>
+        </message>
+        <message>
+            <source>valid: no padding (p = 0), so the sequence loses k − 1 steps. same: pads with zeros to keep the number of steps; it needs strides 1.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation type="vanished">valid：不填充（p = 0），所以序列会少 k − 1 步。same：用零填充以保持步数不变；需要步长为 1。</translation>
+        </message>
+        <message>
+            <source>Pooling too often: each 2×2 pooling halves the size (28 → 14 → 7 → 3), until the next kernel no longer fits. With keep_partial off an odd size also loses its last row and column (7 → 3); turn it on to keep them.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation type="vanished">池化太多次：每次 2×2 池化都让尺寸减半（28 → 14 → 7 → 3），直到下一个卷积核放不下。关闭 keep_partial 时，奇数尺寸还会丢掉最后一行和一列（7 → 3）；打开它即可保留。</translation>
+        </message>
+        <message>
+            <source>When the windows do not fit evenly, keep the last, incomplete window (the size is rounded up, ⌈ ⌉) instead of dropping it (rounded down, ⌊ ⌋). With strides equal to the pool size this is Keras' padding 'same'.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation type="vanished">窗口无法正好铺满时，保留最后那个不完整的窗口（尺寸向上取整，⌈ ⌉），而不是丢掉它（向下取整，⌊ ⌋）。步长等于池化窗口时，这就是 Keras 的 padding 'same'。</translation>
+        </message>
+        <message>
+            <source>How much of a negative input is let through: 0.01 gives 0.01·x for x &lt; 0. 0 makes it a plain ReLU; GANs often use 0.2.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation type="vanished">负输入能通过多少：0.01 表示 x &lt; 0 时输出 0.01·x。为 0 时就是普通的 ReLU；GAN 常用 0.2。</translation>
         </message>
     </context>
     <context>
@@ -5150,6 +5949,11 @@ Replace it?</source>
             <source>Merge</source>
             <extracomment>engine: layer registry, training settings</extracomment>
             <translation>合并</translation>
+        </message>
+        <message>
+            <source>Preprocessing</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>预处理</translation>
         </message>
         <message>
             <source>Input</source>
@@ -5222,64 +6026,34 @@ Replace it?</source>
             <translation>嵌入层：把每个词元 id 变成一个学习得到的向量。</translation>
         </message>
         <message>
-            <source>ReLU</source>
+            <source>RepeatVector</source>
             <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>ReLU</translation>
+            <translation>RepeatVector</translation>
         </message>
         <message>
-            <source>max(0, x): the default choice for hidden layers.</source>
+            <source>Repeats a vector n times: a sequence of n equal time steps.</source>
             <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>max(0, x)：隐藏层的默认选择。</translation>
+            <translation>重复向量层：把一个向量重复 n 次，得到由 n 个相同时间步组成的序列。</translation>
         </message>
         <message>
-            <source>LeakyReLU</source>
+            <source>Permute</source>
             <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>LeakyReLU</translation>
+            <translation>Permute</translation>
         </message>
         <message>
-            <source>Like ReLU, but lets a small slope through for negative inputs.</source>
+            <source>Reorders the axes of each sample, e.g. time steps×features → features×time steps.</source>
             <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>与 ReLU 类似，但负输入也保留一个小斜率。</translation>
+            <translation>置换层：重新排列每个样本的轴，例如 时间步×特征 → 特征×时间步。</translation>
         </message>
         <message>
-            <source>Sigmoid</source>
+            <source>TimeDistributed (Dense)</source>
             <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>Sigmoid</translation>
+            <translation>TimeDistributed (Dense)</translation>
         </message>
         <message>
-            <source>Squashes values to between 0 and 1; for yes/no outputs.</source>
+            <source>Applies the same Dense layer to every time step of a sequence.</source>
             <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>把数值压缩到 0 到 1 之间；用于是/否输出。</translation>
-        </message>
-        <message>
-            <source>Tanh</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>Tanh</translation>
-        </message>
-        <message>
-            <source>Squashes values to between −1 and 1; used inside recurrent layers.</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>把数值压缩到 −1 到 1 之间；循环层内部会用到。</translation>
-        </message>
-        <message>
-            <source>GELU</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>GELU</translation>
-        </message>
-        <message>
-            <source>A smooth ReLU, the usual choice in Transformers.</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>平滑版的 ReLU，Transformer 中的常用选择。</translation>
-        </message>
-        <message>
-            <source>Softmax</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>Softmax</translation>
-        </message>
-        <message>
-            <source>Turns scores into probabilities that sum to 1 (over the features).</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>把分数变成总和为 1 的概率（在特征维度上）。</translation>
+            <translation>时间分布层：把同一个 Dense 层应用到序列的每个时间步。</translation>
         </message>
         <message>
             <source>Conv2D</source>
@@ -5362,64 +6136,104 @@ Replace it?</source>
             <translation>上采样层：通过重复（或插值）像素放大图像；没有权重。</translation>
         </message>
         <message>
-            <source>Transformer encoder</source>
+            <source>Conv3D</source>
             <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>Transformer 编码器</translation>
+            <translation>Conv3D</translation>
         </message>
         <message>
-            <source>Multi-head self-attention then a feed-forward network, each with a residual.</source>
+            <source>Slides learned filters through a volume (depth × height × width), such as a scan or a clip.</source>
             <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>多头自注意力，再接一个前馈网络，两者都带残差连接。</translation>
+            <translation>三维卷积层：用学习得到的滤波器在体数据（深 × 高 × 宽）中滑动，例如扫描图像或视频片段。</translation>
         </message>
         <message>
-            <source>Positional embedding</source>
+            <source>MaxPooling1D</source>
             <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>位置嵌入</translation>
+            <translation>MaxPooling1D</translation>
         </message>
         <message>
-            <source>Adds a learned vector to each time step, so attention knows the order.</source>
+            <source>Keeps the largest value of each stretch of time.</source>
             <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>给每个时间步加上一个学习得到的向量，让注意力知道先后顺序。</translation>
+            <translation>一维最大池化层：保留每个时间段中的最大值。</translation>
         </message>
         <message>
-            <source>Add</source>
+            <source>AveragePooling1D</source>
             <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>Add</translation>
+            <translation>AveragePooling1D</translation>
         </message>
         <message>
-            <source>Adds its inputs element by element: the join of a residual connection.</source>
+            <source>Averages each stretch of time steps.</source>
             <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>逐元素相加各个输入：残差连接的汇合点。</translation>
+            <translation>一维平均池化层：取每段时间步的平均值。</translation>
         </message>
         <message>
-            <source>Concatenate</source>
+            <source>MaxPooling3D</source>
             <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>Concatenate</translation>
+            <translation>MaxPooling3D</translation>
         </message>
         <message>
-            <source>Joins its inputs side by side along the channels (or features).</source>
+            <source>Keeps the largest value of each block of a volume.</source>
             <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>沿通道（或特征）方向把各个输入并排拼接起来。</translation>
+            <translation>三维最大池化层：保留体数据每个小块中的最大值。</translation>
         </message>
         <message>
-            <source>BatchNormalization</source>
+            <source>DepthwiseConv2D</source>
             <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>BatchNormalization</translation>
+            <translation>DepthwiseConv2D</translation>
         </message>
         <message>
-            <source>Normalizes each channel over the batch; speeds up and steadies training.</source>
+            <source>Filters each channel of an image on its own, with depth_multiplier filters each.</source>
             <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>批量归一化：在批量上对每个通道做归一化；让训练更快、更稳定。</translation>
+            <translation>逐通道卷积层：对图像的每个通道单独滤波，每个通道 depth_multiplier 个滤波器。</translation>
         </message>
         <message>
-            <source>LayerNormalization</source>
+            <source>SeparableConv2D</source>
             <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>LayerNormalization</translation>
+            <translation>SeparableConv2D</translation>
         </message>
         <message>
-            <source>Normalizes each sample's features; the norm of Transformers.</source>
+            <source>A cheaper Conv2D: filters each channel on its own, then mixes channels with 1×1.</source>
             <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>层归一化：对每个样本的特征做归一化；Transformer 的标准做法。</translation>
+            <translation>深度可分离卷积层：更省计算的 Conv2D，先对每个通道单独滤波，再用 1×1 卷积混合各通道。</translation>
+        </message>
+        <message>
+            <source>SpatialDropout2D</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>SpatialDropout2D</translation>
+        </message>
+        <message>
+            <source>During training, zeroes whole feature maps of an image at random.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>训练时随机把图像的整张特征图置零。</translation>
+        </message>
+        <message>
+            <source>ZeroPadding2D</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>ZeroPadding2D</translation>
+        </message>
+        <message>
+            <source>Adds rows and columns of zeros around an image.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>二维零填充层：在图像周围加上全零的行和列。</translation>
+        </message>
+        <message>
+            <source>ZeroPadding1D</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>ZeroPadding1D</translation>
+        </message>
+        <message>
+            <source>Adds time steps of zeros at the start and the end of a sequence.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>一维零填充层：在序列的开头和末尾加上全零的时间步。</translation>
+        </message>
+        <message>
+            <source>Cropping2D</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>Cropping2D</translation>
+        </message>
+        <message>
+            <source>Cuts rows and columns off the borders of an image.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>二维裁剪层：从图像的边上裁掉若干行和列。</translation>
         </message>
         <message>
             <source>LSTM</source>
@@ -5452,24 +6266,354 @@ Replace it?</source>
             <translation>最基本的循环层（tanh）。</translation>
         </message>
         <message>
+            <source>Transformer encoder</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>Transformer 编码器</translation>
+        </message>
+        <message>
+            <source>Multi-head self-attention then a feed-forward network, each with a residual.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>多头自注意力，再接一个前馈网络，两者都带残差连接。</translation>
+        </message>
+        <message>
+            <source>Positional embedding</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>位置嵌入</translation>
+        </message>
+        <message>
+            <source>Adds a learned vector to each time step, so attention knows the order.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>给每个时间步加上一个学习得到的向量，让注意力知道先后顺序。</translation>
+        </message>
+        <message>
+            <source>Multi-head attention</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Each query time step takes in what it needs from the value sequence, in heads.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>BatchNormalization</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>BatchNormalization</translation>
+        </message>
+        <message>
+            <source>Normalizes each channel over the batch; speeds up and steadies training.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>批量归一化：在批量上对每个通道做归一化；让训练更快、更稳定。</translation>
+        </message>
+        <message>
+            <source>LayerNormalization</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>LayerNormalization</translation>
+        </message>
+        <message>
+            <source>Normalizes each sample's features; the norm of Transformers.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>层归一化：对每个样本的特征做归一化；Transformer 的标准做法。</translation>
+        </message>
+        <message>
+            <source>ReLU</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>ReLU</translation>
+        </message>
+        <message>
+            <source>max(0, x): the default choice for hidden layers.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>max(0, x)：隐藏层的默认选择。</translation>
+        </message>
+        <message>
+            <source>LeakyReLU</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>LeakyReLU</translation>
+        </message>
+        <message>
+            <source>Like ReLU, but lets a small slope through for negative inputs.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>与 ReLU 类似，但负输入也保留一个小斜率。</translation>
+        </message>
+        <message>
+            <source>ELU</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>ELU</translation>
+        </message>
+        <message>
+            <source>Like ReLU, but smooth below zero, where it levels off at −alpha.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>与 ReLU 类似，但在零以下是平滑的，并逐渐趋平于 −alpha。</translation>
+        </message>
+        <message>
+            <source>SELU</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>SELU</translation>
+        </message>
+        <message>
+            <source>A scaled ELU that keeps activations normalized in deep Dense stacks.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>缩放版的 ELU，能在深层 Dense 堆叠中保持激活值的归一化。</translation>
+        </message>
+        <message>
+            <source>Sigmoid</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>Sigmoid</translation>
+        </message>
+        <message>
+            <source>Squashes values to between 0 and 1; for yes/no outputs.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>把数值压缩到 0 到 1 之间；用于是/否输出。</translation>
+        </message>
+        <message>
+            <source>Tanh</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>Tanh</translation>
+        </message>
+        <message>
+            <source>Squashes values to between −1 and 1; used inside recurrent layers.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>把数值压缩到 −1 到 1 之间；循环层内部会用到。</translation>
+        </message>
+        <message>
+            <source>GELU</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>GELU</translation>
+        </message>
+        <message>
+            <source>A smooth ReLU, the usual choice in Transformers.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>平滑版的 ReLU，Transformer 中的常用选择。</translation>
+        </message>
+        <message>
+            <source>Softmax</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>Softmax</translation>
+        </message>
+        <message>
+            <source>Turns scores into probabilities that sum to 1 (over the features).</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>把分数变成总和为 1 的概率（在特征维度上）。</translation>
+        </message>
+        <message>
+            <source>PReLU</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>PReLU</translation>
+        </message>
+        <message>
+            <source>A LeakyReLU whose negative slope is learned, one per channel (or feature).</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>负斜率可学习的 LeakyReLU，每个通道（或特征）一个。</translation>
+        </message>
+        <message>
+            <source>Add</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>Add</translation>
+        </message>
+        <message>
+            <source>Adds its inputs element by element: the join of a residual connection.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>逐元素相加各个输入：残差连接的汇合点。</translation>
+        </message>
+        <message>
+            <source>Concatenate</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>Concatenate</translation>
+        </message>
+        <message>
+            <source>Joins its inputs side by side along the channels (or features).</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>沿通道（或特征）方向把各个输入并排拼接起来。</translation>
+        </message>
+        <message>
+            <source>Multiply</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Multiplies its inputs element by element, e.g. a gate by the values it lets through.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Subtract</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Subtracts its second input from its first, element by element.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Average</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The mean of its inputs, element by element: e.g. the ensemble of several branches.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Maximum</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keeps the largest of its inputs at every position.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rescaling</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>Rescaling</translation>
+        </message>
+        <message>
+            <source>Multiplies every value by a number and adds another, e.g. pixels 0–255 to 0–1.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>缩放层：把每个值乘以一个数再加上另一个数，例如把像素 0–255 变成 0–1。</translation>
+        </message>
+        <message>
+            <source>Shifts and scales each feature to mean 0 and standard deviation 1, with the mean and variance of the training data.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>标准化层：用训练数据的均值和方差，把每个特征平移和缩放到均值 0、标准差 1。</translation>
+        </message>
+        <message>
+            <source>GaussianNoise</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>GaussianNoise</translation>
+        </message>
+        <message>
+            <source>During training, adds random noise to every value to fight overfitting.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>训练时给每个值加上随机噪声，用来防止过拟合。</translation>
+        </message>
+        <message>
+            <source>How weights are updated from the gradients.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>根据梯度更新权重的方法。</translation>
+        </message>
+        <message>
+            <source>Size of each update step.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>每一步更新的幅度。</translation>
+        </message>
+        <message>
+            <source>SGD and RMSprop: how much of the last step carries on.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>SGD 和 RMSprop：上一步的更新有多少延续下来。</translation>
+        </message>
+        <message>
+            <source>SGD: look-ahead (Nesterov) momentum.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>SGD：前瞻式（Nesterov）动量。</translation>
+        </message>
+        <message>
+            <source>Pulls weights towards zero to fight overfitting.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>把权重拉向零，用来防止过拟合。</translation>
+        </message>
+        <message>
+            <source>Adds the sum of |weights| to the loss, making weights sparse.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>把 |权重| 之和加到损失上，使权重变得稀疏。</translation>
+        </message>
+        <message>
+            <source>Samples per update step.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>每一步更新使用的样本数。</translation>
+        </message>
+        <message>
+            <source>Passes over the training data.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>遍历训练数据的次数。</translation>
+        </message>
+        <message>
+            <source>Fraction of the training data held out to validate each epoch.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>从训练数据中留出、每轮用于验证的比例。</translation>
+        </message>
+        <message>
+            <source>Train on only this many samples (the validation part is held out first): with few samples a large model learns them by heart, and overfitting shows.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>只用这么多样本训练（先留出验证部分）：样本很少时，大模型会把它们死记硬背下来，过拟合就显现出来了。</translation>
+        </message>
+        <message>
+            <source>How the learning rate changes over the epochs.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>学习率随轮数变化的方式。</translation>
+        </message>
+        <message>
+            <source>step: epochs between decays.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>step：两次衰减之间的轮数。</translation>
+        </message>
+        <message>
+            <source>step/exponential/plateau: factor the rate is multiplied by.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>step/exponential/plateau：学习率每次乘上的系数。</translation>
+        </message>
+        <message>
+            <source>Stop when validation loss has not improved for this many epochs (0: off).</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>验证损失连续这么多轮没有改进时停止（0：关闭）。</translation>
+        </message>
+        <message>
+            <source>Seed for weights, shuffling and splits: same seed, same run.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>用于权重、打乱和划分的随机种子：种子相同，训练过程就相同。</translation>
+        </message>
+        <message>
+            <source>glorot: Keras' defaults (Glorot-uniform weights, zero biases), as in the guides; pytorch: PyTorch's defaults.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>glorot：Keras 的默认方式（Glorot 均匀分布的权重、零偏置），与入门指南一致；pytorch：PyTorch 的默认方式。</translation>
+        </message>
+        <message>
+            <source>auto picks a GPU when there is one; cpu, cuda, cuda:N (the N-th GPU) or mps.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>auto 在有 GPU 时使用 GPU；也可选 cpu、cuda、cuda:N（第 N 块 GPU）或 mps。</translation>
+        </message>
+        <message>
+            <source>Compute in 16-bit where the device supports it: faster on GPUs.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>在设备支持时用 16 位计算：在 GPU 上更快。</translation>
+        </message>
+        <message>
+            <source>Rotate training images randomly by up to this angle.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>把训练图像随机旋转，最多转这个角度。</translation>
+        </message>
+        <message>
+            <source>Move training images randomly by up to this fraction of their size.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>把训练图像随机平移，最多移动其尺寸的这个比例。</translation>
+        </message>
+        <message>
+            <source>Mirror training images at random (not for digits or text).</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>随机水平镜像训练图像（不适用于数字或文字）。</translation>
+        </message>
+        <message>
+            <source>Zoom into a random part, cropping up to this fraction of the size.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>放大随机的一部分，最多裁掉尺寸的这个比例。</translation>
+        </message>
+        <message>
+            <source>Add Gaussian noise with this standard deviation (pixels 0–1).</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>加入这个标准差的高斯噪声（像素值 0–1）。</translation>
+        </message>
+        <message>
             <source>Shape</source>
             <extracomment>engine: layer registry, training settings</extracomment>
             <translation>形状</translation>
         </message>
         <message>
-            <source>Channels×height×width for images, time×features for sequences, features for vectors.</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>图像为 通道×高×宽，序列为 时间×特征，向量为特征数。</translation>
-        </message>
-        <message>
             <source>Dtype</source>
             <extracomment>engine: layer registry, training settings</extracomment>
             <translation>数据类型</translation>
-        </message>
-        <message>
-            <source>float32 for measurements and pixels; int64 for token ids (Embedding).</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>测量值和像素用 float32；词元 id（Embedding）用 int64。</translation>
         </message>
         <message>
             <source>float32</source>
@@ -5485,11 +6629,6 @@ Replace it?</source>
             <source>Loss</source>
             <extracomment>engine: layer registry, training settings</extracomment>
             <translation>损失函数</translation>
-        </message>
-        <message>
-            <source>cross_entropy for classes, binary_cross_entropy for yes/no or multi-label, mse for numbers and reconstructions.</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>分类用 cross_entropy，是/否或多标签用 binary_cross_entropy，预测数值和重建用 mse。</translation>
         </message>
         <message>
             <source>cross entropy</source>
@@ -5512,11 +6651,6 @@ Replace it?</source>
             <translation>目标</translation>
         </message>
         <message>
-            <source>labels: learn the data set's labels; input: reproduce the input (autoencoders); real_or_fake: tell real samples from generated ones (GANs).</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>labels：学习数据集的标签；input：重建输入（自编码器）；real_or_fake：区分真实样本和生成样本（GAN）。</translation>
-        </message>
-        <message>
             <source>labels</source>
             <extracomment>engine: layer registry, training settings</extracomment>
             <translation>标签（labels）</translation>
@@ -5537,16 +6671,6 @@ Replace it?</source>
             <translation>单元数</translation>
         </message>
         <message>
-            <source>Number of outputs (neurons).</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>输出的个数（神经元数）。</translation>
-        </message>
-        <message>
-            <source>Applied to the layer's output, as Keras' activation argument.</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>作用于这一层的输出，与 Keras 的 activation 参数相同。</translation>
-        </message>
-        <message>
             <source>linear</source>
             <extracomment>engine: layer registry, training settings</extracomment>
             <translation>linear（无）</translation>
@@ -5560,6 +6684,26 @@ Replace it?</source>
             <source>leaky relu</source>
             <extracomment>engine: layer registry, training settings</extracomment>
             <translation>LeakyReLU</translation>
+        </message>
+        <message>
+            <source>elu</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>ELU</translation>
+        </message>
+        <message>
+            <source>selu</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>SELU</translation>
+        </message>
+        <message>
+            <source>swish</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>Swish</translation>
+        </message>
+        <message>
+            <source>mish</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>Mish</translation>
         </message>
         <message>
             <source>sigmoid</source>
@@ -5587,19 +6731,9 @@ Replace it?</source>
             <translation>使用偏置</translation>
         </message>
         <message>
-            <source>Add a learned offset to each output.</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>给每个输出加上一个学习得到的偏移量。</translation>
-        </message>
-        <message>
             <source>Target shape</source>
             <extracomment>engine: layer registry, training settings</extracomment>
             <translation>目标形状</translation>
-        </message>
-        <message>
-            <source>New shape without the batch; -1 once means 'the rest'.</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>新的形状，不含批量维度；-1（只能出现一次）表示“其余部分”。</translation>
         </message>
         <message>
             <source>Rate</source>
@@ -5607,19 +6741,9 @@ Replace it?</source>
             <translation>比例</translation>
         </message>
         <message>
-            <source>Fraction of values dropped (0–0.95).</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>被丢弃的数值所占比例（0–0.95）。</translation>
-        </message>
-        <message>
             <source>Input dim</source>
             <extracomment>engine: layer registry, training settings</extracomment>
             <translation>输入维度</translation>
-        </message>
-        <message>
-            <source>Vocabulary size (largest id + 1).</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>词表大小（最大 id + 1）。</translation>
         </message>
         <message>
             <source>Output dim</source>
@@ -5627,19 +6751,14 @@ Replace it?</source>
             <translation>输出维度</translation>
         </message>
         <message>
-            <source>Length of each vector.</source>
+            <source>N</source>
             <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>每个向量的长度。</translation>
+            <translation>重复次数</translation>
         </message>
         <message>
-            <source>Negative slope</source>
+            <source>Dims</source>
             <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>负斜率</translation>
-        </message>
-        <message>
-            <source>Slope for negative inputs.</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>负输入部分的斜率。</translation>
+            <translation>维度顺序</translation>
         </message>
         <message>
             <source>Filters</source>
@@ -5647,19 +6766,9 @@ Replace it?</source>
             <translation>滤波器数</translation>
         </message>
         <message>
-            <source>Number of feature maps it learns.</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>要学习的特征图个数。</translation>
-        </message>
-        <message>
             <source>Kernel size</source>
             <extracomment>engine: layer registry, training settings</extracomment>
             <translation>卷积核大小</translation>
-        </message>
-        <message>
-            <source>Size of the sliding window, e.g. 3 for 3×3.</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>滑动窗口的大小，例如 3 表示 3×3。</translation>
         </message>
         <message>
             <source>Strides</source>
@@ -5667,19 +6776,9 @@ Replace it?</source>
             <translation>步长</translation>
         </message>
         <message>
-            <source>Step of the window; 2 halves the size.</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>窗口每次移动的步幅；2 会让尺寸减半。</translation>
-        </message>
-        <message>
             <source>Padding</source>
             <extracomment>engine: layer registry, training settings</extracomment>
             <translation>填充</translation>
-        </message>
-        <message>
-            <source>valid: no padding, the output shrinks; same: pad to keep the size (strides 1 only).</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>valid：不填充，输出会变小；same：填充以保持大小（仅限步长为 1）。</translation>
         </message>
         <message>
             <source>valid</source>
@@ -5697,49 +6796,9 @@ Replace it?</source>
             <translation>膨胀率</translation>
         </message>
         <message>
-            <source>Spacing inside the window (atrous convolution).</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>窗口内部的间隔（空洞卷积）。</translation>
-        </message>
-        <message>
-            <source>Add a learned offset to each feature map.</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>给每个特征图加上一个学习得到的偏移量。</translation>
-        </message>
-        <message>
-            <source>Length of the sliding window.</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>滑动窗口的长度。</translation>
-        </message>
-        <message>
-            <source>Number of feature maps.</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>特征图的个数。</translation>
-        </message>
-        <message>
-            <source>Size of the window.</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>窗口的大小。</translation>
-        </message>
-        <message>
-            <source>2 doubles the size.</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>2 会让尺寸加倍。</translation>
-        </message>
-        <message>
-            <source>Pixels trimmed from each border.</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>从每条边裁掉的像素数。</translation>
-        </message>
-        <message>
             <source>Output padding</source>
             <extracomment>engine: layer registry, training settings</extracomment>
             <translation>输出填充</translation>
-        </message>
-        <message>
-            <source>Extra pixels on one side to reach an exact size.</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>在一侧额外补的像素，用来得到精确的尺寸。</translation>
         </message>
         <message>
             <source>Pool size</source>
@@ -5747,24 +6806,9 @@ Replace it?</source>
             <translation>池化窗口</translation>
         </message>
         <message>
-            <source>Window size; 2 halves height and width.</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>窗口大小；2 会让高和宽都减半。</translation>
-        </message>
-        <message>
-            <source>Step of the window; 0 means the pool size.</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>窗口每次移动的步幅；0 表示与池化窗口相同。</translation>
-        </message>
-        <message>
             <source>Keep partial</source>
             <extracomment>engine: layer registry, training settings</extracomment>
             <translation>保留不完整窗口</translation>
-        </message>
-        <message>
-            <source>Keep a last window that hangs over the border (as Keras 'same' when the strides equal the pool size).</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>保留超出边界的最后一个窗口（步长等于池化窗口时，相当于 Keras 的 'same'）。</translation>
         </message>
         <message>
             <source>Size</source>
@@ -5772,19 +6816,9 @@ Replace it?</source>
             <translation>放大倍数</translation>
         </message>
         <message>
-            <source>Factor for height and width.</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>高和宽的放大倍数。</translation>
-        </message>
-        <message>
             <source>Interpolation</source>
             <extracomment>engine: layer registry, training settings</extracomment>
             <translation>插值方式</translation>
-        </message>
-        <message>
-            <source>nearest repeats pixels; bilinear blends them.</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>nearest 重复像素；bilinear 混合相邻像素。</translation>
         </message>
         <message>
             <source>nearest</source>
@@ -5797,79 +6831,14 @@ Replace it?</source>
             <translation>双线性（bilinear）</translation>
         </message>
         <message>
-            <source>Heads</source>
+            <source>Depth multiplier</source>
             <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>注意力头数</translation>
+            <translation>深度乘数</translation>
         </message>
         <message>
-            <source>Attention heads; must divide the feature size.</source>
+            <source>Cropping</source>
             <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>注意力头的个数；必须能整除特征数。</translation>
-        </message>
-        <message>
-            <source>Ff dim</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>前馈网络宽度</translation>
-        </message>
-        <message>
-            <source>Width of the feed-forward network.</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>前馈网络的宽度。</translation>
-        </message>
-        <message>
-            <source>Dropout inside the block.</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>模块内部的 Dropout。</translation>
-        </message>
-        <message>
-            <source>Activation of the feed-forward network.</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>前馈网络的激活函数。</translation>
-        </message>
-        <message>
-            <source>Norm first</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>先归一化</translation>
-        </message>
-        <message>
-            <source>Normalize before attention (pre-LN), which trains deep stacks more stably.</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>在注意力之前归一化（pre-LN），深层堆叠时训练更稳定。</translation>
-        </message>
-        <message>
-            <source>Inputs</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>输入个数</translation>
-        </message>
-        <message>
-            <source>Number of incoming connections.</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>输入连接的个数。</translation>
-        </message>
-        <message>
-            <source>Momentum</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>动量</translation>
-        </message>
-        <message>
-            <source>How slowly the running statistics follow the data (Keras convention).</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>滑动统计量跟随数据变化得有多慢（Keras 的约定）。</translation>
-        </message>
-        <message>
-            <source>Epsilon</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>Epsilon</translation>
-        </message>
-        <message>
-            <source>Added to the variance to avoid division by zero.</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>加到方差上，避免除以零。</translation>
-        </message>
-        <message>
-            <source>Size of the hidden state.</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>隐藏状态的大小。</translation>
+            <translation>裁剪量</translation>
         </message>
         <message>
             <source>Return sequences</source>
@@ -5877,29 +6846,84 @@ Replace it?</source>
             <translation>返回序列</translation>
         </message>
         <message>
-            <source>Output every time step (to stack recurrent layers), not only the last.</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>输出每个时间步（用于堆叠循环层），而不只是最后一步。</translation>
-        </message>
-        <message>
             <source>Bidirectional</source>
             <extracomment>engine: layer registry, training settings</extracomment>
             <translation>双向</translation>
         </message>
         <message>
-            <source>Also read the sequence backwards and join both readings.</source>
+            <source>Heads</source>
             <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>同时反向读取序列，并把两个方向的结果拼接起来。</translation>
+            <translation>注意力头数</translation>
+        </message>
+        <message>
+            <source>Ff dim</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>前馈网络宽度</translation>
+        </message>
+        <message>
+            <source>Norm first</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>先归一化</translation>
+        </message>
+        <message>
+            <source>Num heads</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Key dim</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Inputs</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>输入个数</translation>
+        </message>
+        <message>
+            <source>Momentum</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>动量</translation>
+        </message>
+        <message>
+            <source>Epsilon</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>Epsilon</translation>
+        </message>
+        <message>
+            <source>Negative slope</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>负斜率</translation>
+        </message>
+        <message>
+            <source>Alpha</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>Alpha</translation>
+        </message>
+        <message>
+            <source>Initial slope</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>初始斜率</translation>
+        </message>
+        <message>
+            <source>Scale</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>缩放系数</translation>
+        </message>
+        <message>
+            <source>Offset</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>偏移量</translation>
+        </message>
+        <message>
+            <source>Stddev</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>标准差</translation>
         </message>
         <message>
             <source>Optimizer</source>
             <extracomment>engine: layer registry, training settings</extracomment>
             <translation>优化器</translation>
-        </message>
-        <message>
-            <source>How weights are updated from the gradients.</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>根据梯度更新权重的方法。</translation>
         </message>
         <message>
             <source>adam</source>
@@ -5927,24 +6951,9 @@ Replace it?</source>
             <translation>学习率</translation>
         </message>
         <message>
-            <source>Size of each update step.</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>每一步更新的幅度。</translation>
-        </message>
-        <message>
-            <source>SGD and RMSprop: how much of the last step carries on.</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>SGD 和 RMSprop：上一步的更新有多少延续下来。</translation>
-        </message>
-        <message>
             <source>Nesterov</source>
             <extracomment>engine: layer registry, training settings</extracomment>
             <translation>Nesterov</translation>
-        </message>
-        <message>
-            <source>SGD: look-ahead (Nesterov) momentum.</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>SGD：前瞻式（Nesterov）动量。</translation>
         </message>
         <message>
             <source>L2 weight decay</source>
@@ -5952,19 +6961,9 @@ Replace it?</source>
             <translation>L2 权重衰减</translation>
         </message>
         <message>
-            <source>Pulls weights towards zero to fight overfitting.</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>把权重拉向零，用来防止过拟合。</translation>
-        </message>
-        <message>
             <source>L1 penalty</source>
             <extracomment>engine: layer registry, training settings</extracomment>
             <translation>L1 惩罚</translation>
-        </message>
-        <message>
-            <source>Adds the sum of |weights| to the loss, making weights sparse.</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>把 |权重| 之和加到损失上，使权重变得稀疏。</translation>
         </message>
         <message>
             <source>Batch size</source>
@@ -5972,19 +6971,9 @@ Replace it?</source>
             <translation>批量大小</translation>
         </message>
         <message>
-            <source>Samples per update step.</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>每一步更新使用的样本数。</translation>
-        </message>
-        <message>
             <source>Epochs</source>
             <extracomment>engine: layer registry, training settings</extracomment>
             <translation>轮数</translation>
-        </message>
-        <message>
-            <source>Passes over the training data.</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>遍历训练数据的次数。</translation>
         </message>
         <message>
             <source>Validation split</source>
@@ -5992,29 +6981,14 @@ Replace it?</source>
             <translation>验证集比例</translation>
         </message>
         <message>
-            <source>Fraction of the training data held out to validate each epoch.</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>从训练数据中留出、每轮用于验证的比例。</translation>
-        </message>
-        <message>
             <source>Training samples (0: all)</source>
             <extracomment>engine: layer registry, training settings</extracomment>
             <translation>训练样本数（0：全部）</translation>
         </message>
         <message>
-            <source>Train on only this many samples (the validation part is held out first): with few samples a large model learns them by heart, and overfitting shows.</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>只用这么多样本训练（先留出验证部分）：样本很少时，大模型会把它们死记硬背下来，过拟合就显现出来了。</translation>
-        </message>
-        <message>
             <source>Learning-rate schedule</source>
             <extracomment>engine: layer registry, training settings</extracomment>
             <translation>学习率调度</translation>
-        </message>
-        <message>
-            <source>How the learning rate changes over the epochs.</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>学习率随轮数变化的方式。</translation>
         </message>
         <message>
             <source>constant</source>
@@ -6047,19 +7021,9 @@ Replace it?</source>
             <translation>调度间隔</translation>
         </message>
         <message>
-            <source>step: epochs between decays.</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>step：两次衰减之间的轮数。</translation>
-        </message>
-        <message>
             <source>Schedule gamma</source>
             <extracomment>engine: layer registry, training settings</extracomment>
             <translation>调度系数</translation>
-        </message>
-        <message>
-            <source>step/exponential/plateau: factor the rate is multiplied by.</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>step/exponential/plateau：学习率每次乘上的系数。</translation>
         </message>
         <message>
             <source>Early-stopping patience</source>
@@ -6067,29 +7031,14 @@ Replace it?</source>
             <translation>提前停止耐心值</translation>
         </message>
         <message>
-            <source>Stop when validation loss has not improved for this many epochs (0: off).</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>验证损失连续这么多轮没有改进时停止（0：关闭）。</translation>
-        </message>
-        <message>
             <source>Seed</source>
             <extracomment>engine: layer registry, training settings</extracomment>
             <translation>随机种子</translation>
         </message>
         <message>
-            <source>Seed for weights, shuffling and splits: same seed, same run.</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>用于权重、打乱和划分的随机种子：种子相同，训练过程就相同。</translation>
-        </message>
-        <message>
             <source>Weight initialisation</source>
             <extracomment>engine: layer registry, training settings</extracomment>
             <translation>权重初始化</translation>
-        </message>
-        <message>
-            <source>glorot: Keras' defaults (Glorot-uniform weights, zero biases), as in the guides; pytorch: PyTorch's defaults.</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>glorot：Keras 的默认方式（Glorot 均匀分布的权重、零偏置），与入门指南一致；pytorch：PyTorch 的默认方式。</translation>
         </message>
         <message>
             <source>glorot</source>
@@ -6107,19 +7056,9 @@ Replace it?</source>
             <translation>设备</translation>
         </message>
         <message>
-            <source>auto picks a GPU when there is one; cpu, cuda, cuda:N (the N-th GPU) or mps.</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>auto 在有 GPU 时使用 GPU；也可选 cpu、cuda、cuda:N（第 N 块 GPU）或 mps。</translation>
-        </message>
-        <message>
             <source>Mixed precision</source>
             <extracomment>engine: layer registry, training settings</extracomment>
             <translation>混合精度</translation>
-        </message>
-        <message>
-            <source>Compute in 16-bit where the device supports it: faster on GPUs.</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>在设备支持时用 16 位计算：在 GPU 上更快。</translation>
         </message>
         <message>
             <source>Rotation (degrees)</source>
@@ -6127,19 +7066,9 @@ Replace it?</source>
             <translation>旋转（度）</translation>
         </message>
         <message>
-            <source>Rotate training images randomly by up to this angle.</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>把训练图像随机旋转，最多转这个角度。</translation>
-        </message>
-        <message>
             <source>Shift (fraction)</source>
             <extracomment>engine: layer registry, training settings</extracomment>
             <translation>平移（比例）</translation>
-        </message>
-        <message>
-            <source>Move training images randomly by up to this fraction of their size.</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>把训练图像随机平移，最多移动其尺寸的这个比例。</translation>
         </message>
         <message>
             <source>Horizontal flip</source>
@@ -6147,19 +7076,9 @@ Replace it?</source>
             <translation>水平翻转</translation>
         </message>
         <message>
-            <source>Mirror training images at random (not for digits or text).</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>随机水平镜像训练图像（不适用于数字或文字）。</translation>
-        </message>
-        <message>
             <source>Random crop (fraction)</source>
             <extracomment>engine: layer registry, training settings</extracomment>
             <translation>随机裁剪（比例）</translation>
-        </message>
-        <message>
-            <source>Zoom into a random part, cropping up to this fraction of the size.</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>放大随机的一部分，最多裁掉尺寸的这个比例。</translation>
         </message>
         <message>
             <source>Noise</source>
@@ -6167,9 +7086,204 @@ Replace it?</source>
             <translation>噪声</translation>
         </message>
         <message>
-            <source>Add Gaussian noise with this standard deviation (pixels 0–1).</source>
+            <source>Channels×height×width for images, time×features for sequences, features for vectors.</source>
             <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>加入这个标准差的高斯噪声（像素值 0–1）。</translation>
+            <translation type="vanished">图像为 通道×高×宽，序列为 时间×特征，向量为特征数。</translation>
+        </message>
+        <message>
+            <source>float32 for measurements and pixels; int64 for token ids (Embedding).</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="vanished">测量值和像素用 float32；词元 id（Embedding）用 int64。</translation>
+        </message>
+        <message>
+            <source>cross_entropy for classes, binary_cross_entropy for yes/no or multi-label, mse for numbers and reconstructions.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="vanished">分类用 cross_entropy，是/否或多标签用 binary_cross_entropy，预测数值和重建用 mse。</translation>
+        </message>
+        <message>
+            <source>labels: learn the data set's labels; input: reproduce the input (autoencoders); real_or_fake: tell real samples from generated ones (GANs).</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="vanished">labels：学习数据集的标签；input：重建输入（自编码器）；real_or_fake：区分真实样本和生成样本（GAN）。</translation>
+        </message>
+        <message>
+            <source>Number of outputs (neurons).</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="vanished">输出的个数（神经元数）。</translation>
+        </message>
+        <message>
+            <source>Applied to the layer's output, as Keras' activation argument.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="vanished">作用于这一层的输出，与 Keras 的 activation 参数相同。</translation>
+        </message>
+        <message>
+            <source>Add a learned offset to each output.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="vanished">给每个输出加上一个学习得到的偏移量。</translation>
+        </message>
+        <message>
+            <source>New shape without the batch; -1 once means 'the rest'.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="vanished">新的形状，不含批量维度；-1（只能出现一次）表示“其余部分”。</translation>
+        </message>
+        <message>
+            <source>Fraction of values dropped (0–0.95).</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="vanished">被丢弃的数值所占比例（0–0.95）。</translation>
+        </message>
+        <message>
+            <source>Vocabulary size (largest id + 1).</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="vanished">词表大小（最大 id + 1）。</translation>
+        </message>
+        <message>
+            <source>Length of each vector.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="vanished">每个向量的长度。</translation>
+        </message>
+        <message>
+            <source>Slope for negative inputs.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="vanished">负输入部分的斜率。</translation>
+        </message>
+        <message>
+            <source>Number of feature maps it learns.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="vanished">要学习的特征图个数。</translation>
+        </message>
+        <message>
+            <source>Size of the sliding window, e.g. 3 for 3×3.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="vanished">滑动窗口的大小，例如 3 表示 3×3。</translation>
+        </message>
+        <message>
+            <source>Step of the window; 2 halves the size.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="vanished">窗口每次移动的步幅；2 会让尺寸减半。</translation>
+        </message>
+        <message>
+            <source>valid: no padding, the output shrinks; same: pad to keep the size (strides 1 only).</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="vanished">valid：不填充，输出会变小；same：填充以保持大小（仅限步长为 1）。</translation>
+        </message>
+        <message>
+            <source>Spacing inside the window (atrous convolution).</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="vanished">窗口内部的间隔（空洞卷积）。</translation>
+        </message>
+        <message>
+            <source>Add a learned offset to each feature map.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="vanished">给每个特征图加上一个学习得到的偏移量。</translation>
+        </message>
+        <message>
+            <source>Length of the sliding window.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="vanished">滑动窗口的长度。</translation>
+        </message>
+        <message>
+            <source>Number of feature maps.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="vanished">特征图的个数。</translation>
+        </message>
+        <message>
+            <source>Size of the window.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="vanished">窗口的大小。</translation>
+        </message>
+        <message>
+            <source>2 doubles the size.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="vanished">2 会让尺寸加倍。</translation>
+        </message>
+        <message>
+            <source>Pixels trimmed from each border.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="vanished">从每条边裁掉的像素数。</translation>
+        </message>
+        <message>
+            <source>Extra pixels on one side to reach an exact size.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="vanished">在一侧额外补的像素，用来得到精确的尺寸。</translation>
+        </message>
+        <message>
+            <source>Window size; 2 halves height and width.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="vanished">窗口大小；2 会让高和宽都减半。</translation>
+        </message>
+        <message>
+            <source>Step of the window; 0 means the pool size.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="vanished">窗口每次移动的步幅；0 表示与池化窗口相同。</translation>
+        </message>
+        <message>
+            <source>Keep a last window that hangs over the border (as Keras 'same' when the strides equal the pool size).</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="vanished">保留超出边界的最后一个窗口（步长等于池化窗口时，相当于 Keras 的 'same'）。</translation>
+        </message>
+        <message>
+            <source>Factor for height and width.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="vanished">高和宽的放大倍数。</translation>
+        </message>
+        <message>
+            <source>nearest repeats pixels; bilinear blends them.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="vanished">nearest 重复像素；bilinear 混合相邻像素。</translation>
+        </message>
+        <message>
+            <source>Attention heads; must divide the feature size.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="vanished">注意力头的个数；必须能整除特征数。</translation>
+        </message>
+        <message>
+            <source>Width of the feed-forward network.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="vanished">前馈网络的宽度。</translation>
+        </message>
+        <message>
+            <source>Dropout inside the block.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="vanished">模块内部的 Dropout。</translation>
+        </message>
+        <message>
+            <source>Activation of the feed-forward network.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="vanished">前馈网络的激活函数。</translation>
+        </message>
+        <message>
+            <source>Normalize before attention (pre-LN), which trains deep stacks more stably.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="vanished">在注意力之前归一化（pre-LN），深层堆叠时训练更稳定。</translation>
+        </message>
+        <message>
+            <source>Number of incoming connections.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="vanished">输入连接的个数。</translation>
+        </message>
+        <message>
+            <source>How slowly the running statistics follow the data (Keras convention).</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="vanished">滑动统计量跟随数据变化得有多慢（Keras 的约定）。</translation>
+        </message>
+        <message>
+            <source>Added to the variance to avoid division by zero.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="vanished">加到方差上，避免除以零。</translation>
+        </message>
+        <message>
+            <source>Size of the hidden state.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="vanished">隐藏状态的大小。</translation>
+        </message>
+        <message>
+            <source>Output every time step (to stack recurrent layers), not only the last.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="vanished">输出每个时间步（用于堆叠循环层），而不只是最后一步。</translation>
+        </message>
+        <message>
+            <source>Also read the sequence backwards and join both readings.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="vanished">同时反向读取序列，并把两个方向的结果拼接起来。</translation>
         </message>
     </context>
     <context>
