@@ -117,9 +117,7 @@ def adapt_normalization(
             layer.mean.copy_(moments.mean.to(layer.mean.dtype))
             layer.variance.copy_(moments.variance.to(layer.variance.dtype))
             std = moments.variance.sqrt()
-            adapted.append(
-                Adapted(name, samples, moments.mean.flatten().cpu(), std.flatten().cpu())
-            )
+            adapted.append(Adapted(name, samples, _per_feature(moments.mean), _per_feature(std)))
     finally:
         model.train(was_training)
     return adapted
@@ -226,3 +224,7 @@ def _describe(done: Adapted) -> str:
         std_low=float(done.std.min()),
         std_high=float(done.std.max()),
     )
+
+
+def _per_feature(values: torch.Tensor) -> torch.Tensor:
+    return values.flatten().to(torch.float32).cpu()

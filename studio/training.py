@@ -25,6 +25,7 @@ from typing import Any, Protocol
 import torch
 from torch import nn
 
+from studio.adapt import adapt_task
 from studio.data import Dataset, StreamingImageFolder
 from studio.devices import resolve_device
 from studio.errors import StudioError
@@ -385,6 +386,8 @@ class Trainer:
         self.since_best = 0
         if self.resume:
             self._load_checkpoint()
+        if self.start_epoch == 0:  # a fresh start; a resumed run's statistics are in its weights
+            adapt_task(self.task, self.settings, self.state.message)
 
     def _announce(self) -> None:
         if self.state.on_started:

@@ -47,6 +47,7 @@ LAYER_MODULES = (
     "norm",
     "activations",
     "merge",
+    "preprocessing",
 )
 """The modules under studio/layers that define layers: each has a LAYERS list and a card file
 (<module>.toml) beside it. Adding a layer: an entry in one module's LAYERS and its card."""
