@@ -31,8 +31,17 @@ def measurements(n: int = 2000, shift: float = 0.0, seed: int = 0) -> Dataset:
     g = torch.Generator().manual_seed(seed)
     x = torch.randn(n + 200, 3, generator=g) * STDS + MEANS + shift
     y = (x[:, 0] > MEANS[0]).long()
-    return Dataset("measurements", "Measurements", "classification", x[:n], y[:n], x[n:], y[n:],
-                   ["low", "high"], source="generated")
+    return Dataset(
+        "measurements",
+        "Measurements",
+        "classification",
+        x[:n],
+        y[:n],
+        x[n:],
+        y[n:],
+        ["low", "high"],
+        source="generated",
+    )
 
 
 def chain(*layers: tuple[str, dict], shape=(3,)) -> Graph:
@@ -48,8 +57,9 @@ def chain(*layers: tuple[str, dict], shape=(3,)) -> Graph:
 def normalized_classifier(epochs: int = 1) -> Project:
     graph = chain(("Normalization", {}), ("Dense", {"units": 2}), ("Output", {}))
     project = Project(name="Normalized", graph=graph)
-    project.training.update({"epochs": epochs, "batch_size": 100, "validation_split": 0.0,
-                             "learning_rate": 0.05})
+    project.training.update(
+        {"epochs": epochs, "batch_size": 100, "validation_split": 0.0, "learning_rate": 0.05}
+    )
     return project
 
 
@@ -143,8 +153,13 @@ def test_a_resumed_run_keeps_its_statistics(tmp_path):
 
     # Resumed on data shifted by 100: measuring again would move the mean by 100.
     messages = []
-    resumed = Trainer(normalized_classifier(epochs=3), measurements(shift=100.0),
-                      TrainingState(on_message=messages.append), tmp_path, resume=True).run()
+    resumed = Trainer(
+        normalized_classifier(epochs=3),
+        measurements(shift=100.0),
+        TrainingState(on_message=messages.append),
+        tmp_path,
+        resume=True,
+    ).run()
     assert resumed.status == "finished"
     torch.testing.assert_close(resumed.model.normalization_1.mean, data.x_train.mean(0))
     assert not [m for m in messages if "adapted" in m]
@@ -192,16 +207,18 @@ def test_exported_source_carries_the_classes_and_runs_with_torch_alone(tmp_path)
         "x = torch.load('x.pt', weights_only=True)\n"
         "with torch.no_grad(): torch.save(net(x), 'out.pt')\n"
     )
-    done = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True,
-                          text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0, done.stderr
     torch.testing.assert_close(torch.load(tmp_path / "out.pt", weights_only=True), expected)
 
 
 def test_exported_package_of_a_run_has_the_adapted_statistics(tmp_path):
     data = measurements(500)
-    execute(RunRequest(normalized_classifier(), out_dir=tmp_path / "run", data=data),
-            TrainingState())
+    execute(
+        RunRequest(normalized_classifier(), out_dir=tmp_path / "run", data=data), TrainingState()
+    )
     target = tmp_path / "package"
     export(tmp_path / "run", "py", target)
     script = (
@@ -211,8 +228,9 @@ def test_exported_package_of_a_run_has_the_adapted_statistics(tmp_path):
         "net.load_state_dict(common.load_weights(common.default_weights()))\n"
         "print(net.normalization_1.mean.tolist())\n"
     )
-    done = subprocess.run([sys.executable, "-c", script], cwd=target, capture_output=True,
-                          text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=target, capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0, done.stderr
     got = torch.tensor(eval(done.stdout.strip().splitlines()[-1]))
     torch.testing.assert_close(got, data.x_train.mean(0))
