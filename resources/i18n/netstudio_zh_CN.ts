@@ -1869,7 +1869,7 @@ Replace it?</source>
         <message>
             <location filename="" />
             <source>Keras' model.summary() counts this layer's parameters differently from PyTorch: e.g. an LSTM or SimpleRNN has one bias per gate in Keras, two in PyTorch; Keras counts BatchNorm's moving mean and variance as non-trainable parameters</source>
-            <translation type="unfinished" />
+            <translation>Keras 的 model.summary() 对这一层参数的计数与 PyTorch 不同：例如 LSTM 或 SimpleRNN 在 Keras 中每个门有一个偏置，在 PyTorch 中有两个；Keras 把 BatchNorm 的滑动均值和方差算作不可训练参数</translation>
         </message>
         <message>
             <source>Keras counts this layer differently: an LSTM or SimpleRNN has one bias per gate there, two in PyTorch; BatchNorm's moving mean and variance count as (non-trainable) parameters there, as buffers in PyTorch</source>
@@ -2416,6 +2416,11 @@ Replace it?</source>
             <translation>数据集名称（见 `netstudio datasets`）</translation>
         </message>
         <message>
+            <source>your own data: a folder with one subfolder of images per class, or a CSV file (with --dataset image-folder or csv; instead of the project's path)</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>learning rate</source>
             <extracomment>engine: studio/cli.py</extracomment>
             <translation>学习率</translation>
@@ -2620,12 +2625,32 @@ Replace it?</source>
     <context>
         <name>errors</name>
         <message>
-            <source>Normalization {node}: adapted to {samples:,} training samples ({features} features, means {mean_low:.4g} to {mean_high:.4g}, standard deviations {std_low:.4g} to {std_high:.4g}).</source>
+            <source>Normalization {node}: adapted to {what}, one mean and standard deviation per {axis} ({count:,}): means {mean_low:.4g} to {mean_high:.4g}, standard deviations {std_low:.4g} to {std_high:.4g}.</source>
             <extracomment>engine: studio/adapt.py</extracomment>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Normalization {node}: adapted to {samples:,} training samples (mean {mean:.4g}, standard deviation {std:.4g}).</source>
+            <source>{count:,} random noise vectors</source>
+            <extracomment>engine: studio/adapt.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{count:,} training samples</source>
+            <extracomment>engine: studio/adapt.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Normalization {node}: adapted to {what} (mean {mean:.4g}, standard deviation {std:.4g}).</source>
+            <extracomment>engine: studio/adapt.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>channel</source>
+            <extracomment>engine: studio/adapt.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>feature</source>
             <extracomment>engine: studio/adapt.py</extracomment>
             <translation type="unfinished" />
         </message>
@@ -2675,6 +2700,11 @@ Replace it?</source>
             <translation>这一批次结束后停止…（再按一次 Ctrl-C 立即中止）</translation>
         </message>
         <message>
+            <source>--data cannot be used with --resume: a resumed run continues on the data it was trained on</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Wrote {path}</source>
             <extracomment>engine: studio/cli.py</extracomment>
             <translation>已写入 {path}</translation>
@@ -2688,6 +2718,11 @@ Replace it?</source>
             <source>netstudio: no display found, so the app cannot open here. Headless commands: {commands} (see `netstudio --help`).</source>
             <extracomment>engine: studio/cli.py</extracomment>
             <translation>netstudio：没有找到显示器，所以无法在这里打开应用。无界面命令：{commands}（见 `netstudio --help`）。</translation>
+        </message>
+        <message>
+            <source>--data names your own image folder or CSV file: use it with --dataset image-folder or --dataset csv, not {name}</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>The app cannot start: {reason}. Headless commands still work.</source>
@@ -2755,11 +2790,6 @@ Replace it?</source>
             <translation>{root} 中含有可读图像的类别不到两个。{note}</translation>
         </message>
         <message>
-            <source>{w}×{h} pixels, not {ew}×{eh} as the others</source>
-            <extracomment>engine: studio/data/folder.py</extracomment>
-            <translation>{w}×{h} 像素，而不是与其他图像相同的 {ew}×{eh}</translation>
-        </message>
-        <message>
             <source>Skipped {what} in {root} that could not be used: {examples}.</source>
             <extracomment>engine: studio/data/folder_scan.py</extracomment>
             <translation>已跳过 {root} 中无法使用的 {what}：{examples}。</translation>
@@ -2822,12 +2852,12 @@ Replace it?</source>
         <message>
             <source>{count:,} of {total:,} images are not {w}×{h} pixels: they are {how}.</source>
             <extracomment>engine: studio/data/folder_scan.py</extracomment>
-            <translation type="unfinished" />
+            <translation>{total:,} 张图像中有 {count:,} 张不是 {w}×{h} 像素：已将它们{how}。</translation>
         </message>
         <message>
             <source>Images converted: {changes}.</source>
             <extracomment>engine: studio/data/folder_scan.py</extracomment>
-            <translation type="unfinished" />
+            <translation>已转换的图像：{changes}。</translation>
         </message>
         <message>
             <source>one file</source>
@@ -2957,27 +2987,27 @@ Replace it?</source>
         <message>
             <source>The resize setting must be one of {choices}, not {value!r}.</source>
             <extracomment>engine: studio/data/resize.py</extracomment>
-            <translation type="unfinished" />
+            <translation>调整大小的设置必须是 {choices} 之一，而不是 {value!r}。</translation>
         </message>
         <message>
             <source>The image size setting must be [height, width] in pixels (each 1 to {most}), or one number for a square; not {value!r}.</source>
             <extracomment>engine: studio/data/resize.py</extracomment>
-            <translation type="unfinished" />
+            <translation>图像大小设置必须是以像素为单位的 [高, 宽]（每个为 1 到 {most}），或用一个数表示正方形；而不是 {value!r}。</translation>
         </message>
         <message>
             <source>scaled to cover it and cropped in the centre</source>
             <extracomment>engine: studio/data/resize.py</extracomment>
-            <translation type="unfinished" />
+            <translation>缩放到能覆盖该尺寸，再从中心裁剪</translation>
         </message>
         <message>
             <source>stretched to it</source>
             <extracomment>engine: studio/data/resize.py</extracomment>
-            <translation type="unfinished" />
+            <translation>拉伸到该尺寸</translation>
         </message>
         <message>
             <source>scaled to fit inside it and padded with black</source>
             <extracomment>engine: studio/data/resize.py</extracomment>
-            <translation type="unfinished" />
+            <translation>缩放到能放进该尺寸，再用黑色补边</translation>
         </message>
         <message>
             <source>holds {value!r}, not a finite number</source>
@@ -3562,17 +3592,17 @@ Replace it?</source>
         <message>
             <source>query</source>
             <extracomment>engine: studio/layers/attention.py</extracomment>
-            <translation type="unfinished" />
+            <translation>查询</translation>
         </message>
         <message>
             <source>value</source>
             <extracomment>engine: studio/layers/attention.py</extracomment>
-            <translation type="unfinished" />
+            <translation>值</translation>
         </message>
         <message>
             <source>key</source>
             <extracomment>engine: studio/layers/attention.py</extracomment>
-            <translation type="unfinished" />
+            <translation>键</translation>
         </message>
         <message>
             <source>add an Embedding (for token ids) or a Reshape to time steps×features before it</source>
@@ -3592,12 +3622,12 @@ Replace it?</source>
         <message>
             <source>its {name} input ({port}) must be a sequence too: add an Embedding, a Reshape to time steps×features or a RepeatVector before it</source>
             <extracomment>engine: studio/layers/attention.py</extracomment>
-            <translation type="unfinished" />
+            <translation>它的{name}输入（输入 {port}）也必须是序列：请在它之前添加 Embedding、Reshape 为 时间步×特征，或 RepeatVector</translation>
         </message>
         <message>
             <source>MultiHeadAttention needs a key with as many time steps as the value, but the key has {key} and the value {value}; connect a key of {value} steps</source>
             <extracomment>engine: studio/layers/attention.py</extracomment>
-            <translation type="unfinished" />
+            <translation>MultiHeadAttention 需要键与值的时间步数相同，但键有 {key} 步，值有 {value} 步；请连接一个 {value} 步的键</translation>
         </message>
         <message>
             <source>tensor</source>
@@ -3760,6 +3790,11 @@ Replace it?</source>
             <translation>Reshape 无法把 {total} 个值（{input}）变成 {shape}（{known} 个值）；请让各维大小的乘积等于 {total}</translation>
         </message>
         <message>
+            <source>{title} must be a list of 1 to {rank} axis numbers such as [2, 1]</source>
+            <extracomment>engine: studio/layers/core.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>input {n} is {got}</source>
             <extracomment>engine: studio/layers/merge.py</extracomment>
             <translation>输入 {n} 是 {got}</translation>
@@ -3767,7 +3802,7 @@ Replace it?</source>
         <message>
             <source>{layer} needs inputs of the same shape, but {shapes}; make the branches agree (same filters and pooling, or a 1×1 Conv2D on one of them)</source>
             <extracomment>engine: studio/layers/merge.py</extracomment>
-            <translation type="unfinished" />
+            <translation>{layer} 需要形状相同的输入，但{shapes}；请让各分支一致（相同的滤波器数和池化，或在其中一个分支上加 1×1 Conv2D）</translation>
         </message>
         <message>
             <source>channels</source>
@@ -4387,7 +4422,7 @@ Replace it?</source>
         <message>
             <source>The model's class cannot be called {name}: a layer class of that name is written into the same file. Rename the project.</source>
             <extracomment>engine: studio/source.py</extracomment>
-            <translation type="unfinished" />
+            <translation>模型的类不能命名为 {name}：同一个文件中已写有同名的层类。请重命名项目。</translation>
         </message>
         <message>
             <source>The layer id {node} cannot be written as Python source: an id is lowercase letters, digits and underscores, starts with a letter, and is neither a Python keyword nor a name that PyTorch modules use. Rename the layer.</source>
@@ -4495,6 +4530,21 @@ Replace it?</source>
             <source>Interrupted.</source>
             <extracomment>engine: studio/training.py</extracomment>
             <translation>已中断。</translation>
+        </message>
+        <message>
+            <source>Normalization {node}: adapted to {samples:,} training samples ({features} features, means {mean_low:.4g} to {mean_high:.4g}, standard deviations {std_low:.4g} to {std_high:.4g}).</source>
+            <extracomment>engine: studio/adapt.py</extracomment>
+            <translation type="vanished">Normalization {node}：已用 {samples:,} 个训练样本完成适配（adapt）：{features} 个特征，均值 {mean_low:.4g} 到 {mean_high:.4g}，标准差 {std_low:.4g} 到 {std_high:.4g}。</translation>
+        </message>
+        <message>
+            <source>Normalization {node}: adapted to {samples:,} training samples (mean {mean:.4g}, standard deviation {std:.4g}).</source>
+            <extracomment>engine: studio/adapt.py</extracomment>
+            <translation type="vanished">Normalization {node}：已用 {samples:,} 个训练样本完成适配（adapt），均值 {mean:.4g}，标准差 {std:.4g}。</translation>
+        </message>
+        <message>
+            <source>{w}×{h} pixels, not {ew}×{eh} as the others</source>
+            <extracomment>engine: studio/data/folder.py</extracomment>
+            <translation type="vanished">{w}×{h} 像素，而不是与其他图像相同的 {ew}×{eh}</translation>
         </message>
         <message>
             <source>The images differ in size: {first} is {w}×{h} pixels but {other} is {ow}×{oh} ({count:,} of {total:,} images differ from {w}×{h}). All images must have the same size; resize them first (for example all to 64×64).</source>
@@ -5200,7 +5250,7 @@ Replace it?</source>
         <message>
             <source>Expecting it to learn everything a Conv2D with as many filters learns: it only finds patterns that split into a filter per channel followed by a mix of channels. If accuracy drops, give it more filters or stack two.</source>
             <extracomment>engine: help card</extracomment>
-            <translation type="unfinished" />
+            <translation>指望它学到滤波器数相同的 Conv2D 能学到的一切：它只能找到可以拆成“每个通道一个滤波器，再混合各通道”的模式。如果准确率下降，请给它更多滤波器，或叠加两个。</translation>
         </message>
         <message>
             <source>Size of the window of the depthwise step (k in the formula): 3 means 3×3. A pair [height, width] gives a rectangle.</source>
@@ -5235,7 +5285,7 @@ Replace it?</source>
         <message>
             <source>Using Dropout's usual rate of 0.5: each dropped map is a whole pattern lost, so keep it low (0.1 to 0.3). It drops channels, the C of NetStudio's C×H×W images, the same maps as Keras' SpatialDropout2D drops from its channels-last images.</source>
             <extracomment>engine: help card</extracomment>
-            <translation type="unfinished" />
+            <translation>沿用 Dropout 常用的 0.5 比例：每丢弃一张特征图就丢失了一整种模式，所以请保持较低（0.1 到 0.3）。它丢弃的是通道，即 NetStudio 的 C×H×W 图像中的 C，与 Keras 的 SpatialDropout2D 从通道在后的图像中丢弃的是同样的特征图。</translation>
         </message>
         <message>
             <source>Fraction of the feature maps set to zero at each training step. The others are scaled up by 1 / (1 − rate) so that the average stays the same.</source>
@@ -5255,12 +5305,12 @@ Replace it?</source>
         <message>
             <source>Padding by hand where padding 'same' would do: with strides 1 and an odd kernel k, ZeroPadding2D((k − 1) / 2) before a valid Conv2D is a 'same' Conv2D, so one of the two is enough.</source>
             <extracomment>engine: help card</extracomment>
-            <translation type="unfinished" />
+            <translation>在用 padding 'same' 就能解决的地方手动填充：步长为 1、卷积核 k 为奇数时，在 valid 的 Conv2D 之前加 ZeroPadding2D((k − 1) / 2) 就等于一个 'same' 的 Conv2D，所以两者用一个就够了。</translation>
         </message>
         <message>
             <source>Rows of zeros added at the top and at the bottom, and columns at the left and at the right: 1 adds a one-pixel frame (28×28 becomes 30×30); a pair [rows, columns] pads the height and the width differently. Keras' ((top, bottom), (left, right)) form, for an uneven border, is not offered.</source>
             <extracomment>engine: help card</extracomment>
-            <translation type="unfinished" />
+            <translation>在上方和下方各加的零行数，以及在左侧和右侧各加的零列数：1 表示加一圈一像素宽的边框（28×28 变成 30×30）；给出一对 [行, 列] 可以对高和宽做不同的填充。不提供 Keras 用于不对称边框的 ((top, bottom), (left, right)) 形式。</translation>
         </message>
         <message>
             <source>Adds time steps of zeros at the start and at the end of a sequence, making it longer. The features are unchanged; it has no weights.</source>
@@ -5295,12 +5345,12 @@ Replace it?</source>
         <message>
             <source>Cropping everything away: the crop is taken from both sides, so 14 rows can lose at most 6 from each, leaving 2.</source>
             <extracomment>engine: help card</extracomment>
-            <translation type="unfinished" />
+            <translation>把所有内容都裁掉了：两侧都会裁掉这么多，所以 14 行每侧最多只能裁掉 6 行，剩下 2 行。</translation>
         </message>
         <message>
             <source>Rows cut off at the top and at the bottom, and columns at the left and at the right: 1 removes a one-pixel frame (30×30 becomes 28×28); a pair [rows, columns] crops the height and the width differently. Keras' ((top, bottom), (left, right)) form, for an uneven crop, is not offered.</source>
             <extracomment>engine: help card</extracomment>
-            <translation type="unfinished" />
+            <translation>在上方和下方各裁掉的行数，以及在左侧和右侧各裁掉的列数：1 表示去掉一圈一像素宽的边框（30×30 变成 28×28）；给出一对 [行, 列] 可以对高和宽做不同的裁剪。不提供 Keras 用于不对称裁剪的 ((top, bottom), (left, right)) 形式。</translation>
         </message>
         <message>
             <source>A recurrent layer: it reads a sequence one step at a time and carries a memory from step to step. Three gates (input, forget, output) learn what to store, what to forget and what to pass on, so it can link events far apart in time.</source>
@@ -5440,47 +5490,47 @@ Replace it?</source>
         <message>
             <source>Keras' MultiHeadAttention: every time step of the query sequence compares itself with every step of the key sequence and takes in a weighted mix of the value sequence, in several heads side by side. The result has the query's shape: one step per query step, projected back to the query's features.</source>
             <extracomment>engine: help card</extracomment>
-            <translation type="unfinished" />
+            <translation>即 Keras 的 MultiHeadAttention：查询序列的每个时间步都与键序列的每一步进行比较，并吸收值序列的加权组合，由多个注意力头并排进行。结果的形状与查询相同：每个查询步对应一步，并投影回查询的特征数。</translation>
         </message>
         <message>
             <source>For self-attention, connect the same layer to both the query and the value input; to let one sequence look at another (a decoder at an encoder's output), connect them to the query and the value.</source>
             <extracomment>engine: help card</extracomment>
-            <translation type="unfinished" />
+            <translation>做自注意力时，把同一层同时连到查询输入和值输入；要让一个序列关注另一个序列（例如解码器关注编码器的输出），就把它们分别连到查询和值。</translation>
         </message>
         <message>
             <source>Expecting a self-attention block with its residual, LayerNorm and feed-forward part: this layer is the attention alone, as in Keras. Use the Transformer encoder for the whole block, or add Add and LayerNorm around it yourself.</source>
             <extracomment>engine: help card</extracomment>
-            <translation type="unfinished" />
+            <translation>指望它是带残差、LayerNorm 和前馈部分的完整自注意力模块：与 Keras 一样，这一层只有注意力本身。需要完整模块请用 Transformer 编码器，或自己在它周围加上 Add 和 LayerNorm。</translation>
         </message>
         <message>
             <source>Four projections, as in Keras: query, key and value each to h·k numbers, and the result back to the query's F_q features, each with its bias. The value's projection is also key_dim wide (Keras' default value_dim).</source>
             <extracomment>engine: help card</extracomment>
-            <translation type="unfinished" />
+            <translation>与 Keras 一样有四个投影：查询、键和值各投影到 h·k 个数，结果再投影回查询的 F_q 个特征，每个投影都带偏置。值的投影宽度也是 key_dim（Keras 中 value_dim 的默认值）。</translation>
         </message>
         <message>
             <source>How many attention heads look at the sequences side by side (h in the formula), each with its own projections of key_dim numbers.</source>
             <extracomment>engine: help card</extracomment>
-            <translation type="unfinished" />
+            <translation>有多少个注意力头并排查看序列（公式中的 h），每个头都有自己的、宽度为 key_dim 的投影。</translation>
         </message>
         <message>
             <source>Size of each head's query and key (and value) vectors (k in the formula). Unlike the Transformer encoder's heads, it need not divide the feature size: 8 heads of 64 on 32 features are fine.</source>
             <extracomment>engine: help card</extracomment>
-            <translation type="unfinished" />
+            <translation>每个头的查询和键（以及值）向量的大小（公式中的 k）。与 Transformer 编码器的注意力头不同，它不必整除特征数：在 32 个特征上用 8 个 64 维的头也没问题。</translation>
         </message>
         <message>
             <source>Fraction of the attention weights dropped during training, against overfitting; 0 turns it off.</source>
             <extracomment>engine: help card</extracomment>
-            <translation type="unfinished" />
+            <translation>训练时被丢弃的注意力权重所占比例，用来防止过拟合；0 表示关闭。</translation>
         </message>
         <message>
             <source>Adds a learned offset to each of the four projections (the + 1 in the count).</source>
             <extracomment>engine: help card</extracomment>
-            <translation type="unfinished" />
+            <translation>给四个投影各加上一个学习得到的偏移量（参数个数公式中的 + 1）。</translation>
         </message>
         <message>
             <source>2: a query and a value, the key being the value (Keras' default); 3: a separate key on input 3, as long as the value. Input 1 is always the query, input 2 the value.</source>
             <extracomment>engine: help card</extracomment>
-            <translation type="unfinished" />
+            <translation>2：一个查询和一个值，键就是值（Keras 的默认方式）；3：在输入 3 上接一个单独的键，长度与值相同。输入 1 始终是查询，输入 2 是值。</translation>
         </message>
         <message>
             <source>Normalizes each channel (or feature) to mean 0 and variance 1 over the current batch, then scales and shifts it with two learned numbers. When evaluating it uses running averages collected in training instead of the batch.</source>
@@ -5720,62 +5770,62 @@ Replace it?</source>
         <message>
             <source>Multiplies its inputs value by value; all of them must have exactly the same shape. Where one input is between 0 and 1, such as a sigmoid's output, it works as a gate on the other: it decides how much of each value gets through.</source>
             <extracomment>engine: help card</extracomment>
-            <translation type="unfinished" />
+            <translation>把各个输入逐个数值相乘；它们的形状必须完全相同。当其中一个输入在 0 到 1 之间（例如 sigmoid 的输出）时，它就像另一个输入上的门：决定每个数值能通过多少。</translation>
         </message>
         <message>
             <source>For gates and attention weights computed by one branch and applied to another, as in squeeze-and-excitation blocks or gated units.</source>
             <extracomment>engine: help card</extracomment>
-            <translation type="unfinished" />
+            <translation>用于由一个分支计算、作用到另一个分支上的门或注意力权重，例如 squeeze-and-excitation 模块或门控单元。</translation>
         </message>
         <message>
             <source>Gating with a branch whose values are not between 0 and 1: the product then grows or flips sign instead of letting a share through. End the gating branch with a sigmoid activation.</source>
             <extracomment>engine: help card</extracomment>
-            <translation type="unfinished" />
+            <translation>用取值不在 0 到 1 之间的分支做门控：乘积会变大或变号，而不是只让一部分通过。请让门控分支以 sigmoid 激活函数结尾。</translation>
         </message>
         <message>
             <source>Subtracts its second input from its first, value by value: input 1 − input 2. Both must have exactly the same shape.</source>
             <extracomment>engine: help card</extracomment>
-            <translation type="unfinished" />
+            <translation>把第一个输入逐个数值减去第二个输入：输入 1 − 输入 2。两者的形状必须完全相同。</translation>
         </message>
         <message>
             <source>To compare two branches, such as the difference between two embeddings in a siamese network.</source>
             <extracomment>engine: help card</extracomment>
-            <translation type="unfinished" />
+            <translation>用来比较两个分支，例如孪生网络中两个嵌入向量之差。</translation>
         </message>
         <message>
             <source>Connecting the inputs the wrong way round: the order of the ports matters, input 1 minus input 2, unlike Add.</source>
             <extracomment>engine: help card</extracomment>
-            <translation type="unfinished" />
+            <translation>把输入接反了：与 Add 不同，端口的顺序很重要，是输入 1 减输入 2。</translation>
         </message>
         <message>
             <source>Takes the mean of its inputs, value by value: their sum divided by how many there are. All of them must have exactly the same shape.</source>
             <extracomment>engine: help card</extracomment>
-            <translation type="unfinished" />
+            <translation>逐个数值求各个输入的平均值：它们的和除以输入的个数。它们的形状必须完全相同。</translation>
         </message>
         <message>
             <source>To combine branches that each predict the same thing, such as an ensemble of several classifier heads on one input.</source>
             <extracomment>engine: help card</extracomment>
-            <translation type="unfinished" />
+            <translation>用来合并预测同一事物的多个分支，例如在同一输入上由多个分类头组成的集成。</translation>
         </message>
         <message>
             <source>Averaging a softmax with raw scores (logits): the numbers mean different things. Give every branch the same kind of output before averaging.</source>
             <extracomment>engine: help card</extracomment>
-            <translation type="unfinished" />
+            <translation>把 softmax 的输出与原始分数（logits）放在一起平均：这些数的含义不同。求平均之前，请让每个分支输出同一种值。</translation>
         </message>
         <message>
             <source>Keeps, at every position, the largest value among its inputs. All of them must have exactly the same shape.</source>
             <extracomment>engine: help card</extracomment>
-            <translation type="unfinished" />
+            <translation>在每个位置上保留各个输入中的最大值。它们的形状必须完全相同。</translation>
         </message>
         <message>
             <source>To combine branches so that the strongest response wins at each position, as in maxout units.</source>
             <extracomment>engine: help card</extracomment>
-            <translation type="unfinished" />
+            <translation>合并多个分支，使每个位置上最强的响应胜出，例如 maxout 单元。</translation>
         </message>
         <message>
             <source>Using it where Add or Concatenate belongs: the smaller values are dropped, so their branch gets no gradient there and may stop learning.</source>
             <extracomment>engine: help card</extracomment>
-            <translation type="unfinished" />
+            <translation>在该用 Add 或 Concatenate 的地方用它：较小的值被丢弃，它们所在的分支在那里得不到梯度，可能停止学习。</translation>
         </message>
         <message>
             <source>Multiplies every value by scale and adds offset: out = x · scale + offset. It learns nothing; it puts the data into the range the next layers work best with.</source>
@@ -6288,12 +6338,12 @@ Replace it?</source>
         <message>
             <source>Multi-head attention</source>
             <extracomment>engine: layer registry, training settings</extracomment>
-            <translation type="unfinished" />
+            <translation>多头注意力</translation>
         </message>
         <message>
             <source>Each query time step takes in what it needs from the value sequence, in heads.</source>
             <extracomment>engine: layer registry, training settings</extracomment>
-            <translation type="unfinished" />
+            <translation>查询的每个时间步都从值序列中吸收所需的信息，由多个头并行完成。</translation>
         </message>
         <message>
             <source>BatchNormalization</source>
@@ -6428,42 +6478,42 @@ Replace it?</source>
         <message>
             <source>Multiply</source>
             <extracomment>engine: layer registry, training settings</extracomment>
-            <translation type="unfinished" />
+            <translation>Multiply</translation>
         </message>
         <message>
             <source>Multiplies its inputs element by element, e.g. a gate by the values it lets through.</source>
             <extracomment>engine: layer registry, training settings</extracomment>
-            <translation type="unfinished" />
+            <translation>逐元素相乘各个输入，例如把门与它放行的数值相乘。</translation>
         </message>
         <message>
             <source>Subtract</source>
             <extracomment>engine: layer registry, training settings</extracomment>
-            <translation type="unfinished" />
+            <translation>Subtract</translation>
         </message>
         <message>
             <source>Subtracts its second input from its first, element by element.</source>
             <extracomment>engine: layer registry, training settings</extracomment>
-            <translation type="unfinished" />
+            <translation>逐元素地用第一个输入减去第二个输入。</translation>
         </message>
         <message>
             <source>Average</source>
             <extracomment>engine: layer registry, training settings</extracomment>
-            <translation type="unfinished" />
+            <translation>Average</translation>
         </message>
         <message>
             <source>The mean of its inputs, element by element: e.g. the ensemble of several branches.</source>
             <extracomment>engine: layer registry, training settings</extracomment>
-            <translation type="unfinished" />
+            <translation>逐元素求各个输入的平均值：例如集成多个分支。</translation>
         </message>
         <message>
             <source>Maximum</source>
             <extracomment>engine: layer registry, training settings</extracomment>
-            <translation type="unfinished" />
+            <translation>Maximum</translation>
         </message>
         <message>
             <source>Keeps the largest of its inputs at every position.</source>
             <extracomment>engine: layer registry, training settings</extracomment>
-            <translation type="unfinished" />
+            <translation>在每个位置上保留各个输入中的最大值。</translation>
         </message>
         <message>
             <source>Rescaling</source>
@@ -6868,12 +6918,12 @@ Replace it?</source>
         <message>
             <source>Num heads</source>
             <extracomment>engine: layer registry, training settings</extracomment>
-            <translation type="unfinished" />
+            <translation>注意力头数</translation>
         </message>
         <message>
             <source>Key dim</source>
             <extracomment>engine: layer registry, training settings</extracomment>
-            <translation type="unfinished" />
+            <translation>键维度</translation>
         </message>
         <message>
             <source>Inputs</source>
