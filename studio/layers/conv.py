@@ -1,4 +1,5 @@
-"""Convolution, pooling and upsampling layers over sequences (1D), images (2D) and volumes (3D).
+"""Convolution, pooling and upsampling layers over sequences (1D), images (2D) and volumes (3D);
+depthwise and separable convolutions, zero padding, cropping and SpatialDropout2D for images.
 
 Sizes follow Keras: 'valid' keeps only whole windows; 'same' gives ⌈size / strides⌉ and pads
 as TensorFlow does, the odd cell at the end (pad_before = total // 2). PyTorch's own padding
@@ -671,7 +672,9 @@ def _depthwise_flops(c: Call, sizes: tuple[int, ...]) -> int:
     return 2 * maps * math.prod(sizes) * math.prod(c["kernel_size"])
 
 
-def _separable_emit(layer_id: str):
+def _emit_depthwise(layer_id: str):
+    """TensorFlow's uneven 'same' border (if any), the node's module, its activation."""
+
     def emit(em, c: Call, xs):
         found = conv_windows(layer_id, IMAGE, c)
         y = em.module(_pad_and_run(em, xs[0], found))
@@ -680,14 +683,14 @@ def _separable_emit(layer_id: str):
     return emit
 
 
-def _depthwise_params(*extra) -> tuple:
+def _depthwise_params() -> tuple:
+    """Keras' DepthwiseConv2D arguments (dilation_rate named dilation, as Conv2D's here)."""
     return (
         SizeParam("kernel_size", 3),
         IntParam("strides", 1, minimum=1, maximum=64),
         ChoiceParam("padding", "valid", choices=("valid", "same")),
         IntParam("depth_multiplier", 1, minimum=1, maximum=256),
         IntParam("dilation", 1, minimum=1, maximum=64),
-        *extra,
         activation_param(),
         BoolParam("use_bias", True),
     )
@@ -719,7 +722,7 @@ DEPTHWISE_CONV_2D = LayerType(
         )
     ),
     module=lambda c: _depthwise_spec(c, conv_windows("DepthwiseConv2D", IMAGE, c), c["use_bias"]),
-    emit=_separable_emit("DepthwiseConv2D"),
+    emit=_emit_depthwise("DepthwiseConv2D"),
     examples=(
         example({}, (3, 8, 9)),
         example({"depth_multiplier": 2, "use_bias": False, "activation": "relu"}, (2, 6, 6)),
@@ -772,7 +775,7 @@ SEPARABLE_CONV_2D = LayerType(
     params=params(IntParam("filters", 32, minimum=1, maximum=8192), *_depthwise_params()),
     infer=lambda c: TensorType((c["filters"], *conv_windows("SeparableConv2D", IMAGE, c).sizes)),
     module=_separable_spec,
-    emit=_separable_emit("SeparableConv2D"),
+    emit=_emit_depthwise("SeparableConv2D"),
     examples=(
         example({"filters": 4}, (3, 8, 9)),
         example({"filters": 5, "depth_multiplier": 2, "padding": "same"}, (2, 6, 7)),
