@@ -2418,7 +2418,7 @@ Replace it?</source>
         <message>
             <source>your own data: a folder with one subfolder of images per class, or a CSV file (with --dataset image-folder or csv; instead of the project's path)</source>
             <extracomment>engine: studio/cli.py</extracomment>
-            <translation type="unfinished" />
+            <translation>你自己的数据：一个文件夹（每个类别一个存放图像的子文件夹），或一个 CSV 文件（配合 --dataset image-folder 或 csv 使用；代替项目中的路径）</translation>
         </message>
         <message>
             <source>learning rate</source>
@@ -2627,32 +2627,32 @@ Replace it?</source>
         <message>
             <source>Normalization {node}: adapted to {what}, one mean and standard deviation per {axis} ({count:,}): means {mean_low:.4g} to {mean_high:.4g}, standard deviations {std_low:.4g} to {std_high:.4g}.</source>
             <extracomment>engine: studio/adapt.py</extracomment>
-            <translation type="unfinished" />
+            <translation>Normalization {node}：已用 {what} 完成适配（adapt），每个{axis}一个均值和标准差（共 {count:,} 个）：均值 {mean_low:.4g} 到 {mean_high:.4g}，标准差 {std_low:.4g} 到 {std_high:.4g}。</translation>
         </message>
         <message>
             <source>{count:,} random noise vectors</source>
             <extracomment>engine: studio/adapt.py</extracomment>
-            <translation type="unfinished" />
+            <translation>{count:,} 个随机噪声向量</translation>
         </message>
         <message>
             <source>{count:,} training samples</source>
             <extracomment>engine: studio/adapt.py</extracomment>
-            <translation type="unfinished" />
+            <translation>{count:,} 个训练样本</translation>
         </message>
         <message>
             <source>Normalization {node}: adapted to {what} (mean {mean:.4g}, standard deviation {std:.4g}).</source>
             <extracomment>engine: studio/adapt.py</extracomment>
-            <translation type="unfinished" />
+            <translation>Normalization {node}：已用 {what} 完成适配（adapt），均值 {mean:.4g}，标准差 {std:.4g}。</translation>
         </message>
         <message>
             <source>channel</source>
             <extracomment>engine: studio/adapt.py</extracomment>
-            <translation type="unfinished" />
+            <translation>通道</translation>
         </message>
         <message>
             <source>feature</source>
             <extracomment>engine: studio/adapt.py</extracomment>
-            <translation type="unfinished" />
+            <translation>特征</translation>
         </message>
         <message>
             <source>Wrote {path} from the template {template!r} ({title}).</source>
@@ -2702,7 +2702,7 @@ Replace it?</source>
         <message>
             <source>--data cannot be used with --resume: a resumed run continues on the data it was trained on</source>
             <extracomment>engine: studio/cli.py</extracomment>
-            <translation type="unfinished" />
+            <translation>--data 不能与 --resume 一起使用：继续的运行会沿用它原来训练所用的数据</translation>
         </message>
         <message>
             <source>Wrote {path}</source>
@@ -2722,7 +2722,7 @@ Replace it?</source>
         <message>
             <source>--data names your own image folder or CSV file: use it with --dataset image-folder or --dataset csv, not {name}</source>
             <extracomment>engine: studio/cli.py</extracomment>
-            <translation type="unfinished" />
+            <translation>--data 指定你自己的图像文件夹或 CSV 文件：请与 --dataset image-folder 或 --dataset csv 一起使用，而不是 {name}</translation>
         </message>
         <message>
             <source>The app cannot start: {reason}. Headless commands still work.</source>
@@ -3792,7 +3792,7 @@ Replace it?</source>
         <message>
             <source>{title} must be a list of 1 to {rank} axis numbers such as [2, 1]</source>
             <extracomment>engine: studio/layers/core.py</extracomment>
-            <translation type="unfinished" />
+            <translation>{title} 必须是包含 1 到 {rank} 个轴编号的列表，例如 [2, 1]</translation>
         </message>
         <message>
             <source>input {n} is {got}</source>
