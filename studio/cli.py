@@ -180,12 +180,16 @@ def cmd_train(args: argparse.Namespace) -> int:
     if args.mixed_precision:
         changed["mixed_precision"] = True
     project_path = Path(args.project) if args.project else None
+    project = None if args.resume else _load(args.project)
+    dataset = args.dataset
+    if args.data is not None:
+        project, dataset = _with_data(project, dataset, args.data)
     request = RunRequest(
-        project=None if args.resume else _load(args.project),
+        project=project,
         project_path=project_path,
         out_dir=Path(args.resume or args.out) if (args.resume or args.out) else None,
         resume=bool(args.resume),
-        dataset=args.dataset,
+        dataset=dataset,
         train_limit=args.limit,
         test_limit=args.limit_test,
         changed=changed,
@@ -217,6 +221,33 @@ def cmd_train(args: argparse.Namespace) -> int:
         return 0
     printer.finished(outcome)
     return 0
+
+
+# The data sets that are the user's own file or folder, named with --data.
+_OWN_DATA = ("image-folder", "csv")
+
+
+def _with_data(project, dataset: str | None, data: str):
+    """(project, data set name) reading the user's own folder or CSV file at `data`, a path
+    as typed (relative to the current directory, not to the project file)."""
+    from studio.data.paths import resolve_data_path
+    from studio.data.registry import canonical_name
+
+    if project is None:
+        raise UserError(msg("--data cannot be used with --resume: a resumed run continues on "
+                            "the data it was trained on"))
+    path = resolve_data_path(data)
+    name = canonical_name(dataset) if dataset else project.dataset.get("name")
+    if name not in _OWN_DATA:
+        if dataset:
+            raise UserError(msg("--data names your own image folder or CSV file: use it with "
+                                "--dataset image-folder or --dataset csv, not {name}", name=name))
+        name = "image-folder" if path.is_dir() else "csv"
+    settings = {**project.dataset, "name": name, "path": os.path.abspath(path)}
+    if name != project.dataset.get("name"):  # the other kind's settings do not apply
+        settings.update(label_column=None, task=None)
+    project.dataset = settings
+    return project, name
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -350,6 +381,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help=_help(term("project file (optional with --resume)", "cli")))
     p.add_argument("--dataset",
                    help=_help(term("data set name (see `netstudio datasets`)", "cli")))
+    p.add_argument("--data", metavar="PATH", help=_help(term(
+        "your own data: a folder with one subfolder of images per class, or a CSV file "
+        "(with --dataset image-folder or csv; instead of the project's path)", "cli")))
     p.add_argument("--epochs", type=int)
     p.add_argument("--batch-size", type=int)
     p.add_argument("--lr", type=float, help=_help(term("learning rate", "cli")))

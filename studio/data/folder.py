@@ -1,9 +1,10 @@
-"""The user's own images: a folder with one subfolder per class.
+"""The user's own images: a folder with one subfolder per class, photos of any size.
 
 A folder that fits in memory becomes a uint8 Dataset like MNIST's. One that does not is refused by
 `load_image_folder` with DatasetTooLargeError; `StreamingImageFolder` reads such a folder instead,
 decoding images in DataLoader worker processes batch by batch. Looking through the folder (what
-is in it, which files are skipped) is `folder_scan`'s work.
+is in it, which files are skipped, which size they are all brought to) is `folder_scan`'s work;
+how an image of another size is brought to it is `resize`'s.
 """
 
 from __future__ import annotations
@@ -15,20 +16,23 @@ from pathlib import Path
 
 import numpy as np
 import torch
-from PIL import Image
+from PIL import Image, ImageOps
 
-from ..messages import msg
+from ..messages import Message, msg
 from .base import Dataset, DatasetError, check_split, split_indices
 from .folder_scan import (
+    EXIF_ERRORS,
     GRAY_MODES,
     IMAGE_ERRORS,
     IMAGE_EXTENSIONS,
     FolderScan,
     Skipped,
+    exif_orientation,
     image_error_reason,
     scan_image_folder,
     skipped_note,
 )
+from .resize import DEFAULT_RESIZE, draft_size, fit
 
 __all__ = [
     "IMAGE_EXTENSIONS",
@@ -81,44 +85,66 @@ def memory_limit_bytes() -> int:
     return int(total * MEMORY_FRACTION)
 
 
-def decode_image(path: Path, channels: int, size: tuple[int, int] | None = None) -> np.ndarray:
-    """One image as uint8 (C, H, W). With `size` (width, height), an image of another size is
-    refused: the file may have changed since the folder was scanned. Raises
-    UnreadableImageError for a damaged, hostile or vanished file."""
+def decode_image(
+    path: Path, channels: int, size: tuple[int, int] | None = None, resize: str = DEFAULT_RESIZE
+) -> np.ndarray:
+    """One image as uint8 (C, H, W), upright as its EXIF orientation says, its first frame if
+    it has several. With `size` (width, height) it is brought to that size by the `resize`
+    policy (see studio.data.resize); a JPEG much larger than that is decoded at 1/2, 1/4 or
+    1/8 scale straight away. Raises UnreadableImageError for a damaged (e.g. truncated),
+    hostile or vanished file."""
     try:
         with Image.open(path) as im:
-            if size is not None and im.size != size:
-                raise UnreadableImageError(
-                    path,
-                    msg(
-                        "{w}×{h} pixels, not {ew}×{eh} as the others",
-                        w=im.size[0],
-                        h=im.size[1],
-                        ew=size[0],
-                        eh=size[1],
-                    ),
-                )
-            arr = _pixels(im, channels)
+            if size is not None and im.format == "JPEG":
+                # Before anything is decoded: the decoder itself then skips most of the work.
+                wanted = draft_size(im.size, size, resize, exif_orientation(im))
+                im.draft("L" if channels == 1 else None, wanted)
+            upright = _upright(im)
+        image = _as_uint8(upright, channels)
+        if size is not None:
+            image = fit(image, size, resize)
+        arr = np.array(image, dtype=np.uint8)  # a copy: Pillow's buffer is read-only
     except IMAGE_ERRORS as exc:
         raise UnreadableImageError(path, image_error_reason(exc)) from exc
     return arr[None] if channels == 1 else np.ascontiguousarray(arr.transpose(2, 0, 1))
 
 
-def _pixels(im: Image.Image, channels: int) -> np.ndarray:
+def _upright(im: Image.Image) -> Image.Image:
+    """The decoded first frame, turned as its EXIF says (photos taken with the camera
+    sideways store the pixels sideways). A damaged EXIF block leaves the image as stored."""
+    im.load()  # a damaged picture raises here (e.g. truncated), before the EXIF is looked at
+    try:
+        return ImageOps.exif_transpose(im)
+    except EXIF_ERRORS:
+        return im.copy()
+
+
+def _as_uint8(im: Image.Image, channels: int) -> Image.Image:
+    """8-bit gray ("L") or RGB, whatever the file held (palette, CMYK, 16-bit, float)."""
     if im.mode.startswith("I;16"):
         # 16-bit gray: keep the high byte (Pillow's own conversion clips at 255 instead).
         high = (np.asarray(im).astype(np.uint16) >> 8).astype(np.uint8)
         im = Image.fromarray(high)
     elif channels == 3 and im.mode in GRAY_MODES and im.mode != "L":
         im = im.convert("L")  # e.g. 32-bit "I" or float "F" among colour images
-    # np.array copies: Pillow's buffer is read-only, which torch.from_numpy warns about.
-    return np.array(im.convert("L" if channels == 1 else "RGB"), dtype=np.uint8)
+    elif im.mode == "P" and "transparency" in im.info:
+        im = im.convert("RGBA")  # Pillow warns when a transparent palette goes straight to RGB
+    return im.convert("L" if channels == 1 else "RGB")
 
 
-def load_image_folder(path: str | Path, *, seed: int = 0) -> Dataset:
-    """All images of a class folder in memory, with a stratified, seeded 20 % test split.
-    Images that cannot be decoded are left out and named in the Dataset's notes."""
-    scan = scan_image_folder(path)
+def load_image_folder(
+    path: str | Path,
+    *,
+    seed: int = 0,
+    image_size: tuple[int, int] | None = None,
+    channels: int | None = None,
+    resize: str | None = None,
+) -> Dataset:
+    """All images of a class folder in memory, with a stratified, seeded 20 % test split,
+    each brought to `image_size` (height, width; None: the size most of them have) by the
+    `resize` policy (None: centre-crop). Images that cannot be decoded are left out; the
+    Dataset's notes name them and say what was resized or converted."""
+    scan = scan_image_folder(path, image_size=image_size, channels=channels, resize=resize)
     limit = memory_limit_bytes()
     if scan.nbytes > limit:
         reason = msg(
@@ -140,15 +166,15 @@ def load_image_folder(path: str | Path, *, seed: int = 0) -> Dataset:
         )
     x = np.empty((len(scan.files), *scan.input_shape), dtype=np.uint8)
     failed: dict[int, str] = {}
-    size = (scan.width, scan.height)
 
     def fill(i: int) -> None:
         try:
-            x[i] = decode_image(scan.files[i], scan.channels, size)
+            x[i] = decode_image(scan.files[i], scan.channels, scan.size, scan.resize)
         except UnreadableImageError as exc:
             failed[i] = exc.reason
 
-    # Pillow releases the GIL while decoding, so a few threads help on big folders.
+    # Pillow releases the GIL while decoding and resizing, so a few threads help on big
+    # folders (a folder too large for memory is decoded in DataLoader worker processes).
     with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
         list(pool.map(fill, range(len(scan.files))))
     labels, classes = scan.labels, list(scan.classes)
@@ -164,7 +190,6 @@ def load_image_folder(path: str | Path, *, seed: int = 0) -> Dataset:
     check_split(len(train), len(test), scan.root)
     xt = torch.from_numpy(x)
     yt = torch.from_numpy(labels)
-    note = skipped_note(scan.root, skipped)
     return Dataset(
         name="image-folder",
         title=scan.root.name or str(scan.root),
@@ -175,8 +200,15 @@ def load_image_folder(path: str | Path, *, seed: int = 0) -> Dataset:
         y_test=yt[test],
         classes=classes,
         source=str(scan.root),
-        notes=[note] if note else [],
+        notes=_notes(scan, skipped),
     )
+
+
+def _notes(scan: FolderScan, skipped: list[Skipped]) -> list[Message]:
+    """What the user should know about how the folder was read: files skipped, images
+    resized or converted."""
+    notes = [skipped_note(scan.root, skipped), scan.conversion_note()]
+    return [note for note in notes if note]
 
 
 def _without_empty_classes(
@@ -204,11 +236,20 @@ def _without_empty_classes(
 
 
 class _DecodedFiles(torch.utils.data.Dataset):
-    # Holds only paths and labels, so it is cheap to send to worker processes. An image that
-    # fails to decode comes back blank with its reason, so that the main process can say which
-    # file it was (an exception raised in a worker reaches it wrapped in a traceback's text).
-    def __init__(self, files: list[Path], labels: np.ndarray, channels: int, size: tuple[int, int]):
+    # Holds only paths and labels, so it is cheap to send to worker processes, where
+    # __getitem__ decodes and resizes. An image that fails to decode comes back blank with its
+    # reason, so that the main process can leave it out and say which file it was (an exception
+    # raised in a worker reaches it wrapped in a traceback's text).
+    def __init__(
+        self,
+        files: list[Path],
+        labels: np.ndarray,
+        channels: int,
+        size: tuple[int, int],
+        resize: str = DEFAULT_RESIZE,
+    ):
         self.files, self.labels, self.channels, self.size = files, labels, channels, size
+        self.resize = resize
 
     def __len__(self) -> int:
         return len(self.files)
@@ -216,7 +257,7 @@ class _DecodedFiles(torch.utils.data.Dataset):
     def __getitem__(self, i: int) -> tuple[torch.Tensor, torch.Tensor, int, str]:
         label = torch.tensor(int(self.labels[i]), dtype=torch.int64)
         try:
-            image = decode_image(self.files[i], self.channels, self.size)
+            image = decode_image(self.files[i], self.channels, self.size, self.resize)
         except UnreadableImageError as exc:
             blank = torch.zeros((self.channels, self.size[1], self.size[0]), dtype=torch.uint8)
             return blank, label, i, str(exc.reason)
@@ -224,20 +265,29 @@ class _DecodedFiles(torch.utils.data.Dataset):
 
 
 class _CheckedBatches:
-    """A DataLoader's (images, labels) batches; DatasetError naming the file when one of them
-    could not be decoded."""
+    """A DataLoader's (images, labels) batches, uint8 images as decoded. An image that could
+    not be decoded is left out of its batch and recorded in `unreadable` (path: reason), for
+    the notes: one damaged photo does not end a long run."""
 
-    def __init__(self, loader: torch.utils.data.DataLoader, files: list[Path]) -> None:
-        self.loader, self.files = loader, files
+    def __init__(
+        self, loader: torch.utils.data.DataLoader, files: list[Path], unreadable: dict[Path, str]
+    ) -> None:
+        self.loader, self.files, self.unreadable = loader, files, unreadable
 
     def __len__(self) -> int:
         return len(self.loader)
 
     def __iter__(self) -> Iterator[tuple[torch.Tensor, torch.Tensor]]:
         for x, y, index, reasons in self.loader:
-            for i, reason in zip(index.tolist(), reasons, strict=True):
-                if reason:
-                    raise UnreadableImageError(self.files[i], reason)
+            bad = [k for k, reason in enumerate(reasons) if reason]
+            if bad:
+                for k in bad:
+                    self.unreadable[self.files[int(index[k])]] = reasons[k]
+                keep = torch.ones(len(reasons), dtype=torch.bool)
+                keep[bad] = False
+                x, y = x[keep], y[keep]
+                if not len(y):
+                    continue
             yield x, y
 
 
@@ -245,25 +295,42 @@ class StreamingImageFolder:
     """A class folder read from disk batch by batch, for folders too large for memory.
 
     Batches look like the in-memory Dataset's: uint8 (B, C, H, W) images and int64 labels, so the
-    same trainer code (float_x, augmentation on batches) applies."""
+    same trainer code (float_x, augmentation on batches) applies. Images are decoded and resized
+    in the DataLoader's worker processes; one that turns out to be unreadable is left out of its
+    batch and named in `notes`."""
 
     name = "image-folder"
     title = "Image folder (streamed from disk)"
     task = "classification"
     is_image = True
 
-    def __init__(self, path: str | Path, *, seed: int = 0, scan: FolderScan | None = None):
-        self.scan = scan if scan is not None else scan_image_folder(path)
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        seed: int = 0,
+        scan: FolderScan | None = None,
+        image_size: tuple[int, int] | None = None,
+        channels: int | None = None,
+        resize: str | None = None,
+    ):
+        if scan is None:
+            scan = scan_image_folder(path, image_size=image_size, channels=channels, resize=resize)
+        self.scan = scan
         self.train_index, self.test_index = split_indices(
             len(self.scan.files), TEST_FRACTION, seed, labels=self.scan.labels
         )
         check_split(len(self.train_index), len(self.test_index), self.scan.root)
+        # Files found unreadable while streaming (path: reason). Shared by copies of this
+        # object (a limited copy trains), so that the notes say what any of them met.
+        self.unreadable: dict[Path, str] = {}
 
     @property
-    def notes(self) -> list[str]:
-        """Plain-words notes for the user (files skipped while scanning)."""
-        note = self.scan.note()
-        return [note] if note else []
+    def notes(self) -> list[Message]:
+        """Plain-words notes for the user: files skipped while scanning or (so far) while
+        reading, images resized or converted."""
+        read = [Skipped(path, reason) for path, reason in self.unreadable.items()]
+        return _notes(self.scan, [*self.scan.skipped, *read])
 
     @property
     def classes(self) -> list[str]:
@@ -299,13 +366,13 @@ class StreamingImageFolder:
     ) -> _CheckedBatches:
         """Batches of (uint8 images, int64 labels) from the train or test split, or from the
         given positions in the folder (`index`, e.g. a validation part of the train split).
-        Iterating raises UnreadableImageError (a DatasetError) at a file that cannot be
-        decoded."""
+        Unreadable images are left out of their batches and recorded in `unreadable`."""
         if index is None:
             index = {"train": self.train_index, "test": self.test_index}[split]
         files = [self.scan.files[i] for i in index]
-        size = (self.scan.width, self.scan.height)
-        data = _DecodedFiles(files, self.scan.labels[index], self.scan.channels, size)
+        data = _DecodedFiles(
+            files, self.scan.labels[index], self.scan.channels, self.scan.size, self.scan.resize
+        )
         loader = torch.utils.data.DataLoader(
             data,
             batch_size=batch_size,
@@ -313,4 +380,4 @@ class StreamingImageFolder:
             num_workers=workers,
             pin_memory=torch.cuda.is_available(),
         )
-        return _CheckedBatches(loader, files)
+        return _CheckedBatches(loader, files, self.unreadable)

@@ -4,8 +4,9 @@ The folder comes from the user and may be anything: the whole disk, a tree with 
 unreadable subfolders, files that only pretend to be images, decompression bombs. The walk is
 bounded (MAX_ENTRIES), follows a symlinked folder at most once, and reads each image's header
 only. A file that cannot be used is skipped and counted (see `skipped_note`) rather than failing
-the whole set; what makes the set unusable (no folder, fewer than two classes, mixed sizes)
-raises DatasetError.
+the whole set; what makes the set unusable (no folder, fewer than two classes) raises
+DatasetError. Images of other sizes are welcome: the scan chooses the size they are all brought
+to (see `resize`) and counts what decoding will have to do (resize, convert, turn upright).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from PIL import Image, UnidentifiedImageError
 
 from ..messages import Message, joined, msg, term
 from .base import DatasetError
+from .resize import check_resize, oriented_size, policy_name
 
 IMAGE_EXTENSIONS = frozenset(
     {".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp", ".tif", ".tiff", ".pgm", ".ppm", ".pbm"}
@@ -45,6 +47,24 @@ IMAGE_ERRORS: tuple[type[BaseException], ...] = (
 )
 # Skipped files named in a note, at most.
 NOTE_EXAMPLES = 3
+# The EXIF tag that says which way up a photo was taken.
+ORIENTATION_TAG = 0x0112
+# What Pillow's EXIF reader raises for a damaged EXIF block, besides IMAGE_ERRORS: the picture
+# is still good, only its orientation is unknown (taken as upright).
+EXIF_ERRORS: tuple[type[BaseException], ...] = (*IMAGE_ERRORS, KeyError, SyntaxError)
+DEEP_MODES = frozenset({"I;16", "I;16B", "I;16L", "I;16N"})
+
+
+@dataclass
+class Conversions:
+    """What decoding will do to the images beyond reading them, counted from their headers:
+    the notes tell the user, so that nothing happens to their photos unsaid."""
+
+    resized: int = 0  # not at the target size: resized by the policy
+    cmyk: int = 0  # printing colours, converted to RGB
+    deep: int = 0  # 16 bits per pixel, reduced to 8
+    turned: int = 0  # EXIF says the camera was held sideways or upside down
+    animated: int = 0  # several frames: the first is used
 
 
 @dataclass
@@ -55,11 +75,13 @@ class FolderScan:
     classes: list[str]
     files: list[Path]
     labels: np.ndarray  # int64, one per file
-    height: int
+    height: int  # the size every image is brought to (see `resize`)
     width: int
-    channels: int  # 1 if every image is grayscale, else 3
+    channels: int  # 1 if every image is grayscale (or the model takes gray), else 3
     # Files left out, each with the reason in plain words.
     skipped: list[Skipped] = field(default_factory=list)
+    resize: str = "center-crop"  # how an image of another size is brought to height × width
+    conversions: Conversions = field(default_factory=Conversions)
 
     @property
     def input_shape(self) -> tuple[int, int, int]:
@@ -69,9 +91,44 @@ class FolderScan:
     def nbytes(self) -> int:
         return len(self.files) * self.channels * self.height * self.width
 
+    @property
+    def size(self) -> tuple[int, int]:
+        """(width, height), as Pillow gives sizes."""
+        return (self.width, self.height)
+
     def note(self) -> Message | None:
         """The skipped files in one sentence for the user, or None when none was skipped."""
         return skipped_note(self.root, self.skipped)
+
+    def conversion_note(self) -> Message | None:
+        """What decoding does to the images (resized, converted, turned), in one or two
+        sentences; None when the images are used as they are."""
+        done = self.conversions
+        parts: list[Message] = []
+        if done.resized:
+            parts.append(
+                msg(
+                    "{count:,} of {total:,} images are not {w}×{h} pixels: they are {how}.",
+                    count=done.resized,
+                    total=len(self.files),
+                    w=self.width,
+                    h=self.height,
+                    how=policy_name(self.resize),
+                )
+            )
+        changes = [
+            msg(template, count=count)
+            for template, count in (
+                ("{count:,} CMYK to RGB", done.cmyk),
+                ("{count:,} from 16 to 8 bits", done.deep),
+                ("{count:,} turned upright as their EXIF orientation says", done.turned),
+                ("{count:,} animated (the first frame is used)", done.animated),
+            )
+            if count
+        ]
+        if changes:
+            parts.append(msg("Images converted: {changes}.", changes=joined(changes, "; ")))
+        return joined(parts, " ") if parts else None
 
 
 class Skipped(NamedTuple):
@@ -121,10 +178,21 @@ def image_error_reason(exc: BaseException) -> str:
     return str(exc) or type(exc).__name__
 
 
-def scan_image_folder(path: str | Path) -> FolderScan:
+def scan_image_folder(
+    path: str | Path,
+    *,
+    image_size: tuple[int, int] | None = None,
+    channels: int | None = None,
+    resize: str | None = None,
+) -> FolderScan:
     """Check a class folder and read every image's header. Raises DatasetError saying what to
-    fix: missing folder, fewer than two classes, differently sized images, a tree too large to
-    be an image set. Unreadable images are skipped and listed in `FolderScan.skipped`."""
+    fix: missing folder, fewer than two classes, a tree too large to be an image set.
+    Unreadable images are skipped and listed in `FolderScan.skipped`.
+
+    image_size (height, width): the size every image is brought to, by the `resize` policy
+    (default centre-crop); None: the size most images have (upright). channels (1 or 3): what
+    the model takes; None: 1 when every image is gray, else 3."""
+    policy = check_resize(resize)
     root = _check_root(Path(path))
     budget = _Budget(root)
     skipped: list[Skipped] = []
@@ -132,6 +200,7 @@ def scan_image_folder(path: str | Path) -> FolderScan:
     files: list[Path] = []
     labels: list[int] = []
     sizes: list[tuple[int, int]] = []
+    conversions = Conversions()
     gray = True
     empty: list[str] = []
     folders, loose = _class_folders(root, budget)
@@ -145,9 +214,13 @@ def scan_image_folder(path: str | Path) -> FolderScan:
                 header = _read_header(f, skipped)
             if header is None:
                 continue
-            size, mode = header
+            size, mode = header.size, header.mode
             files.append(f)
             sizes.append(size)
+            conversions.cmyk += mode == "CMYK"
+            conversions.deep += mode in DEEP_MODES
+            conversions.turned += header.orientation != 1
+            conversions.animated += header.animated
             labels.append(len(classes))
             gray = gray and mode in GRAY_MODES
             found += 1
@@ -157,7 +230,11 @@ def scan_image_folder(path: str | Path) -> FolderScan:
             empty.append(sub.name)
     if len(classes) < 2:
         raise DatasetError(_too_few_classes(root, classes, empty, skipped, loose))
-    width, height = _common_size(files, sizes)
+    if image_size is None:
+        width, height = _common_size(sizes)
+    else:
+        height, width = image_size
+    conversions.resized = sum(size != (width, height) for size in sizes)
     return FolderScan(
         root=root,
         classes=classes,
@@ -165,8 +242,10 @@ def scan_image_folder(path: str | Path) -> FolderScan:
         labels=np.asarray(labels, dtype=np.int64),
         height=height,
         width=width,
-        channels=1 if gray else 3,
+        channels=channels or (1 if gray else 3),
         skipped=skipped,
+        resize=policy,
+        conversions=conversions,
     )
 
 
@@ -309,12 +388,24 @@ def _image_files(folder: Path, budget: _Budget, skipped: list[Skipped]) -> list[
     return sorted(found)
 
 
-def _read_header(path: Path, skipped: list[Skipped]) -> tuple[tuple[int, int], str] | None:
-    """(size, mode) from the image's header, or None (and a skipped entry) for a file that
-    cannot be used: unreadable, not an image, no pixels, too many pixels."""
+class Header(NamedTuple):
+    """What an image's header says: its size once upright (width, height), its mode, its
+    EXIF orientation (1: upright) and whether it has several frames."""
+
+    size: tuple[int, int]
+    mode: str
+    orientation: int
+    animated: bool
+
+
+def _read_header(path: Path, skipped: list[Skipped]) -> Header | None:
+    """The image's header, or None (and a skipped entry) for a file that cannot be used:
+    unreadable, not an image, no pixels, too many pixels."""
     try:
         with Image.open(path) as im:
             size, mode = im.size, im.mode
+            orientation = exif_orientation(im)
+            animated = bool(getattr(im, "is_animated", False))
     except IMAGE_ERRORS as exc:
         skipped.append(Skipped(path, image_error_reason(exc)))
         return None
@@ -337,7 +428,20 @@ def _read_header(path: Path, skipped: list[Skipped]) -> tuple[tuple[int, int], s
             )
         )
         return None
-    return size, mode
+    return Header(oriented_size(size, orientation), mode, orientation, animated)
+
+
+def exif_orientation(im: Image.Image) -> int:
+    """The EXIF orientation (1 to 8; 1 is upright) read from the header, never decoding the
+    pixels: a PNG keeps its EXIF anywhere, so only one whose EXIF came before the pixels
+    counts. A damaged EXIF block counts as upright."""
+    if im.format == "PNG" and "exif" not in im.info:
+        return 1
+    try:
+        value = im.getexif().get(ORIENTATION_TAG, 1)
+    except EXIF_ERRORS:
+        return 1
+    return value if isinstance(value, int) and 1 <= value <= 8 else 1
 
 
 def _too_few_classes(
@@ -371,29 +475,9 @@ def _too_few_classes(
     return joined([text, note], " ") if note else text
 
 
-def _common_size(files: list[Path], sizes: list[tuple[int, int]]) -> tuple[int, int]:
-    """The size all images share; DatasetError naming an odd one out when they differ."""
-    counts = Counter(sizes)
-    common, _ = counts.most_common(1)[0]
-    if len(counts) == 1:
-        return common
-    reference = files[sizes.index(common)]
-    odd_at = next(i for i, size in enumerate(sizes) if size != common)
-    others = sum(n for size, n in counts.items() if size != common)
-    return_error = msg(
-        "The images differ in size: {first} is {w}×{h} pixels but {other} is "
-        "{ow}×{oh} ({count:,} of {total:,} images differ from {w}×{h}). All images must "
-        "have the same size; resize them first (for example all to 64×64).",
-        first=reference,
-        w=common[0],
-        h=common[1],
-        other=files[odd_at],
-        ow=sizes[odd_at][0],
-        oh=sizes[odd_at][1],
-        count=others,
-        total=len(sizes),
-    )
-    raise DatasetError(return_error)
+def _common_size(sizes: list[tuple[int, int]]) -> tuple[int, int]:
+    """(width, height) most images have: the fewest need resizing (the first seen of equals)."""
+    return Counter(sizes).most_common(1)[0][0]
 
 
 def _relative(path: Path, root: Path) -> str:

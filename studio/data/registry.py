@@ -134,6 +134,9 @@ def load_dataset(
     cache_dir: str | Path | None = None,
     seed: int = 0,
     base_dir: str | Path | None = None,
+    image_size: tuple[int, int] | None = None,
+    channels: int | None = None,
+    resize: str | None = None,
 ) -> Dataset:
     """Load a data set by id (see list_datasets) into memory.
 
@@ -141,7 +144,9 @@ def load_dataset(
     look in first. label_column and task apply to csv. download=False never touches the network.
     progress(message, done_bytes, total_bytes) follows downloads. seed fixes generated data and
     the train / test split of the user's own data. A relative path is taken from base_dir (the
-    project file's folder) when given."""
+    project file's folder) when given. image_size (height, width), channels and resize apply
+    to image-folder: every image is brought to that size by that policy (see
+    studio.data.resize); None: the size most images have, centre-crop."""
     name = canonical_name(name)
     check_task(task)
     resolved = resolve_data_path(path, base_dir) if path is not None else None
@@ -167,7 +172,9 @@ def load_dataset(
     if name == "image-folder":
         from .folder import load_image_folder
 
-        return load_image_folder(resolved, seed=seed)
+        return load_image_folder(
+            resolved, seed=seed, image_size=image_size, channels=channels, resize=resize
+        )
     from .tabular import load_csv
 
     return load_csv(resolved, label_column=label_column, task=task, seed=seed)
