@@ -1,5 +1,6 @@
-"""The Transformer encoder block (multi-head self-attention and a feed-forward network) and the
-learned positional embedding that tells it the order of the time steps."""
+"""The Transformer encoder block (multi-head self-attention and a feed-forward network), the
+learned positional embedding that tells it the order of the time steps, and Keras' standalone
+MultiHeadAttention (a query sequence attending over a value sequence)."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ from studio.layers.common import (
     need_sequence,
     params,
 )
-from studio.messages import msg
+from studio.messages import msg, term
 
 
 def _infer(c: Call) -> TensorType:
@@ -155,4 +156,116 @@ POSITIONAL_EMBEDDING = LayerType(
     flops=no_flops,
 )
 
+
+# MultiHeadAttention -------------------------------------------------------------------------
+
+_PORTS = (term("query"), term("value"), term("key"))
+
+
+def _attention_inputs(c: Call) -> tuple[TensorType, TensorType, TensorType]:
+    """(query, value, key) checked: three sequences, the key as long as the value. Without a
+    third input the key is the value, as in Keras."""
+    for port, t in enumerate(c.inputs):
+        need_sequence(
+            "MultiHeadAttention",
+            t,
+            msg(
+                "its {name} input ({port}) must be a sequence too: add an Embedding, a Reshape "
+                "to time steps×features or a RepeatVector before it",
+                name=_PORTS[port],
+                port=port + 1,
+            ),
+        )
+    query, value = c.inputs[0], c.inputs[1]
+    key = c.inputs[2] if len(c.inputs) > 2 else value
+    if key.shape[0] != value.shape[0]:
+        raise ShapeError(
+            msg(
+                "MultiHeadAttention needs a key with as many time steps as the value, but the "
+                "key has {key} and the value {value}; connect a key of {value} steps",
+                key=key.shape[0],
+                value=value.shape[0],
+            )
+        )
+    return query, value, key
+
+
+def _infer_attention(c: Call) -> TensorType:
+    query, _, _ = _attention_inputs(c)
+    return TensorType(query.shape)  # projected back to the query's features, as Keras does
+
+
+def _attention_module(c: Call) -> ModuleSpec:
+    query, value, key = _attention_inputs(c)
+    return ModuleSpec(
+        "MultiHeadAttention",
+        (c["num_heads"], c["key_dim"], query.shape[1], value.shape[1], key.shape[1]),
+        {"dropout": c["dropout"], "bias": c["use_bias"]},
+    )
+
+
+def _attention_text(c: Call, out: TensorType) -> str:
+    query, value, key = _attention_inputs(c)
+    named = [f"query {format_shape(query.shape)}", f"value {format_shape(value.shape)}"]
+    if len(c.inputs) > 2:
+        named.append(f"key {format_shape(key.shape)}")
+    scores = format_shape((c["num_heads"], query.shape[0], value.shape[0]))
+    return f"{', '.join(named)}; scores {scores} → {format_shape(out.shape)}"
+
+
+def _attention_count(c: Call) -> str:
+    query, value, key = _attention_inputs(c)
+    h, k, bias = c["num_heads"], c["key_dim"], c["use_bias"]
+    width = h * k
+    fan_in = [query.shape[1], key.shape[1], value.shape[1], width]
+    outs = [width, width, width, query.shape[1]]
+    parts = [f"({f} + 1)·{o}" if bias else f"{f}·{o}" for f, o in zip(fan_in, outs, strict=True)]
+    total = sum((f + bias) * o for f, o in zip(fan_in, outs, strict=True))
+    return f"h·k = {h}·{k} = {width}; {' + '.join(parts)} = {count(total)}"
+
+
+def _attention_flops(c: Call, out: TensorType) -> int:
+    query, value, key = _attention_inputs(c)
+    (tq, fq), (tv, fv), (tk, fk) = query.shape, value.shape, key.shape
+    width = c["num_heads"] * c["key_dim"]
+    projections = tq * fq * width + tk * fk * width + tv * fv * width + tq * width * fq
+    # Scores (query · key per head) and the mix of values they weigh: T_q·T_v·k each per head.
+    attention = 2 * tq * tv * width
+    return 2 * (projections + attention)
+
+
+MULTI_HEAD_ATTENTION = LayerType(
+    id="MultiHeadAttention",
+    title="Multi-head attention",
+    category="Attention",
+    summary="Each query time step takes in what it needs from the value sequence, in heads.",
+    params=params(
+        IntParam("num_heads", 2, minimum=1, maximum=128),
+        IntParam("key_dim", 16, minimum=1, maximum=4096),
+        FloatParam("dropout", 0.0, maximum=0.9),
+        BoolParam("use_bias", True),
+        IntParam("inputs", 2, minimum=2, maximum=3),
+    ),
+    infer=_infer_attention,
+    module=_attention_module,
+    emit=lambda em, c, xs: em.module(*xs),
+    inputs=-1,
+    examples=(
+        example({"num_heads": 2, "key_dim": 4}, (6, 8), (5, 3)),
+        example({"num_heads": 1, "key_dim": 8, "dropout": 0.1}, (5, 8), (5, 8)),
+        example(
+            {"num_heads": 3, "key_dim": 5, "inputs": 3, "use_bias": False}, (4, 6), (7, 2), (7, 3)
+        ),
+    ),
+    formula=Formula(
+        "query T_q×F_q, value T_v×F_v; scores h×T_q×T_v → T_q×F_q",
+        "(F_q + 1)·h·k + (F_k + 1)·h·k + (F_v + 1)·h·k + (h·k + 1)·F_q",
+        _attention_text,
+        _attention_count,
+    ),
+    flops=_attention_flops,
+)
+
+# MULTI_HEAD_ATTENTION joins LAYERS once its module class (studio.layers.attention_modules) is
+# in studio.layers.modules.OWN_MODULES: until then it could be neither built nor exported.
 LAYERS = [TRANSFORMER_ENCODER, POSITIONAL_EMBEDDING]

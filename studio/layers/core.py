@@ -32,6 +32,7 @@ from studio.layers.common import (
     unchanged_text,
 )
 from studio.messages import msg
+from studio.params import ParamError
 
 LOSSES = ("cross_entropy", "binary_cross_entropy", "mse")
 INT64 = "int64"
@@ -354,6 +355,29 @@ REPEAT_VECTOR = LayerType(
 # Permute ----------------------------------------------------------------------------------
 
 
+class AxesParam(ShapeParam):
+    """Axis numbers such as Permute's dims [2, 1]: any whole numbers here, so that the shape
+    rule, which knows the input's rank, can say which numbers fit (a 0-based [1, 0] from
+    PyTorch habits gets that message, not "sizes must be positive"). Edited as a shape."""
+
+    def validate(self, value) -> tuple[int, ...]:
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = (value,)
+        if (
+            not isinstance(value, (list, tuple))
+            or not 1 <= len(value) <= self.max_rank
+            or not all(isinstance(v, int) and not isinstance(v, bool) for v in value)
+        ):
+            raise ParamError(
+                msg(
+                    "{title} must be a list of 1 to {rank} axis numbers such as [2, 1]",
+                    title=self.term,
+                    rank=self.max_rank,
+                )
+            )
+        return tuple(value)
+
+
 def _permutation(c: Call) -> tuple[int, ...]:
     """The dims parameter checked against the input: each axis 1…rank exactly once."""
     dims, rank = tuple(c["dims"]), c.x.rank
@@ -386,7 +410,7 @@ PERMUTE = LayerType(
     title="Permute",
     category="Core",
     summary="Reorders the axes of each sample, e.g. time steps×features → features×time steps.",
-    params=params(ShapeParam("dims", [2, 1])),
+    params=params(AxesParam("dims", [2, 1])),
     infer=_infer_permute,
     emit=lambda em, c, xs: em.method(xs[0], "permute", 0, *_permutation(c)),
     examples=(
