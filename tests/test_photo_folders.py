@@ -245,3 +245,16 @@ def test_data_option_guesses_the_kind_and_refuses_a_named_set(
     code = main(["train", str(project), "--data", str(photos), "--epochs", "1", "--out", str(out)])
     assert code == 0, capsys.readouterr().err
     assert json.loads((out / "project.json").read_text())["dataset"]["name"] == "image-folder"
+
+
+def test_image_settings_as_a_project_file_keeps_them() -> None:
+    from studio.data.resize import IMAGE_SETTINGS, check_image_settings
+
+    assert check_image_settings({"name": "image-folder"}) == {
+        "name": "image-folder",
+        **IMAGE_SETTINGS,
+    }
+    checked = check_image_settings({"resize": "pad", "image_size": 96})
+    assert checked == {"resize": "pad", "image_size": [96, 96]}
+    with pytest.raises(DatasetError, match="resize setting"):
+        check_image_settings({"resize": 3})

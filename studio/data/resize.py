@@ -75,6 +75,22 @@ def check_image_size(value: Any) -> tuple[int, int] | None:
     )
 
 
+# The image-folder settings of a project's data set, with their defaults.
+IMAGE_SETTINGS: dict[str, Any] = {"resize": DEFAULT_RESIZE, "image_size": None}
+
+
+def check_image_settings(values: dict[str, Any]) -> dict[str, Any]:
+    """`values` with its image-folder settings (IMAGE_SETTINGS) checked and in the form a
+    project file keeps them: the policy's name, image_size as [height, width] or None.
+    DatasetError saying what is allowed otherwise."""
+    size = check_image_size(values.get("image_size"))
+    return {
+        **values,
+        "resize": check_resize(values.get("resize")),
+        "image_size": list(size) if size is not None else None,
+    }
+
+
 def image_size_of_input(shape: Sequence[int] | None) -> tuple[int, int] | None:
     """(height, width) of a model Input that takes images (channels, height, width, with 1
     or 3 channels); None for any other input (a vector, a sequence) or an unknown one."""
