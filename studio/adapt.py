@@ -10,6 +10,7 @@ them from its checkpoint and never measures again.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ import torch
 from torch import fx, nn
 
 from studio.layers.modules import Normalization
-from studio.messages import msg
+from studio.messages import msg, term
 
 ADAPT_SAMPLES = 50_000
 """At most this many training samples are measured: statistics per feature are settled to a
@@ -34,6 +35,8 @@ class Adapted:
     samples: int
     mean: torch.Tensor  # per feature, on the CPU
     std: torch.Tensor
+    per_channel: bool  # one statistic per channel of an image, not per feature
+    noise: bool = False  # measured on a GAN generator's noise, not on training samples
 
 
 def normalization_layers(model: nn.Module) -> list[tuple[str, Normalization]]:
@@ -117,7 +120,15 @@ def adapt_normalization(
             layer.mean.copy_(moments.mean.to(layer.mean.dtype))
             layer.variance.copy_(moments.variance.to(layer.variance.dtype))
             std = moments.variance.sqrt()
-            adapted.append(Adapted(name, samples, _per_feature(moments.mean), _per_feature(std)))
+            adapted.append(
+                Adapted(
+                    name,
+                    samples,
+                    _per_feature(moments.mean),
+                    _per_feature(std),
+                    per_channel=layer.mean.dim() > 1,
+                )
+            )
     finally:
         model.train(was_training)
     return adapted
@@ -165,14 +176,14 @@ def adapt_task(task: Any, settings: dict[str, Any], say: Callable[[str], None]) 
     statistics come with the checkpoint's weights)."""
     batch_size = settings["batch_size"]
     seed = settings["seed"]
-    for model, batches in _sources(task, batch_size, seed):
+    for model, batches, noise in _sources(task, batch_size, seed):
         for done in adapt_normalization(model, batches):
-            say(_describe(done))
+            say(_describe(dataclasses.replace(done, noise=noise)))
 
 
-def _sources(task: Any, batch_size: int, seed: int) -> list[tuple[nn.Module, Callable]]:
-    """(model, batches of what it is fed) for each of the task's models that has
-    Normalization layers. A random sample of the training set, the same for every layer,
+def _sources(task: Any, batch_size: int, seed: int) -> list[tuple[nn.Module, Callable, bool]]:
+    """(model, batches of what it is fed, whether that is noise) for each of the task's models
+    that has Normalization layers. A random sample of the training set, the same for every layer,
     drawn with its own generator so that the run's own random numbers stay as they were."""
     models = task.models()
     if not any(normalization_layers(m) for m in models.values()):
@@ -184,7 +195,7 @@ def _sources(task: Any, batch_size: int, seed: int) -> list[tuple[nn.Module, Cal
             for x, _ in task.train_split.batches(batch_size, order):
                 yield task._inputs(x, None)
 
-        return [(models["model"], supervised)]
+        return [(models["model"], supervised, False)]
     if task.kind == "gan":
 
         def real() -> Iterator[torch.Tensor]:
@@ -194,31 +205,38 @@ def _sources(task: Any, batch_size: int, seed: int) -> list[tuple[nn.Module, Cal
 
         def noise() -> Iterator[torch.Tensor]:
             draws = torch.Generator().manual_seed(seed)
-            for i in range(0, ADAPT_SAMPLES, batch_size):
-                size = (min(batch_size, ADAPT_SAMPLES - i), *task.parts.noise_shape)
+            count = min(ADAPT_SAMPLES, len(task.x))  # as many draws as real samples
+            for i in range(0, count, batch_size):
+                size = (min(batch_size, count - i), *task.parts.noise_shape)
                 yield torch.randn(size, generator=draws).to(task.device)
 
-        return [(models["generator"], noise), (models["discriminator"], real)]
+        return [(models["generator"], noise, True), (models["discriminator"], real, False)]
     return []
 
 
 def _describe(done: Adapted) -> str:
+    what = (
+        msg("{count:,} random noise vectors", count=done.samples)
+        if done.noise
+        else msg("{count:,} training samples", count=done.samples)
+    )
     if done.mean.numel() == 1:
         return msg(
-            "Normalization {node}: adapted to {samples:,} training samples (mean {mean:.4g}, "
-            "standard deviation {std:.4g}).",
+            "Normalization {node}: adapted to {what} (mean {mean:.4g}, standard deviation "
+            "{std:.4g}).",
             node=done.name,
-            samples=done.samples,
+            what=what,
             mean=float(done.mean[0]),
             std=float(done.std[0]),
         )
     return msg(
-        "Normalization {node}: adapted to {samples:,} training samples ({features} features, "
-        "means {mean_low:.4g} to {mean_high:.4g}, standard deviations {std_low:.4g} to "
-        "{std_high:.4g}).",
+        "Normalization {node}: adapted to {what}, one mean and standard deviation per "
+        "{axis} ({count:,}): means {mean_low:.4g} to {mean_high:.4g}, standard deviations "
+        "{std_low:.4g} to {std_high:.4g}.",
         node=done.name,
-        samples=done.samples,
-        features=done.mean.numel(),
+        what=what,
+        axis=term("channel") if done.per_channel else term("feature"),
+        count=done.mean.numel(),
         mean_low=float(done.mean.min()),
         mean_high=float(done.mean.max()),
         std_low=float(done.std.min()),

@@ -11,6 +11,7 @@ import torch
 
 from studio.adapt import adapt_normalization
 from studio.compiler import compile_graph
+from studio.data import load_dataset
 from studio.data.base import Dataset
 from studio.export import export
 from studio.graph import Graph
@@ -19,6 +20,7 @@ from studio.project import Project
 from studio.runs import load_checkpoint, load_trained
 from studio.runs.pipeline import RunRequest, execute
 from studio.source import model_source
+from studio.templates import load_template
 from studio.training import Trainer, TrainingState
 
 MEANS = torch.tensor([5.0, -3.0, 0.5])
@@ -128,7 +130,7 @@ def test_a_run_adapts_normalization_to_its_training_data(tmp_path):
     torch.testing.assert_close(normalized.mean(0), torch.zeros(3), atol=1e-4, rtol=0)
     torch.testing.assert_close(normalized.std(0, correction=0), torch.ones(3), atol=1e-4, rtol=0)
     said = [m for m in messages if m.startswith("Normalization normalization_1: adapted")]
-    assert said and "2,000 training samples" in said[0] and "3 features" in said[0]
+    assert said and "2,000 training samples" in said[0] and "per feature (3)" in said[0]
     assert outcome.result.test_accuracy > 0.95  # one normalized feature decides the class
 
     project, weights = load_trained(tmp_path / "run")
@@ -163,6 +165,32 @@ def test_a_resumed_run_keeps_its_statistics(tmp_path):
     assert resumed.status == "finished"
     torch.testing.assert_close(resumed.model.normalization_1.mean, data.x_train.mean(0))
     assert not [m for m in messages if "adapted" in m]
+
+
+def test_a_gan_adapts_its_discriminator_to_real_images_and_its_generator_to_noise():
+    project = load_template("gan-shapes")
+    graph = project.graph
+    for source, target in (("dense_1", "reshape_1"), ("conv2d_1", "leaky_re_lu_1")):
+        (edge,) = [e for e in graph.outgoing(source) if e.target == target]
+        graph.disconnect(edge)
+        node = graph.add_node("Normalization", {})
+        graph.connect(source, node.id, 0)
+        graph.connect(node.id, target, 0)
+    project.training.update({"epochs": 1, "batch_size": 100})
+    messages = []
+    trainer = Trainer(
+        project,
+        load_dataset("synthetic-shapes").subset(300, 50),
+        TrainingState(on_message=messages.append),
+    )
+    trainer.run()
+    adapted = sorted(m for m in messages if "adapted" in m)
+    assert adapted[0].startswith("Normalization normalization_1: adapted to 300 random noise")
+    assert "per feature (3,136)" in adapted[0]
+    assert adapted[1].startswith("Normalization normalization_2: adapted to 300 training samples")
+    assert "per channel (32)" in adapted[1]
+    discriminator = trainer.task.models()["discriminator"]
+    assert discriminator.normalization_2.variance.max() < 0.5  # measured: no longer all ones
 
 
 def test_a_model_without_normalization_is_not_measured():
