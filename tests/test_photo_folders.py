@@ -258,3 +258,18 @@ def test_image_settings_as_a_project_file_keeps_them() -> None:
     assert checked == {"resize": "pad", "image_size": [96, 96]}
     with pytest.raises(DatasetError, match="resize setting"):
         check_image_settings({"resize": 3})
+
+
+def test_a_phones_mpo_photo_is_a_photo_not_an_animation(photos: Path) -> None:
+    photo = Image.new("RGB", (640, 480), RED)
+    photo.save(
+        photos / "cat" / "phone.jpg",
+        "MPO",
+        save_all=True,
+        append_images=[Image.new("RGB", (160, 120), BLUE)],
+    )
+    with Image.open(photos / "cat" / "phone.jpg") as im:
+        assert im.format == "MPO"  # as Pillow sees a phone's photo with its preview
+    data = load_dataset("image-folder", path=str(photos))
+    assert "1 animated" in data.notes[1]  # the GIF only
+    assert decode_image(photos / "cat" / "phone.jpg", 3, COMMON)[0].min() > 240  # the red photo

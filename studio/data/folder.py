@@ -45,6 +45,8 @@ __all__ = [
     "scan_image_folder",
 ]
 
+# Pillow's names for JPEG files; many phones write MPO (a JPEG followed by more pictures).
+JPEG_FORMATS = frozenset({"JPEG", "MPO"})
 # Largest share of the machine's memory one in-memory image set may take (the trainer needs
 # room for the model, batches and a copy on the way to the GPU).
 MEMORY_FRACTION = 0.25
@@ -95,7 +97,7 @@ def decode_image(
     hostile or vanished file."""
     try:
         with Image.open(path) as im:
-            if size is not None and im.format == "JPEG":
+            if size is not None and im.format in JPEG_FORMATS:
                 # Before anything is decoded: the decoder itself then skips most of the work.
                 wanted = draft_size(im.size, size, resize, exif_orientation(im))
                 im.draft("L" if channels == 1 else None, wanted)

@@ -405,7 +405,8 @@ def _read_header(path: Path, skipped: list[Skipped]) -> Header | None:
         with Image.open(path) as im:
             size, mode = im.size, im.mode
             orientation = exif_orientation(im)
-            animated = bool(getattr(im, "is_animated", False))
+            # A phone's MPO file is a photo followed by previews or depth maps, not frames.
+            animated = im.format != "MPO" and bool(getattr(im, "is_animated", False))
     except IMAGE_ERRORS as exc:
         skipped.append(Skipped(path, image_error_reason(exc)))
         return None
