@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from studio.data.base import DatasetError
+from studio.data.resize import IMAGE_SETTINGS, check_image_settings
 from studio.messages import msg
 from studio.params import (
     BoolParam,
@@ -171,6 +173,7 @@ DATASET_DEFAULTS: dict[str, Any] = {
     "path": None,
     "label_column": None,
     "task": None,
+    **IMAGE_SETTINGS,  # an image folder's resize policy and size
 }
 
 
@@ -218,4 +221,7 @@ def validate_dataset(values: dict[str, Any]) -> dict[str, Any]:
             raise ParamError(f"{key} must be text or null")
     if out["task"] not in (None, "classification", "regression"):
         raise ParamError("task must be 'classification', 'regression' or null")
-    return out
+    try:
+        return check_image_settings(out)
+    except DatasetError as exc:
+        raise ParamError(str(exc)) from None

@@ -225,9 +225,14 @@ def test_truncated_image_while_streaming_names_the_file(tmp_path: Path) -> None:
     root = _classes(tmp_path / "pets")
     _truncated(root / "cat" / "cut.png")
     stream = StreamingImageFolder(root)
-    with pytest.raises(DatasetError, match=r"cut\.png could not be read"):
-        for split in ("train", "test"):
-            list(stream.loader(batch_size=4, shuffle=False, workers=0, split=split))
+    # The run goes on without it, and the user is told which file was left out.
+    seen = sum(
+        len(y)
+        for split in ("train", "test")
+        for _, y in stream.loader(batch_size=4, shuffle=False, workers=0, split=split)
+    )
+    assert seen == 10
+    assert any("cut.png" in note for note in stream.notes)
 
 
 def test_streaming_worker_process_error_is_plain(tmp_path: Path) -> None:
@@ -235,9 +240,8 @@ def test_streaming_worker_process_error_is_plain(tmp_path: Path) -> None:
     stream = StreamingImageFolder(root)
     victim = stream.scan.files[int(stream.train_index[0])]
     _truncated(victim)
-    with pytest.raises(DatasetError) as err:
-        list(stream.loader(batch_size=8, shuffle=False, workers=1))
-    text = str(err.value)
+    list(stream.loader(batch_size=8, shuffle=False, workers=1))
+    text = " ".join(stream.notes)
     assert victim.name in text and "Traceback" not in text and "DataLoader" not in text
 
 
@@ -245,9 +249,9 @@ def test_image_replaced_by_another_size_after_the_scan(tmp_path: Path) -> None:
     root = _classes(tmp_path / "pets")
     stream = StreamingImageFolder(root)
     _png(stream.scan.files[0], 1, size=(16, 16))
-    with pytest.raises(DatasetError, match="16×16 pixels, not 8×6"):
-        for split in ("train", "test"):
-            list(stream.loader(batch_size=4, shuffle=False, workers=0, split=split))
+    for split in ("train", "test"):  # resized to the scan's size like every other image
+        for x, _ in stream.loader(batch_size=4, shuffle=False, workers=0, split=split):
+            assert tuple(x.shape[2:]) == (6, 8)
 
 
 def test_zero_size_image(tmp_path: Path) -> None:
@@ -270,7 +274,8 @@ def test_mixed_modes_load_as_rgb(tmp_path: Path) -> None:
     deep = np.full((SIZE[1], SIZE[0]), 65535, dtype=np.uint16)
     Image.fromarray(deep).save(root / "b" / "sixteen.png")
     ds = load_dataset("image-folder", path=str(root))
-    assert ds.input_shape == (3, 6, 8) and _images_in(ds) == 9 and not ds.notes
+    assert ds.input_shape == (3, 6, 8) and _images_in(ds) == 9
+    assert ds.notes == ["Images converted: 1 CMYK to RGB; 1 from 16 to 8 bits."]
     # 16-bit white stays white (Pillow's own conversion would clip every value over 255).
     whites = [x for x in torch.cat([ds.x_train, ds.x_test]) if int(x.min()) == 255]
     assert whites

@@ -301,7 +301,8 @@ def _load_data(
         data, note = request.data, None
     else:
         data, note = load_for_project(settings, name=name, seed=seed,
-                                      progress=_cancellable(state))
+                                      progress=_cancellable(state),
+                                      input_shape=_single_input_shape(project))
     if note:
         state.message(note)
     if state.on_data:
@@ -316,6 +317,12 @@ def _load_data(
         "classes": [str(c) for c in data.classes],  # for exports that name predictions
     }
     return data, {**record, "dataset": dataset_record, "limits": limits}
+
+
+def _single_input_shape(project: Project) -> tuple[int, ...] | None:
+    """The model's one Input shape: an image folder is resized to it. None with several."""
+    inputs = [n for n in project.graph.nodes.values() if n.layer.is_input]
+    return tuple(inputs[0].params["shape"]) if len(inputs) == 1 else None
 
 
 def _absolute_path(settings: dict[str, Any], project_path: Path | None) -> dict[str, Any]:
