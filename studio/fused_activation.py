@@ -27,12 +27,14 @@ LOSS_FUSED_ACTIVATION = {"cross_entropy": "softmax", "binary_cross_entropy": "si
 ACTIVATION_LAYER = {"softmax": "Softmax", "sigmoid": "Sigmoid"}
 """The activation as a node of its own."""
 
-PASS_THROUGH = frozenset({"Dropout", "GaussianNoise", "Flatten", "Reshape", "Permute"})
+PASS_THROUGH = frozenset(
+    {"Dropout", "SpatialDropout2D", "GaussianNoise", "Flatten", "Reshape", "Permute"}
+)
 """Layers that hand on their input's values unchanged (in evaluation), at most laid out anew.
 A final activation moves past them: training leaves it to the loss. Dropout (GaussianNoise)
 then zeroes (shakes) logits instead of probabilities while training, which is the same in
-evaluation. Add here any identity-like layer (SpatialDropout, …): a softmax before it is then
-left to the loss too, as long as it acts on a vector (see `FusedActivation.removable`)."""
+evaluation. Add here any identity-like layer to come: a softmax before it is then left to
+the loss too, as long as it acts on a vector (see `FusedActivation.removable`)."""
 
 KEEPS_RANGE = PASS_THROUGH | frozenset(
     {
@@ -45,12 +47,15 @@ KEEPS_RANGE = PASS_THROUGH | frozenset(
         "GlobalMaxPooling",
         "UpSampling2D",
         "RepeatVector",
+        "Cropping2D",
+        "ZeroPadding1D",
+        "ZeroPadding2D",
     }
 )
 """Layers whose outputs lie within the range of their inputs (they pick, average or repeat
-values): probabilities stay between 0 and 1 through them, so a loss that applies its own
-softmax after them applies a second one. Not removable (they mix positions, so the activation
-does not move past them), but worth the warning."""
+values, or add zeros): probabilities stay between 0 and 1 through them, so a loss that applies
+its own softmax after them applies a second one. Not removable (the activation does not move
+past what mixes positions or adds values it never made), but worth the warning."""
 
 
 @dataclass(frozen=True)
