@@ -161,6 +161,25 @@ def test_sigmoid_moves_past_gaussian_noise_and_permute():
     assert notes_about_twice(graph) == {}
 
 
+@pytest.mark.parametrize("layer_id", sorted(PASS_THROUGH))
+def test_every_pass_through_layer_hands_on_the_values_of_the_sigmoid_before_it(layer_id):
+    """Input → Sigmoid → the layer (its first example) → Flatten → Output(binary_cross_entropy):
+    the training model without the sigmoid, then a sigmoid, is the model as drawn (evaluating)."""
+    example = get_layer(layer_id).examples[0]
+    graph = chain(
+        ("Sigmoid", {"id": "squash"}),
+        (layer_id, dict(example.params)),
+        "Flatten",
+        output("binary_cross_entropy"),
+        input_shape=example.inputs[0].shape,
+    )
+    assert plan_model(graph, logits=True).skipped == frozenset({"squash"})
+    drawn, training = compile_graph(graph).eval(), compile_graph(graph, logits=True).eval()
+    training.load_state_dict(drawn.state_dict())
+    x = torch.randn(3, *example.inputs[0].shape)
+    torch.testing.assert_close(torch.sigmoid(training(x)), drawn(x))
+
+
 def test_mse_keeps_its_softmax():
     graph = chain(softmax_dense(), ("Dropout", {}), output("mse"))
     plan = plan_model(graph, logits=True)
