@@ -447,7 +447,7 @@ def _emit_time_distributed(em, c: Call, xs):
 
 TIME_DISTRIBUTED = LayerType(
     id="TimeDistributed",
-    title="TimeDistributed (Dense)",
+    title="TimeDistributed",
     category="Core",
     summary="Applies the same Dense layer to every time step of a sequence.",
     params=params(
