@@ -127,3 +127,41 @@ def _find(graph: Graph, nodes: Mapping[str, NodeInfo], output_id: str) -> FusedA
 def _single_source(graph: Graph, node_id: str) -> str | None:
     edges = [e for e in graph.incoming(node_id) if e is not None]
     return edges[0].source if len(edges) == 1 else None
+
+
+SCORING_LAYERS = frozenset({"Dense", "TimeDistributed"})
+"""Layers that turn their input into class scores with weights: a softmax right before the
+last of them, on the way to a loss that applies softmax itself, is almost always a softmax
+that was meant to end the model and was left one layer too early."""
+
+
+def early_softmaxes(graph: Graph, output_ids: list[str]) -> list[tuple[str, str, str]]:
+    """(softmax node, scoring node, Output) where the model's last scoring layer before a
+    cross-entropy Output is fed by a softmax (a Dense's activation or a Softmax node) through
+    range-keeping layers only. Training cannot leave that softmax to the loss: the scores are
+    computed from probabilities."""
+    found = []
+    for output_id in output_ids:
+        if graph.nodes[output_id].params.get("loss") != "cross_entropy":
+            continue
+        scoring = _back_through(graph, _single_source(graph, output_id), KEEPS_RANGE)
+        if scoring is None or graph.nodes[scoring].layer_id not in SCORING_LAYERS:
+            continue
+        if graph.nodes[scoring].params.get("activation") == "softmax":
+            continue  # the usual end of a classifier: left to the loss, not early
+        source = _back_through(graph, _single_source(graph, scoring), PASS_THROUGH)
+        if source is None:
+            continue
+        node = graph.nodes[source]
+        if node.params.get("activation") == "softmax" or node.layer_id == "Softmax":
+            found.append((source, scoring, output_id))
+    return found
+
+
+def _back_through(graph: Graph, node_id: str | None, kinds: frozenset[str]) -> str | None:
+    """The first node from `node_id` backwards that is not one of `kinds` (one input each)."""
+    seen: set[str] = set()
+    while node_id is not None and graph.nodes[node_id].layer_id in kinds and node_id not in seen:
+        seen.add(node_id)
+        node_id = _single_source(graph, node_id)
+    return node_id

@@ -13,7 +13,12 @@ import math
 from collections import deque
 from dataclasses import dataclass, field
 
-from studio.fused_activation import ACTIVATION_LAYER, FusedActivation, fused_activations
+from studio.fused_activation import (
+    ACTIVATION_LAYER,
+    FusedActivation,
+    early_softmaxes,
+    fused_activations,
+)
 from studio.graph import LOOP_NAMES_SHOWN, Graph, names_in_short
 from studio.layers.base import Call, ModuleSpec, ShapeError, TensorType
 from studio.messages import msg
@@ -250,6 +255,20 @@ def _check_whole_graph(graph: Graph, analysis: Analysis) -> None:
     for fused in fused_activations(graph, analysis.nodes, outputs):
         if not fused.removable:
             analysis.warnings.append(Problem(fused.node_id, _applied_twice(fused)))
+    for softmax, scoring, output in early_softmaxes(graph, outputs):
+        analysis.warnings.append(
+            Problem(
+                softmax,
+                msg(
+                    "its softmax feeds {layer}, the last layer before {output}: the class "
+                    "scores are then computed from probabilities, which learns poorly. If the "
+                    "softmax was meant to end the model, move it to {layer} (training leaves it "
+                    "to the cross_entropy loss); otherwise use relu here",
+                    layer=scoring,
+                    output=output,
+                ),
+            )
+        )
     _attach_notes(analysis)
 
 

@@ -187,12 +187,21 @@ def test_mse_keeps_its_softmax():
     assert notes_about_twice(graph) == {}
 
 
-def test_a_softmax_inside_the_model_is_no_final_activation():
-    # Dense's scores after a softmax can be anything: the loss can reach 0, nothing to warn.
-    graph = chain(softmax_dense(units=6), ("Dense", {"units": CLASSES}), output())
+def test_a_softmax_one_layer_too_early_is_marked_with_its_fix():
+    # Dense's scores after a softmax can be anything: no double softmax, but a softmax left one
+    # layer before the end, where the class scores are made from probabilities.
+    graph = chain(softmax_dense(units=6), "Dropout", ("Dense", {"units": CLASSES}), output())
     plan = plan_model(graph, logits=True)
     assert plan.params_override == {} and plan.skipped == frozenset()
     assert notes_about_twice(graph) == {}
+    notes = infer_shapes(graph).nodes["scores"].notes
+    assert len(notes) == 1 and "feeds dense_1, the last layer before out" in notes[0]
+    assert "move it to dense_1" in notes[0]
+    # A hidden softmax further inside (attention-like uses) is not the one meant here.
+    deeper = chain(
+        softmax_dense(units=6), ("Dense", {"units": 6}), ("Dense", {"units": CLASSES}), output()
+    )
+    assert not infer_shapes(deeper).nodes["scores"].notes
 
 
 @pytest.mark.parametrize("name", template_names())
