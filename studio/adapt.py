@@ -170,15 +170,30 @@ def _input_of(
 # The training tasks ----------------------------------------------------------------------------
 
 
-def adapt_task(task: Any, settings: dict[str, Any], say: Callable[[str], None]) -> None:
+def adapt_task(task: Any, settings: dict[str, Any], state: Any) -> None:
     """Adapt the Normalization layers of a fresh run's models to its training data and say
-    what they measured. Called once, before the first epoch, never on a resumed run (the
-    statistics come with the checkpoint's weights)."""
-    batch_size = settings["batch_size"]
-    seed = settings["seed"]
-    for model, batches, noise in _sources(task, batch_size, seed):
-        for done in adapt_normalization(model, batches):
-            say(_describe(dataclasses.replace(done, noise=noise)))
+    what they measured through `state` (the run's TrainingState). Called once, before the
+    first epoch, never on a resumed run (the statistics come with the checkpoint's weights).
+    A stop request ends the measuring early; the run then stops before its first batch."""
+    sources = _sources(task, settings["batch_size"], settings["seed"])
+    if sources:
+        state.message(
+            msg(
+                "Measuring the training data for the Normalization layers (up to {limit:,} "
+                "samples)…",
+                limit=ADAPT_SAMPLES,
+            )
+        )
+    for model, batches, noise in sources:
+
+        def until_stopped(batches: Callable = batches) -> Iterator[Any]:
+            for batch in batches():
+                if state.stop_requested:
+                    return
+                yield batch
+
+        for done in adapt_normalization(model, until_stopped):
+            state.message(_describe(dataclasses.replace(done, noise=noise)))
 
 
 def _sources(task: Any, batch_size: int, seed: int) -> list[tuple[nn.Module, Callable, bool]]:

@@ -387,7 +387,7 @@ class Trainer:
         if self.resume:
             self._load_checkpoint()
         if self.start_epoch == 0:  # a fresh start; a resumed run's statistics are in its weights
-            adapt_task(self.task, self.settings, self.state.message)
+            adapt_task(self.task, self.settings, self.state)
 
     def _announce(self) -> None:
         if self.state.on_started:

@@ -193,6 +193,22 @@ def test_a_gan_adapts_its_discriminator_to_real_images_and_its_generator_to_nois
     assert discriminator.normalization_2.variance.max() < 0.5  # measured: no longer all ones
 
 
+def test_stop_pressed_while_measuring_ends_the_measuring(tmp_path):
+    messages = []
+    state = TrainingState()
+
+    def stop_after_the_first_message(text):
+        messages.append(text)
+        state.request_stop()
+
+    state.on_message = stop_after_the_first_message
+    result = Trainer(normalized_classifier(), measurements(), state, tmp_path).run()
+    assert result.status == "stopped"
+    assert messages[0].startswith("Measuring the training data for the Normalization layers")
+    assert not [m for m in messages if "adapted" in m]
+    torch.testing.assert_close(result.model.normalization_1.mean, torch.zeros(3))
+
+
 def test_a_model_without_normalization_is_not_measured():
     model = compile_graph(chain(("Dense", {"units": 2})))
 
