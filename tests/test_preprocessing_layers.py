@@ -19,7 +19,7 @@ from studio.layers.modules import GaussianNoise, Normalization, Rescaling
 from studio.project import Project
 from studio.runs import load_checkpoint, load_trained
 from studio.runs.pipeline import RunRequest, execute
-from studio.source import model_source
+from studio.source import SourceError, model_source
 from studio.templates import load_template
 from studio.training import Trainer, TrainingState
 
@@ -256,6 +256,11 @@ def test_exported_source_carries_the_classes_and_runs_with_torch_alone(tmp_path)
     )
     assert done.returncode == 0, done.stderr
     torch.testing.assert_close(torch.load(tmp_path / "out.pt", weights_only=True), expected)
+
+
+def test_a_model_class_named_like_a_layer_class_is_refused():
+    with pytest.raises(SourceError, match="cannot be called 'Normalization'"):
+        model_source(chain(("Normalization", {})), "Normalization")
 
 
 def test_exported_package_of_a_run_has_the_adapted_statistics(tmp_path):
