@@ -35,7 +35,7 @@ class Normalization(nn.Module):
     data when a run starts, and gradients never change them. Before that the layer passes
     its input on unchanged (mean 0, variance 1)."""
 
-    EPSILON = 1e-7  # Keras' backend epsilon: the smallest standard deviation divided by
+    EPSILON = 1e-7  # Keras' backend epsilon: a smaller standard deviation counts as this
 
     def __init__(self, shape: tuple[int, ...]) -> None:
         super().__init__()
