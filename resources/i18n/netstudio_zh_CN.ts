@@ -2645,6 +2645,11 @@ Replace it?</source>
             <translation>Normalization {node}：已用 {what} 完成适配（adapt），均值 {mean:.4g}，标准差 {std:.4g}。</translation>
         </message>
         <message>
+            <source>Measuring the training data for the Normalization layers (up to {limit:,} samples)…</source>
+            <extracomment>engine: studio/adapt.py</extracomment>
+            <translation>正在为 Normalization 层测量训练数据（最多 {limit:,} 个样本）…</translation>
+        </message>
+        <message>
             <source>channel</source>
             <extracomment>engine: studio/adapt.py</extracomment>
             <translation>通道</translation>
@@ -4400,6 +4405,11 @@ Replace it?</source>
             <translation>模型没有 Input 层：请添加一个，并把它连到第一层</translation>
         </message>
         <message>
+            <source>its softmax feeds {layer}, the last layer before {output}: the class scores are then computed from probabilities, which learns poorly. If the softmax was meant to end the model, move it to {layer} (training leaves it to the cross_entropy loss); otherwise use relu here</source>
+            <extracomment>engine: studio/shapes.py</extracomment>
+            <translation>它的 softmax 输出送入 {layer}，即 {output} 之前的最后一层：这样类别分数是从概率算出来的，学习效果很差。如果这个 softmax 本意是作为模型的结尾，请把它移到 {layer}（训练时会交给 cross_entropy 损失来做）；否则这里请用 relu</translation>
+        </message>
+        <message>
             <source>its input is not connected; connect a layer to it or delete this node</source>
             <extracomment>engine: studio/shapes.py</extracomment>
             <translation>它的输入没有连接；请连接一层，或删除这个节点</translation>
@@ -4853,9 +4863,9 @@ Replace it?</source>
             <translation>把批量维度也算进去，或从 0 开始编号：与 Keras 一样，轴从 1 开始编号，不含批量维度。NetStudio 的图像是 通道×高×宽，所以 Keras 中针对通道在后图像的 dims 不能原样照搬。</translation>
         </message>
         <message>
-            <source>The new order of the axes, numbered from 1 (the batch is not counted): the i-th output axis is input axis dims[i]. Each axis appears once, e.g. [2, 1] for a sequence or [1, 3, 2] to swap an image's height and width.</source>
+            <source>The new order of the axes, numbered from 1 (the batch is not counted): the i-th output axis is input axis dims[i]. Each axis appears once: [2, 1] for a sequence, or [1, 3, 2] to swap an image's height and width.</source>
             <extracomment>engine: help card</extracomment>
-            <translation>各轴的新顺序，从 1 开始编号（不计批量维度）：输出的第 i 个轴是输入的第 dims[i] 个轴。每个轴恰好出现一次，例如序列用 [2, 1]，交换图像的高和宽用 [1, 3, 2]。</translation>
+            <translation>各轴的新顺序，从 1 开始编号（不计批量维度）：输出的第 i 个轴是输入的第 dims[i] 个轴。每个轴恰好出现一次：序列用 [2, 1]，交换图像的高和宽用 [1, 3, 2]。</translation>
         </message>
         <message>
             <source>Applies one Dense layer to every time step of a sequence: the same weights at each step, so T×F becomes T×units. It is Keras' TimeDistributed(Dense(units)) on a sequence.</source>
@@ -5488,51 +5498,6 @@ Replace it?</source>
             <translation>每个时间步一个由 F 个数组成的向量：共 T × F 个。它的表与序列一样长，所以模型只接受正好 T 步的序列。</translation>
         </message>
         <message>
-            <source>Keras' MultiHeadAttention: every time step of the query sequence compares itself with every step of the key sequence and takes in a weighted mix of the value sequence, in several heads side by side. The result has the query's shape: one step per query step, projected back to the query's features.</source>
-            <extracomment>engine: help card</extracomment>
-            <translation>即 Keras 的 MultiHeadAttention：查询序列的每个时间步都与键序列的每一步进行比较，并吸收值序列的加权组合，由多个注意力头并排进行。结果的形状与查询相同：每个查询步对应一步，并投影回查询的特征数。</translation>
-        </message>
-        <message>
-            <source>For self-attention, connect the same layer to both the query and the value input; to let one sequence look at another (a decoder at an encoder's output), connect them to the query and the value.</source>
-            <extracomment>engine: help card</extracomment>
-            <translation>做自注意力时，把同一层同时连到查询输入和值输入；要让一个序列关注另一个序列（例如解码器关注编码器的输出），就把它们分别连到查询和值。</translation>
-        </message>
-        <message>
-            <source>Expecting a self-attention block with its residual, LayerNorm and feed-forward part: this layer is the attention alone, as in Keras. Use the Transformer encoder for the whole block, or add Add and LayerNorm around it yourself.</source>
-            <extracomment>engine: help card</extracomment>
-            <translation>指望它是带残差、LayerNorm 和前馈部分的完整自注意力模块：与 Keras 一样，这一层只有注意力本身。需要完整模块请用 Transformer 编码器，或自己在它周围加上 Add 和 LayerNorm。</translation>
-        </message>
-        <message>
-            <source>Four projections, as in Keras: query, key and value each to h·k numbers, and the result back to the query's F_q features, each with its bias. The value's projection is also key_dim wide (Keras' default value_dim).</source>
-            <extracomment>engine: help card</extracomment>
-            <translation>与 Keras 一样有四个投影：查询、键和值各投影到 h·k 个数，结果再投影回查询的 F_q 个特征，每个投影都带偏置。值的投影宽度也是 key_dim（Keras 中 value_dim 的默认值）。</translation>
-        </message>
-        <message>
-            <source>How many attention heads look at the sequences side by side (h in the formula), each with its own projections of key_dim numbers.</source>
-            <extracomment>engine: help card</extracomment>
-            <translation>有多少个注意力头并排查看序列（公式中的 h），每个头都有自己的、宽度为 key_dim 的投影。</translation>
-        </message>
-        <message>
-            <source>Size of each head's query and key (and value) vectors (k in the formula). Unlike the Transformer encoder's heads, it need not divide the feature size: 8 heads of 64 on 32 features are fine.</source>
-            <extracomment>engine: help card</extracomment>
-            <translation>每个头的查询和键（以及值）向量的大小（公式中的 k）。与 Transformer 编码器的注意力头不同，它不必整除特征数：在 32 个特征上用 8 个 64 维的头也没问题。</translation>
-        </message>
-        <message>
-            <source>Fraction of the attention weights dropped during training, against overfitting; 0 turns it off.</source>
-            <extracomment>engine: help card</extracomment>
-            <translation>训练时被丢弃的注意力权重所占比例，用来防止过拟合；0 表示关闭。</translation>
-        </message>
-        <message>
-            <source>Adds a learned offset to each of the four projections (the + 1 in the count).</source>
-            <extracomment>engine: help card</extracomment>
-            <translation>给四个投影各加上一个学习得到的偏移量（参数个数公式中的 + 1）。</translation>
-        </message>
-        <message>
-            <source>2: a query and a value, the key being the value (Keras' default); 3: a separate key on input 3, as long as the value. Input 1 is always the query, input 2 the value.</source>
-            <extracomment>engine: help card</extracomment>
-            <translation>2：一个查询和一个值，键就是值（Keras 的默认方式）；3：在输入 3 上接一个单独的键，长度与值相同。输入 1 始终是查询，输入 2 是值。</translation>
-        </message>
-        <message>
             <source>Normalizes each channel (or feature) to mean 0 and variance 1 over the current batch, then scales and shifts it with two learned numbers. When evaluating it uses running averages collected in training instead of the batch.</source>
             <extracomment>engine: help card</extracomment>
             <translation>在当前批量上把每个通道（或特征）归一化为均值 0、方差 1，再用两个学习得到的数对它进行缩放和平移。评估时使用训练中收集的滑动平均值，而不是当前批量的统计量。</translation>
@@ -5853,14 +5818,14 @@ Replace it?</source>
             <translation>相乘之后加上的数：0 使零仍为零，−1 把 0–2 平移到以 0 为中心。</translation>
         </message>
         <message>
-            <source>Shifts and scales each feature (each channel of an image) to mean 0 and standard deviation 1: out = (x − mean) / √variance. The mean and variance are measured on the training data once, before the first epoch, and saved with the weights; gradients never change them.</source>
+            <source>Shifts and scales each feature (each channel of an image) to mean 0 and standard deviation 1: out = (x − mean) / √variance. The mean and variance are measured on the training data (up to 50,000 samples) before the first epoch and saved with the weights; gradients never change them.</source>
             <extracomment>engine: help card</extracomment>
-            <translation>把每个特征（图像则为每个通道）平移和缩放到均值 0、标准差 1：out = (x − mean) / √variance。均值和方差在第一轮开始之前在训练数据上测量一次，并与权重一起保存；梯度从不改变它们。</translation>
+            <translation>把每个特征（图像则为每个通道）平移和缩放到均值 0、标准差 1：out = (x − mean) / √variance。均值和方差在第一轮开始之前在训练数据（最多 50,000 个样本）上测量，并与权重一起保存；梯度从不改变它们。</translation>
         </message>
         <message>
-            <source>Right after the Input, for measurements in very different ranges (a table of prices, ages and percentages), so that no feature dominates because of its units.</source>
+            <source>Right after the Input, as Keras guides do, to give each feature (each colour channel of an image) mean 0 and standard deviation 1. Tables read from a CSV file are already standardised column by column, so there it changes nothing.</source>
             <extracomment>engine: help card</extracomment>
-            <translation>紧接在 Input 之后，用于范围相差很大的测量值（例如包含价格、年龄和百分比的表格），使任何特征都不会因为单位而占主导。</translation>
+            <translation>像 Keras 指南中那样紧接在 Input 之后，使每个特征（图像则为每个颜色通道）的均值为 0、标准差为 1。从 CSV 文件读入的表格已经逐列标准化过，所以在那里它不会改变任何东西。</translation>
         </message>
         <message>
             <source>Expecting it to follow the data during training like BatchNorm. Its statistics are fixed when the run starts; a run resumed later keeps them, and a new run measures them again.</source>
@@ -5891,6 +5856,66 @@ Replace it?</source>
             <source>The standard deviation of the noise, in the units of the input values: 0.1 for values in 0–1.</source>
             <extracomment>engine: help card</extracomment>
             <translation>噪声的标准差，单位与输入值相同：值在 0–1 之间时用 0.1。</translation>
+        </message>
+        <message>
+            <source>The new order of the axes, numbered from 1 (the batch is not counted): the i-th output axis is input axis dims[i]. Each axis appears once, e.g. [2, 1] for a sequence or [1, 3, 2] to swap an image's height and width.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation type="vanished">各轴的新顺序，从 1 开始编号（不计批量维度）：输出的第 i 个轴是输入的第 dims[i] 个轴。每个轴恰好出现一次，例如序列用 [2, 1]，交换图像的高和宽用 [1, 3, 2]。</translation>
+        </message>
+        <message>
+            <source>Keras' MultiHeadAttention: every time step of the query sequence compares itself with every step of the key sequence and takes in a weighted mix of the value sequence, in several heads side by side. The result has the query's shape: one step per query step, projected back to the query's features.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation type="vanished">即 Keras 的 MultiHeadAttention：查询序列的每个时间步都与键序列的每一步进行比较，并吸收值序列的加权组合，由多个注意力头并排进行。结果的形状与查询相同：每个查询步对应一步，并投影回查询的特征数。</translation>
+        </message>
+        <message>
+            <source>For self-attention, connect the same layer to both the query and the value input; to let one sequence look at another (a decoder at an encoder's output), connect them to the query and the value.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation type="vanished">做自注意力时，把同一层同时连到查询输入和值输入；要让一个序列关注另一个序列（例如解码器关注编码器的输出），就把它们分别连到查询和值。</translation>
+        </message>
+        <message>
+            <source>Expecting a self-attention block with its residual, LayerNorm and feed-forward part: this layer is the attention alone, as in Keras. Use the Transformer encoder for the whole block, or add Add and LayerNorm around it yourself.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation type="vanished">指望它是带残差、LayerNorm 和前馈部分的完整自注意力模块：与 Keras 一样，这一层只有注意力本身。需要完整模块请用 Transformer 编码器，或自己在它周围加上 Add 和 LayerNorm。</translation>
+        </message>
+        <message>
+            <source>Four projections, as in Keras: query, key and value each to h·k numbers, and the result back to the query's F_q features, each with its bias. The value's projection is also key_dim wide (Keras' default value_dim).</source>
+            <extracomment>engine: help card</extracomment>
+            <translation type="vanished">与 Keras 一样有四个投影：查询、键和值各投影到 h·k 个数，结果再投影回查询的 F_q 个特征，每个投影都带偏置。值的投影宽度也是 key_dim（Keras 中 value_dim 的默认值）。</translation>
+        </message>
+        <message>
+            <source>How many attention heads look at the sequences side by side (h in the formula), each with its own projections of key_dim numbers.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation type="vanished">有多少个注意力头并排查看序列（公式中的 h），每个头都有自己的、宽度为 key_dim 的投影。</translation>
+        </message>
+        <message>
+            <source>Size of each head's query and key (and value) vectors (k in the formula). Unlike the Transformer encoder's heads, it need not divide the feature size: 8 heads of 64 on 32 features are fine.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation type="vanished">每个头的查询和键（以及值）向量的大小（公式中的 k）。与 Transformer 编码器的注意力头不同，它不必整除特征数：在 32 个特征上用 8 个 64 维的头也没问题。</translation>
+        </message>
+        <message>
+            <source>Fraction of the attention weights dropped during training, against overfitting; 0 turns it off.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation type="vanished">训练时被丢弃的注意力权重所占比例，用来防止过拟合；0 表示关闭。</translation>
+        </message>
+        <message>
+            <source>Adds a learned offset to each of the four projections (the + 1 in the count).</source>
+            <extracomment>engine: help card</extracomment>
+            <translation type="vanished">给四个投影各加上一个学习得到的偏移量（参数个数公式中的 + 1）。</translation>
+        </message>
+        <message>
+            <source>2: a query and a value, the key being the value (Keras' default); 3: a separate key on input 3, as long as the value. Input 1 is always the query, input 2 the value.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation type="vanished">2：一个查询和一个值，键就是值（Keras 的默认方式）；3：在输入 3 上接一个单独的键，长度与值相同。输入 1 始终是查询，输入 2 是值。</translation>
+        </message>
+        <message>
+            <source>Shifts and scales each feature (each channel of an image) to mean 0 and standard deviation 1: out = (x − mean) / √variance. The mean and variance are measured on the training data once, before the first epoch, and saved with the weights; gradients never change them.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation type="vanished">把每个特征（图像则为每个通道）平移和缩放到均值 0、标准差 1：out = (x − mean) / √variance。均值和方差在第一轮开始之前在训练数据上测量一次，并与权重一起保存；梯度从不改变它们。</translation>
+        </message>
+        <message>
+            <source>Right after the Input, for measurements in very different ranges (a table of prices, ages and percentages), so that no feature dominates because of its units.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation type="vanished">紧接在 Input 之后，用于范围相差很大的测量值（例如包含价格、年龄和百分比的表格），使任何特征都不会因为单位而占主导。</translation>
         </message>
         <message>
             <source>Comparing its weights with Keras' and finding a different layout: NetStudio's images are channels first (C×H×W) and its weights are PyTorch's, but the count is Keras' own (no bias in the depthwise step, one per filter after it).</source>
@@ -6096,9 +6121,9 @@ Replace it?</source>
             <translation>置换层：重新排列每个样本的轴，例如 时间步×特征 → 特征×时间步。</translation>
         </message>
         <message>
-            <source>TimeDistributed (Dense)</source>
+            <source>TimeDistributed</source>
             <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>TimeDistributed (Dense)</translation>
+            <translation>TimeDistributed</translation>
         </message>
         <message>
             <source>Applies the same Dense layer to every time step of a sequence.</source>
@@ -6334,16 +6359,6 @@ Replace it?</source>
             <source>Adds a learned vector to each time step, so attention knows the order.</source>
             <extracomment>engine: layer registry, training settings</extracomment>
             <translation>给每个时间步加上一个学习得到的向量，让注意力知道先后顺序。</translation>
-        </message>
-        <message>
-            <source>Multi-head attention</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>多头注意力</translation>
-        </message>
-        <message>
-            <source>Each query time step takes in what it needs from the value sequence, in heads.</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>查询的每个时间步都从值序列中吸收所需的信息，由多个头并行完成。</translation>
         </message>
         <message>
             <source>BatchNormalization</source>
@@ -6916,21 +6931,6 @@ Replace it?</source>
             <translation>先归一化</translation>
         </message>
         <message>
-            <source>Num heads</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>注意力头数</translation>
-        </message>
-        <message>
-            <source>Key dim</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>键维度</translation>
-        </message>
-        <message>
-            <source>Inputs</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>输入个数</translation>
-        </message>
-        <message>
             <source>Momentum</source>
             <extracomment>engine: layer registry, training settings</extracomment>
             <translation>动量</translation>
@@ -6954,6 +6954,11 @@ Replace it?</source>
             <source>Initial slope</source>
             <extracomment>engine: layer registry, training settings</extracomment>
             <translation>初始斜率</translation>
+        </message>
+        <message>
+            <source>Inputs</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>输入个数</translation>
         </message>
         <message>
             <source>Scale</source>
@@ -7134,6 +7139,31 @@ Replace it?</source>
             <source>Noise</source>
             <extracomment>engine: layer registry, training settings</extracomment>
             <translation>噪声</translation>
+        </message>
+        <message>
+            <source>TimeDistributed (Dense)</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="vanished">TimeDistributed (Dense)</translation>
+        </message>
+        <message>
+            <source>Multi-head attention</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="vanished">多头注意力</translation>
+        </message>
+        <message>
+            <source>Each query time step takes in what it needs from the value sequence, in heads.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="vanished">查询的每个时间步都从值序列中吸收所需的信息，由多个头并行完成。</translation>
+        </message>
+        <message>
+            <source>Num heads</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="vanished">注意力头数</translation>
+        </message>
+        <message>
+            <source>Key dim</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="vanished">键维度</translation>
         </message>
         <message>
             <source>Channels×height×width for images, time×features for sequences, features for vectors.</source>
