@@ -13,7 +13,6 @@ import torch
 
 from studio.compiler import compile_graph
 from studio.graph import Graph, GraphError, PortError
-from studio.layers.registry import all_layers
 from studio.shapes import infer_shapes
 
 
@@ -145,14 +144,6 @@ def test_average_of_token_ids_asks_for_an_embedding():
 
 # MultiHeadAttention ----------------------------------------------------------------------------
 
-# Registered once its module class is one of studio.layers.modules.OWN_MODULES (see the comment
-# above attention.LAYERS); then these run, and so do the registry-wide tests of its examples.
-needs_attention_module = pytest.mark.skipif(
-    "MultiHeadAttention" not in {layer.id for layer in all_layers()},
-    reason="MultiHeadAttention waits for its class in studio.layers.modules.OWN_MODULES",
-)
-
-
 def keras_attention(layer, query, value, key, heads, key_dim):
     """Keras' MultiHeadAttention written out: per-head projections, the query scaled by
     1/√key_dim, softmax over the key's steps, the values mixed, projected back."""
@@ -167,7 +158,6 @@ def keras_attention(layer, query, value, key, heads, key_dim):
     return layer.output(mixed.reshape(*query.shape[:2], heads * key_dim))
 
 
-@needs_attention_module
 @pytest.mark.parametrize("separate_key", [False, True])
 def test_multi_head_attention_computes_as_keras(separate_key):
     shapes = [[6, 8], [5, 3]] + ([[5, 4]] if separate_key else [])
@@ -184,7 +174,6 @@ def test_multi_head_attention_computes_as_keras(separate_key):
     torch.testing.assert_close(out, expected)
 
 
-@needs_attention_module
 def test_multi_head_attention_counts_parameters_as_keras():
     # Keras' "Text classification with Transformer" example: MultiHeadAttention(num_heads=2,
     # key_dim=32) on 32 features, heads·key_dim = 64 ≠ 32 (torch's own class cannot do it).
@@ -194,7 +183,6 @@ def test_multi_head_attention_counts_parameters_as_keras():
     assert infer_shapes(g).total_params == 3 * (32 * 64 + 64) + (64 * 32 + 32) == 8416
 
 
-@needs_attention_module
 def test_self_attention_is_one_layer_connected_to_query_and_value():
     g = Graph()
     x = g.add_node("Input", {"shape": [7, 16]}).id
@@ -211,14 +199,12 @@ def test_self_attention_is_one_layer_connected_to_query_and_value():
         torch.testing.assert_close(model(value), expected)
 
 
-@needs_attention_module
 def test_multi_head_attention_key_as_long_as_the_value():
     g, node, _ = joined("MultiHeadAttention", {"inputs": 3}, [6, 8], [5, 8], [4, 8])
     message = error_of(g, node)
     assert "key has 4" in message and "value 5" in message
 
 
-@needs_attention_module
 def test_multi_head_attention_of_a_vector_names_the_port():
     g, node, _ = joined("MultiHeadAttention", {}, [6, 8], [8])
     message = error_of(g, node)

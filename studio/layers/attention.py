@@ -266,6 +266,4 @@ MULTI_HEAD_ATTENTION = LayerType(
     flops=_attention_flops,
 )
 
-# MULTI_HEAD_ATTENTION joins LAYERS once its module class (studio.layers.attention_modules) is
-# in studio.layers.modules.OWN_MODULES: until then it could be neither built nor exported.
-LAYERS = [TRANSFORMER_ENCODER, POSITIONAL_EMBEDDING]
+LAYERS = [TRANSFORMER_ENCODER, POSITIONAL_EMBEDDING, MULTI_HEAD_ATTENTION]

@@ -10,6 +10,8 @@ from __future__ import annotations
 import torch
 from torch import nn
 
+from studio.layers.attention_modules import MultiHeadAttention
+
 
 class Rescaling(nn.Module):
     """Keras' Rescaling: x · scale + offset, e.g. scale 1/255 to bring pixels 0–255 to 0–1."""
@@ -67,6 +69,6 @@ class GaussianNoise(nn.Module):
 
 
 OWN_MODULES: dict[str, type[nn.Module]] = {
-    cls.__name__: cls for cls in (Rescaling, Normalization, GaussianNoise)
+    cls.__name__: cls for cls in (Rescaling, Normalization, GaussianNoise, MultiHeadAttention)
 }
 """Class name → class. The names never shadow a torch.nn class."""
