@@ -247,8 +247,28 @@ def failing_plainly(state: TrainingState) -> Iterator[None]:
 # Optimizer and schedule -------------------------------------------------------------------
 
 
+def parameter_groups(model: nn.Module, lr: float) -> list[dict[str, Any]]:
+    """The weights training changes, grouped by learning rate. Frozen weights (requires_grad
+    off, such as a pretrained backbone's) are left out; the weights of a module with an
+    `lr_factor` attribute (a backbone being fine-tuned) train at lr × lr_factor."""
+    factors: dict[int, float] = {}
+    for module in model.modules():
+        factor = getattr(module, "lr_factor", None)
+        if factor is not None:
+            for p in module.parameters():
+                factors.setdefault(id(p), float(factor))  # the outermost module's factor
+    groups: dict[float, list[nn.Parameter]] = {}
+    for p in model.parameters():
+        if p.requires_grad:
+            groups.setdefault(factors.get(id(p), 1.0), []).append(p)
+    if len(groups) <= 1:
+        return [{"params": ps} for ps in groups.values()]  # plain: the optimizer's own lr
+    return [{"params": ps, "lr": lr * f} for f, ps in groups.items()]
+
+
 def make_optimizer(model: nn.Module, s: dict[str, Any]) -> torch.optim.Optimizer:
-    params, lr, wd = list(model.parameters()), s["learning_rate"], s["weight_decay"]
+    lr, wd = s["learning_rate"], s["weight_decay"]
+    params = parameter_groups(model, lr)
     name = s["optimizer"]
     if name == "adam":
         return _fast(torch.optim.Adam, params, lr=lr, weight_decay=wd)

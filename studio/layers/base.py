@@ -223,6 +223,9 @@ class LayerType:
     """FLOPs by formula; None: counted by running the layer under torch's FlopCounterMode."""
     keras_params: Callable[[Call], int] | None = None
     """The parameter count Keras' model.summary() shows, where it differs from PyTorch's."""
+    frozen_params: Callable[[Call], int] | None = None
+    """How many of its parameters training leaves as they are (a frozen pretrained backbone);
+    None: all of them train."""
     cannot_export: dict[str, str] = field(default_factory=dict)
     """Export formats ("onnx", "pt2") this layer cannot go to, each with the reason."""
     card: Card | None = None

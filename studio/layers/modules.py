@@ -10,6 +10,7 @@ from __future__ import annotations
 import torch
 from torch import nn
 
+from studio.layers import backbone_modules, run_block_modules
 from studio.layers.attention_modules import MultiHeadAttention
 
 
@@ -69,6 +70,14 @@ class GaussianNoise(nn.Module):
 
 
 OWN_MODULES: dict[str, type[nn.Module]] = {
-    cls.__name__: cls for cls in (Rescaling, Normalization, GaussianNoise, MultiHeadAttention)
+    cls.__name__: cls
+    for cls in (
+        Rescaling,
+        Normalization,
+        GaussianNoise,
+        MultiHeadAttention,
+        *backbone_modules.CLASSES,
+        *run_block_modules.CLASSES,
+    )
 }
 """Class name → class. The names never shadow a torch.nn class."""

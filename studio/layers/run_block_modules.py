@@ -1,0 +1,9 @@
+"""A NetStudio run's trained model, used as a block of another model.
+
+Classes listed in CLASSES join studio.layers.modules.OWN_MODULES (built by ModuleSpec, written
+into exported source).
+"""
+
+from __future__ import annotations
+
+CLASSES: tuple[type, ...] = ()
