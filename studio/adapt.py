@@ -208,7 +208,7 @@ def _sources(task: Any, batch_size: int, seed: int) -> list[tuple[nn.Module, Cal
         def supervised() -> Iterator[torch.Tensor]:
             order = torch.Generator().manual_seed(seed)
             for x, _ in task.train_split.batches(batch_size, order):
-                yield task._inputs(x, None)
+                yield task.model_inputs(x)
 
         return [(models["model"], supervised, False)]
     if task.kind == "gan":
@@ -216,7 +216,7 @@ def _sources(task: Any, batch_size: int, seed: int) -> list[tuple[nn.Module, Cal
         def real() -> Iterator[torch.Tensor]:
             order = torch.randperm(len(task.x), generator=torch.Generator().manual_seed(seed))
             for i in range(0, len(order), batch_size):
-                yield task._real(order[i : i + batch_size].to(task.device))
+                yield task.real_batch(order[i : i + batch_size].to(task.device))
 
         def noise() -> Iterator[torch.Tensor]:
             draws = torch.Generator().manual_seed(seed)

@@ -338,7 +338,7 @@ class GanTask:
         self.discriminator.train()
         order = torch.randperm(len(self.x), generator=rng).to(self.device)
         for i in range(0, len(order), batch_size):
-            yield self._real(order[i : i + batch_size])
+            yield self.real_batch(order[i : i + batch_size])
 
     def reset_sums(self) -> None:
         self.sums = torch.zeros(3, device=self.device)  # g loss, d loss, correct judgements
@@ -390,7 +390,9 @@ class GanTask:
         correct = (d_real > 0).sum() + (d_fake <= 0).sum()
         return g_loss.detach(), d_loss.detach(), correct
 
-    def _real(self, index: torch.Tensor) -> torch.Tensor:
+    def real_batch(self, index: torch.Tensor) -> torch.Tensor:
+        """The training images at `index` (on the task's device) as floats in the
+        discriminator's input shape, before any augmentation."""
         x = self.data.float_x(self.x[index])
         return x.reshape(len(x), *self.parts.sample_shape)
 

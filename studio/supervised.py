@@ -260,7 +260,7 @@ class SupervisedTask:
 
     def step(self, batch: Any, rng: torch.Generator) -> int:
         xb, yb = batch
-        inputs = self._inputs(xb, rng)
+        inputs = self.model_inputs(xb, rng)
         optimizer = self.optimizers[0]
         with autocast_for(self.device, self.amp):
             out = self.model(inputs)
@@ -282,7 +282,10 @@ class SupervisedTask:
         accuracy = self.correct_sum.item() / seen if self.objective.classifies else None
         return {"loss": self.loss_sum.item() / seen, "accuracy": accuracy}
 
-    def _inputs(self, x: torch.Tensor, rng: torch.Generator | None) -> torch.Tensor:
+    def model_inputs(self, x: torch.Tensor, rng: torch.Generator | None = None) -> torch.Tensor:
+        """What the model is fed for a batch of stored samples `x`: floats in the model's input
+        shape, on the task's device as `x` is. With `rng` (training) the project's augmentation
+        is applied; without it (evaluating, measuring Normalization layers) never."""
         x = self.data.float_x(x)
         if rng is not None and self.augment:
             x = augment_images(x, self.settings, rng)
@@ -318,7 +321,7 @@ class SupervisedTask:
         self.model.eval()
         loss_sum, correct_sum, n = 0.0, 0, len(split)
         for xb, yb in split.batches(batch_size):
-            inputs = self._inputs(xb, None)
+            inputs = self.model_inputs(xb)
             with autocast_for(self.device, self.amp):
                 out = self.model(inputs).float()
             loss_sum += self.loss_fn(out, self._targets(inputs, yb)).item() * len(xb)
