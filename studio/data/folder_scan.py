@@ -116,16 +116,17 @@ class FolderScan:
                     how=policy_name(self.resize),
                 )
             )
-        changes = [
-            msg(template, count=count)
-            for template, count in (
-                ("{count:,} CMYK to RGB", done.cmyk),
-                ("{count:,} from 16 to 8 bits", done.deep),
-                ("{count:,} turned upright as their EXIF orientation says", done.turned),
-                ("{count:,} animated (the first frame is used)", done.animated),
+        changes: list[Message] = []
+        if done.cmyk:
+            changes.append(msg("{count:,} CMYK to RGB", count=done.cmyk))
+        if done.deep:
+            changes.append(msg("{count:,} from 16 to 8 bits", count=done.deep))
+        if done.turned:
+            changes.append(
+                msg("{count:,} turned upright as their EXIF orientation says", count=done.turned)
             )
-            if count
-        ]
+        if done.animated:
+            changes.append(msg("{count:,} animated (the first frame is used)", count=done.animated))
         if changes:
             parts.append(msg("Images converted: {changes}.", changes=joined(changes, "; ")))
         return joined(parts, " ") if parts else None
