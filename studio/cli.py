@@ -82,12 +82,25 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
+    import dataclasses
+
     from studio.runs.layout import project_of
     from studio.summary import format_summary, summarize
 
     project = _noted(project_of(args.project))
     summary = summarize(project.graph, batch_size=project.training["batch_size"])
-    print(format_summary(summary, project.name))
+    # The notes (analysis warnings) are printed here rather than by format_summary, which
+    # writes them in English: each in the interface language, its node and layer named.
+    table = dataclasses.replace(
+        summary, analysis=dataclasses.replace(summary.analysis, warnings=[])
+    )
+    print(format_summary(table, project.name))
+    for note in summary.analysis.warnings:
+        text = tr(note.message)
+        if note.node_id:
+            layer = tr(term(project.graph.nodes[note.node_id].layer.title, "layers"))
+            text = f"{note.node_id} ({layer}): {text}"
+        say(msg("Note: {note}", note=text))
     if Path(args.project).is_dir():
         say(_run_line(Path(args.project)))
     if not summary.analysis.ok:
