@@ -35,6 +35,13 @@ class DataSpec:
     num_classes: int | None
     task: str | None
 
+    @property
+    def pixels_0_to_1(self) -> bool:
+        """Whether the model is fed pixels already scaled to 0–1: samples of C×H×W are images,
+        and every image set NetStudio loads keeps them as uint8 and divides by 255 in batches
+        (Dataset.float_x), its own folders and the built-in sets alike."""
+        return self.input_shape is not None and len(self.input_shape) == 3
+
 
 @dataclass(frozen=True)
 class DataPlan:
@@ -181,3 +188,54 @@ def dataset_problems(
             )
         )
     return problems
+
+
+RESCALING_TOO_SMALL = 0.01
+"""A Rescaling whose scale is below this squeezes 0–1 pixels into a sliver (Keras' 1/255 leaves
+0–0.004): meant for pixels of 0–255, which NetStudio never feeds the model."""
+
+
+def dataset_warnings(
+    graph: Graph, spec: DataSpec | None, analysis: Analysis | None = None
+) -> list[Problem]:
+    """What fits but will train poorly: a Rescaling right after the Input that shrinks pixels
+    NetStudio has already scaled to 0–1 (a Keras guide's Rescaling(1/255), copied, leaves them
+    0–0.004). Warnings, not problems: the run still starts. Empty on the terms dataset_problems
+    gives none (unknown metadata, a GAN, a graph with problems of its own)."""
+    if spec is None or not spec.pixels_0_to_1:
+        return []
+    analysis = analysis or infer_shapes(graph)
+    heads = [n for n in graph.nodes.values() if n.layer.is_output]
+    if not analysis.ok or len(heads) != 1 or heads[0].params.get("target") == "real_or_fake":
+        return []
+    warnings: list[Problem] = []
+    for node in graph.nodes.values():
+        if node.layer_id != "Rescaling" or not 0 < abs(node.params["scale"]) < RESCALING_TOO_SMALL:
+            continue
+        feeds = [graph.nodes[e.source] for e in graph.incoming(node.id) if e is not None]
+        if not any(source.layer.is_input for source in feeds):
+            continue  # deeper in the model it scales features, not the data set's pixels
+        scale, offset = node.params["scale"], node.params["offset"]
+        low, high = sorted((offset, scale + offset))
+        # The guide's range comes back with 255 times the scale: 1/255 → 1, 1/127.5 → 2.
+        meant_low, meant_high = sorted((offset, 255 * scale + offset))
+        warnings.append(
+            Problem(
+                node.id,
+                msg(
+                    "{title} already gives the model pixels from 0 to 1, so this Rescaling "
+                    "(scale {scale:.4g}) squeezes them into {low:.3g} to {high:.3g}, and the "
+                    "model learns slowly or not at all. Keras guides scale pixels of 0 to 255: "
+                    "set the scale to {fixed:.4g} to get the range the guide meant, "
+                    "{meant_low:.3g} to {meant_high:.3g}",
+                    title=term(spec.title, "datasets"),
+                    scale=scale,
+                    low=low,
+                    high=high,
+                    fixed=255 * scale,
+                    meant_low=meant_low,
+                    meant_high=meant_high,
+                ),
+            )
+        )
+    return warnings
