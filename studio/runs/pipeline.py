@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 import torch
 
+from studio import pretrained_weights
 from studio.data import Dataset, StreamingImageFolder
 from studio.data.fallback import load_for_project
 from studio.data.paths import resolve_data_path
@@ -108,6 +109,9 @@ def execute(request: RunRequest, state: TrainingState) -> RunOutcome | None:
     folder then records the failure."""
     project, folder, record, created = _open_folder(request, state)
     try:
+        # Backbones' pretrained weights first: offline, the run stops before loading data.
+        for note in pretrained_weights.fetch_for_graph(project.graph, _cancellable(state)):
+            state.message(note)
         data, record = _load_data(request, project, record, state)
         if state.stop_requested:
             _abandon(folder, created)
