@@ -121,6 +121,11 @@ Rank 0 alone writes `checkpoints/checkpoint.pt` after every epoch (resume with
 default `trained.pt`). Checkpoints hold tensors and plain data only and load with
 `torch.load(weights_only=True)`.
 
+Normalization layers, if the model has any, learn their mean and variance from the data, not by
+gradients: starting from scratch, `train.py` measures them on up to 50,000 training samples
+before the first epoch, as NetStudio does. `--init-weights` and `--resume` keep the statistics
+those weights carry.
+
 ## Train on several machines
 
 Run the same command on every machine, changing only `--node_rank` (0 on the machine whose

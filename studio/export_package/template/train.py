@@ -21,7 +21,7 @@ import torch
 import torch.distributed as dist
 import torch.nn.functional as F
 from torch.nn.parallel import DistributedDataParallel
-from torch.utils.data import DataLoader, TensorDataset
+from torch.utils.data import DataLoader, Subset, TensorDataset
 from torch.utils.data.distributed import DistributedSampler
 
 from common import (
@@ -243,6 +243,71 @@ def rank_path(path, rank):
     return path.with_name(f"{path.stem}.rank{rank}.pt")
 
 
+# Normalization layers -----------------------------------------------------------------------
+
+MEASURED_SAMPLES = 50_000  # as NetStudio: the statistics are settled long before that
+
+
+class Reached(Exception):
+    """Stops the model once the layer being measured has its input."""
+
+
+@torch.no_grad()
+def measure_normalization(net, dataset, args, device, rank):
+    """Keras' adapt(), as NetStudio does before a fresh run's first epoch: each Normalization
+    layer's mean and variance become those of the values that reach it, over up to
+    MEASURED_SAMPLES training samples. model.py defines its layers in the order forward calls
+    them, so each layer is measured with the ones before it already set. Every rank draws the
+    same samples, so all agree. Dropout and noise are off meanwhile."""
+    layers = [(n, m) for n, m in net.named_modules() if type(m).__name__ == "Normalization"]
+    if not layers or not len(dataset):
+        return
+    order = torch.randperm(len(dataset), generator=torch.Generator().manual_seed(args.seed))
+    sample = Subset(dataset, order[:MEASURED_SAMPLES].tolist())
+    net.eval()
+    for name, layer in layers:
+        count, total, squares = 0, 0.0, 0.0
+        for batch in DataLoader(sample, batch_size=args.batch_size):
+            xs, _ = split_batch(batch, device)
+            x = input_of(net, layer, xs).double()  # float64: the sums lose nothing
+            # One statistic per feature (per channel of an image): reduce every other axis.
+            shape = (1,) * (x.dim() - layer.mean.dim()) + tuple(layer.mean.shape)
+            dims = [d for d, size in enumerate(shape) if size == 1]
+            count += math.prod(x.shape[d] for d in dims)
+            total = total + x.sum(dims).reshape(layer.mean.shape)
+            squares = squares + (x * x).sum(dims).reshape(layer.mean.shape)
+        mean = total / count
+        variance = (squares / count - mean * mean).clamp_min(0)  # Keras' population variance
+        layer.mean.copy_(mean)
+        layer.variance.copy_(variance)
+        if rank == 0:
+            print(
+                f"Normalization {name}: measured on {len(sample)} samples, mean "
+                f"{mean.min():.4g} to {mean.max():.4g}, standard deviation "
+                f"{variance.sqrt().min():.4g} to {variance.sqrt().max():.4g}",
+                flush=True,
+            )
+    net.train()
+
+
+def input_of(net, layer, xs):
+    """What reaches `layer` when the model runs on `xs`; the model stops there."""
+    reached = []
+
+    def hook(module, args):
+        reached.append(args[0])
+        raise Reached
+
+    handle = layer.register_forward_pre_hook(hook)
+    try:
+        net(*xs)
+    except Reached:
+        pass
+    finally:
+        handle.remove()
+    return reached[0]
+
+
 # Training -----------------------------------------------------------------------------------
 
 
@@ -288,6 +353,8 @@ def train(args):
         )
 
     train_set, test_set = datasets(args)
+    if not (args.init_weights or args.resume):  # given weights carry their statistics
+        measure_normalization(net, train_set, args, device, rank)
     sampler = DistributedSampler(train_set, num_replicas=world, rank=rank, seed=args.seed)
     loader = DataLoader(
         train_set,
