@@ -2860,6 +2860,26 @@ Replace it?</source>
             <translation>{total:,} 张图像中有 {count:,} 张不是 {w}×{h} 像素：已将它们{how}。</translation>
         </message>
         <message>
+            <source>{count:,} CMYK to RGB</source>
+            <extracomment>engine: studio/data/folder_scan.py</extracomment>
+            <translation>{count:,} 张由 CMYK 转为 RGB</translation>
+        </message>
+        <message>
+            <source>{count:,} from 16 to 8 bits</source>
+            <extracomment>engine: studio/data/folder_scan.py</extracomment>
+            <translation>{count:,} 张由 16 位转为 8 位</translation>
+        </message>
+        <message>
+            <source>{count:,} turned upright as their EXIF orientation says</source>
+            <extracomment>engine: studio/data/folder_scan.py</extracomment>
+            <translation>{count:,} 张按 EXIF 方向信息转正</translation>
+        </message>
+        <message>
+            <source>{count:,} animated (the first frame is used)</source>
+            <extracomment>engine: studio/data/folder_scan.py</extracomment>
+            <translation>{count:,} 张是动图（使用第一帧）</translation>
+        </message>
+        <message>
             <source>Images converted: {changes}.</source>
             <extracomment>engine: studio/data/folder_scan.py</extracomment>
             <translation>已转换的图像：{changes}。</translation>
@@ -3445,6 +3465,11 @@ Replace it?</source>
             <translation>模型最后输出 {width} 个值，但 {title} 有 {classes} 个类别；请把最后一个 Dense 层的单元数设为 {classes}</translation>
         </message>
         <message>
+            <source>{title} already gives the model pixels from 0 to 1, so this Rescaling (scale {scale:.4g}) squeezes them into {low:.3g} to {high:.3g}, and the model learns slowly or not at all. Keras guides scale pixels of 0 to 255: set the scale to {fixed:.4g} to get the range the guide meant, {meant_low:.3g} to {meant_high:.3g}</source>
+            <extracomment>engine: studio/fit.py</extracomment>
+            <translation>{title} 给模型的像素已经在 0 到 1 之间，所以这个 Rescaling（scale {scale:.4g}）会把它们压缩到 {low:.3g} 到 {high:.3g}，模型学得很慢，甚至学不会。Keras 指南缩放的是 0 到 255 的像素：请把 scale 设为 {fixed:.4g}，得到指南想要的范围 {meant_low:.3g} 到 {meant_high:.3g}</translation>
+        </message>
+        <message>
             <source>The model reproduces its input, so it must end in {expected}, but it ends in {shape}</source>
             <extracomment>engine: studio/fit.py</extracomment>
             <translation>模型要重建它的输入，所以最后必须输出 {expected}，但它输出的是 {shape}</translation>
@@ -3825,9 +3850,84 @@ Replace it?</source>
             <translation>Concatenate 沿{along}拼接，其余各维大小必须一致，但{shapes}</translation>
         </message>
         <message>
+            <source>connect an image input (channels×height×width)</source>
+            <extracomment>engine: studio/layers/pretrained.py</extracomment>
+            <translation>请连接图像输入（通道×高×宽）</translation>
+        </message>
+        <message>
+            <source>{layer} takes images with 1 or 3 channels (gray or RGB), but gets {channels}; use a Conv2D with 3 filters before it to map them to 3</source>
+            <extracomment>engine: studio/layers/pretrained.py</extracomment>
+            <translation>{layer} 接受 1 或 3 个通道的图像（灰度或 RGB），但得到的有 {channels} 个通道；请在它之前用一个有 3 个滤波器的 Conv2D 把它们映射为 3 个通道</translation>
+        </message>
+        <message>
             <source>add a Reshape to time steps×features before it (for a 1×28×28 image: 28×28, rows as steps)</source>
             <extracomment>engine: studio/layers/recurrent.py</extracomment>
             <translation>请在它之前添加 Reshape 为 时间步×特征（对 1×28×28 的图像：28×28，每行作为一步）</translation>
+        </message>
+        <message>
+            <source>choose the run folder of a trained model (its run parameter is empty)</source>
+            <extracomment>engine: studio/layers/run_block.py</extracomment>
+            <translation>请选择一个已训练模型的运行文件夹（它的 run 参数为空）</translation>
+        </message>
+        <message>
+            <source>the run {path} uses itself as a block</source>
+            <extracomment>engine: studio/layers/run_block.py</extracomment>
+            <translation>运行 {path} 把自己用作了一个模块</translation>
+        </message>
+        <message>
+            <source>the model of the run {path} does not build: {problem}</source>
+            <extracomment>engine: studio/layers/run_block.py</extracomment>
+            <translation>运行 {path} 的模型无法构建：{problem}</translation>
+        </message>
+        <message>
+            <source>the run's model has no layer {node!r}; its layers: {names}</source>
+            <extracomment>engine: studio/layers/run_block.py</extracomment>
+            <translation>该运行的模型中没有层 {node!r}；它的层有：{names}</translation>
+        </message>
+        <message>
+            <source>the block cannot end at {node}, the run's {kind}: choose a layer in between</source>
+            <extracomment>engine: studio/layers/run_block.py</extracomment>
+            <translation>模块不能在 {node}（该运行的 {kind}）处结束：请选择中间的某一层</translation>
+        </message>
+        <message>
+            <source>the run's model up to {node} has {count} inputs; a block takes one</source>
+            <extracomment>engine: studio/layers/run_block.py</extracomment>
+            <translation>该运行的模型截至 {node} 有 {count} 个输入；一个模块只能有一个输入</translation>
+        </message>
+        <message>
+            <source>the run's model takes a {want} (its Input), but this block gets a {got}; feed it data shaped as the run was trained on</source>
+            <extracomment>engine: studio/layers/run_block.py</extracomment>
+            <translation>该运行的模型接受的是 {want}（它的 Input），但这个模块得到的是 {got}；请给它与该运行训练时形状相同的数据</translation>
+        </message>
+        <message>
+            <source>{title} must be text, not {value!r}</source>
+            <extracomment>engine: studio/layers/run_block.py</extracomment>
+            <translation>{title} 必须是文本，而不是 {value!r}</translation>
+        </message>
+        <message>
+            <source>{title} is too long or holds a NUL character</source>
+            <extracomment>engine: studio/layers/run_block.py</extracomment>
+            <translation>{title} 太长或含有 NUL 字符</translation>
+        </message>
+        <message>
+            <source>{path} is not a NetStudio run folder: it has no project.json</source>
+            <extracomment>engine: studio/layers/run_block.py</extracomment>
+            <translation>{path} 不是 NetStudio 运行文件夹：其中没有 project.json</translation>
+        </message>
+        <message>
+            <source>the run folder {path} cannot be used: {reason}</source>
+            <extracomment>engine: studio/layers/run_block.py</extracomment>
+            <translation>运行文件夹 {path} 无法使用：{reason}</translation>
+        </message>
+        <message>
+            <source>there is no run folder {path}</source>
+            <extracomment>engine: studio/layers/run_block.py</extracomment>
+            <translation>运行文件夹 {path} 不存在</translation>
+        </message>
+        <message>
+            <source>The run {path} has no trained weights yet ({file}): train it first</source>
+            <extracomment>engine: studio/layers/run_block_modules.py</extracomment>
+            <translation>运行 {path} 还没有训练好的权重（{file}）：请先训练它</translation>
         </message>
         <message>
             <source>The model needs about {need} of memory ({params} parameters), but this machine has {available}: make layers smaller (fewer units or filters, a smaller input, pooling before Dense)</source>
@@ -3928,6 +4028,131 @@ Replace it?</source>
             <source>{title} must be a whole number or a triple [depth, height, width]</source>
             <extracomment>engine: studio/params.py</extracomment>
             <translation>{title} 必须是一个整数或三元组 [深, 高, 宽]</translation>
+        </message>
+        <message>
+            <source>The pretrained weights {file} ({arch}, {weights}) are missing: {why}. Download {url} and put it into {folder}, or set the backbone's weights to "none" to train it from scratch.</source>
+            <extracomment>engine: studio/pretrained_weights.py</extracomment>
+            <translation>缺少预训练权重 {file}（{arch}，{weights}）：{why}。请下载 {url} 并放到 {folder}，或把骨干网络的 weights 设为“none”，从头开始训练。</translation>
+        </message>
+        <message>
+            <source>{path} is damaged and cannot be loaded ({reason}). Delete it, and NetStudio downloads it again; or copy a good {file} from {url} into {folder}.</source>
+            <extracomment>engine: studio/pretrained_weights.py</extracomment>
+            <translation>{path} 已损坏，无法加载（{reason}）。删除它，NetStudio 会重新下载；或者从 {url} 把完好的 {file} 复制到 {folder}。</translation>
+        </message>
+        <message>
+            <source>{message} Also missing: {files}.</source>
+            <extracomment>engine: studio/pretrained_weights.py</extracomment>
+            <translation>{message} 另外还缺少：{files}。</translation>
+        </message>
+        <message>
+            <source>Downloading pretrained weights: {file}</source>
+            <extracomment>engine: studio/pretrained_weights.py</extracomment>
+            <translation>正在下载预训练权重：{file}</translation>
+        </message>
+        <message>
+            <source>Cannot write {path}: {reason}. Free some space, or set TORCH_HOME to a folder that can be written.</source>
+            <extracomment>engine: studio/pretrained_weights.py</extracomment>
+            <translation>无法写入 {path}：{reason}。请腾出一些空间，或把 TORCH_HOME 设为一个可写的文件夹。</translation>
+        </message>
+        <message>
+            <source>cannot reach the server: {reason}</source>
+            <extracomment>engine: studio/pretrained_weights.py</extracomment>
+            <translation>无法连接服务器：{reason}</translation>
+        </message>
+        <message>
+            <source>no download address</source>
+            <extracomment>engine: studio/pretrained_weights.py</extracomment>
+            <translation>没有下载地址</translation>
+        </message>
+        <message>
+            <source>it is not a file saved by PyTorch: cut short, empty or something else</source>
+            <extracomment>engine: studio/pretrained_weights.py</extracomment>
+            <translation>它不是 PyTorch 保存的文件：可能不完整、为空或是别的文件</translation>
+        </message>
+        <message>
+            <source>it holds objects other than tensors, which NetStudio never unpickles</source>
+            <extracomment>engine: studio/pretrained_weights.py</extracomment>
+            <translation>它包含张量以外的对象，NetStudio 从不对这类对象做反序列化（unpickle）</translation>
+        </message>
+        <message>
+            <source>the server would not send the file from its start</source>
+            <extracomment>engine: studio/pretrained_weights.py</extracomment>
+            <translation>服务器不肯从头发送这个文件</translation>
+        </message>
+        <message>
+            <source>the server's name could not be looked up: no internet connection?</source>
+            <extracomment>engine: studio/pretrained_weights.py</extracomment>
+            <translation>无法解析服务器名称：是不是没有联网？</translation>
+        </message>
+        <message>
+            <source>it could not be downloaded: {why}</source>
+            <extracomment>engine: studio/pretrained_weights.py</extracomment>
+            <translation>无法下载：{why}</translation>
+        </message>
+        <message>
+            <source>Downloaded the pretrained weights {file} ({size} MB) into {folder}.</source>
+            <extracomment>engine: studio/pretrained_weights.py</extracomment>
+            <translation>已把预训练权重 {file}（{size} MB）下载到 {folder}。</translation>
+        </message>
+        <message>
+            <source>{file} ({url})</source>
+            <extracomment>engine: studio/pretrained_weights.py</extracomment>
+            <translation>{file}（{url}）</translation>
+        </message>
+        <message>
+            <source>the download stopped after {done} of {total} MB; start again to continue it</source>
+            <extracomment>engine: studio/pretrained_weights.py</extracomment>
+            <translation>下载在 {total} MB 中的 {done} MB 处中断；重新开始即可继续下载</translation>
+        </message>
+        <message>
+            <source>torchvision has no model named {arch}</source>
+            <extracomment>engine: studio/pretrained_weights.py</extracomment>
+            <translation>torchvision 中没有名为 {arch} 的模型</translation>
+        </message>
+        <message>
+            <source>{arch} has no pretrained weights named {weights}; choose one of: {names}</source>
+            <extracomment>engine: studio/pretrained_weights.py</extracomment>
+            <translation>{arch} 没有名为 {weights} 的预训练权重；请从以下选择：{names}</translation>
+        </message>
+        <message>
+            <source>it is not in the cache and has not been downloaded</source>
+            <extracomment>engine: studio/pretrained_weights.py</extracomment>
+            <translation>缓存中没有，也还没有下载</translation>
+        </message>
+        <message>
+            <source>Cannot read {path}: {reason}</source>
+            <extracomment>engine: studio/pretrained_weights.py</extracomment>
+            <translation>无法读取 {path}：{reason}</translation>
+        </message>
+        <message>
+            <source>it holds no state_dict of named tensors</source>
+            <extracomment>engine: studio/pretrained_weights.py</extracomment>
+            <translation>其中没有由命名张量组成的 state_dict</translation>
+        </message>
+        <message>
+            <source>the server answered {code} {reason}</source>
+            <extracomment>engine: studio/pretrained_weights.py</extracomment>
+            <translation>服务器返回 {code} {reason}</translation>
+        </message>
+        <message>
+            <source>the server stopped answering (timed out)</source>
+            <extracomment>engine: studio/pretrained_weights.py</extracomment>
+            <translation>服务器不再响应（超时）</translation>
+        </message>
+        <message>
+            <source>the connection failed ({reason})</source>
+            <extracomment>engine: studio/pretrained_weights.py</extracomment>
+            <translation>连接失败（{reason}）</translation>
+        </message>
+        <message>
+            <source>the downloaded file is damaged or not the one published (its SHA-256 begins {got}, its name says {expected}); it was deleted</source>
+            <extracomment>engine: studio/pretrained_weights.py</extracomment>
+            <translation>下载的文件已损坏或不是发布的那个文件（它的 SHA-256 以 {got} 开头，而文件名表明应为 {expected}）；已将其删除</translation>
+        </message>
+        <message>
+            <source>its folder cannot be created ({reason})</source>
+            <extracomment>engine: studio/pretrained_weights.py</extracomment>
+            <translation>无法创建它所在的文件夹（{reason}）</translation>
         </message>
         <message>
             <source>epoch {epoch}</source>
@@ -4375,6 +4600,121 @@ Replace it?</source>
             <translation>它的优化器状态已损坏</translation>
         </message>
         <message>
+            <source>epochs is the search's own budget: give it with --epochs</source>
+            <extracomment>engine: studio/search_space.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the validation split cannot be searched: trials are compared on one validation set</source>
+            <extracomment>engine: studio/search_space.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the device cannot be searched: it changes where a trial runs, not how it learns</source>
+            <extracomment>engine: studio/search_space.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the training samples cannot be searched: trials are compared on the same data</source>
+            <extracomment>engine: studio/search_space.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Say what to search with --param, e.g. --param dense_1.units=32,64,128 --param lr=1e-4..1e-2:log</source>
+            <extracomment>engine: studio/search_space.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>--param {spec!r}: write NAME=VALUES, e.g. dense_1.units=32,64,128 or lr=1e-4..1e-2:log</source>
+            <extracomment>engine: studio/search_space.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>--param {spec!r}: {name!r} is not a setting or NODE.PARAM name</source>
+            <extracomment>engine: studio/search_space.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The project has no node {node!r} (its nodes: {known})</source>
+            <extracomment>engine: studio/search_space.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{node} ({layer}) has no parameter {param!r} (its parameters: {known})</source>
+            <extracomment>engine: studio/search_space.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{node}: the Input cannot be searched: the data set is loaded once for all trials</source>
+            <extracomment>engine: studio/search_space.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{name}: this kind of parameter cannot be searched (numbers, choices and true/false can)</source>
+            <extracomment>engine: studio/search_space.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{name}: a value in the list is empty</source>
+            <extracomment>engine: studio/search_space.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{name}: {value!r} is not true or false</source>
+            <extracomment>engine: studio/search_space.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{name}: {value!r} is not a number</source>
+            <extracomment>engine: studio/search_space.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{name} takes a list of values (e.g. {example}), not a range</source>
+            <extracomment>engine: studio/search_space.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{name}: {scale!r} is not a scale; write LOW..HIGH or LOW..HIGH:log</source>
+            <extracomment>engine: studio/search_space.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{name}: a range goes from low to high, not {low} .. {high}</source>
+            <extracomment>engine: studio/search_space.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{name}: a log range needs values above 0, not {low} .. {high}</source>
+            <extracomment>engine: studio/search_space.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{name} is given twice; give it once</source>
+            <extracomment>engine: studio/search_space.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>There is no training setting {name!r} to search (settings: {known}; for a layer's parameter write NODE.PARAM, e.g. dense_1.units)</source>
+            <extracomment>engine: studio/search_space.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{name}: {value!r} is not a whole number</source>
+            <extracomment>engine: studio/search_space.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A grid search takes lists of values; {name} is a range. Give its values (e.g. {example}), or use --sampler random or tpe</source>
+            <extracomment>engine: studio/search_space.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{name}: {error}</source>
+            <extracomment>engine: studio/search_space.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Device must be auto, cpu, cuda, cuda:N or mps; not {value!r}</source>
             <extracomment>engine: studio/settings.py</extracomment>
             <translation>设备必须是 auto、cpu、cuda、cuda:N 或 mps，而不是 {value!r}</translation>
@@ -4418,6 +4758,11 @@ Replace it?</source>
             <source>its output is not used: connect it onward or to an Output</source>
             <extracomment>engine: studio/shapes.py</extracomment>
             <translation>它的输出没有被使用：请把它连到下一层或 Output</translation>
+        </message>
+        <message>
+            <source>its weights are random (weights none) and frozen, so they never learn: choose pretrained weights, or set freeze to none</source>
+            <extracomment>engine: studio/shapes.py</extracomment>
+            <translation>它的权重是随机的（weights 为 none）并且被冻结了，所以永远不会学习：请选择预训练权重，或把 freeze 设为 none</translation>
         </message>
         <message>
             <source>input {port} is not connected; connect a layer to it or delete this node</source>
@@ -5498,6 +5843,51 @@ Replace it?</source>
             <translation>每个时间步一个由 F 个数组成的向量：共 T × F 个。它的表与序列一样长，所以模型只接受正好 T 步的序列。</translation>
         </message>
         <message>
+            <source>Keras' MultiHeadAttention: every time step of the query sequence compares itself with every step of the key sequence and takes in a weighted mix of the value sequence, in several heads side by side. The result has the query's shape: one step per query step, projected back to the query's features.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>即 Keras 的 MultiHeadAttention：查询序列的每个时间步都与键序列的每一步进行比较，并吸收值序列的加权组合，由多个注意力头并排进行。结果的形状与查询相同：每个查询步对应一步，并投影回查询的特征数。</translation>
+        </message>
+        <message>
+            <source>For self-attention, connect the same layer to both the query and the value input; to let one sequence look at another (a decoder at an encoder's output), connect them to the query and the value.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>做自注意力时，把同一层同时连到查询输入和值输入；要让一个序列关注另一个序列（例如解码器关注编码器的输出），就把它们分别连到查询和值。</translation>
+        </message>
+        <message>
+            <source>Expecting a self-attention block with its residual, LayerNorm and feed-forward part: this layer is the attention alone, as in Keras. Use the Transformer encoder for the whole block, or add Add and LayerNorm around it yourself.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>指望它是带残差、LayerNorm 和前馈部分的完整自注意力模块：与 Keras 一样，这一层只有注意力本身。需要完整模块请用 Transformer 编码器，或自己在它周围加上 Add 和 LayerNorm。</translation>
+        </message>
+        <message>
+            <source>Four projections, as in Keras: query, key and value each to h·k numbers, and the result back to the query's F_q features, each with its bias. The value's projection is also key_dim wide (Keras' default value_dim).</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>与 Keras 一样有四个投影：查询、键和值各投影到 h·k 个数，结果再投影回查询的 F_q 个特征，每个投影都带偏置。值的投影宽度也是 key_dim（Keras 中 value_dim 的默认值）。</translation>
+        </message>
+        <message>
+            <source>How many attention heads look at the sequences side by side (h in the formula), each with its own projections of key_dim numbers.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>有多少个注意力头并排查看序列（公式中的 h），每个头都有自己的、宽度为 key_dim 的投影。</translation>
+        </message>
+        <message>
+            <source>Size of each head's query and key (and value) vectors (k in the formula). Unlike the Transformer encoder's heads, it need not divide the feature size: 8 heads of 64 on 32 features are fine.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>每个头的查询和键（以及值）向量的大小（公式中的 k）。与 Transformer 编码器的注意力头不同，它不必整除特征数：在 32 个特征上用 8 个 64 维的头也没问题。</translation>
+        </message>
+        <message>
+            <source>Fraction of the attention weights dropped during training, against overfitting; 0 turns it off.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>训练时被丢弃的注意力权重所占比例，用来防止过拟合；0 表示关闭。</translation>
+        </message>
+        <message>
+            <source>Adds a learned offset to each of the four projections (the + 1 in the count).</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>给四个投影各加上一个学习得到的偏移量（参数个数公式中的 + 1）。</translation>
+        </message>
+        <message>
+            <source>2: a query and a value, the key being the value (Keras' default); 3: a separate key on input 3, as long as the value. Input 1 is always the query, input 2 the value.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>2：一个查询和一个值，键就是值（Keras 的默认方式）；3：在输入 3 上接一个单独的键，长度与值相同。输入 1 始终是查询，输入 2 是值。</translation>
+        </message>
+        <message>
             <source>Normalizes each channel (or feature) to mean 0 and variance 1 over the current batch, then scales and shifts it with two learned numbers. When evaluating it uses running averages collected in training instead of the batch.</source>
             <extracomment>engine: help card</extracomment>
             <translation>在当前批量上把每个通道（或特征）归一化为均值 0、方差 1，再用两个学习得到的数对它进行缩放和平移。评估时使用训练中收集的滑动平均值，而不是当前批量的统计量。</translation>
@@ -5858,54 +6248,184 @@ Replace it?</source>
             <translation>噪声的标准差，单位与输入值相同：值在 0–1 之间时用 0.1。</translation>
         </message>
         <message>
+            <source>A ResNet-18 trained on ImageNet's 1.2 million photos, without its classifier: it turns an image into 512 numbers that describe what is in it. Inside the node a gray image is repeated to 3 channels, resized to image_size and normalised with ImageNet's mean (0.485, 0.456, 0.406) and std (0.229, 0.224, 0.225), so give it pixels from 0 to 1.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>在 ImageNet 的 120 万张照片上训练过的 ResNet-18，去掉了它的分类器：它把一张图像变成 512 个描述图像内容的数。在节点内部，灰度图像会被复制成 3 个通道，缩放到 image_size，并用 ImageNet 的均值 (0.485, 0.456, 0.406) 和标准差 (0.229, 0.224, 0.225) 做标准化，所以请给它 0 到 1 之间的像素。</translation>
+        </message>
+        <message>
+            <source>For your own photos when you have few of them: add Dense layers and an Output after it and train only those. ResNet-18 is a sound, moderate first choice.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>用于你自己的照片、且照片不多时：在它之后加上 Dense 层和 Output，只训练这些层。ResNet-18 是稳妥、适中的首选。</translation>
+        </message>
+        <message>
+            <source>Expecting it to work offline at once: it needs the pretrained weights file once (downloaded, or put in the cache folder). Adding a Rescaling or Normalization before it normalises twice, since the node already does it.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>指望它一开始就能离线使用：它需要一次预训练权重文件（下载，或放进缓存文件夹）。在它之前加 Rescaling 或 Normalization 会导致标准化两次，因为节点内部已经做了。</translation>
+        </message>
+        <message>
+            <source>Its blocks: the stem, then the four stages layer1–layer4.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>它的模块：stem（起始层），然后是 layer1–layer4 四个阶段。</translation>
+        </message>
+        <message>
+            <source>Which pretrained weights to start from: torchvision's names for them, the first the best. The node needs the pretrained weights file once (downloaded, or put in the cache folder); none starts from random weights and needs no file, but then the node learns from your images alone, like any other layers.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>从哪一组预训练权重开始：名称沿用 torchvision 的命名，第一个最好。节点需要一次预训练权重文件（下载，或放进缓存文件夹）；none 从随机权重开始，不需要文件，但这样节点就只能像其他层一样，仅从你的图像中学习。</translation>
+        </message>
+        <message>
+            <source>Which weights training leaves as they are. all: only the layers after this node learn (fast, and best with few images). all_but_last_blocks: the last trainable_blocks blocks learn too, at the reduced learning rate. none: the whole backbone learns (fine-tuning; slower, and needs more images).</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>训练时哪些权重保持不变。all：只有这个节点之后的层学习（快，图像少时效果最好）。all_but_last_blocks：最后 trainable_blocks 个模块也以降低后的学习率学习。none：整个骨干网络都学习（微调；更慢，需要更多图像）。</translation>
+        </message>
+        <message>
+            <source>How many of the last blocks learn when freeze is all_but_last_blocks; the blocks nearest the output learn first. Not used with freeze all or none.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>freeze 为 all_but_last_blocks 时，最后有多少个模块参与学习；离输出最近的模块最先参与。freeze 为 all 或 none 时不使用。</translation>
+        </message>
+        <message>
+            <source>The learning rate of the backbone's weights that learn, as a share of the training's learning rate: 0.1 trains them ten times more gently than the new layers after it, so the pretrained features are adjusted, not wiped out.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>骨干网络中参与学习的权重的学习率，以训练学习率的倍数表示：0.1 表示训练它们比后面的新层温和十倍，这样预训练得到的特征只会被调整，而不会被抹掉。</translation>
+        </message>
+        <message>
+            <source>The size (S×S) every image is resized to inside the node before the backbone sees it. The pretrained weights were made at 224; a smaller size such as 128 is much faster on a CPU and usually still works, a size below 96 loses most of what the weights know.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>在骨干网络看到图像之前，节点内部把每张图像缩放到的大小（S×S）。预训练权重是在 224 下得到的；较小的尺寸（如 128）在 CPU 上快得多，通常仍然有效；小于 96 时，权重学到的大部分知识都会丢失。</translation>
+        </message>
+        <message>
+            <source>A ResNet-50 trained on ImageNet, without its classifier: it turns an image into 2048 numbers that describe what is in it. Inside the node a gray image is repeated to 3 channels, resized to image_size and normalised with ImageNet's mean (0.485, 0.456, 0.406) and std (0.229, 0.224, 0.225), so give it pixels from 0 to 1.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>在 ImageNet 上训练过的 ResNet-50，去掉了它的分类器：它把一张图像变成 2048 个描述图像内容的数。在节点内部，灰度图像会被复制成 3 个通道，缩放到 image_size，并用 ImageNet 的均值 (0.485, 0.456, 0.406) 和标准差 (0.229, 0.224, 0.225) 做标准化，所以请给它 0 到 1 之间的像素。</translation>
+        </message>
+        <message>
+            <source>When accuracy matters more than speed, for photos of everyday things. It has 23.5 million weights: on a CPU keep it frozen, or use a smaller image_size.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>用于日常事物的照片、且准确率比速度更重要时。它有 2350 万个权重：在 CPU 上请保持冻结，或使用较小的 image_size。</translation>
+        </message>
+        <message>
+            <source>Fine-tuning it all (freeze none) on a few hundred images: it overfits and is slow. It needs the pretrained weights file once (downloaded, or put in the cache folder).</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>在几百张图像上对它整体微调（freeze 为 none）：会过拟合，而且很慢。它需要一次预训练权重文件（下载，或放进缓存文件夹）。</translation>
+        </message>
+        <message>
+            <source>A MobileNetV3-Small trained on ImageNet, without its classifier: it turns an image into 576 numbers that describe what is in it. Inside the node a gray image is repeated to 3 channels, resized to image_size and normalised with ImageNet's mean (0.485, 0.456, 0.406) and std (0.229, 0.224, 0.225), so give it pixels from 0 to 1.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>在 ImageNet 上训练过的 MobileNetV3-Small，去掉了它的分类器：它把一张图像变成 576 个描述图像内容的数。在节点内部，灰度图像会被复制成 3 个通道，缩放到 image_size，并用 ImageNet 的均值 (0.485, 0.456, 0.406) 和标准差 (0.229, 0.224, 0.225) 做标准化，所以请给它 0 到 1 之间的像素。</translation>
+        </message>
+        <message>
+            <source>The fastest backbone here (under a million weights): the one to try first on a laptop, and the one the transfer-learning template uses.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>这里最快的骨干网络（权重不到一百万）：在笔记本电脑上首先该试的就是它，迁移学习模板用的也是它。</translation>
+        </message>
+        <message>
+            <source>Expecting it to work offline at once: it needs the pretrained weights file once (downloaded, or put in the cache folder). Its features are less rich than ResNet-50's, so a large, varied data set may do better with a bigger backbone.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>指望它一开始就能离线使用：它需要一次预训练权重文件（下载，或放进缓存文件夹）。它的特征不如 ResNet-50 丰富，所以大型、多样的数据集换用更大的骨干网络可能效果更好。</translation>
+        </message>
+        <message>
+            <source>Its blocks: the stem convolution, 11 inverted-residual blocks and the last 1×1 convolution.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>它的模块：stem 卷积（起始卷积）、11 个倒残差模块和最后的 1×1 卷积。</translation>
+        </message>
+        <message>
+            <source>A MobileNetV3-Large trained on ImageNet, without its classifier: it turns an image into 960 numbers that describe what is in it. Inside the node a gray image is repeated to 3 channels, resized to image_size and normalised with ImageNet's mean (0.485, 0.456, 0.406) and std (0.229, 0.224, 0.225), so give it pixels from 0 to 1.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>在 ImageNet 上训练过的 MobileNetV3-Large，去掉了它的分类器：它把一张图像变成 960 个描述图像内容的数。在节点内部，灰度图像会被复制成 3 个通道，缩放到 image_size，并用 ImageNet 的均值 (0.485, 0.456, 0.406) 和标准差 (0.229, 0.224, 0.225) 做标准化，所以请给它 0 到 1 之间的像素。</translation>
+        </message>
+        <message>
+            <source>When MobileNetV3-Small is not accurate enough but speed still matters: about 3 million weights.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>当 MobileNetV3-Small 不够准确、但速度仍然重要时使用：约 300 万个权重。</translation>
+        </message>
+        <message>
+            <source>Its blocks: the stem convolution, 15 inverted-residual blocks and the last 1×1 convolution.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>它的模块：stem 卷积（起始卷积）、15 个倒残差模块和最后的 1×1 卷积。</translation>
+        </message>
+        <message>
+            <source>An EfficientNet-B0 trained on ImageNet, without its classifier: it turns an image into 1280 numbers that describe what is in it. Inside the node a gray image is repeated to 3 channels, resized to image_size and normalised with ImageNet's mean (0.485, 0.456, 0.406) and std (0.229, 0.224, 0.225), so give it pixels from 0 to 1.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>在 ImageNet 上训练过的 EfficientNet-B0，去掉了它的分类器：它把一张图像变成 1280 个描述图像内容的数。在节点内部，灰度图像会被复制成 3 个通道，缩放到 image_size，并用 ImageNet 的均值 (0.485, 0.456, 0.406) 和标准差 (0.229, 0.224, 0.225) 做标准化，所以请给它 0 到 1 之间的像素。</translation>
+        </message>
+        <message>
+            <source>A good balance of accuracy and size (4 million weights), often more accurate than ResNet-50 with a sixth of its weights.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>在准确率和大小之间取得了很好的平衡（400 万个权重），往往比 ResNet-50 更准确，而权重只有它的六分之一。</translation>
+        </message>
+        <message>
+            <source>Expecting it to work offline at once: it needs the pretrained weights file once (downloaded, or put in the cache folder). On a CPU it is slower than its size suggests, so compare it with MobileNetV3-Large.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>指望它一开始就能离线使用：它需要一次预训练权重文件（下载，或放进缓存文件夹）。在 CPU 上它比其大小所暗示的要慢，所以请和 MobileNetV3-Large 比较一下。</translation>
+        </message>
+        <message>
+            <source>Its blocks: the stem convolution, the seven MBConv stages and the last 1×1 convolution.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>它的模块：stem 卷积（起始卷积）、七个 MBConv 阶段和最后的 1×1 卷积。</translation>
+        </message>
+        <message>
+            <source>A ConvNeXt-Tiny trained on ImageNet, without its classifier: it turns an image into 768 numbers that describe what is in it. Inside the node a gray image is repeated to 3 channels, resized to image_size and normalised with ImageNet's mean (0.485, 0.456, 0.406) and std (0.229, 0.224, 0.225), so give it pixels from 0 to 1.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>在 ImageNet 上训练过的 ConvNeXt-Tiny，去掉了它的分类器：它把一张图像变成 768 个描述图像内容的数。在节点内部，灰度图像会被复制成 3 个通道，缩放到 image_size，并用 ImageNet 的均值 (0.485, 0.456, 0.406) 和标准差 (0.229, 0.224, 0.225) 做标准化，所以请给它 0 到 1 之间的像素。</translation>
+        </message>
+        <message>
+            <source>The most accurate backbone here, for when a GPU is available: 28 million weights make it slow on a CPU.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>这里最准确的骨干网络，适合有 GPU 时使用：2800 万个权重让它在 CPU 上很慢。</translation>
+        </message>
+        <message>
+            <source>Expecting it to work offline at once: it needs the pretrained weights file once (downloaded, or put in the cache folder). Fine-tuning it with the full learning rate (lr_factor 1) tends to wipe out what it knows; keep lr_factor small.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>指望它一开始就能离线使用：它需要一次预训练权重文件（下载，或放进缓存文件夹）。用完整的学习率（lr_factor 为 1）微调它，往往会抹掉它已学到的知识；请让 lr_factor 保持较小。</translation>
+        </message>
+        <message>
+            <source>Its blocks: the stem, then four stages with a downsampling layer between each two.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>它的模块：stem（起始层），然后是四个阶段，每两个阶段之间有一个下采样层。</translation>
+        </message>
+        <message>
+            <source>A model you trained in NetStudio, used as one block of a new model: its layers up to a chosen one, with the weights that run learned. Without a chosen layer it gives the features the old model's last layer read, because its class scores belong to the old classes while the features carry over to new ones.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>把你在 NetStudio 中训练过的模型用作新模型的一个模块：取它从开头到所选层为止的各层，以及那次运行学到的权重。不选层时，它给出旧模型最后一层所读取的特征，因为旧模型的类别分数属于旧的类别，而特征可以迁移到新的类别上。</translation>
+        </message>
+        <message>
+            <source>When you have few samples of a new task and a run trained on similar data: put the block first and train a small head (a Dense layer) after it.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>当新任务的样本很少、而你有一次在类似数据上训练过的运行时：把这个模块放在最前面，在它之后训练一个小的输出头（一个 Dense 层）。</translation>
+        </message>
+        <message>
+            <source>Feeding it data of another shape or kind than the run was trained on. Its input must match the run's Input, and its features help most on images like the old ones.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>给它输入与该运行训练时形状或种类不同的数据。它的输入必须与该运行的 Input 一致，而且它的特征在与旧图像相似的图像上最有帮助。</translation>
+        </message>
+        <message>
+            <source>The run's weights up to the chosen layer. With freeze on they are counted as frozen: training leaves them as they are.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>该运行到所选层为止的权重。打开 freeze 时它们计为冻结的：训练不会改变它们。</translation>
+        </message>
+        <message>
+            <source>The run folder of a trained model, as NetStudio wrote it (it holds project.json and model.safetensors). A relative path starts at this project's folder.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>已训练模型的运行文件夹，即 NetStudio 写出的那个文件夹（其中有 project.json 和 model.safetensors）。相对路径从本项目所在的文件夹算起。</translation>
+        </message>
+        <message>
+            <source>The id of the run's layer whose output the block gives. Empty: the input of the run's last layer with weights, the features its classifier read.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>该运行中某一层的 id，模块输出的就是这一层的输出。留空：输出该运行最后一个带权重的层的输入，也就是它的分类器所读取的特征。</translation>
+        </message>
+        <message>
+            <source>On: the run's weights stay as trained and only the layers after the block learn; the block always computes as when evaluating (Dropout off, BatchNorm on its trained statistics). Off: the block learns too (fine-tuning).</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>打开：该运行的权重保持训练好的样子，只有模块之后的层学习；模块始终按评估模式计算（Dropout 关闭，BatchNorm 使用训练得到的统计量）。关闭：模块也参与学习（微调）。</translation>
+        </message>
+        <message>
+            <source>When the block is not frozen, its weights learn at the learning rate times this: 0.1 changes the trained weights gently while the new layers learn at full speed.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>模块未冻结时，它的权重以学习率乘以这个数来学习：0.1 会温和地调整训练好的权重，而新层以全速学习。</translation>
+        </message>
+        <message>
             <source>The new order of the axes, numbered from 1 (the batch is not counted): the i-th output axis is input axis dims[i]. Each axis appears once, e.g. [2, 1] for a sequence or [1, 3, 2] to swap an image's height and width.</source>
             <extracomment>engine: help card</extracomment>
             <translation type="vanished">各轴的新顺序，从 1 开始编号（不计批量维度）：输出的第 i 个轴是输入的第 dims[i] 个轴。每个轴恰好出现一次，例如序列用 [2, 1]，交换图像的高和宽用 [1, 3, 2]。</translation>
-        </message>
-        <message>
-            <source>Keras' MultiHeadAttention: every time step of the query sequence compares itself with every step of the key sequence and takes in a weighted mix of the value sequence, in several heads side by side. The result has the query's shape: one step per query step, projected back to the query's features.</source>
-            <extracomment>engine: help card</extracomment>
-            <translation type="vanished">即 Keras 的 MultiHeadAttention：查询序列的每个时间步都与键序列的每一步进行比较，并吸收值序列的加权组合，由多个注意力头并排进行。结果的形状与查询相同：每个查询步对应一步，并投影回查询的特征数。</translation>
-        </message>
-        <message>
-            <source>For self-attention, connect the same layer to both the query and the value input; to let one sequence look at another (a decoder at an encoder's output), connect them to the query and the value.</source>
-            <extracomment>engine: help card</extracomment>
-            <translation type="vanished">做自注意力时，把同一层同时连到查询输入和值输入；要让一个序列关注另一个序列（例如解码器关注编码器的输出），就把它们分别连到查询和值。</translation>
-        </message>
-        <message>
-            <source>Expecting a self-attention block with its residual, LayerNorm and feed-forward part: this layer is the attention alone, as in Keras. Use the Transformer encoder for the whole block, or add Add and LayerNorm around it yourself.</source>
-            <extracomment>engine: help card</extracomment>
-            <translation type="vanished">指望它是带残差、LayerNorm 和前馈部分的完整自注意力模块：与 Keras 一样，这一层只有注意力本身。需要完整模块请用 Transformer 编码器，或自己在它周围加上 Add 和 LayerNorm。</translation>
-        </message>
-        <message>
-            <source>Four projections, as in Keras: query, key and value each to h·k numbers, and the result back to the query's F_q features, each with its bias. The value's projection is also key_dim wide (Keras' default value_dim).</source>
-            <extracomment>engine: help card</extracomment>
-            <translation type="vanished">与 Keras 一样有四个投影：查询、键和值各投影到 h·k 个数，结果再投影回查询的 F_q 个特征，每个投影都带偏置。值的投影宽度也是 key_dim（Keras 中 value_dim 的默认值）。</translation>
-        </message>
-        <message>
-            <source>How many attention heads look at the sequences side by side (h in the formula), each with its own projections of key_dim numbers.</source>
-            <extracomment>engine: help card</extracomment>
-            <translation type="vanished">有多少个注意力头并排查看序列（公式中的 h），每个头都有自己的、宽度为 key_dim 的投影。</translation>
-        </message>
-        <message>
-            <source>Size of each head's query and key (and value) vectors (k in the formula). Unlike the Transformer encoder's heads, it need not divide the feature size: 8 heads of 64 on 32 features are fine.</source>
-            <extracomment>engine: help card</extracomment>
-            <translation type="vanished">每个头的查询和键（以及值）向量的大小（公式中的 k）。与 Transformer 编码器的注意力头不同，它不必整除特征数：在 32 个特征上用 8 个 64 维的头也没问题。</translation>
-        </message>
-        <message>
-            <source>Fraction of the attention weights dropped during training, against overfitting; 0 turns it off.</source>
-            <extracomment>engine: help card</extracomment>
-            <translation type="vanished">训练时被丢弃的注意力权重所占比例，用来防止过拟合；0 表示关闭。</translation>
-        </message>
-        <message>
-            <source>Adds a learned offset to each of the four projections (the + 1 in the count).</source>
-            <extracomment>engine: help card</extracomment>
-            <translation type="vanished">给四个投影各加上一个学习得到的偏移量（参数个数公式中的 + 1）。</translation>
-        </message>
-        <message>
-            <source>2: a query and a value, the key being the value (Keras' default); 3: a separate key on input 3, as long as the value. Input 1 is always the query, input 2 the value.</source>
-            <extracomment>engine: help card</extracomment>
-            <translation type="vanished">2：一个查询和一个值，键就是值（Keras 的默认方式）；3：在输入 3 上接一个单独的键，长度与值相同。输入 1 始终是查询，输入 2 是值。</translation>
         </message>
         <message>
             <source>Shifts and scales each feature (each channel of an image) to mean 0 and standard deviation 1: out = (x − mean) / √variance. The mean and variance are measured on the training data once, before the first epoch, and saved with the weights; gradients never change them.</source>
@@ -6029,6 +6549,11 @@ Replace it?</source>
             <source>Preprocessing</source>
             <extracomment>engine: layer registry, training settings</extracomment>
             <translation>预处理</translation>
+        </message>
+        <message>
+            <source>Pretrained</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>预训练模型</translation>
         </message>
         <message>
             <source>Input</source>
@@ -6361,6 +6886,16 @@ Replace it?</source>
             <translation>给每个时间步加上一个学习得到的向量，让注意力知道先后顺序。</translation>
         </message>
         <message>
+            <source>Multi-head attention</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>多头注意力</translation>
+        </message>
+        <message>
+            <source>Each query time step takes in what it needs from the value sequence, in heads.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>查询的每个时间步都从值序列中吸收所需的信息，由多个头并行完成。</translation>
+        </message>
+        <message>
             <source>BatchNormalization</source>
             <extracomment>engine: layer registry, training settings</extracomment>
             <translation>BatchNormalization</translation>
@@ -6554,6 +7089,76 @@ Replace it?</source>
             <source>During training, adds random noise to every value to fight overfitting.</source>
             <extracomment>engine: layer registry, training settings</extracomment>
             <translation>训练时给每个值加上随机噪声，用来防止过拟合。</translation>
+        </message>
+        <message>
+            <source>ResNet18</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>ResNet18</translation>
+        </message>
+        <message>
+            <source>ResNet-18 pretrained on ImageNet: an image in, 512 features out.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>在 ImageNet 上预训练的 ResNet-18：输入一张图像，输出 512 个特征。</translation>
+        </message>
+        <message>
+            <source>ResNet50</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>ResNet50</translation>
+        </message>
+        <message>
+            <source>ResNet-50 pretrained on ImageNet: an image in, 2048 features out.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>在 ImageNet 上预训练的 ResNet-50：输入一张图像，输出 2048 个特征。</translation>
+        </message>
+        <message>
+            <source>MobileNetV3Small</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>MobileNetV3Small</translation>
+        </message>
+        <message>
+            <source>MobileNetV3-Small pretrained on ImageNet: small and fast, an image in, 576 features out.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>在 ImageNet 上预训练的 MobileNetV3-Small：小而快，输入一张图像，输出 576 个特征。</translation>
+        </message>
+        <message>
+            <source>MobileNetV3Large</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>MobileNetV3Large</translation>
+        </message>
+        <message>
+            <source>MobileNetV3-Large pretrained on ImageNet: an image in, 960 features out.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>在 ImageNet 上预训练的 MobileNetV3-Large：输入一张图像，输出 960 个特征。</translation>
+        </message>
+        <message>
+            <source>EfficientNetB0</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>EfficientNetB0</translation>
+        </message>
+        <message>
+            <source>EfficientNet-B0 pretrained on ImageNet: an image in, 1280 features out.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>在 ImageNet 上预训练的 EfficientNet-B0：输入一张图像，输出 1280 个特征。</translation>
+        </message>
+        <message>
+            <source>ConvNeXtTiny</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>ConvNeXtTiny</translation>
+        </message>
+        <message>
+            <source>ConvNeXt-Tiny pretrained on ImageNet: an image in, 768 features out.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>在 ImageNet 上预训练的 ConvNeXt-Tiny：输入一张图像，输出 768 个特征。</translation>
+        </message>
+        <message>
+            <source>TrainedModel</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>TrainedModel</translation>
+        </message>
+        <message>
+            <source>A model you trained in NetStudio, up to a chosen layer, as one block.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>你在 NetStudio 中训练过的模型，截取到所选的层，作为一个模块使用。</translation>
         </message>
         <message>
             <source>How weights are updated from the gradients.</source>
@@ -6931,6 +7536,21 @@ Replace it?</source>
             <translation>先归一化</translation>
         </message>
         <message>
+            <source>Num heads</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>注意力头数</translation>
+        </message>
+        <message>
+            <source>Key dim</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>键维度</translation>
+        </message>
+        <message>
+            <source>Inputs</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>输入个数</translation>
+        </message>
+        <message>
             <source>Momentum</source>
             <extracomment>engine: layer registry, training settings</extracomment>
             <translation>动量</translation>
@@ -6956,11 +7576,6 @@ Replace it?</source>
             <translation>初始斜率</translation>
         </message>
         <message>
-            <source>Inputs</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>输入个数</translation>
-        </message>
-        <message>
             <source>Scale</source>
             <extracomment>engine: layer registry, training settings</extracomment>
             <translation>缩放系数</translation>
@@ -6974,6 +7589,66 @@ Replace it?</source>
             <source>Stddev</source>
             <extracomment>engine: layer registry, training settings</extracomment>
             <translation>标准差</translation>
+        </message>
+        <message>
+            <source>Weights</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>权重</translation>
+        </message>
+        <message>
+            <source>IMAGENET1K V1</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>IMAGENET1K V1</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>无（none）</translation>
+        </message>
+        <message>
+            <source>Freeze</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>冻结</translation>
+        </message>
+        <message>
+            <source>all</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>全部（all）</translation>
+        </message>
+        <message>
+            <source>all but last blocks</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>除最后几个模块外（all_but_last_blocks）</translation>
+        </message>
+        <message>
+            <source>Trainable blocks</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>可训练模块数</translation>
+        </message>
+        <message>
+            <source>Lr factor</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>学习率系数</translation>
+        </message>
+        <message>
+            <source>Image size</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>图像大小</translation>
+        </message>
+        <message>
+            <source>IMAGENET1K V2</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>IMAGENET1K V2</translation>
+        </message>
+        <message>
+            <source>Run</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>运行文件夹</translation>
+        </message>
+        <message>
+            <source>Until</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>截止层</translation>
         </message>
         <message>
             <source>Optimizer</source>
@@ -7144,26 +7819,6 @@ Replace it?</source>
             <source>TimeDistributed (Dense)</source>
             <extracomment>engine: layer registry, training settings</extracomment>
             <translation type="vanished">TimeDistributed (Dense)</translation>
-        </message>
-        <message>
-            <source>Multi-head attention</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation type="vanished">多头注意力</translation>
-        </message>
-        <message>
-            <source>Each query time step takes in what it needs from the value sequence, in heads.</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation type="vanished">查询的每个时间步都从值序列中吸收所需的信息，由多个头并行完成。</translation>
-        </message>
-        <message>
-            <source>Num heads</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation type="vanished">注意力头数</translation>
-        </message>
-        <message>
-            <source>Key dim</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation type="vanished">键维度</translation>
         </message>
         <message>
             <source>Channels×height×width for images, time×features for sequences, features for vectors.</source>
