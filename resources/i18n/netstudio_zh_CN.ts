@@ -1567,6 +1567,10 @@ Replace it?</source>
     <context>
         <name>ParamEditors</name>
         <message>
+            <source>Depth</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Height</source>
             <translation>高</translation>
         </message>
@@ -4602,117 +4606,117 @@ Replace it?</source>
         <message>
             <source>epochs is the search's own budget: give it with --epochs</source>
             <extracomment>engine: studio/search_space.py</extracomment>
-            <translation type="unfinished" />
+            <translation>epochs 是搜索本身的预算：请用 --epochs 指定</translation>
         </message>
         <message>
             <source>the validation split cannot be searched: trials are compared on one validation set</source>
             <extracomment>engine: studio/search_space.py</extracomment>
-            <translation type="unfinished" />
+            <translation>验证集划分比例不能搜索：各次试验要在同一个验证集上比较</translation>
         </message>
         <message>
             <source>the device cannot be searched: it changes where a trial runs, not how it learns</source>
             <extracomment>engine: studio/search_space.py</extracomment>
-            <translation type="unfinished" />
+            <translation>设备不能搜索：它改变的是试验在哪里运行，而不是如何学习</translation>
         </message>
         <message>
             <source>the training samples cannot be searched: trials are compared on the same data</source>
             <extracomment>engine: studio/search_space.py</extracomment>
-            <translation type="unfinished" />
+            <translation>训练样本数不能搜索：各次试验要在相同的数据上比较</translation>
         </message>
         <message>
             <source>Say what to search with --param, e.g. --param dense_1.units=32,64,128 --param lr=1e-4..1e-2:log</source>
             <extracomment>engine: studio/search_space.py</extracomment>
-            <translation type="unfinished" />
+            <translation>请用 --param 指定要搜索什么，例如 --param dense_1.units=32,64,128 --param lr=1e-4..1e-2:log</translation>
         </message>
         <message>
             <source>--param {spec!r}: write NAME=VALUES, e.g. dense_1.units=32,64,128 or lr=1e-4..1e-2:log</source>
             <extracomment>engine: studio/search_space.py</extracomment>
-            <translation type="unfinished" />
+            <translation>--param {spec!r}：请写成 NAME=VALUES，例如 dense_1.units=32,64,128 或 lr=1e-4..1e-2:log</translation>
         </message>
         <message>
             <source>--param {spec!r}: {name!r} is not a setting or NODE.PARAM name</source>
             <extracomment>engine: studio/search_space.py</extracomment>
-            <translation type="unfinished" />
+            <translation>--param {spec!r}：{name!r} 既不是训练设置，也不是 NODE.PARAM 形式的名称</translation>
         </message>
         <message>
             <source>The project has no node {node!r} (its nodes: {known})</source>
             <extracomment>engine: studio/search_space.py</extracomment>
-            <translation type="unfinished" />
+            <translation>项目中没有节点 {node!r}（它的节点有：{known}）</translation>
         </message>
         <message>
             <source>{node} ({layer}) has no parameter {param!r} (its parameters: {known})</source>
             <extracomment>engine: studio/search_space.py</extracomment>
-            <translation type="unfinished" />
+            <translation>{node}（{layer}）没有参数 {param!r}（它的参数有：{known}）</translation>
         </message>
         <message>
             <source>{node}: the Input cannot be searched: the data set is loaded once for all trials</source>
             <extracomment>engine: studio/search_space.py</extracomment>
-            <translation type="unfinished" />
+            <translation>{node}：Input 不能搜索：数据集只为所有试验加载一次</translation>
         </message>
         <message>
             <source>{name}: this kind of parameter cannot be searched (numbers, choices and true/false can)</source>
             <extracomment>engine: studio/search_space.py</extracomment>
-            <translation type="unfinished" />
+            <translation>{name}：这类参数不能搜索（数值、选项和 true/false 可以）</translation>
         </message>
         <message>
             <source>{name}: a value in the list is empty</source>
             <extracomment>engine: studio/search_space.py</extracomment>
-            <translation type="unfinished" />
+            <translation>{name}：列表中有一个值为空</translation>
         </message>
         <message>
             <source>{name}: {value!r} is not true or false</source>
             <extracomment>engine: studio/search_space.py</extracomment>
-            <translation type="unfinished" />
+            <translation>{name}：{value!r} 不是 true 或 false</translation>
         </message>
         <message>
             <source>{name}: {value!r} is not a number</source>
             <extracomment>engine: studio/search_space.py</extracomment>
-            <translation type="unfinished" />
+            <translation>{name}：{value!r} 不是数字</translation>
         </message>
         <message>
             <source>{name} takes a list of values (e.g. {example}), not a range</source>
             <extracomment>engine: studio/search_space.py</extracomment>
-            <translation type="unfinished" />
+            <translation>{name} 需要一个值列表（例如 {example}），而不是范围</translation>
         </message>
         <message>
             <source>{name}: {scale!r} is not a scale; write LOW..HIGH or LOW..HIGH:log</source>
             <extracomment>engine: studio/search_space.py</extracomment>
-            <translation type="unfinished" />
+            <translation>{name}：{scale!r} 不是有效的刻度；请写成 LOW..HIGH 或 LOW..HIGH:log</translation>
         </message>
         <message>
             <source>{name}: a range goes from low to high, not {low} .. {high}</source>
             <extracomment>engine: studio/search_space.py</extracomment>
-            <translation type="unfinished" />
+            <translation>{name}：范围应从小到大，而不是 {low} .. {high}</translation>
         </message>
         <message>
             <source>{name}: a log range needs values above 0, not {low} .. {high}</source>
             <extracomment>engine: studio/search_space.py</extracomment>
-            <translation type="unfinished" />
+            <translation>{name}：对数范围需要大于 0 的值，而不是 {low} .. {high}</translation>
         </message>
         <message>
             <source>{name} is given twice; give it once</source>
             <extracomment>engine: studio/search_space.py</extracomment>
-            <translation type="unfinished" />
+            <translation>{name} 给出了两次；请只给一次</translation>
         </message>
         <message>
             <source>There is no training setting {name!r} to search (settings: {known}; for a layer's parameter write NODE.PARAM, e.g. dense_1.units)</source>
             <extracomment>engine: studio/search_space.py</extracomment>
-            <translation type="unfinished" />
+            <translation>没有可搜索的训练设置 {name!r}（训练设置有：{known}；层的参数请写成 NODE.PARAM，例如 dense_1.units）</translation>
         </message>
         <message>
             <source>{name}: {value!r} is not a whole number</source>
             <extracomment>engine: studio/search_space.py</extracomment>
-            <translation type="unfinished" />
+            <translation>{name}：{value!r} 不是整数</translation>
         </message>
         <message>
             <source>A grid search takes lists of values; {name} is a range. Give its values (e.g. {example}), or use --sampler random or tpe</source>
             <extracomment>engine: studio/search_space.py</extracomment>
-            <translation type="unfinished" />
+            <translation>网格搜索需要值列表，而 {name} 是一个范围。请给出它的各个值（例如 {example}），或使用 --sampler random 或 tpe</translation>
         </message>
         <message>
             <source>{name}: {error}</source>
             <extracomment>engine: studio/search_space.py</extracomment>
-            <translation type="unfinished" />
+            <translation>{name}：{error}</translation>
         </message>
         <message>
             <source>Device must be auto, cpu, cuda, cuda:N or mps; not {value!r}</source>
