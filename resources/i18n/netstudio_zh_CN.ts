@@ -1568,7 +1568,7 @@ Replace it?</source>
         <name>ParamEditors</name>
         <message>
             <source>Depth</source>
-            <translation type="unfinished" />
+            <translation>深</translation>
         </message>
         <message>
             <source>Height</source>
@@ -3749,19 +3749,9 @@ Replace it?</source>
             <translation>{layer} 需要图像或序列输入，但得到的是 {got}；它已经是扁平的，请删除这一层</translation>
         </message>
         <message>
-            <source>Cropping2D takes {crop} from each side of a {size} image, which leaves nothing; crop less</source>
-            <extracomment>engine: studio/layers/conv.py</extracomment>
-            <translation>Cropping2D 从 {size} 图像的每一侧裁掉 {crop}，什么也不剩了；请少裁一些</translation>
-        </message>
-        <message>
             <source>use the 2D layer for images, or Reshape to time×features</source>
             <extracomment>engine: studio/layers/conv.py</extracomment>
             <translation>图像请用对应的二维层，或先 Reshape 为 时间×特征</translation>
-        </message>
-        <message>
-            <source>{title} must be a whole number or a pair [before, after]</source>
-            <extracomment>engine: studio/layers/conv.py</extracomment>
-            <translation>{title} 必须是一个整数或一对 [前, 后]</translation>
         </message>
         <message>
             <source>{layer} expects a volume (channels×depth×height×width), but gets a {got}; add a Reshape to channels×depth×height×width before it</source>
@@ -3852,6 +3842,16 @@ Replace it?</source>
             <source>Concatenate joins along the {along}, so all other sizes must match, but {shapes}</source>
             <extracomment>engine: studio/layers/merge.py</extracomment>
             <translation>Concatenate 沿{along}拼接，其余各维大小必须一致，但{shapes}</translation>
+        </message>
+        <message>
+            <source>Cropping2D takes {crop} from each side of a {size} image, which leaves nothing; crop less</source>
+            <extracomment>engine: studio/layers/padding.py</extracomment>
+            <translation>Cropping2D 从 {size} 图像的每一侧裁掉 {crop}，什么也不剩了；请少裁一些</translation>
+        </message>
+        <message>
+            <source>{title} must be a whole number or a pair [before, after]</source>
+            <extracomment>engine: studio/layers/padding.py</extracomment>
+            <translation>{title} 必须是一个整数或一对 [前, 后]</translation>
         </message>
         <message>
             <source>connect an image input (channels×height×width)</source>
@@ -4602,6 +4602,96 @@ Replace it?</source>
             <source>its optimizer state is damaged</source>
             <extracomment>engine: studio/runs/storage.py</extracomment>
             <translation>它的优化器状态已损坏</translation>
+        </message>
+        <message>
+            <source>There is no sampler {name!r}; choose {choices}</source>
+            <extracomment>engine: studio/search.py</extracomment>
+            <translation>没有采样器 {name!r}；请从 {choices} 中选择</translation>
+        </message>
+        <message>
+            <source>There is no pruner {name!r}; choose {choices}</source>
+            <extracomment>engine: studio/search.py</extracomment>
+            <translation>没有剪枝器 {name!r}；请从 {choices} 中选择</translation>
+        </message>
+        <message>
+            <source>The objective must be {choices}, not {name!r} (a search never chooses on the test set)</source>
+            <extracomment>engine: studio/search.py</extracomment>
+            <translation>目标指标必须是 {choices}，而不是 {name!r}（搜索从不依据测试集做选择）</translation>
+        </message>
+        <message>
+            <source>--trials must be 1 or more, not {trials}</source>
+            <extracomment>engine: studio/search.py</extracomment>
+            <translation>--trials 必须大于等于 1，而不是 {trials}</translation>
+        </message>
+        <message>
+            <source>--resume needs the --storage the search was kept in (a search kept in memory ends with its process)</source>
+            <extracomment>engine: studio/search.py</extracomment>
+            <translation>--resume 需要保存该搜索时所用的 --storage（保存在内存中的搜索会随进程结束而消失）</translation>
+        </message>
+        <message>
+            <source>--study {name!r}: use letters, digits, _, - and . (at most 100; it names the search folder)</source>
+            <extracomment>engine: studio/search.py</extracomment>
+            <translation>--study {name!r}：请只使用字母、数字、_、- 和 .（最多 100 个字符；它用作搜索文件夹的名称）</translation>
+        </message>
+        <message>
+            <source>A GAN has no validation figure to search on; search a classifier or a regression model</source>
+            <extracomment>engine: studio/search.py</extracomment>
+            <translation>GAN 没有可供搜索的验证指标；请搜索分类模型或回归模型</translation>
+        </message>
+        <message>
+            <source>The project holds out no validation data: the search holds out {percent}% of the training data to score the trials (the test set is never used to choose).</source>
+            <extracomment>engine: studio/search.py</extracomment>
+            <translation>项目没有留出验证数据：搜索会留出 {percent}% 的训练数据来给各次试验评分（从不使用测试集做选择）。</translation>
+        </message>
+        <message>
+            <source>A search named {study} already exists in {storage}. Add --resume to continue it (or to join it as another worker), or choose another --study</source>
+            <extracomment>engine: studio/search.py</extracomment>
+            <translation>{storage} 中已有名为 {study} 的搜索。加上 --resume 可以继续它（或作为另一个工作进程加入），或者换一个 --study</translation>
+        </message>
+        <message>
+            <source>{folder} already holds a search named {study}; choose another --study (or resume that search with the --storage it used and --resume)</source>
+            <extracomment>engine: studio/search.py</extracomment>
+            <translation>{folder} 中已有名为 {study} 的搜索；请换一个 --study（或用它所用的 --storage 加上 --resume 继续那个搜索）</translation>
+        </message>
+        <message>
+            <source>The search {study} was run to {direction} its objective; resume it with the same --objective</source>
+            <extracomment>engine: studio/search.py</extracomment>
+            <translation>搜索 {study} 运行时的方向是 {direction} 其目标指标；请用相同的 --objective 继续它</translation>
+        </message>
+        <message>
+            <source>The search {study} already has {done} trials ({trials} asked): give more --trials to go on.</source>
+            <extracomment>engine: studio/search.py</extracomment>
+            <translation>搜索 {study} 已经有 {done} 次试验（要求 {trials} 次）：要继续，请给出更大的 --trials。</translation>
+        </message>
+        <message>
+            <source>This model reports no validation accuracy (it does not classify): search it with --objective val_loss</source>
+            <extracomment>engine: studio/search.py</extracomment>
+            <translation>这个模型不报告验证准确率（它不做分类）：请用 --objective val_loss 搜索</translation>
+        </message>
+        <message>
+            <source>The storage {url} cannot be opened: {reason}</source>
+            <extracomment>engine: studio/search.py</extracomment>
+            <translation>无法打开存储 {url}：{reason}</translation>
+        </message>
+        <message>
+            <source>Save the project first: a search keeps its trials beside the project file</source>
+            <extracomment>engine: studio/search.py</extracomment>
+            <translation>请先保存项目：搜索会把试验记录保存在项目文件旁边</translation>
+        </message>
+        <message>
+            <source>The search folder {folder} cannot be made: {reason}</source>
+            <extracomment>engine: studio/search.py</extracomment>
+            <translation>无法创建搜索文件夹 {folder}：{reason}</translation>
+        </message>
+        <message>
+            <source>The search {study} searched {recorded}; resume it with the same --param values, or start another --study</source>
+            <extracomment>engine: studio/search.py</extracomment>
+            <translation>搜索 {study} 搜索的是 {recorded}；请用相同的 --param 值继续它，或开始另一个 --study</translation>
+        </message>
+        <message>
+            <source>The search {study} scored trials on {objective}; resume it with the same --objective</source>
+            <extracomment>engine: studio/search.py</extracomment>
+            <translation>搜索 {study} 按 {objective} 给试验评分；请用相同的 --objective 继续它</translation>
         </message>
         <message>
             <source>epochs is the search's own budget: give it with --epochs</source>
@@ -7818,6 +7908,16 @@ Replace it?</source>
             <source>Noise</source>
             <extracomment>engine: layer registry, training settings</extracomment>
             <translation>噪声</translation>
+        </message>
+        <message>
+            <source>before</source>
+            <extracomment>engine: studio/layers/padding.py</extracomment>
+            <translation>前</translation>
+        </message>
+        <message>
+            <source>after</source>
+            <extracomment>engine: studio/layers/padding.py</extracomment>
+            <translation>后</translation>
         </message>
         <message>
             <source>TimeDistributed (Dense)</source>
