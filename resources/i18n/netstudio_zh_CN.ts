@@ -4034,9 +4034,9 @@ Replace it?</source>
             <translation>{title} 必须是一个整数或三元组 [深, 高, 宽]</translation>
         </message>
         <message>
-            <source>The pretrained weights {file} ({arch}, {weights}) are missing: {why}. Download {url} and put it into {folder}, or set the backbone's weights to "none" to train it from scratch.</source>
+            <source>The pretrained weights {file} ({arch}, {weights}) are not in the cache ({why}). Download {url} and put it into {folder}, or set the backbone's weights to "none" to train it from scratch.</source>
             <extracomment>engine: studio/pretrained_weights.py</extracomment>
-            <translation>缺少预训练权重 {file}（{arch}，{weights}）：{why}。请下载 {url} 并放到 {folder}，或把骨干网络的 weights 设为“none”，从头开始训练。</translation>
+            <translation>缓存中没有预训练权重 {file}（{arch}，{weights}）（{why}）。请下载 {url} 并放到 {folder}，或把骨干网络的 weights 设为“none”，从头开始训练。</translation>
         </message>
         <message>
             <source>{path} is damaged and cannot be loaded ({reason}). Delete it, and NetStudio downloads it again; or copy a good {file} from {url} into {folder}.</source>
@@ -4089,9 +4089,9 @@ Replace it?</source>
             <translation>无法解析服务器名称：是不是没有联网？</translation>
         </message>
         <message>
-            <source>it could not be downloaded: {why}</source>
+            <source>the download failed: {why}</source>
             <extracomment>engine: studio/pretrained_weights.py</extracomment>
-            <translation>无法下载：{why}</translation>
+            <translation>下载失败：{why}</translation>
         </message>
         <message>
             <source>Downloaded the pretrained weights {file} ({size} MB) into {folder}.</source>
@@ -4119,9 +4119,9 @@ Replace it?</source>
             <translation>{arch} 没有名为 {weights} 的预训练权重；请从以下选择：{names}</translation>
         </message>
         <message>
-            <source>it is not in the cache and has not been downloaded</source>
+            <source>they have not been downloaded yet</source>
             <extracomment>engine: studio/pretrained_weights.py</extracomment>
-            <translation>缓存中没有，也还没有下载</translation>
+            <translation>还没有下载过</translation>
         </message>
         <message>
             <source>Cannot read {path}: {reason}</source>
@@ -4149,14 +4149,14 @@ Replace it?</source>
             <translation>连接失败（{reason}）</translation>
         </message>
         <message>
-            <source>the downloaded file is damaged or not the one published (its SHA-256 begins {got}, its name says {expected}); it was deleted</source>
+            <source>the downloaded file was damaged or not the one published: its SHA-256 begins {got}, its name says {expected}; it was deleted</source>
             <extracomment>engine: studio/pretrained_weights.py</extracomment>
-            <translation>下载的文件已损坏或不是发布的那个文件（它的 SHA-256 以 {got} 开头，而文件名表明应为 {expected}）；已将其删除</translation>
+            <translation>下载的文件已损坏或不是发布的那个文件：它的 SHA-256 以 {got} 开头，而文件名表明应为 {expected}；已将其删除</translation>
         </message>
         <message>
-            <source>its folder cannot be created ({reason})</source>
+            <source>its folder cannot be created: {reason}</source>
             <extracomment>engine: studio/pretrained_weights.py</extracomment>
-            <translation>无法创建它所在的文件夹（{reason}）</translation>
+            <translation>无法创建它所在的文件夹：{reason}</translation>
         </message>
         <message>
             <source>epoch {epoch}</source>
@@ -4979,6 +4979,31 @@ Replace it?</source>
             <source>Interrupted.</source>
             <extracomment>engine: studio/training.py</extracomment>
             <translation>已中断。</translation>
+        </message>
+        <message>
+            <source>The pretrained weights {file} ({arch}, {weights}) are missing: {why}. Download {url} and put it into {folder}, or set the backbone's weights to "none" to train it from scratch.</source>
+            <extracomment>engine: studio/pretrained_weights.py</extracomment>
+            <translation type="vanished">缺少预训练权重 {file}（{arch}，{weights}）：{why}。请下载 {url} 并放到 {folder}，或把骨干网络的 weights 设为“none”，从头开始训练。</translation>
+        </message>
+        <message>
+            <source>it could not be downloaded: {why}</source>
+            <extracomment>engine: studio/pretrained_weights.py</extracomment>
+            <translation type="vanished">无法下载：{why}</translation>
+        </message>
+        <message>
+            <source>it is not in the cache and has not been downloaded</source>
+            <extracomment>engine: studio/pretrained_weights.py</extracomment>
+            <translation type="vanished">缓存中没有，也还没有下载</translation>
+        </message>
+        <message>
+            <source>the downloaded file is damaged or not the one published (its SHA-256 begins {got}, its name says {expected}); it was deleted</source>
+            <extracomment>engine: studio/pretrained_weights.py</extracomment>
+            <translation type="vanished">下载的文件已损坏或不是发布的那个文件（它的 SHA-256 以 {got} 开头，而文件名表明应为 {expected}）；已将其删除</translation>
+        </message>
+        <message>
+            <source>its folder cannot be created ({reason})</source>
+            <extracomment>engine: studio/pretrained_weights.py</extracomment>
+            <translation type="vanished">无法创建它所在的文件夹（{reason}）</translation>
         </message>
         <message>
             <source>Normalization {node}: adapted to {samples:,} training samples ({features} features, means {mean_low:.4g} to {mean_high:.4g}, standard deviations {std_low:.4g} to {std_high:.4g}).</source>
@@ -6354,7 +6379,7 @@ Replace it?</source>
         <message>
             <source>Expecting it to work offline at once: it needs the pretrained weights file once (downloaded, or put in the cache folder). Adding a Rescaling or Normalization before it normalises twice, since the node already does it.</source>
             <extracomment>engine: help card</extracomment>
-            <translation>指望它一开始就能离线使用：它需要一次预训练权重文件（下载，或放进缓存文件夹）。在它之前加 Rescaling 或 Normalization 会导致标准化两次，因为节点内部已经做了。</translation>
+            <translation>指望它一开始就能离线使用：它第一次使用时需要预训练权重文件（下载，或放进缓存文件夹）。在它之前加 Rescaling 或 Normalization 会导致标准化两次，因为节点内部已经做了。</translation>
         </message>
         <message>
             <source>Its blocks: the stem, then the four stages layer1–layer4.</source>
@@ -6364,7 +6389,7 @@ Replace it?</source>
         <message>
             <source>Which pretrained weights to start from: torchvision's names for them, the first the best. The node needs the pretrained weights file once (downloaded, or put in the cache folder); none starts from random weights and needs no file, but then the node learns from your images alone, like any other layers.</source>
             <extracomment>engine: help card</extracomment>
-            <translation>从哪一组预训练权重开始：名称沿用 torchvision 的命名，第一个最好。节点需要一次预训练权重文件（下载，或放进缓存文件夹）；none 从随机权重开始，不需要文件，但这样节点就只能像其他层一样，仅从你的图像中学习。</translation>
+            <translation>从哪一组预训练权重开始：名称沿用 torchvision 的命名，第一个最好。节点第一次使用时需要预训练权重文件（下载，或放进缓存文件夹）；none 从随机权重开始，不需要文件，但这样节点就只能像其他层一样，仅从你的图像中学习。</translation>
         </message>
         <message>
             <source>Which weights training leaves as they are. all: only the layers after this node learn (fast, and best with few images). all_but_last_blocks: the last trainable_blocks blocks learn too, at the reduced learning rate. none: the whole backbone learns (fine-tuning; slower, and needs more images).</source>
@@ -6399,7 +6424,7 @@ Replace it?</source>
         <message>
             <source>Fine-tuning it all (freeze none) on a few hundred images: it overfits and is slow. It needs the pretrained weights file once (downloaded, or put in the cache folder).</source>
             <extracomment>engine: help card</extracomment>
-            <translation>在几百张图像上对它整体微调（freeze 为 none）：会过拟合，而且很慢。它需要一次预训练权重文件（下载，或放进缓存文件夹）。</translation>
+            <translation>在几百张图像上对它整体微调（freeze 为 none）：会过拟合，而且很慢。它第一次使用时需要预训练权重文件（下载，或放进缓存文件夹）。</translation>
         </message>
         <message>
             <source>A MobileNetV3-Small trained on ImageNet, without its classifier: it turns an image into 576 numbers that describe what is in it. Inside the node a gray image is repeated to 3 channels, resized to image_size and normalised with ImageNet's mean (0.485, 0.456, 0.406) and std (0.229, 0.224, 0.225), so give it pixels from 0 to 1.</source>
@@ -6414,7 +6439,7 @@ Replace it?</source>
         <message>
             <source>Expecting it to work offline at once: it needs the pretrained weights file once (downloaded, or put in the cache folder). Its features are less rich than ResNet-50's, so a large, varied data set may do better with a bigger backbone.</source>
             <extracomment>engine: help card</extracomment>
-            <translation>指望它一开始就能离线使用：它需要一次预训练权重文件（下载，或放进缓存文件夹）。它的特征不如 ResNet-50 丰富，所以大型、多样的数据集换用更大的骨干网络可能效果更好。</translation>
+            <translation>指望它一开始就能离线使用：它第一次使用时需要预训练权重文件（下载，或放进缓存文件夹）。它的特征不如 ResNet-50 丰富，所以大型、多样的数据集换用更大的骨干网络可能效果更好。</translation>
         </message>
         <message>
             <source>Its blocks: the stem convolution, 11 inverted-residual blocks and the last 1×1 convolution.</source>
@@ -6449,7 +6474,7 @@ Replace it?</source>
         <message>
             <source>Expecting it to work offline at once: it needs the pretrained weights file once (downloaded, or put in the cache folder). On a CPU it is slower than its size suggests, so compare it with MobileNetV3-Large.</source>
             <extracomment>engine: help card</extracomment>
-            <translation>指望它一开始就能离线使用：它需要一次预训练权重文件（下载，或放进缓存文件夹）。在 CPU 上它比其大小所暗示的要慢，所以请和 MobileNetV3-Large 比较一下。</translation>
+            <translation>指望它一开始就能离线使用：它第一次使用时需要预训练权重文件（下载，或放进缓存文件夹）。在 CPU 上它比其大小所暗示的要慢，所以请和 MobileNetV3-Large 比较一下。</translation>
         </message>
         <message>
             <source>Its blocks: the stem convolution, the seven MBConv stages and the last 1×1 convolution.</source>
@@ -6469,7 +6494,7 @@ Replace it?</source>
         <message>
             <source>Expecting it to work offline at once: it needs the pretrained weights file once (downloaded, or put in the cache folder). Fine-tuning it with the full learning rate (lr_factor 1) tends to wipe out what it knows; keep lr_factor small.</source>
             <extracomment>engine: help card</extracomment>
-            <translation>指望它一开始就能离线使用：它需要一次预训练权重文件（下载，或放进缓存文件夹）。用完整的学习率（lr_factor 为 1）微调它，往往会抹掉它已学到的知识；请让 lr_factor 保持较小。</translation>
+            <translation>指望它一开始就能离线使用：它第一次使用时需要预训练权重文件（下载，或放进缓存文件夹）。用完整的学习率（lr_factor 为 1）微调它，往往会抹掉它已学到的知识；请让 lr_factor 保持较小。</translation>
         </message>
         <message>
             <source>Its blocks: the stem, then four stages with a downsampling layer between each two.</source>
