@@ -4036,7 +4036,7 @@ Replace it?</source>
         <message>
             <source>The pretrained weights {file} ({arch}, {weights}) are not in the cache ({why}). Download {url} and put it into {folder}, or set the backbone's weights to "none" to train it from scratch.</source>
             <extracomment>engine: studio/pretrained_weights.py</extracomment>
-            <translation>缓存中没有预训练权重 {file}（{arch}，{weights}）（{why}）。请下载 {url} 并放到 {folder}，或把骨干网络的 weights 设为“none”，从头开始训练。</translation>
+            <translation>缓存中没有预训练权重 {file}（{arch}，{weights}；{why}）。请下载 {url} 并放到 {folder}，或把骨干网络的 weights 设为“none”，从头开始训练。</translation>
         </message>
         <message>
             <source>{path} is damaged and cannot be loaded ({reason}). Delete it, and NetStudio downloads it again; or copy a good {file} from {url} into {folder}.</source>
