@@ -110,8 +110,12 @@ def weights_url(arch: str, weights: str) -> str:
     except KeyError:
         names = joined([m.name for m in members] + [NO_WEIGHTS])
         raise WeightsError(
-            msg("{arch} has no pretrained weights named {weights}; choose one of: {names}",
-                arch=arch, weights=weights, names=names)
+            msg(
+                "{arch} has no pretrained weights named {weights}; choose one of: {names}",
+                arch=arch,
+                weights=weights,
+                names=names,
+            )
         ) from None
 
 
@@ -134,15 +138,17 @@ def load_pretrained_state(arch: str, weights: str) -> dict[str, torch.Tensor]:
     file is not there; WeightsError when it cannot be read as a state_dict."""
     file = weights_file(arch, weights)
     if not file.path.is_file():
-        raise WeightsMissingError(
-            _missing_message(file, msg("it is not in the cache and has not been downloaded"))
-        )
+        not_yet = msg("they have not been downloaded yet; training downloads them")
+        raise WeightsMissingError(_missing_message(file, not_yet))
     try:
         state = torch.load(file.path, map_location="cpu", weights_only=True)
     except OSError as exc:
         raise WeightsError(
-            msg("Cannot read {path}: {reason}", path=str(file.path),
-                reason=exc.strerror or type(exc).__name__)
+            msg(
+                "Cannot read {path}: {reason}",
+                path=str(file.path),
+                reason=exc.strerror or type(exc).__name__,
+            )
         ) from None
     except (pickle.UnpicklingError, RuntimeError, EOFError, KeyError, ValueError) as exc:
         # What torch.load raises for a truncated or empty file, a stray page saved under the
@@ -175,8 +181,13 @@ def fetch_weights(
         file.path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise WeightsMissingError(
-            _missing_message(file, msg("its folder cannot be created ({reason})",
-                                       reason=exc.strerror or type(exc).__name__))
+            _missing_message(
+                file,
+                msg(
+                    "its folder cannot be created: {reason}",
+                    reason=exc.strerror or type(exc).__name__,
+                ),
+            )
         ) from None
     reasons: list[tuple[str, str]] = []
     for url in _source_urls(file):
@@ -188,8 +199,7 @@ def fetch_weights(
         except _Damaged as exc:
             raise WeightsMissingError(_missing_message(file, str(exc))) from None
     why = reasons[-1][1] if reasons else msg("no download address")
-    raise WeightsMissingError(_missing_message(file, msg("it could not be downloaded: {why}",
-                                                         why=why)))
+    raise WeightsMissingError(_missing_message(file, msg("the download failed: {why}", why=why)))
 
 
 def fetch_for_graph(
@@ -226,12 +236,15 @@ def fetch_for_graph(
         try:
             path = fetch_weights(file.arch, file.weights, progress, cancelled)
         except WeightsMissingError as exc:
-            others = [f for f, _ in missing[i + 1:]]
+            others = [f for f, _ in missing[i + 1 :]]
             raise WeightsMissingError(_for_node(node_id, exc, others)) from None
         notes.append(
-            msg("Downloaded the pretrained weights {file} ({size} MB) into {folder}.",
-                file=path.name, size=f"{path.stat().st_size / 2**20:.1f}",
-                folder=str(path.parent))
+            msg(
+                "Downloaded the pretrained weights {file} ({size} MB) into {folder}.",
+                file=path.name,
+                size=f"{path.stat().st_size / 2**20:.1f}",
+                folder=str(path.parent),
+            )
         )
     return notes
 
@@ -241,10 +254,14 @@ def fetch_for_graph(
 
 def _missing_message(file: WeightsFile, why: str) -> str:
     return msg(
-        "The pretrained weights {file} ({arch}, {weights}) are missing: {why}. Download {url} "
-        "and put it into {folder}, or set the backbone's weights to \"none\" to train it "
-        "from scratch.",
-        file=file.filename, arch=file.arch, weights=file.weights, why=why, url=file.url,
+        "The pretrained weights {file} ({arch}, {weights}) are not in the cache ({why}). "
+        'Download {url} and put it into {folder}, or set the backbone\'s weights to "none" '
+        "to train it from scratch.",
+        file=file.filename,
+        arch=file.arch,
+        weights=file.weights,
+        why=why,
+        url=file.url,
         folder=str(file.path.parent),
     )
 
@@ -253,7 +270,10 @@ def _damaged_message(file: WeightsFile, reason: str) -> str:
     return msg(
         "{path} is damaged and cannot be loaded ({reason}). Delete it, and NetStudio downloads "
         "it again; or copy a good {file} from {url} into {folder}.",
-        path=str(file.path), reason=reason, file=file.filename, url=file.url,
+        path=str(file.path),
+        reason=reason,
+        file=file.filename,
+        url=file.url,
         folder=str(file.path.parent),
     )
 
@@ -292,8 +312,9 @@ def _source_urls(file: WeightsFile) -> list[str]:
     return [f"{base.rstrip('/')}/{file.filename}"] if base else [file.url]
 
 
-def _download(url: str, file: WeightsFile, progress: ProgressFn | None,
-              cancelled: CancelledFn | None) -> None:
+def _download(
+    url: str, file: WeightsFile, progress: ProgressFn | None, cancelled: CancelledFn | None
+) -> None:
     message = msg("Downloading pretrained weights: {file}", file=file.filename)
     for _ in range(2):  # a second time only when the server would not continue the part
         try:
@@ -310,8 +331,13 @@ class _RangeRefused(Exception):
     pass
 
 
-def _continue_part(url: str, file: WeightsFile, message: str, progress: ProgressFn | None,
-                   cancelled: CancelledFn | None) -> None:
+def _continue_part(
+    url: str,
+    file: WeightsFile,
+    message: str,
+    progress: ProgressFn | None,
+    cancelled: CancelledFn | None,
+) -> None:
     """Append to the `.part` what the server sends from where it ends (all of it when there
     is none, or when the server ignores the Range request)."""
     if cancelled and cancelled():
@@ -329,13 +355,15 @@ def _continue_part(url: str, file: WeightsFile, message: str, progress: Progress
             start = have if resumed else 0  # 200: the server sends the whole file again
             length = int(response.headers.get("Content-Length") or 0)
             total = start + length if length else 0
-            done = _receive(response, file.part, resumed, message, start, total, progress,
-                            cancelled)
+            done = _receive(
+                response, file.part, resumed, message, start, total, progress, cancelled
+            )
     except urllib.error.HTTPError as exc:
         if exc.code == 416 and have:  # the part is already as long as the file, or longer
             raise _RangeRefused from None
-        raise _SourceFailed(msg("the server answered {code} {reason}", code=exc.code,
-                                reason=exc.reason)) from None
+        raise _SourceFailed(
+            msg("the server answered {code} {reason}", code=exc.code, reason=exc.reason)
+        ) from None
     except urllib.error.URLError as exc:
         raise _SourceFailed(_unreachable(exc.reason)) from None
     except TimeoutError:
@@ -344,13 +372,24 @@ def _continue_part(url: str, file: WeightsFile, message: str, progress: Progress
         raise _SourceFailed(msg("the connection failed ({reason})", reason=repr(exc))) from None
     if total and done < total:
         raise _SourceFailed(
-            msg("the download stopped after {done} of {total} MB; start again to continue it",
-                done=f"{done / 2**20:.1f}", total=f"{total / 2**20:.1f}")
+            msg(
+                "the download stopped after {done} of {total} MB; start again to continue it",
+                done=f"{done / 2**20:.1f}",
+                total=f"{total / 2**20:.1f}",
+            )
         )
 
 
-def _receive(response: Any, part: Path, append: bool, message: str, done: int, total: int,
-             progress: ProgressFn | None, cancelled: CancelledFn | None) -> int:
+def _receive(
+    response: Any,
+    part: Path,
+    append: bool,
+    message: str,
+    done: int,
+    total: int,
+    progress: ProgressFn | None,
+    cancelled: CancelledFn | None,
+) -> int:
     """Write the response's body to the part file; the bytes the part then holds."""
     try:
         out = open(part, "ab" if append else "wb")  # noqa: SIM115 (closed below, errors apart)
@@ -381,8 +420,12 @@ def _range_start(content_range: str | None) -> int | None:
 
 
 def _cannot_write(path: Path, exc: OSError) -> str:
-    return msg("Cannot write {path}: {reason}. Free some space, or set TORCH_HOME to a folder "
-               "that can be written.", path=str(path), reason=exc.strerror or type(exc).__name__)
+    return msg(
+        "Cannot write {path}: {reason}. Free some space, or set TORCH_HOME to a folder "
+        "that can be written.",
+        path=str(path),
+        reason=exc.strerror or type(exc).__name__,
+    )
 
 
 def _unreachable(reason: object) -> str:
@@ -398,9 +441,12 @@ def _check_and_move(file: WeightsFile) -> None:
         if not got.startswith(expected.lower()):
             file.part.unlink(missing_ok=True)
             raise _Damaged(
-                msg("the downloaded file is damaged or not the one published (its SHA-256 "
-                    "begins {got}, its name says {expected}); it was deleted",
-                    got=got[: len(expected)], expected=expected)
+                msg(
+                    "the downloaded file was damaged or not the one published: its SHA-256 "
+                    "begins {got}, its name says {expected}; it was deleted",
+                    got=got[: len(expected)],
+                    expected=expected,
+                )
             )
     try:
         os.replace(file.part, file.path)

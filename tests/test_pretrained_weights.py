@@ -19,6 +19,7 @@ import torchvision
 
 import studio.pretrained_weights as pw
 from studio.errors import StudioError
+from studio.graph import Node
 from studio.pretrained_weights import (
     DownloadCancelled,
     WeightsError,
@@ -67,8 +68,7 @@ class WeightsServer:
                         self.end_headers()
                         return
                     self.send_response(206)
-                    self.send_header("Content-Range",
-                                     f"bytes {start}-{len(body) - 1}/{len(body)}")
+                    self.send_header("Content-Range", f"bytes {start}-{len(body) - 1}/{len(body)}")
                 else:
                     self.send_response(200)
                 self.send_header("Content-Length", str(len(body) - start))
@@ -153,16 +153,18 @@ def test_files_are_named_and_kept_where_torchvision_keeps_them(torch_home):
 def test_unknown_models_and_weights_are_named_plainly(torch_home):
     with pytest.raises(WeightsError, match="torchvision has no model named resnet7"):
         fetch_weights("resnet7", "IMAGENET1K_V1")
-    with pytest.raises(WeightsError, match=r"resnet50 has no pretrained weights named V9; "
-                                           r"choose one of: IMAGENET1K_V1, IMAGENET1K_V2, none"):
+    with pytest.raises(
+        WeightsError,
+        match=r"resnet50 has no pretrained weights named V9; "
+        r"choose one of: IMAGENET1K_V1, IMAGENET1K_V2, none",
+    ):
         load_pretrained_state("resnet50", "V9")
 
 
 # Downloading -----------------------------------------------------------------------------
 
 
-def test_download_reports_progress_checks_the_file_and_loads_it(served, weights_blob,
-                                                                torch_home):
+def test_download_reports_progress_checks_the_file_and_loads_it(served, weights_blob, torch_home):
     name, body, state = weights_blob
     seen: list[tuple[str, int, int]] = []
     path = fetch_weights(ARCH, WEIGHTS, progress=lambda m, d, t: seen.append((m, d, t)))
@@ -182,8 +184,11 @@ def test_download_reports_progress_checks_the_file_and_loads_it(served, weights_
 def test_an_interrupted_download_resumes_where_it_stopped(served, weights_blob, torch_home):
     name, body, _ = weights_blob
     served.cut_after = len(body) // 2
-    with pytest.raises(WeightsMissingError, match=r"the download stopped after .* MB; start "
-                                                  r"again to continue it"):
+    with pytest.raises(
+        WeightsMissingError,
+        match=r"the download stopped after .* MB; start "
+        r"again to continue it",
+    ):
         fetch_weights(ARCH, WEIGHTS)
     part = torch_home / (name + ".part")
     assert 0 < part.stat().st_size < len(body)
@@ -239,7 +244,7 @@ def test_a_file_whose_checksum_does_not_match_is_refused_and_nothing_is_kept(
     finally:
         server.stop()
     message = str(caught.value)
-    assert "damaged or not the one published" in message and "it was deleted" in message
+    assert "was damaged or not the one published" in message and "it was deleted" in message
     assert f"its name says {wrong}" in message
     assert list(torch_home.iterdir()) == []  # neither the file nor a .part
     assert cached_weights_path(ARCH, WEIGHTS) is None
@@ -313,8 +318,9 @@ def test_a_cached_file_is_used_without_the_network(weights_blob, torch_home, mon
     (torch_home / name).write_bytes(body)
     assert cached_weights_path(ARCH, WEIGHTS) == torch_home / name
     assert fetch_weights(ARCH, WEIGHTS) == torch_home / name
-    assert torch.equal(load_pretrained_state(ARCH, WEIGHTS)["features.0.0.weight"],
-                       state["features.0.0.weight"])
+    assert torch.equal(
+        load_pretrained_state(ARCH, WEIGHTS)["features.0.0.weight"], state["features.0.0.weight"]
+    )
 
 
 def test_loading_needs_the_file_in_the_cache(weights_blob, torch_home, monkeypatch):
@@ -322,9 +328,12 @@ def test_loading_needs_the_file_in_the_cache(weights_blob, torch_home, monkeypat
     monkeypatch.setattr(pw, "weights_url", lambda a, w: f"http://example.invalid/{name}")
     with pytest.raises(WeightsMissingError) as caught:
         load_pretrained_state(ARCH, WEIGHTS)
-    assert "not in the cache" in str(caught.value)
-    assert_plain_missing_message(str(caught.value), name, f"http://example.invalid/{name}",
-                                 torch_home)
+    assert "not in the cache (they have not been downloaded yet; training downloads them)" in str(
+        caught.value
+    )
+    assert_plain_missing_message(
+        str(caught.value), name, f"http://example.invalid/{name}", torch_home
+    )
 
 
 @pytest.mark.parametrize(
@@ -338,8 +347,9 @@ def test_loading_needs_the_file_in_the_cache(weights_blob, torch_home, monkeypat
     ],
     ids=["truncated", "empty", "html", "not-a-state-dict", "a-pickled-module"],
 )
-def test_a_damaged_cached_file_gives_a_plain_message(weights_blob, torch_home, monkeypatch,
-                                                     content, words):
+def test_a_damaged_cached_file_gives_a_plain_message(
+    weights_blob, torch_home, monkeypatch, content, words
+):
     name, body, _ = weights_blob
     monkeypatch.setattr(pw, "weights_url", lambda a, w: f"http://example.invalid/{name}")
     torch_home.mkdir(parents=True)
@@ -386,11 +396,14 @@ def _saved(obj) -> bytes:
 
 def fake_graph(*nodes: tuple[str, str, dict]) -> types.SimpleNamespace:
     """A graph of (node id, category, params) nodes; what fetch_for_graph reads of one."""
-    return types.SimpleNamespace(nodes={
-        node_id: types.SimpleNamespace(id=node_id, layer=types.SimpleNamespace(category=cat),
-                                       params=params)
-        for node_id, cat, params in nodes
-    })
+    return types.SimpleNamespace(
+        nodes={
+            node_id: types.SimpleNamespace(
+                id=node_id, layer=types.SimpleNamespace(category=cat), params=params
+            )
+            for node_id, cat, params in nodes
+        }
+    )
 
 
 @pytest.fixture
@@ -401,8 +414,9 @@ def backbone_layers(monkeypatch):
     monkeypatch.setitem(sys.modules, "studio.layers.pretrained", module)
 
 
-def test_fetch_for_graph_fetches_each_missing_file_once(served, weights_blob, torch_home,
-                                                        backbone_layers):
+def test_fetch_for_graph_fetches_each_missing_file_once(
+    served, weights_blob, torch_home, backbone_layers
+):
     name, body, _ = weights_blob
     graph = fake_graph(
         ("Input_1", "Input / Output", {"shape": [3, 64, 64]}),
@@ -430,8 +444,7 @@ def test_fetch_for_graph_offline_names_the_node_and_every_missing_file(
     with pytest.raises(WeightsMissingError) as caught:
         fetch_for_graph(graph)
     message = str(caught.value)
-    assert message.startswith("Backbone: The pretrained weights "
-                              f"{ARCH}-{WEIGHTS}-1234abcd.pth")
+    assert message.startswith(f"Backbone: The pretrained weights {ARCH}-{WEIGHTS}-1234abcd.pth")
     assert 'weights to "none"' in message and str(torch_home) in message
     assert f"Also missing: resnet18-IMAGENET1K_V1-1234abcd.pth ({dead}/" in message
 
@@ -465,8 +478,10 @@ def test_a_run_fetches_weights_first_and_shows_the_progress(tmp_path, monkeypatc
         return ["Downloaded the pretrained weights x.pth (1.0 MB) into /cache."]
 
     monkeypatch.setattr(pw, "fetch_for_graph", fetch)
-    state = TrainingState(on_progress=lambda m, d, t: events.append(("progress", m, d, t)),
-                          on_message=lambda text: events.append(("message", text)))
+    state = TrainingState(
+        on_progress=lambda m, d, t: events.append(("progress", m, d, t)),
+        on_message=lambda text: events.append(("message", text)),
+    )
     assert execute(request, state) is not None
     assert events[0] == ("progress", "Downloading pretrained weights: x.pth", 5, 10)
     assert ("message", "Downloaded the pretrained weights x.pth (1.0 MB) into /cache.") in events
@@ -480,3 +495,86 @@ def test_a_run_stops_with_the_plain_message_when_weights_are_missing(tmp_path, m
     with pytest.raises(WeightsMissingError, match=r"x\.pth are missing"):
         execute(quick_request(tmp_path), TrainingState())
     assert not (tmp_path / "run").exists()  # nothing trained, nothing left behind
+
+
+# With the backbone layers ----------------------------------------------------------------
+
+
+def backbone_project(layer_id: str):
+    """The seed MLP with its hidden layers replaced by a frozen pretrained backbone."""
+    project = load_template("seed-mlp")
+    graph = project.graph
+    for node_id in ("flatten_1", "dense_1", "dense_2"):
+        graph.remove_node(node_id)
+    graph.add_node(
+        layer_id, {"weights": WEIGHTS, "freeze": "all", "image_size": 32}, node_id="backbone"
+    )
+    graph.connect("input_1", "backbone")
+    graph.connect("backbone", "dense_3")
+    project.training.update(epochs=1, batch_size=50, validation_split=0.0)
+    project.dataset["name"] = "synthetic-shapes"
+    return project
+
+
+def test_a_run_with_a_backbone_downloads_its_weights_and_trains_from_them(
+    served, weights_blob, torch_home, tmp_path, monkeypatch
+):
+    pretrained = pytest.importorskip("studio.layers.pretrained")
+    if not hasattr(pretrained, "arch_of"):
+        pytest.skip("the backbone layers do not give arch_of yet")
+    name, body, state = weights_blob
+    layer_id = next(
+        layer.id
+        for layer in pretrained.LAYERS
+        if pretrained.arch_of(Node("x", layer.id, {})) == ARCH
+    )
+    project = backbone_project(layer_id)
+    events: list = []
+    run_state = TrainingState(
+        on_progress=lambda m, d, t: events.append((m, d, t)), on_message=events.append
+    )
+    outcome = execute(
+        RunRequest(project, out_dir=tmp_path / "run", train_limit=100, test_limit=50), run_state
+    )
+    assert (torch_home / name).read_bytes() == body
+    assert any(isinstance(e, tuple) and name in e[0] and e[1] == len(body) for e in events)
+    assert any(
+        isinstance(e, str) and f"Downloaded the pretrained weights {name}" in e for e in events
+    )
+    # The frozen backbone holds the served weights, unchanged by training.
+    first = state["features.0.0.weight"]
+    assert any(
+        p.shape == first.shape and torch.equal(p.detach().cpu(), first)
+        for p in outcome.model.parameters()
+    )
+
+
+def test_netstudio_train_offline_prints_the_plain_message(tmp_path, monkeypatch, capsys):
+    from studio.cli import EXIT_USER_ERROR, main
+
+    def fetch(graph, progress=None, cancelled=None):
+        raise WeightsMissingError(
+            pw._missing_message(
+                pw.weights_file("resnet18", "IMAGENET1K_V1"), "no internet connection?"
+            )
+        )
+
+    monkeypatch.setattr(pw, "fetch_for_graph", fetch)
+    project = tmp_path / "p.json"
+    assert main(["new", "seed-mlp", str(project)]) == 0
+    code = main(
+        [
+            "train",
+            str(project),
+            "--dataset",
+            "synthetic-shapes",
+            "--limit",
+            "100",
+            "--out",
+            str(tmp_path / "run"),
+        ]
+    )
+    err = capsys.readouterr().err
+    assert code == EXIT_USER_ERROR
+    assert "resnet18-f37072fd.pth" in err and 'weights to "none"' in err
+    assert "Traceback" not in err
