@@ -37,6 +37,7 @@ CATEGORIES = (
     "Activation",
     "Merge",
     "Preprocessing",
+    "Pretrained",
 )
 
 LAYER_MODULES = (
@@ -48,6 +49,7 @@ LAYER_MODULES = (
     "activations",
     "merge",
     "preprocessing",
+    "run_block",
 )
 """The modules under studio/layers that define layers: each has a LAYERS list and a card file
 (<module>.toml) beside it. Adding a layer: an entry in one module's LAYERS and its card."""
