@@ -18,16 +18,18 @@ to put it, and that weights "none" trains from scratch.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import http.client
 import os
 import pickle
 import socket
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
 import zipfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -45,6 +47,7 @@ PRETRAINED_CATEGORY = "Pretrained"  # the palette category of backbone layers
 MIRROR_ENV = "NETSTUDIO_WEIGHTS_MIRROR"  # a base URL holding weights files by name
 PART_SUFFIX = ".part"
 USER_AGENT = "NetStudio-weights-downloader/1"
+LOCK_POLL_S = 0.5  # how often a process waiting for another's download looks again
 
 CancelledFn = Callable[[], bool]
 
@@ -190,14 +193,20 @@ def fetch_weights(
             )
         ) from None
     reasons: list[tuple[str, str]] = []
-    for url in _source_urls(file):
+    with _sole_downloader(file, progress, cancelled):
         try:
-            _download(url, file, progress, cancelled)
-            return file.path
-        except _SourceFailed as exc:
-            reasons.append((url, str(exc)))
-        except _Damaged as exc:
-            raise WeightsMissingError(_missing_message(file, str(exc))) from None
+            if file.path.is_file():  # another NetStudio downloaded it while this one waited
+                return file.path
+            for url in _source_urls(file):
+                try:
+                    _download(url, file, progress, cancelled)
+                    return file.path
+                except _SourceFailed as exc:
+                    reasons.append((url, str(exc)))
+                except _Damaged as exc:
+                    raise WeightsMissingError(_missing_message(file, str(exc))) from None
+        finally:
+            _remove_if_empty(file.part)  # nothing arrived: nothing to resume
     why = reasons[-1][1] if reasons else msg("no download address")
     raise WeightsMissingError(_missing_message(file, msg("the download failed: {why}", why=why)))
 
@@ -304,6 +313,55 @@ class _SourceFailed(Exception):
 
 class _Damaged(Exception):
     """The whole file arrived, and its checksum is wrong; it was removed."""
+
+
+@contextlib.contextmanager
+def _sole_downloader(
+    file: WeightsFile, progress: ProgressFn | None, cancelled: CancelledFn | None
+) -> Iterator[None]:
+    """Hold the `.part` file's lock while downloading: two NetStudio processes (a search's
+    trials, the app and the command line) writing one `.part` at once would mix their bytes.
+    Waits while another process holds it. The lock goes with the process, so a killed one
+    leaves none behind."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no advisory locks; the checksum still refuses a mix
+        yield
+        return
+    try:
+        handle = open(file.part, "ab")  # noqa: SIM115 (closed below; opening errors apart)
+    except OSError as exc:
+        raise WeightsMissingError(_cannot_write(file.part, exc)) from None
+    with handle:
+        waiting = msg(
+            "Waiting for another NetStudio to finish downloading {file}", file=file.filename
+        )
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if cancelled and cancelled():
+                    raise DownloadCancelled from None
+                if progress:
+                    progress(waiting, _size_of(file.part), 0)
+                time.sleep(LOCK_POLL_S)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _size_of(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _remove_if_empty(path: Path) -> None:
+    if path.is_file() and _size_of(path) == 0:
+        path.unlink(missing_ok=True)
 
 
 def _source_urls(file: WeightsFile) -> list[str]:

@@ -260,6 +260,41 @@ def test_a_cancelled_download_keeps_its_part_to_resume(served, weights_blob, tor
     assert fetch_weights(ARCH, WEIGHTS).read_bytes() == body
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="advisory file locks are POSIX")
+def test_a_download_under_way_in_another_process_is_waited_for(
+    served, weights_blob, torch_home, monkeypatch
+):
+    import fcntl
+
+    name, body, _ = weights_blob
+    monkeypatch.setattr(pw, "LOCK_POLL_S", 0.01)
+    torch_home.mkdir(parents=True)
+    other = open(torch_home / (name + ".part"), "ab")  # noqa: SIM115
+    fcntl.flock(other, fcntl.LOCK_EX)  # as a second NetStudio downloading it holds it
+    seen: list[str] = []
+    waited = threading.Event()
+    result: list[Path] = []
+
+    def progress(message, done, total):
+        seen.append(message)
+        waited.set()
+
+    worker = threading.Thread(target=lambda: result.append(fetch_weights(ARCH, WEIGHTS, progress)))
+    worker.start()
+    assert waited.wait(30)
+    assert seen[0] == f"Waiting for another NetStudio to finish downloading {name}"
+    # The other process finishes: its file moves into place and its lock goes.
+    other.write(body)
+    other.flush()
+    (torch_home / (name + ".part")).replace(torch_home / name)
+    fcntl.flock(other, fcntl.LOCK_UN)
+    other.close()
+    worker.join(30)
+    assert result == [torch_home / name] and (torch_home / name).read_bytes() == body
+    assert served.requests == []  # nothing downloaded twice
+    assert list(torch_home.iterdir()) == [torch_home / name]
+
+
 def test_a_mirror_replaces_the_internet(served, weights_blob, torch_home, monkeypatch):
     name, body, _ = weights_blob
     monkeypatch.setattr(pw, "weights_url", lambda a, w: f"{dead_url()}/models/{name}")
