@@ -158,6 +158,16 @@ class SizeParam(Param):
     minimum: int = 1
     maximum: int = 1024
     dims: int = 2
+    axes: tuple[Message, ...] = ()
+    """What each number is, for editors to label them, e.g. (term("before", "layers"),
+    term("after", "layers")) for a pair that is not a size. Empty: the numbers are a size,
+    shown as height × width (depth × height × width), see `is_extent`."""
+
+    @property
+    def is_extent(self) -> bool:
+        """Whether the numbers are the extent of a window along each axis (height × width),
+        rather than the named numbers of `axes`."""
+        return not self.axes
 
     def validate(self, value: Any) -> tuple[int, ...]:
         if _is_int(value):

@@ -32,7 +32,7 @@ from studio.params import (
     ShapeParam,
     SizeParam,
 )
-from widgets.i18n import choice_label, param_help, param_label
+from widgets.i18n import choice_label, param_help, param_label, tr_message
 
 INT_LIMIT = 2**31 - 1
 
@@ -128,7 +128,9 @@ class ChoiceEditor(QComboBox):
 
 
 class SizeEditor(QWidget):
-    """Height × width, each a spin box within the declared limits."""
+    """One spin box per number, within the declared limits: a size as height × width (depth ×
+    height × width), or, where the parameter names its numbers (ZeroPadding1D's before and
+    after), each box after its name."""
 
     edited = Signal(object)
 
@@ -137,27 +139,54 @@ class SizeEditor(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
-        self.height_box, self.width_box = QSpinBox(), QSpinBox()
-        for box, tip in ((self.height_box, _tr("Height")), (self.width_box, _tr("Width"))):
+        self.boxes: list[QSpinBox] = []
+        for i, name in enumerate(_axis_names(param)):
+            box = QSpinBox()
             box.setRange(param.minimum, param.maximum)
             box.setKeyboardTracking(False)
-            box.setToolTip(tip)
+            box.setToolTip(name)
+            # Room for the largest number and the arrows, no more: the style sheet's padding
+            # would otherwise make three boxes wider than the inspector.
+            digits = box.fontMetrics().horizontalAdvance("8" * len(str(param.maximum)))
+            box.setMinimumWidth(digits + 36)
             box.valueChanged.connect(self._changed)
-        times = QLabel("×")
-        times.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.height_box, 1)
-        layout.addWidget(times)
-        layout.addWidget(self.width_box, 1)
+            if param.is_extent:
+                if i:
+                    times = QLabel("×")
+                    times.setAlignment(Qt.AlignmentFlag.AlignCenter)
+                    layout.addWidget(times)
+            else:
+                label = QLabel(name)
+                label.setBuddy(box)
+                layout.addWidget(label)
+            layout.addWidget(box, 1)
+            self.boxes.append(box)
+
+    @property
+    def height_box(self) -> QSpinBox:
+        return self.boxes[-2]
+
+    @property
+    def width_box(self) -> QSpinBox:
+        return self.boxes[-1]
 
     def _changed(self) -> None:
-        self.edited.emit((self.height_box.value(), self.width_box.value()))
+        self.edited.emit(tuple(box.value() for box in self.boxes))
 
     def set_value(self, value: Any) -> None:
-        h, w = (value, value) if isinstance(value, int) else value
-        for box, v in ((self.height_box, h), (self.width_box, w)):
+        values = (value,) * len(self.boxes) if isinstance(value, int) else value
+        for box, v in zip(self.boxes, values, strict=True):
             box.blockSignals(True)
             box.setValue(int(v))
             box.blockSignals(False)
+
+
+def _axis_names(param: SizeParam) -> list[str]:
+    """What each box holds, in the interface language."""
+    if not param.is_extent:
+        return [tr_message(name) for name in param.axes]
+    names = [_tr("Depth"), _tr("Height"), _tr("Width")]
+    return names[-param.dims :]
 
 
 class ShapeEditor(QLineEdit):

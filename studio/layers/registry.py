@@ -43,6 +43,7 @@ CATEGORIES = (
 LAYER_MODULES = (
     "core",
     "conv",
+    "padding",
     "recurrent",
     "attention",
     "norm",
