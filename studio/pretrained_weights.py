@@ -3,12 +3,13 @@
 A torchvision weights file lives where torchvision itself keeps it,
 `torch.hub.get_dir()/checkpoints` (so `$TORCH_HOME` moves it, and a file that torchvision
 downloaded once is found here too), under the name torchvision gives it: the basename of its
-URL, e.g. `resnet18-f37072fd.pth`. The hex digits after the last dash are the first digits of
-the file's SHA-256; torch.hub checks them with `HASH_REGEX`, and so does this module.
+URL, e.g. `resnet18-f37072fd.pth`. The hex digits between its dash and the dot are the first
+digits of the file's SHA-256; torch.hub checks them with `HASH_REGEX`, and so does this module.
 
 A download is written to `<name>.part` beside its destination and moved into place only after
 the checksum matched, so the cache never holds a file that a run would trust wrongly. A `.part`
-left by an interrupted download is continued with an HTTP Range request. Loading uses
+left by an interrupted download is continued with an HTTP Range request; while one process
+downloads a file, the `.part` is locked and another waits for it. Loading uses
 `torch.load(weights_only=True)`: nothing is unpickled beyond tensors and plain containers.
 
 `fetch_for_graph` is what a run calls before its model is built: every backbone node of the
@@ -237,7 +238,7 @@ def fetch_for_graph(
         try:
             file = weights_file(arch, weights)
         except WeightsError as exc:
-            raise WeightsError(msg("{node}: {error}", node=node_id, error=exc)) from None
+            raise WeightsError(msg("{node}: {error}", node=node_id, error=exc.args[0])) from None
         if not file.path.is_file():
             missing.append((file, node_id))
     notes: list[str] = []
