@@ -458,6 +458,7 @@ def test_fetch_for_graph_fetches_each_missing_file_once(
         ("MobileNet_1", "Pretrained", {"arch": ARCH, "weights": WEIGHTS}),
         ("MobileNet_2", "Pretrained", {"arch": ARCH, "weights": WEIGHTS}),
         ("Scratch", "Pretrained", {"arch": "resnet18", "weights": "none"}),
+        ("RunBlock_1", "Pretrained", {"run": "runs/earlier"}),  # own run: no weights file
     )
     seen: list[tuple[int, int]] = []
     notes = fetch_for_graph(graph, progress=lambda m, d, t: seen.append((d, t)))
