@@ -23,7 +23,7 @@ from studio.messages import msg, term
 from studio.translate import tr
 
 EXIT_USER_ERROR = 1
-HEADLESS_COMMANDS = "templates, new, summary, datasets, train, export"
+HEADLESS_COMMANDS = "templates, new, summary, datasets, train, export, search"
 # studio.export.FORMATS, named here so that `--help` need not import the exporters (and
 # PyTorch with them); tests/test_cli.py checks that both agree.
 EXPORT_FORMATS = ("safetensors", "onnx", "pt2", "pt", "py")
@@ -180,7 +180,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     import signal
 
     from studio.progress import ProgressPrinter
-    from studio.runs.pipeline import RunRequest, execute
+    from studio.runs.pipeline import Cancelled, RunRequest, execute
     from studio.training import TrainingState
 
     if args.project is None and args.resume is None:
@@ -227,6 +227,8 @@ def cmd_train(args: argparse.Namespace) -> int:
     previous = signal.signal(signal.SIGINT, stop)
     try:
         outcome = execute(request, state)
+    except Cancelled:  # stopped while a data set or weights file was downloading
+        outcome = None
     finally:
         signal.signal(signal.SIGINT, previous)
     if outcome is None:
@@ -234,6 +236,110 @@ def cmd_train(args: argparse.Namespace) -> int:
         return 0
     printer.finished(outcome)
     return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    import signal
+
+    from studio.search import Search, SearchOptions
+
+    options = SearchOptions(
+        specs=args.param or [], trials=args.trials, sampler=args.sampler, prune=args.prune,
+        objective=args.objective, epochs=args.epochs, storage=args.storage, study=args.study,
+        resume=args.resume, seed=args.seed, dataset=args.dataset, train_limit=args.limit,
+        test_limit=args.limit_test, out_dir=Path(args.out) if args.out else None,
+    )
+    lines = _SearchLines(options.objective, options.trials)
+    search = Search(_load(args.project), Path(args.project), options, on_trial=lines.trial,
+                    on_message=lines.note)
+
+    def stop(signum, frame):
+        if search.stopping:
+            raise KeyboardInterrupt
+        lines.note(msg("Stopping after this batch; the trial runs again when the search is "
+                       "resumed (Ctrl-C again to abort at once)…"))
+        search.stop()
+
+    previous = signal.signal(signal.SIGINT, stop)
+    try:
+        search.open()
+        say(msg("Search {study}: {space}; {trials} trials, sampler {sampler}, pruner {pruner}, "
+                "objective {objective}. Trials in {folder}", study=search.study_name,
+                space=" ".join(search.space.describe()), trials=options.trials,
+                sampler=options.sampler, pruner=options.prune, objective=options.objective,
+                folder=str(search.folder)))
+        search.run()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    lines.best(search)
+    return 0
+
+
+class _SearchLines:
+    """`netstudio search`'s output: a line per trial as it ends, the best at the end."""
+
+    def __init__(self, objective: str, total: int) -> None:
+        self.objective, self.total = objective, total
+
+    def note(self, text: str) -> None:
+        say(text, file=sys.stderr)
+
+    def _score(self, value: float | None) -> str:
+        from studio.progress import METRIC_LABELS
+
+        label = tr(METRIC_LABELS[self.objective])
+        if value is None:
+            return f"{label} –"
+        shown = f"{value * 100:.2f}%" if "accuracy" in self.objective else f"{value:.4f}"
+        return f"{label} {shown}"
+
+    def trial(self, result, done: int, best) -> None:
+        from studio.search import COMPLETE, FAILED, PRUNED
+
+        params = _params_text(result.params)
+        seconds = result.seconds or 0.0
+        if result.state == COMPLETE:
+            line = msg("Trial {number} ({done} of {total}): {params}: {score} after {epochs} "
+                       "epochs, {seconds:.1f} s", number=result.number, done=done,
+                       total=self.total, params=params, score=self._score(result.score),
+                       epochs=result.epochs, seconds=seconds)
+        elif result.state == PRUNED:
+            line = msg("Trial {number} ({done} of {total}): {params}: pruned after {epochs} "
+                       "epochs ({score}), {seconds:.1f} s", number=result.number, done=done,
+                       total=self.total, params=params, score=self._score(result.score),
+                       epochs=result.epochs, seconds=seconds)
+        elif result.state == FAILED:
+            line = msg("Trial {number} ({done} of {total}): {params}: failed: {error}",
+                       number=result.number, done=done, total=self.total, params=params,
+                       error=result.error)
+        else:
+            line = msg("Trial {number}: {params}: stopped; it runs again when the search is "
+                       "resumed", number=result.number, params=params)
+        text = tr(line)
+        if best is not None:
+            text += tr(msg("; best {score} (trial {number})", score=self._score(best.score),
+                           number=best.number))
+        print(text, flush=True)
+
+    def best(self, search) -> None:
+        best = search.best()
+        record = search.folder / "search.json"
+        if best is None:
+            say(msg("No trial has run to the end yet. The search record: {path}",
+                    path=str(record)))
+            return
+        say(msg("Best: trial {number}, {params}: {score}. Its run folder: {path}",
+                number=best.number, params=_params_text(best.params),
+                score=self._score(best.score), path=str(search.folder / best.run)))
+        if best.test_accuracy is not None:
+            say(msg("Its test accuracy, for information only (trials are chosen on the "
+                    "validation set): {accuracy}", accuracy=f"{best.test_accuracy * 100:.2f}%"))
+        say(msg("The search record: {path}", path=str(record)))
+
+
+def _params_text(params: dict) -> str:
+    return " ".join(f"{k}={v:.3g}" if isinstance(v, float) else f"{k}={v}"
+                    for k, v in params.items())
 
 
 # The data sets that are the user's own file or folder, named with --data.
@@ -419,6 +525,42 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit-test", type=int, metavar="N",
                    help=_help(term("use only N test samples", "cli")))
     p.set_defaults(func=cmd_train)
+
+    p = sub.add_parser("search", help=_help(term(
+        "search hyperparameters: each trial a run, scored on the validation set", "cli")))
+    p.add_argument("project", help=_help(term("project file", "cli")))
+    p.add_argument("--param", action="append", metavar="NAME=VALUES", help=_help(term(
+        "what to search, repeatable: a list (dense_1.units=32,64,128, optimizer=adam,sgd) or "
+        "a range (lr=1e-4..1e-2:log, dropout_1.rate=0.1..0.5); a training setting by name, a "
+        "layer parameter as NODE.PARAM", "cli")))
+    p.add_argument("--trials", type=int, default=20, metavar="N", help=_help(term(
+        "trials in the whole search (a resumed search runs what is left)", "cli")))
+    p.add_argument("--sampler", choices=("grid", "random", "tpe"), default="tpe",
+                   help=_help(term("how values are chosen (tpe: Bayesian)", "cli")))
+    p.add_argument("--prune", choices=("none", "median", "halving", "hyperband"),
+                   default="none", help=_help(term(
+                       "stop hopeless trials early (halving: successive halving)", "cli")))
+    p.add_argument("--objective", choices=("val_accuracy", "val_loss"), default="val_accuracy",
+                   help=_help(term("what a trial is scored on (never the test set)", "cli")))
+    p.add_argument("--epochs", type=int, help=_help(term("epochs per trial", "cli")))
+    p.add_argument("--storage", metavar="URL", help=_help(term(
+        "an Optuna storage such as sqlite:///search.db or postgresql://…, shared by workers "
+        "(default: in memory)", "cli")))
+    p.add_argument("--study", metavar="NAME", help=_help(term(
+        "the search's name in the storage (default: the project's name and the time)", "cli")))
+    p.add_argument("--resume", action="store_true", help=_help(term(
+        "continue the study of that name, or join it as another worker", "cli")))
+    p.add_argument("--seed", type=int, help=_help(term(
+        "the sampler's seed (default: the project's)", "cli")))
+    p.add_argument("--dataset",
+                   help=_help(term("data set name (see `netstudio datasets`)", "cli")))
+    p.add_argument("--limit", type=int, metavar="N",
+                   help=_help(term("use only the first N training samples", "cli")))
+    p.add_argument("--limit-test", type=int, metavar="N",
+                   help=_help(term("use only N test samples", "cli")))
+    p.add_argument("--out", metavar="DIR", help=_help(term(
+        "the search folder (default: PROJECT.search/STUDY/ beside the project file)", "cli")))
+    p.set_defaults(func=cmd_search)
 
     p = sub.add_parser("export", help=_help(term("export a project or a trained run", "cli")))
     p.add_argument("source", help=_help(term(
