@@ -1,8 +1,9 @@
 """Shape inference with per-node diagnostics, cheap enough to run after every edit.
 
 Each node gets its output type, or the reason it does not fit, or the name of the upstream node
-that keeps it from being known. Parameter counts come from building each node's module on the
-meta device (no memory), cached by the module's spec.
+that keeps it from being known. Parameter counts come from formulas or tables where there are
+some (a pretrained backbone's), else from building each node's module on the meta device (no
+memory), cached by the module's spec.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from studio.fused_activation import (
 )
 from studio.graph import LOOP_NAMES_SHOWN, Graph, names_in_short
 from studio.layers.base import Call, ModuleSpec, ShapeError, TensorType
+from studio.layers.pretrained import MODULE_CLASS, backbone_parameters
 from studio.messages import msg
 
 
@@ -38,6 +40,12 @@ class NodeInfo:
     LSTM's second bias, BatchNorm's moving statistics); None where they agree."""
     notes: tuple[str, ...] = ()
     """The analysis' warnings about this node (its `warnings` with this node's id)."""
+    frozen: int = 0
+    """How many of `params` training leaves as they are (a frozen pretrained backbone)."""
+
+    @property
+    def trainable(self) -> int:
+        return self.params - self.frozen
 
     @property
     def keras_count(self) -> int:
@@ -73,6 +81,11 @@ class Analysis:
         return sum(info.params for info in self.nodes.values())
 
     @property
+    def total_frozen(self) -> int:
+        """Parameters training leaves as they are (frozen backbones); 0 when all train."""
+        return sum(info.frozen for info in self.nodes.values())
+
+    @property
     def total_keras_params(self) -> int:
         """What Keras' model.summary() gives as "Total params" for the same model."""
         return sum(info.keras_count for info in self.nodes.values())
@@ -83,6 +96,9 @@ class Analysis:
 
 @functools.lru_cache(maxsize=4096)
 def count_parameters(spec: ModuleSpec) -> int:
+    counted = _COUNTED_BY_TABLE.get(spec.cls)
+    if counted is not None:
+        return counted(spec)
     formula = _PARAMETER_FORMULAS.get(spec.cls)
     if formula is not None and not spec.kwargs.keys() - {"bias", "stride", "padding", "dilation"}:
         return formula(*spec.args, bias=spec.kwargs.get("bias", True))
@@ -105,6 +121,10 @@ _PARAMETER_FORMULAS = {
     # Built on the meta device, an Embedding imports torch._dynamo: 2–3 s in the GUI thread.
     "Embedding": lambda count, width, *, bias: count * width,
 }
+
+# Modules never built to be counted: a pretrained backbone would take up to a second and load
+# its weights file. Their counts come from tables (tests/test_layers.py builds and compares).
+_COUNTED_BY_TABLE = {MODULE_CLASS: backbone_parameters}
 
 
 def _order_with_loops(graph: Graph) -> tuple[list[str], list[list[str]]]:
@@ -225,12 +245,14 @@ def _infer_node(graph: Graph, node_id: str, analysis: Analysis) -> NodeInfo:
         return NodeInfo(inputs=tuple(inputs), error=str(exc))
     params = count_parameters(spec) if spec is not None else 0
     keras = layer.keras_params(call) if layer.keras_params is not None else None
+    frozen = layer.frozen_params(call) if layer.frozen_params is not None else 0
     return NodeInfo(
         output=output,
         inputs=tuple(inputs),
         params=params,
         module=spec,
         keras_params=None if keras == params else keras,
+        frozen=frozen,
     )
 
 
@@ -250,6 +272,18 @@ def _check_whole_graph(graph: Graph, analysis: Analysis) -> None:
         if not node.layer.is_output and not graph.outgoing(node.id):
             analysis.warnings.append(
                 Problem(node.id, msg("its output is not used: connect it onward or to an Output"))
+            )
+    for node in graph.nodes.values():
+        info = analysis.nodes.get(node.id)
+        if info is not None and info.frozen and node.params.get("weights") == "none":
+            analysis.warnings.append(
+                Problem(
+                    node.id,
+                    msg(
+                        "its weights are random (weights none) and frozen, so they never "
+                        "learn: choose pretrained weights, or set freeze to none"
+                    ),
+                )
             )
     outputs = [n.id for n in graph.nodes.values() if n.layer.is_output]
     for fused in fused_activations(graph, analysis.nodes, outputs):

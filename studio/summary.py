@@ -22,6 +22,8 @@ class SummaryRow:
     problem: str | None
     keras_params: int | None = None
     """What Keras' model.summary() counts for this layer, where it differs from `params`."""
+    frozen: int = 0
+    """How many of `params` training leaves as they are (a frozen pretrained backbone)."""
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,11 @@ class Summary:
     @property
     def total_params(self) -> int:
         return self.analysis.total_params
+
+    @property
+    def total_frozen(self) -> int:
+        """Parameters training leaves as they are; 0 when all of them train."""
+        return self.analysis.total_frozen
 
     @property
     def total_keras_params(self) -> int | None:
@@ -96,6 +103,7 @@ def summarize(
                 flops.get(node_id),
                 info.error,
                 info.keras_params,
+                info.frozen,
             )
         )
     return Summary(rows, analysis, estimate, batch_size)
@@ -110,11 +118,20 @@ def human_count(n: int | None) -> str:
     return str(n)
 
 
-def params_text(params: int, keras_params: int | None) -> str:
-    """A layer's parameter count, with Keras' where it differs: "144 (Keras: 128)"."""
-    if keras_params is None:
-        return f"{params:,}"
-    return f"{params:,} (Keras: {keras_params:,})"
+def params_text(params: int, keras_params: int | None, frozen: int = 0) -> str:
+    """A layer's parameter count, with Keras' where it differs: "144 (Keras: 128)", and how
+    many are frozen where any are: "927,008 (frozen: 927,008)"."""
+    text = f"{params:,}"
+    if keras_params is not None:
+        text += f" (Keras: {keras_params:,})"
+    if frozen:
+        text += f" (frozen: {frozen:,})"
+    return text
+
+
+def trainable_text(total: int, frozen: int) -> str:
+    """'trainable: 1,234, frozen: 927,008' for a total with frozen parameters."""
+    return f"trainable: {total - frozen:,}, frozen: {frozen:,}"
 
 
 def format_summary(summary: Summary, title: str = "") -> str:
@@ -123,7 +140,7 @@ def format_summary(summary: Summary, title: str = "") -> str:
         (
             f"{r.node_id} ({r.layer})",
             r.output,
-            params_text(r.params, r.keras_params),
+            params_text(r.params, r.keras_params, r.frozen),
             human_count(r.flops),
         )
         for r in summary.rows
@@ -140,6 +157,8 @@ def format_summary(summary: Summary, title: str = "") -> str:
     out = [title] if title else []
     out += [line(header), rule, *(line(row) for row in table), rule]
     total = f"Total parameters: {summary.total_params:,}"
+    if summary.total_frozen:
+        total += f" ({trainable_text(summary.total_params, summary.total_frozen)})"
     if summary.total_keras_params is not None:
         # A reader checks the count against a guide's model.summary(): say why they differ.
         total += f" (Keras' model.summary(): {summary.total_keras_params:,})"

@@ -134,11 +134,13 @@ class SummaryPanel(QWidget):
             cells = [
                 name,
                 QTableWidgetItem(output),
-                QTableWidgetItem(self._params_text(row.params, row.keras_params)),
+                QTableWidgetItem(self._params_text(row.params, row.keras_params, row.frozen)),
                 QTableWidgetItem("…" if counting else human_count(row.flops)),
             ]
             if row.keras_params is not None:
                 cells[2].setToolTip(self._keras_tip())
+            elif row.frozen:
+                cells[2].setToolTip(self._frozen_tip())
             for c in (2, 3):
                 cells[c].setTextAlignment(NUMBER)
             if row.problem:
@@ -157,6 +159,12 @@ class SummaryPanel(QWidget):
             text += " " + self.tr("(Keras' model.summary(): %1)").replace(
                 "%1", f"{summary.total_keras_params:,}"
             )
+        if summary.total_frozen:
+            text += " " + (
+                self.tr("(trainable: %1, frozen: %2)")
+                .replace("%1", f"{summary.total_params - summary.total_frozen:,}")
+                .replace("%2", f"{summary.total_frozen:,}")
+            )
         if counting:
             text += " · " + self.tr("counting FLOPs…")
         elif total_flops is not None:
@@ -167,13 +175,21 @@ class SummaryPanel(QWidget):
             text += " · " + self.tr("FLOPs when the model fits")
         self.totals.setText(text)
 
-    def _params_text(self, params: int, keras_params: int | None) -> str:
-        if keras_params is None:
-            return f"{params:,}"
-        return (
-            self.tr("%1 (Keras: %2)", "parameters in PyTorch (in Keras)")
-            .replace("%1", f"{params:,}")
-            .replace("%2", f"{keras_params:,}")
+    def _params_text(self, params: int, keras_params: int | None, frozen: int = 0) -> str:
+        text = f"{params:,}"
+        if keras_params is not None:
+            text = (
+                self.tr("%1 (Keras: %2)", "parameters in PyTorch (in Keras)")
+                .replace("%1", text)
+                .replace("%2", f"{keras_params:,}")
+            )
+        if frozen:
+            text += " " + self.tr("(frozen: %1)").replace("%1", f"{frozen:,}")
+        return text
+
+    def _frozen_tip(self) -> str:
+        return self.tr(
+            "Frozen parameters keep their pretrained values: training changes only the others"
         )
 
     def _keras_tip(self) -> str:

@@ -50,6 +50,7 @@ LAYER_MODULES = (
     "activations",
     "merge",
     "preprocessing",
+    "pretrained",
     "run_block",
 )
 """The modules under studio/layers that define layers: each has a LAYERS list and a card file

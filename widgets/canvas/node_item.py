@@ -181,6 +181,12 @@ class NodeItem(QGraphicsItem):
                     .replace("%1", f"{info.params:,}")
                     .replace("%2", f"{info.keras_params:,}")
                 )
+            if info.frozen:
+                lines.append(
+                    _tr("%1 parameters train, %2 are frozen (training leaves them as they are)")
+                    .replace("%1", f"{info.trainable:,}")
+                    .replace("%2", f"{info.frozen:,}")
+                )
         note_color = NOTE.darker(140).name()
         for note in info.notes if info is not None else ():
             lines.append(f"<span style='color:{note_color}'>⚠ {tr_message(note)}</span>")
@@ -302,9 +308,25 @@ class NodeItem(QGraphicsItem):
 
         painter.setFont(style.font(11))
         painter.setPen(style.MUTED)
-        params = info.params if info else 0
-        label = _tr("%1 parameters").replace("%1", f"{params:,}") if params else _tr("no weights")
-        painter.drawText(QRectF(pad, top + 38, width, 16), Qt.AlignmentFlag.AlignVCenter, label)
+        painter.drawText(
+            QRectF(pad, top + 38, width, 16), Qt.AlignmentFlag.AlignVCenter, self._params_label()
+        )
+
+    def _params_label(self) -> str:
+        """The badge's count: how many parameters, and how many of them are frozen."""
+        info = self.info
+        params, frozen = (info.params, info.frozen) if info else (0, 0)
+        if not params:
+            return _tr("no weights")
+        if frozen == params:
+            return _tr("%1 parameters, all frozen").replace("%1", f"{params:,}")
+        if frozen:
+            return (
+                _tr("%1 trainable + %2 frozen")
+                .replace("%1", f"{params - frozen:,}")
+                .replace("%2", f"{frozen:,}")
+            )
+        return _tr("%1 parameters").replace("%1", f"{params:,}")
 
     @staticmethod
     def _paint_note_mark(painter: QPainter, rect: QRectF) -> None:
