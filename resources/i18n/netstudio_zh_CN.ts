@@ -1413,16 +1413,24 @@ Replace it?</source>
             <translation>无权重</translation>
         </message>
         <message>
-            <source>waits for %1</source>
-            <translation>等待 %1</translation>
-        </message>
-        <message>
             <source>%1 parameters</source>
             <translation>%1 个参数</translation>
         </message>
         <message>
+            <source>waits for %1</source>
+            <translation>等待 %1</translation>
+        </message>
+        <message>
+            <source>%1 parameters, all frozen</source>
+            <translation>%1 个参数，全部冻结</translation>
+        </message>
+        <message>
             <source>Waits for %1, which has a problem</source>
             <translation>等待 %1，它有问题</translation>
+        </message>
+        <message>
+            <source>%1 trainable + %2 frozen</source>
+            <translation>%1 个可训练 + %2 个冻结</translation>
         </message>
         <message>
             <source>Output: %1</source>
@@ -1431,6 +1439,10 @@ Replace it?</source>
         <message>
             <source>%1 parameters; Keras' model.summary() counts %2</source>
             <translation>%1 个参数；Keras 的 model.summary() 计为 %2 个</translation>
+        </message>
+        <message>
+            <source>%1 parameters train, %2 are frozen (training leaves them as they are)</source>
+            <translation>%1 个参数参与训练，%2 个被冻结（训练不会改变它们）</translation>
         </message>
     </context>
     <context>
@@ -1851,6 +1863,11 @@ Replace it?</source>
         </message>
         <message>
             <location filename="" />
+            <source>(trainable: %1, frozen: %2)</source>
+            <translation>（可训练：%1，冻结：%2）</translation>
+        </message>
+        <message>
+            <location filename="" />
             <source>counting FLOPs…</source>
             <translation>正在计算 FLOPs…</translation>
         </message>
@@ -1869,6 +1886,16 @@ Replace it?</source>
             <source>%1 (Keras: %2)</source>
             <comment>parameters in PyTorch (in Keras)</comment>
             <translation>%1（Keras：%2）</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>(frozen: %1)</source>
+            <translation>（冻结：%1）</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Frozen parameters keep their pretrained values: training changes only the others</source>
+            <translation>冻结的参数保持预训练得到的值：训练只改变其余参数</translation>
         </message>
         <message>
             <location filename="" />
@@ -2465,6 +2492,71 @@ Replace it?</source>
             <translation>只用 N 个测试样本</translation>
         </message>
         <message>
+            <source>search hyperparameters: each trial a run, scored on the validation set</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>搜索超参数：每次试验是一次运行，在验证集上评分</translation>
+        </message>
+        <message>
+            <source>project file</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>项目文件</translation>
+        </message>
+        <message>
+            <source>what to search, repeatable: a list (dense_1.units=32,64,128, optimizer=adam,sgd) or a range (lr=1e-4..1e-2:log, dropout_1.rate=0.1..0.5); a training setting by name, a layer parameter as NODE.PARAM</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>要搜索什么，可重复给出：一个列表（dense_1.units=32,64,128、optimizer=adam,sgd）或一个范围（lr=1e-4..1e-2:log、dropout_1.rate=0.1..0.5）；训练设置直接写名称，层的参数写成 NODE.PARAM</translation>
+        </message>
+        <message>
+            <source>trials in the whole search (a resumed search runs what is left)</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>整个搜索的试验次数（继续的搜索只运行剩下的部分）</translation>
+        </message>
+        <message>
+            <source>how values are chosen (tpe: Bayesian)</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>如何选取取值（tpe：贝叶斯优化）</translation>
+        </message>
+        <message>
+            <source>stop hopeless trials early (halving: successive halving)</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>提前停止没有希望的试验（halving：逐次减半）</translation>
+        </message>
+        <message>
+            <source>what a trial is scored on (never the test set)</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>试验按什么评分（从不使用测试集）</translation>
+        </message>
+        <message>
+            <source>epochs per trial</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>每次试验的轮数</translation>
+        </message>
+        <message>
+            <source>an Optuna storage such as sqlite:///search.db or postgresql://…, shared by workers (default: in memory)</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>Optuna 存储，例如 sqlite:///search.db 或 postgresql://…，由各工作进程共享（默认：内存中）</translation>
+        </message>
+        <message>
+            <source>the search's name in the storage (default: the project's name and the time)</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>搜索在存储中的名称（默认：项目名称加时间）</translation>
+        </message>
+        <message>
+            <source>continue the study of that name, or join it as another worker</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>继续该名称的搜索，或作为另一个工作进程加入</translation>
+        </message>
+        <message>
+            <source>the sampler's seed (default: the project's)</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>采样器的随机种子（默认：项目的种子）</translation>
+        </message>
+        <message>
+            <source>the search folder (default: PROJECT.search/STUDY/ beside the project file)</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>搜索文件夹（默认：项目文件旁的 PROJECT.search/STUDY/）</translation>
+        </message>
+        <message>
             <source>export a project or a trained run</source>
             <extracomment>engine: studio/cli.py</extracomment>
             <translation>导出项目或训练好的运行</translation>
@@ -2709,6 +2801,31 @@ Replace it?</source>
             <translation>这一批次结束后停止…（再按一次 Ctrl-C 立即中止）</translation>
         </message>
         <message>
+            <source>Stopping after this batch; the trial runs again when the search is resumed (Ctrl-C again to abort at once)…</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>将在这一批之后停止；继续搜索时会重新运行这次试验（再按一次 Ctrl-C 立即中止）…</translation>
+        </message>
+        <message>
+            <source>Search {study}: {space}; {trials} trials, sampler {sampler}, pruner {pruner}, objective {objective}. Trials in {folder}</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>搜索 {study}：{space}；{trials} 次试验，采样器 {sampler}，剪枝器 {pruner}，目标指标 {objective}。试验保存在 {folder}</translation>
+        </message>
+        <message>
+            <source>Trial {number} ({done} of {total}): {params}: {score} after {epochs} epochs, {seconds:.1f} s</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>试验 {number}（第 {done} 次，共 {total} 次）：{params}：{epochs} 轮后为 {score}，{seconds:.1f} 秒</translation>
+        </message>
+        <message>
+            <source>Best: trial {number}, {params}: {score}. Its run folder: {path}</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>最佳：试验 {number}，{params}：{score}。它的运行文件夹：{path}</translation>
+        </message>
+        <message>
+            <source>The search record: {path}</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>搜索记录：{path}</translation>
+        </message>
+        <message>
             <source>--data cannot be used with --resume: a resumed run continues on the data it was trained on</source>
             <extracomment>engine: studio/cli.py</extracomment>
             <translation>--data 不能与 --resume 一起使用：继续的运行会沿用它原来训练所用的数据</translation>
@@ -2727,6 +2844,26 @@ Replace it?</source>
             <source>netstudio: no display found, so the app cannot open here. Headless commands: {commands} (see `netstudio --help`).</source>
             <extracomment>engine: studio/cli.py</extracomment>
             <translation>netstudio：没有找到显示器，所以无法在这里打开应用。无界面命令：{commands}（见 `netstudio --help`）。</translation>
+        </message>
+        <message>
+            <source>Trial {number} ({done} of {total}): {params}: pruned after {epochs} epochs ({score}), {seconds:.1f} s</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>试验 {number}（第 {done} 次，共 {total} 次）：{params}：{epochs} 轮后被剪枝（{score}），{seconds:.1f} 秒</translation>
+        </message>
+        <message>
+            <source>; best {score} (trial {number})</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>；最佳 {score}（试验 {number}）</translation>
+        </message>
+        <message>
+            <source>No trial has run to the end yet. The search record: {path}</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>还没有试验运行到结束。搜索记录：{path}</translation>
+        </message>
+        <message>
+            <source>Its test accuracy, for information only (trials are chosen on the validation set): {accuracy}</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>它的测试准确率，仅供参考（试验是按验证集选出的）：{accuracy}</translation>
         </message>
         <message>
             <source>--data names your own image folder or CSV file: use it with --dataset image-folder or --dataset csv, not {name}</source>
@@ -2752,6 +2889,16 @@ Replace it?</source>
             <source>unknown</source>
             <extracomment>engine: studio/cli.py</extracomment>
             <translation>未知</translation>
+        </message>
+        <message>
+            <source>Trial {number} ({done} of {total}): {params}: failed: {error}</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>试验 {number}（第 {done} 次，共 {total} 次）：{params}：失败：{error}</translation>
+        </message>
+        <message>
+            <source>Trial {number}: {params}: stopped; it runs again when the search is resumed</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>试验 {number}：{params}：已停止；继续搜索时会重新运行</translation>
         </message>
         <message>
             <source>{source} holds too few samples ({count}) to set aside a test part and still train: add more (a few per class at least).</source>
@@ -3899,6 +4046,11 @@ Replace it?</source>
             <translation>该运行的模型截至 {node} 有 {count} 个输入；一个模块只能有一个输入</translation>
         </message>
         <message>
+            <source>the run's model up to {node} has {count} layers with weights, fewer than trainable_layers ({wanted}): lower it, or set freeze to none</source>
+            <extracomment>engine: studio/layers/run_block.py</extracomment>
+            <translation>该运行的模型截至 {node} 只有 {count} 个带权重的层，少于 trainable_layers（{wanted}）：请调小它，或把 freeze 设为 none</translation>
+        </message>
+        <message>
             <source>the run's model takes a {want} (its Input), but this block gets a {got}; feed it data shaped as the run was trained on</source>
             <extracomment>engine: studio/layers/run_block.py</extracomment>
             <translation>该运行的模型接受的是 {want}（它的 Input），但这个模块得到的是 {got}；请给它与该运行训练时形状相同的数据</translation>
@@ -4064,6 +4216,11 @@ Replace it?</source>
             <translation>无法连接服务器：{reason}</translation>
         </message>
         <message>
+            <source>they have not been downloaded yet; training downloads them</source>
+            <extracomment>engine: studio/pretrained_weights.py</extracomment>
+            <translation>还没有下载过；训练时会下载</translation>
+        </message>
+        <message>
             <source>no download address</source>
             <extracomment>engine: studio/pretrained_weights.py</extracomment>
             <translation>没有下载地址</translation>
@@ -4077,6 +4234,11 @@ Replace it?</source>
             <source>it holds objects other than tensors, which NetStudio never unpickles</source>
             <extracomment>engine: studio/pretrained_weights.py</extracomment>
             <translation>它包含张量以外的对象，NetStudio 从不对这类对象做反序列化（unpickle）</translation>
+        </message>
+        <message>
+            <source>Waiting for another NetStudio to finish downloading {file}</source>
+            <extracomment>engine: studio/pretrained_weights.py</extracomment>
+            <translation>正在等待另一个 NetStudio 下载完 {file}</translation>
         </message>
         <message>
             <source>the server would not send the file from its start</source>
@@ -4117,11 +4279,6 @@ Replace it?</source>
             <source>{arch} has no pretrained weights named {weights}; choose one of: {names}</source>
             <extracomment>engine: studio/pretrained_weights.py</extracomment>
             <translation>{arch} 没有名为 {weights} 的预训练权重；请从以下选择：{names}</translation>
-        </message>
-        <message>
-            <source>they have not been downloaded yet</source>
-            <extracomment>engine: studio/pretrained_weights.py</extracomment>
-            <translation>还没有下载过</translation>
         </message>
         <message>
             <source>Cannot read {path}: {reason}</source>
@@ -4649,6 +4806,11 @@ Replace it?</source>
             <translation>{storage} 中已有名为 {study} 的搜索。加上 --resume 可以继续它（或作为另一个工作进程加入），或者换一个 --study</translation>
         </message>
         <message>
+            <source>The grid has {size} points: the search runs {size} trials, not {trials}.</source>
+            <extracomment>engine: studio/search.py</extracomment>
+            <translation>网格共有 {size} 个点：搜索会运行 {size} 次试验，而不是 {trials} 次。</translation>
+        </message>
+        <message>
             <source>{folder} already holds a search named {study}; choose another --study (or resume that search with the --storage it used and --resume)</source>
             <extracomment>engine: studio/search.py</extracomment>
             <translation>{folder} 中已有名为 {study} 的搜索；请换一个 --study（或用它所用的 --storage 加上 --resume 继续那个搜索）</translation>
@@ -4979,6 +5141,11 @@ Replace it?</source>
             <source>Interrupted.</source>
             <extracomment>engine: studio/training.py</extracomment>
             <translation>已中断。</translation>
+        </message>
+        <message>
+            <source>they have not been downloaded yet</source>
+            <extracomment>engine: studio/pretrained_weights.py</extracomment>
+            <translation type="vanished">还没有下载过</translation>
         </message>
         <message>
             <source>The pretrained weights {file} ({arch}, {weights}) are missing: {why}. Download {url} and put it into {folder}, or set the backbone's weights to "none" to train it from scratch.</source>
@@ -6517,9 +6684,9 @@ Replace it?</source>
             <translation>给它输入与该运行训练时形状或种类不同的数据。它的输入必须与该运行的 Input 一致，而且它的特征在与旧图像相似的图像上最有帮助。</translation>
         </message>
         <message>
-            <source>The run's weights up to the chosen layer. With freeze on they are counted as frozen: training leaves them as they are.</source>
+            <source>The run's weights up to the chosen layer. Those that freeze keeps are counted as frozen: training leaves them as they are.</source>
             <extracomment>engine: help card</extracomment>
-            <translation>该运行到所选层为止的权重。打开 freeze 时它们计为冻结的：训练不会改变它们。</translation>
+            <translation>该运行到所选层为止的权重。被 freeze 保持不变的那些计为冻结：训练不会改变它们。</translation>
         </message>
         <message>
             <source>The run folder of a trained model, as NetStudio wrote it (it holds project.json and model.safetensors). A relative path starts at this project's folder.</source>
@@ -6532,14 +6699,29 @@ Replace it?</source>
             <translation>该运行中某一层的 id，模块输出的就是这一层的输出。留空：输出该运行最后一个带权重的层的输入，也就是它的分类器所读取的特征。</translation>
         </message>
         <message>
-            <source>On: the run's weights stay as trained and only the layers after the block learn; the block always computes as when evaluating (Dropout off, BatchNorm on its trained statistics). Off: the block learns too (fine-tuning).</source>
+            <source>all: the run's weights stay as trained and only the layers after the block learn; the block always computes as when evaluating (Dropout off, BatchNorm on its trained statistics). all_but_last_layers: its last trainable_layers layers with weights learn too. none: the whole block learns (fine-tuning).</source>
             <extracomment>engine: help card</extracomment>
-            <translation>打开：该运行的权重保持训练好的样子，只有模块之后的层学习；模块始终按评估模式计算（Dropout 关闭，BatchNorm 使用训练得到的统计量）。关闭：模块也参与学习（微调）。</translation>
+            <translation>all：该运行的权重保持训练好的样子，只有模块之后的层学习；模块始终按评估模式计算（Dropout 关闭，BatchNorm 使用训练得到的统计量）。all_but_last_layers：它最后 trainable_layers 个带权重的层也参与学习。none：整个模块都参与学习（微调）。</translation>
+        </message>
+        <message>
+            <source>How many of the block's last layers with weights learn when freeze is all_but_last_layers; the layers nearest the output learn first. Not used with freeze all or none.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation>freeze 为 all_but_last_layers 时，模块最后有多少个带权重的层参与学习；离输出最近的层最先参与。freeze 为 all 或 none 时不使用。</translation>
         </message>
         <message>
             <source>When the block is not frozen, its weights learn at the learning rate times this: 0.1 changes the trained weights gently while the new layers learn at full speed.</source>
             <extracomment>engine: help card</extracomment>
             <translation>模块未冻结时，它的权重以学习率乘以这个数来学习：0.1 会温和地调整训练好的权重，而新层以全速学习。</translation>
+        </message>
+        <message>
+            <source>The run's weights up to the chosen layer. With freeze on they are counted as frozen: training leaves them as they are.</source>
+            <extracomment>engine: help card</extracomment>
+            <translation type="vanished">该运行到所选层为止的权重。打开 freeze 时它们计为冻结的：训练不会改变它们。</translation>
+        </message>
+        <message>
+            <source>On: the run's weights stay as trained and only the layers after the block learn; the block always computes as when evaluating (Dropout off, BatchNorm on its trained statistics). Off: the block learns too (fine-tuning).</source>
+            <extracomment>engine: help card</extracomment>
+            <translation type="vanished">打开：该运行的权重保持训练好的样子，只有模块之后的层学习；模块始终按评估模式计算（Dropout 关闭，BatchNorm 使用训练得到的统计量）。关闭：模块也参与学习（微调）。</translation>
         </message>
         <message>
             <source>The new order of the axes, numbered from 1 (the batch is not counted): the i-th output axis is input axis dims[i]. Each axis appears once, e.g. [2, 1] for a sequence or [1, 3, 2] to swap an image's height and width.</source>
@@ -7770,6 +7952,16 @@ Replace it?</source>
             <translation>截止层</translation>
         </message>
         <message>
+            <source>all but last layers</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>除最后几层外（all_but_last_layers）</translation>
+        </message>
+        <message>
+            <source>Trainable layers</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>可训练层数</translation>
+        </message>
+        <message>
             <source>Optimizer</source>
             <extracomment>engine: layer registry, training settings</extracomment>
             <translation>优化器</translation>
@@ -8241,6 +8433,16 @@ Replace it?</source>
             <source>The basics guide's multilayer perceptron.</source>
             <extracomment>template seed-mlp</extracomment>
             <translation>深度学习基础指南中的多层感知机。</translation>
+        </message>
+        <message>
+            <source>Transfer learning</source>
+            <extracomment>template transfer-learning</extracomment>
+            <translation>迁移学习</translation>
+        </message>
+        <message>
+            <source>Your own photos (a folder with one subfolder per class) classified by a MobileNetV3-Small pretrained on ImageNet, frozen, with a small head that learns. Choose your folder in the data set settings and set the last Dense layer's units to your number of classes. The backbone needs its pretrained weights file once: training downloads it, or put it into the cache folder.</source>
+            <extracomment>template transfer-learning</extracomment>
+            <translation>用在 ImageNet 上预训练并冻结的 MobileNetV3-Small，加上一个可学习的小输出头，对你自己的照片（一个文件夹，每个类别一个子文件夹）进行分类。请在数据集设置中选择你的文件夹，并把最后一个 Dense 层的单元数设为你的类别数。骨干网络第一次使用时需要预训练权重文件：训练时会下载，也可以把它放进缓存文件夹。</translation>
         </message>
         <message>
             <source>Transformer sequence classifier</source>
