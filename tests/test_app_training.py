@@ -313,7 +313,7 @@ def test_download_progress_and_fallback_note_reach_the_panel(
     from studio.data import load_dataset
     from studio.runs import pipeline
 
-    def fake_load(settings, *, name=None, progress=None, seed=0, allow_fallback=True):
+    def fake_load(settings, *, name=None, progress=None, seed=0, **options):
         for done in (0, 40, 80):  # as the downloader reports, from the worker thread
             progress("Downloading MNIST…", done, 80)
         return load_dataset("synthetic-shapes", seed=seed), "MNIST is not here: shapes instead."
@@ -335,7 +335,7 @@ def test_stop_during_a_download_cancels_it(make_window, qtbot, monkeypatch, limi
 
     from studio.runs import pipeline
 
-    def slow_load(settings, *, name=None, progress=None, seed=0, allow_fallback=True):
+    def slow_load(settings, *, name=None, progress=None, seed=0, **options):
         for done in range(500):  # the downloader's loop; progress raises when Stop is pressed
             progress("Downloading MNIST…", done, 500)
             time.sleep(0.01)

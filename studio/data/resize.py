@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import Any
-
-from PIL import Image
+from typing import TYPE_CHECKING, Any
 
 from ..messages import msg, term
 from .base import DatasetError
+
+if TYPE_CHECKING:  # Pillow is imported where images are handled: reading a project's
+    from PIL import Image  # settings (studio.settings) must not load it
 
 CENTER_CROP, STRETCH, PAD = "center-crop", "stretch", "pad"
 RESIZE_POLICIES = (CENTER_CROP, STRETCH, PAD)
@@ -29,7 +30,7 @@ MAX_SIDE = 8192
 # Bilinear with Pillow's antialiasing is what torchvision's Resize does on PIL images; the
 # reducing gap first shrinks a large photo by whole factors (a cheap box filter), which is
 # several times faster on camera-sized images and looks the same at network sizes.
-RESAMPLE = Image.Resampling.BILINEAR
+RESAMPLE = "BILINEAR"  # a member of PIL.Image.Resampling
 REDUCING_GAP = 3.0
 # EXIF orientations that turn the picture by 90 degrees: its width and height swap.
 SIDEWAYS = frozenset({5, 6, 7, 8})
@@ -124,12 +125,15 @@ def draft_size(
 def fit(image: Image.Image, target: tuple[int, int], policy: str) -> Image.Image:
     """`image` at exactly `target` (width, height) by the policy; the same image when it
     already has that size."""
+    from PIL import Image
+
+    resample = Image.Resampling[RESAMPLE]
     if image.size == target:
         return image
     width, height = image.size
     tw, th = target
     if policy == STRETCH:
-        return image.resize(target, RESAMPLE, reducing_gap=REDUCING_GAP)
+        return image.resize(target, resample, reducing_gap=REDUCING_GAP)
     if policy == CENTER_CROP:
         # The largest box of the target's proportions in the middle of the image, scaled
         # straight to the target: one resampling, and the centre pixel stays in the centre.
@@ -137,10 +141,10 @@ def fit(image: Image.Image, target: tuple[int, int], policy: str) -> Image.Image
         box_w, box_h = tw / scale, th / scale
         left, top = (width - box_w) / 2, (height - box_h) / 2
         box = (left, top, left + box_w, top + box_h)
-        return image.resize(target, RESAMPLE, box=box, reducing_gap=REDUCING_GAP)
+        return image.resize(target, resample, box=box, reducing_gap=REDUCING_GAP)
     scale = min(tw / width, th / height)
     inner = (max(1, min(tw, round(width * scale))), max(1, min(th, round(height * scale))))
-    scaled = image.resize(inner, RESAMPLE, reducing_gap=REDUCING_GAP)
+    scaled = image.resize(inner, resample, reducing_gap=REDUCING_GAP)
     canvas = Image.new(image.mode, target, 0)
     canvas.paste(scaled, ((tw - inner[0]) // 2, (th - inner[1]) // 2))
     return canvas
