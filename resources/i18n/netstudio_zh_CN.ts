@@ -1421,8 +1421,8 @@ Replace it?</source>
             <translation>等待 %1</translation>
         </message>
         <message>
-            <source>%1 parameters, all frozen</source>
-            <translation>%1 个参数，全部冻结</translation>
+            <source>%1 frozen parameters</source>
+            <translation>%1 个冻结参数</translation>
         </message>
         <message>
             <source>Waits for %1, which has a problem</source>
@@ -1437,12 +1437,20 @@ Replace it?</source>
             <translation>输出：%1</translation>
         </message>
         <message>
+            <source>All %1 parameters are frozen: training leaves them as they are</source>
+            <translation>全部 %1 个参数都已冻结：训练不会改变它们</translation>
+        </message>
+        <message>
             <source>%1 parameters; Keras' model.summary() counts %2</source>
             <translation>%1 个参数；Keras 的 model.summary() 计为 %2 个</translation>
         </message>
         <message>
             <source>%1 parameters train, %2 are frozen (training leaves them as they are)</source>
             <translation>%1 个参数参与训练，%2 个被冻结（训练不会改变它们）</translation>
+        </message>
+        <message>
+            <source>%1 parameters, all frozen</source>
+            <translation type="vanished">%1 个参数，全部冻结</translation>
         </message>
     </context>
     <context>
@@ -1889,8 +1897,13 @@ Replace it?</source>
         </message>
         <message>
             <location filename="" />
-            <source>(frozen: %1)</source>
-            <translation>（冻结：%1）</translation>
+            <source>(all frozen)</source>
+            <translation>（全部冻结）</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>(%1 frozen)</source>
+            <translation>（%1 个冻结）</translation>
         </message>
         <message>
             <location filename="" />
@@ -1901,6 +1914,10 @@ Replace it?</source>
             <location filename="" />
             <source>Keras' model.summary() counts this layer's parameters differently from PyTorch: e.g. an LSTM or SimpleRNN has one bias per gate in Keras, two in PyTorch; Keras counts BatchNorm's moving mean and variance as non-trainable parameters</source>
             <translation>Keras 的 model.summary() 对这一层参数的计数与 PyTorch 不同：例如 LSTM 或 SimpleRNN 在 Keras 中每个门有一个偏置，在 PyTorch 中有两个；Keras 把 BatchNorm 的滑动均值和方差算作不可训练参数</translation>
+        </message>
+        <message>
+            <source>(frozen: %1)</source>
+            <translation type="vanished">（冻结：%1）</translation>
         </message>
         <message>
             <source>Keras counts this layer differently: an LSTM or SimpleRNN has one bias per gate there, two in PyTorch; BatchNorm's moving mean and variance count as (non-trainable) parameters there, as buffers in PyTorch</source>
@@ -4761,6 +4778,11 @@ Replace it?</source>
             <translation>它的优化器状态已损坏</translation>
         </message>
         <message>
+            <source>The storage {url} cannot be opened: {reason}</source>
+            <extracomment>engine: studio/search.py</extracomment>
+            <translation>无法打开存储 {url}：{reason}</translation>
+        </message>
+        <message>
             <source>There is no sampler {name!r}; choose {choices}</source>
             <extracomment>engine: studio/search.py</extracomment>
             <translation>没有采样器 {name!r}；请从 {choices} 中选择</translation>
@@ -4829,11 +4851,6 @@ Replace it?</source>
             <source>This model reports no validation accuracy (it does not classify): search it with --objective val_loss</source>
             <extracomment>engine: studio/search.py</extracomment>
             <translation>这个模型不报告验证准确率（它不做分类）：请用 --objective val_loss 搜索</translation>
-        </message>
-        <message>
-            <source>The storage {url} cannot be opened: {reason}</source>
-            <extracomment>engine: studio/search.py</extracomment>
-            <translation>无法打开存储 {url}：{reason}</translation>
         </message>
         <message>
             <source>Save the project first: a search keeps its trials beside the project file</source>
@@ -7397,9 +7414,9 @@ Replace it?</source>
             <translation>ResNet18</translation>
         </message>
         <message>
-            <source>ResNet-18 pretrained on ImageNet: an image in, 512 features out.</source>
+            <source>ResNet-18 pretrained on ImageNet: an image in (resized and normalised inside), 512 features out.</source>
             <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>在 ImageNet 上预训练的 ResNet-18：输入一张图像，输出 512 个特征。</translation>
+            <translation>在 ImageNet 上预训练的 ResNet-18：输入一张图像（在内部缩放并标准化），输出 512 个特征。</translation>
         </message>
         <message>
             <source>ResNet50</source>
@@ -7407,9 +7424,9 @@ Replace it?</source>
             <translation>ResNet50</translation>
         </message>
         <message>
-            <source>ResNet-50 pretrained on ImageNet: an image in, 2048 features out.</source>
+            <source>ResNet-50 pretrained on ImageNet: an image in (resized and normalised inside), 2048 features out.</source>
             <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>在 ImageNet 上预训练的 ResNet-50：输入一张图像，输出 2048 个特征。</translation>
+            <translation>在 ImageNet 上预训练的 ResNet-50：输入一张图像（在内部缩放并标准化），输出 2048 个特征。</translation>
         </message>
         <message>
             <source>MobileNetV3Small</source>
@@ -7417,9 +7434,9 @@ Replace it?</source>
             <translation>MobileNetV3Small</translation>
         </message>
         <message>
-            <source>MobileNetV3-Small pretrained on ImageNet: small and fast, an image in, 576 features out.</source>
+            <source>MobileNetV3-Small pretrained on ImageNet, small and fast: an image in (resized and normalised inside), 576 features out.</source>
             <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>在 ImageNet 上预训练的 MobileNetV3-Small：小而快，输入一张图像，输出 576 个特征。</translation>
+            <translation>在 ImageNet 上预训练的 MobileNetV3-Small，小而快：输入一张图像（在内部缩放并标准化），输出 576 个特征。</translation>
         </message>
         <message>
             <source>MobileNetV3Large</source>
@@ -7427,9 +7444,9 @@ Replace it?</source>
             <translation>MobileNetV3Large</translation>
         </message>
         <message>
-            <source>MobileNetV3-Large pretrained on ImageNet: an image in, 960 features out.</source>
+            <source>MobileNetV3-Large pretrained on ImageNet: an image in (resized and normalised inside), 960 features out.</source>
             <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>在 ImageNet 上预训练的 MobileNetV3-Large：输入一张图像，输出 960 个特征。</translation>
+            <translation>在 ImageNet 上预训练的 MobileNetV3-Large：输入一张图像（在内部缩放并标准化），输出 960 个特征。</translation>
         </message>
         <message>
             <source>EfficientNetB0</source>
@@ -7437,9 +7454,9 @@ Replace it?</source>
             <translation>EfficientNetB0</translation>
         </message>
         <message>
-            <source>EfficientNet-B0 pretrained on ImageNet: an image in, 1280 features out.</source>
+            <source>EfficientNet-B0 pretrained on ImageNet: an image in (resized and normalised inside), 1280 features out.</source>
             <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>在 ImageNet 上预训练的 EfficientNet-B0：输入一张图像，输出 1280 个特征。</translation>
+            <translation>在 ImageNet 上预训练的 EfficientNet-B0：输入一张图像（在内部缩放并标准化），输出 1280 个特征。</translation>
         </message>
         <message>
             <source>ConvNeXtTiny</source>
@@ -7447,9 +7464,9 @@ Replace it?</source>
             <translation>ConvNeXtTiny</translation>
         </message>
         <message>
-            <source>ConvNeXt-Tiny pretrained on ImageNet: an image in, 768 features out.</source>
+            <source>ConvNeXt-Tiny pretrained on ImageNet: an image in (resized and normalised inside), 768 features out.</source>
             <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>在 ImageNet 上预训练的 ConvNeXt-Tiny：输入一张图像，输出 768 个特征。</translation>
+            <translation>在 ImageNet 上预训练的 ConvNeXt-Tiny：输入一张图像（在内部缩放并标准化），输出 768 个特征。</translation>
         </message>
         <message>
             <source>TrainedModel</source>
@@ -8135,6 +8152,36 @@ Replace it?</source>
             <source>after</source>
             <extracomment>engine: studio/layers/padding.py</extracomment>
             <translation>后</translation>
+        </message>
+        <message>
+            <source>ResNet-18 pretrained on ImageNet: an image in, 512 features out.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="vanished">在 ImageNet 上预训练的 ResNet-18：输入一张图像，输出 512 个特征。</translation>
+        </message>
+        <message>
+            <source>ResNet-50 pretrained on ImageNet: an image in, 2048 features out.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="vanished">在 ImageNet 上预训练的 ResNet-50：输入一张图像，输出 2048 个特征。</translation>
+        </message>
+        <message>
+            <source>MobileNetV3-Small pretrained on ImageNet: small and fast, an image in, 576 features out.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="vanished">在 ImageNet 上预训练的 MobileNetV3-Small：小而快，输入一张图像，输出 576 个特征。</translation>
+        </message>
+        <message>
+            <source>MobileNetV3-Large pretrained on ImageNet: an image in, 960 features out.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="vanished">在 ImageNet 上预训练的 MobileNetV3-Large：输入一张图像，输出 960 个特征。</translation>
+        </message>
+        <message>
+            <source>EfficientNet-B0 pretrained on ImageNet: an image in, 1280 features out.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="vanished">在 ImageNet 上预训练的 EfficientNet-B0：输入一张图像，输出 1280 个特征。</translation>
+        </message>
+        <message>
+            <source>ConvNeXt-Tiny pretrained on ImageNet: an image in, 768 features out.</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="vanished">在 ImageNet 上预训练的 ConvNeXt-Tiny：输入一张图像，输出 768 个特征。</translation>
         </message>
         <message>
             <source>TimeDistributed (Dense)</source>
