@@ -84,7 +84,9 @@ class Project:
             "name": self.name,
             "description": self.description,
             "graph": self.graph.to_dict(),
-            "dataset": dict(self.dataset),
+            # Every setting written, the defaults of those a builder left out included, so a
+            # file always reads back as the same project.
+            "dataset": {**DATASET_DEFAULTS, **self.dataset},
             "training": dict(self.training),
         }
 
