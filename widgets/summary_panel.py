@@ -183,8 +183,11 @@ class SummaryPanel(QWidget):
                 .replace("%1", text)
                 .replace("%2", f"{keras_params:,}")
             )
-        if frozen:
-            text += " " + self.tr("(frozen: %1)").replace("%1", f"{frozen:,}")
+        if frozen and frozen == params:
+            text += " " + self.tr("(all frozen)")
+        elif frozen:
+            # Short: the count column must leave the layer names room.
+            text += " " + self.tr("(%1 frozen)").replace("%1", human_count(frozen))
         return text
 
     def _frozen_tip(self) -> str:

@@ -67,7 +67,8 @@ BACKBONES: tuple[Backbone, ...] = (
         512,
         ("IMAGENET1K_V1",),
         (9536, 147968, 525568, 2099712, 8393728),
-        "ResNet-18 pretrained on ImageNet: an image in, 512 features out.",
+        "ResNet-18 pretrained on ImageNet: an image in (resized and normalised inside), "
+        "512 features out.",
     ),
     Backbone(
         "ResNet50",
@@ -75,7 +76,8 @@ BACKBONES: tuple[Backbone, ...] = (
         2048,
         ("IMAGENET1K_V2", "IMAGENET1K_V1"),
         (9536, 215808, 1219584, 7098368, 14964736),
-        "ResNet-50 pretrained on ImageNet: an image in, 2048 features out.",
+        "ResNet-50 pretrained on ImageNet: an image in (resized and normalised inside), "
+        "2048 features out.",
     ),
     Backbone(
         "MobileNetV3Small",
@@ -83,7 +85,8 @@ BACKBONES: tuple[Backbone, ...] = (
         576,
         ("IMAGENET1K_V1",),
         (464, 744, 3864, 5416, 13736, 57264, 57264, 21968, 29800, 91848, 294096, 294096, 56448),
-        "MobileNetV3-Small pretrained on ImageNet: small and fast, an image in, 576 features out.",
+        "MobileNetV3-Small pretrained on ImageNet, small and fast: an image in (resized and "
+        "normalised inside), 576 features out.",
     ),
     Backbone(
         "MobileNetV3Large",
@@ -91,7 +94,8 @@ BACKBONES: tuple[Backbone, ...] = (
         960,
         ("IMAGENET1K_V2", "IMAGENET1K_V1"),
         _MOBILENET_V3_LARGE_BLOCKS,
-        "MobileNetV3-Large pretrained on ImageNet: an image in, 960 features out.",
+        "MobileNetV3-Large pretrained on ImageNet: an image in (resized and normalised inside), "
+        "960 features out.",
     ),
     Backbone(
         "EfficientNetB0",
@@ -99,7 +103,8 @@ BACKBONES: tuple[Backbone, ...] = (
         1280,
         ("IMAGENET1K_V1",),
         (928, 1448, 16714, 46640, 242930, 543148, 2026348, 717232, 412160),
-        "EfficientNet-B0 pretrained on ImageNet: an image in, 1280 features out.",
+        "EfficientNet-B0 pretrained on ImageNet: an image in (resized and normalised inside), "
+        "1280 features out.",
     ),
     Backbone(
         "ConvNeXtTiny",
@@ -107,7 +112,8 @@ BACKBONES: tuple[Backbone, ...] = (
         768,
         ("IMAGENET1K_V1",),
         (4896, 237888, 74112, 918144, 295680, 10817280, 1181184, 14290944),
-        "ConvNeXt-Tiny pretrained on ImageNet: an image in, 768 features out.",
+        "ConvNeXt-Tiny pretrained on ImageNet: an image in (resized and normalised inside), "
+        "768 features out.",
     ),
 )
 BY_ARCH = {b.arch: b for b in BACKBONES}

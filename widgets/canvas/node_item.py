@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem, QStyleOptionG
 from studio.graph import Node
 from studio.layers.base import format_shape
 from studio.shapes import NodeInfo
+from studio.summary import human_count
 from widgets.canvas import style
 from widgets.i18n import layer_summary, layer_title, tr_message
 
@@ -181,7 +182,13 @@ class NodeItem(QGraphicsItem):
                     .replace("%1", f"{info.params:,}")
                     .replace("%2", f"{info.keras_params:,}")
                 )
-            if info.frozen:
+            if info.frozen == info.params:
+                lines.append(
+                    _tr("All %1 parameters are frozen: training leaves them as they are").replace(
+                        "%1", f"{info.params:,}"
+                    )
+                )
+            elif info.frozen:
                 lines.append(
                     _tr("%1 parameters train, %2 are frozen (training leaves them as they are)")
                     .replace("%1", f"{info.trainable:,}")
@@ -319,12 +326,12 @@ class NodeItem(QGraphicsItem):
         if not params:
             return _tr("no weights")
         if frozen == params:
-            return _tr("%1 parameters, all frozen").replace("%1", f"{params:,}")
-        if frozen:
+            return _tr("%1 frozen parameters").replace("%1", f"{params:,}")
+        if frozen:  # short figures: both counts must fit the node's width
             return (
                 _tr("%1 trainable + %2 frozen")
-                .replace("%1", f"{params - frozen:,}")
-                .replace("%2", f"{frozen:,}")
+                .replace("%1", human_count(params - frozen))
+                .replace("%2", human_count(frozen))
             )
         return _tr("%1 parameters").replace("%1", f"{params:,}")
 
