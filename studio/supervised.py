@@ -21,7 +21,7 @@ from studio.augment import augment_images, augmentation_enabled
 from studio.compiler import compile_graph, output_nodes
 from studio.data import Dataset, StreamingImageFolder
 from studio.devices import autocast_for
-from studio.fit import DataSpec, dataset_problems
+from studio.fit import DataSpec, dataset_problems, dataset_warnings
 from studio.init import keras_init
 from studio.messages import msg, term
 from studio.project import Project
@@ -64,13 +64,18 @@ def objective_of(project: Project) -> Objective:
     return Objective(heads[0].params["loss"], heads[0].params["target"], info.output.shape)
 
 
-def check_fit(project: Project, data: Any) -> None:
+def check_fit(project: Project, data: Any) -> list[str]:
     """The data set must fit the model's Input and Output; say exactly what to change. The rule
-    is studio.fit's, which the app shows in the Problems list before any run."""
+    is studio.fit's, which the app shows in the Problems list before any run. Returns what
+    fits but will train poorly (warnings, said before the first batch)."""
     spec = DataSpec(data.title, tuple(data.input_shape), data.num_classes, data.task)
     problems = dataset_problems(project.graph, spec)
     if problems:
         raise TrainingError(problems[0].message)
+    return [
+        msg("{node}: {warning}", node=p.node_id, warning=p.message)
+        for p in dataset_warnings(project.graph, spec)
+    ]
 
 
 def loss_function(objective: Objective) -> Callable[[torch.Tensor, torch.Tensor], torch.Tensor]:
@@ -235,7 +240,8 @@ class SupervisedTask:
         if self.channels_last:
             self.model.to(memory_format=torch.channels_last)
         self.input_shape = tuple(self.model.input_types[0].shape)
-        check_fit(self.project, self.data)
+        for warning in check_fit(self.project, self.data):
+            self.state.message(warning)
         self.loss_fn = loss_function(self.objective)
         self.optimizers = [make_optimizer(self.model, s)]
         self.augment = self.data.is_image and augmentation_enabled(s)

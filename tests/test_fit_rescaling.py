@@ -55,3 +55,23 @@ def test_the_built_in_image_sets_are_known_to_give_pixels_from_0_to_1():
     specs = {i.name: spec_of(i) for i in list_datasets() if i.input_shape is not None}
     assert specs["synthetic-shapes"].pixels_0_to_1 and specs["fashion-mnist"].pixels_0_to_1
     assert not specs["synthetic-waveforms"].pixels_0_to_1
+
+
+def test_a_run_says_the_rescaling_warning_before_training(tmp_path):
+    """The warning reaches the user of a run too (the CLI prints it, the app lists it)."""
+    from studio.data import load_dataset
+    from studio.graph import Graph
+    from studio.project import Project
+    from studio.supervised import check_fit
+
+    data = load_dataset("synthetic-shapes")
+    g = Graph()
+    x = g.add_node("Input", {"shape": list(data.input_shape)})
+    r = g.add_node("Rescaling", {"scale": 1 / 255})
+    f = g.add_node("Flatten", {})
+    d = g.add_node("Dense", {"units": data.num_classes})
+    o = g.add_node("Output", {})
+    for a, b in ((x, r), (r, f), (f, d), (d, o)):
+        g.connect(a.id, b.id)
+    (warning,) = check_fit(Project(graph=g), data)
+    assert warning.startswith(f"{r.id}: ") and "set the scale to 1" in warning

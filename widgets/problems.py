@@ -48,17 +48,19 @@ class ProblemsList(QListWidget):
         self._analysis = Analysis()
         self._graph: Graph | None = None
         self.data_problems: list[Problem] = []
+        self.data_warnings: list[Problem] = []
         self.file_notes: list[str] = []
 
     def set_analysis(self, analysis: Analysis, graph: Graph) -> None:
         self._analysis, self._graph = analysis, graph
         self._show()
 
-    def set_data_problems(self, problems: list[Problem]) -> None:
+    def set_data_problems(self, problems: list[Problem], warnings: list[Problem] = ()) -> None:
         """Where the model and the project's data set do not fit (studio.fit), listed with the
-        model's own problems until the model or the data set changes."""
-        if problems != self.data_problems:
-            self.data_problems = list(problems)
+        model's own problems until the model or the data set changes; what fits but will
+        train poorly (`warnings`) as notes."""
+        if problems != self.data_problems or list(warnings) != self.data_warnings:
+            self.data_problems, self.data_warnings = list(problems), list(warnings)
             self._show()
 
     def set_file_notes(self, notes: list[str]) -> None:
@@ -74,11 +76,11 @@ class ProblemsList(QListWidget):
         errors = [*analysis.problems, *self.data_problems]
         for problem in errors:
             self._add(problem.node_id, problem.message, graph, self._error_icon)
-        for note in analysis.warnings:
+        for note in [*analysis.warnings, *self.data_warnings]:
             self._add(note.node_id, note.message, graph, self._note_icon)
         for note in self.file_notes:
             self._add(None, note, graph, self._note_icon)
-        notes = len(analysis.warnings) + len(self.file_notes)
+        notes = len(analysis.warnings) + len(self.data_warnings) + len(self.file_notes)
         if not errors and not notes:
             item = QListWidgetItem(self._ok_icon, self.tr("No problems: the model fits together."))
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QObject
 
-from studio.fit import dataset_problems, plan_dataset
+from studio.fit import dataset_problems, dataset_warnings, plan_dataset
 from studio.shapes import Problem
 
 
@@ -32,7 +32,8 @@ class DataFitWatcher(QObject):
         spec = plan.spec if plan is not None else None
         before = {p.node_id for p in self.problems}
         self.problems = dataset_problems(document.graph, spec, document.analysis)
-        w.problems.set_data_problems(self.problems)
+        warnings = dataset_warnings(document.graph, spec, document.analysis)
+        w.problems.set_data_problems(self.problems, warnings)
         # The canvas marks the node at fault as it marks the graph's own problems; a node
         # no longer at fault gets its plain analysis back.
         marked = {p.node_id: p.message for p in self.problems}
