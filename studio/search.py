@@ -22,6 +22,7 @@ import logging
 import math
 import os
 import re
+import secrets
 import time
 import warnings
 from collections.abc import Callable, Iterator
@@ -52,9 +53,10 @@ _STUDY_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}")
 # How often a trial's worker says it is alive; a trial silent for the grace period is failed
 # and queued again (its worker died).
 HEARTBEAT_S, GRACE_S, RETRIES = 30, 120, 2
-# Trial states in the record.
-COMPLETE, PRUNED, FAILED, STOPPED, RUNNING, WAITING = (
-    "complete", "pruned", "failed", "stopped", "running", "waiting")
+# Trial states in the record. A stopped trial (by the user) and an interrupted one (its worker
+# died) are run again; the others count towards --trials.
+COMPLETE, PRUNED, FAILED, STOPPED, INTERRUPTED, RUNNING, WAITING = (
+    "complete", "pruned", "failed", "stopped", "interrupted", "running", "waiting")
 
 
 class SearchError(StudioError):
@@ -87,12 +89,14 @@ class SearchOptions:
     out_dir: Path | None = None  # the search folder; None: <project>.search/<study>/
     prune_startup: int = 5  # median: trials that run to the end before any is pruned
     prune_warmup: int = 0  # epochs of each trial that are never pruned
+    heartbeat_s: int = HEARTBEAT_S  # a shared storage's: see open_storage
+    grace_s: int = GRACE_S
 
 
 @dataclass
 class TrialResult:
     number: int
-    state: str  # COMPLETE, PRUNED, FAILED, STOPPED, RUNNING or WAITING
+    state: str  # COMPLETE, PRUNED, FAILED, STOPPED, INTERRUPTED, RUNNING or WAITING
     params: dict[str, Any]
     score: float | None  # the objective's value (a pruned trial's: its last epoch's)
     epochs: int
@@ -176,7 +180,8 @@ class Search:
     def open(self) -> None:
         """Open the storage, check the study name and the search folder, load the data set,
         then create (or load) the study."""
-        storage = open_storage(self.options.storage)
+        storage = open_storage(self.options.storage, self.options.heartbeat_s,
+                               self.options.grace_s)
         exists = _study_exists(storage, self.study_name)
         if exists and not self.options.resume:
             raise SearchError(
@@ -239,6 +244,11 @@ class Search:
 
     def _sampler(self) -> optuna.samplers.BaseSampler:
         seed = self.options.seed if self.options.seed is not None else self.project.training["seed"]
+        if self.options.resume:
+            # Workers of one study (and a resumed search) must not draw the same values as
+            # the others, or as the first run did: each mixes in a number of its own. A new
+            # search keeps the seed alone, so that it can be repeated.
+            seed = (seed * 1_000_003 + secrets.randbits(31)) % 2**32
         if self.options.sampler == "grid":
             return optuna.samplers.GridSampler(self.space.grid(), seed=seed)
         if self.options.sampler == "random":
@@ -523,8 +533,10 @@ def _result(t: optuna.trial.FrozenTrial) -> TrialResult:
         optuna.trial.TrialState.RUNNING: RUNNING,
         optuna.trial.TrialState.WAITING: WAITING,
     }.get(t.state, FAILED)
-    if state == FAILED and (attrs.get("stopped") or "error" not in attrs):
-        state = STOPPED  # by the user, or its worker died: it runs again
+    if state == FAILED and attrs.get("stopped"):
+        state = STOPPED
+    elif state == FAILED and "error" not in attrs:
+        state = INTERRUPTED  # its worker died (or it was killed): the storage queued it again
     score = t.value if state == COMPLETE else attrs.get("score")
     return TrialResult(t.number, state, dict(t.params), score, attrs.get("epochs", 0),
                        attrs.get("seconds"), attrs.get("run"), attrs.get("error"),
@@ -544,27 +556,44 @@ def storage_label(url: str | None) -> str:
         return url
 
 
-def open_storage(url: str | None) -> optuna.storages.BaseStorage:
+def open_storage(url: str | None, heartbeat_s: int = HEARTBEAT_S,
+                 grace_s: int = GRACE_S) -> optuna.storages.BaseStorage:
     """The study storage: in memory without a URL, else a database that other workers may
-    share, with heartbeats so that a dead worker's trial is failed and queued again."""
+    share. A running trial's worker writes a heartbeat every `heartbeat_s`; the next worker
+    to start a trial fails one silent for `grace_s` and queues its values again."""
     if url is None:
         return optuna.storages.InMemoryStorage()
     import sqlalchemy.exc
 
     # Two workers on one SQLite file take turns: wait for the other's write, do not fail.
     engine = {"connect_args": {"timeout": 60}} if url.startswith("sqlite") else {}
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", optuna.exceptions.ExperimentalWarning)
-            return optuna.storages.RDBStorage(
-                url, engine_kwargs=engine, heartbeat_interval=HEARTBEAT_S, grace_period=GRACE_S,
-                heartbeat_stale_trial_callback=optuna.storages.RetryHeartbeatStaleTrialCallback(
-                    max_retry=RETRIES),
-            )
-    except (sqlalchemy.exc.SQLAlchemyError, ImportError, ValueError, RuntimeError) as exc:
-        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-        raise SearchError(msg("The storage {url} cannot be opened: {reason}",
-                              url=storage_label(url), reason=reason)) from None
+    for attempt in range(3):
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", optuna.exceptions.ExperimentalWarning)
+                return optuna.storages.RDBStorage(
+                    url, engine_kwargs=engine, heartbeat_interval=heartbeat_s,
+                    grace_period=grace_s,
+                    heartbeat_stale_trial_callback=(
+                        optuna.storages.RetryHeartbeatStaleTrialCallback(max_retry=RETRIES)),
+                )
+        except (sqlalchemy.exc.OperationalError, sqlalchemy.exc.IntegrityError) as exc:
+            # Workers started together on a new database race to create its tables and
+            # version row: the loser finds them made a moment later.
+            race = isinstance(exc, sqlalchemy.exc.IntegrityError) or "already exists" in str(exc)
+            if race and attempt < 2:
+                time.sleep(0.5)
+                continue
+            raise _storage_error(url, exc) from None
+        except (sqlalchemy.exc.SQLAlchemyError, ImportError, ValueError, RuntimeError) as exc:
+            raise _storage_error(url, exc) from None
+    raise AssertionError("unreachable")
+
+
+def _storage_error(url: str, exc: Exception) -> SearchError:
+    reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+    return SearchError(msg("The storage {url} cannot be opened: {reason}",
+                           url=storage_label(url), reason=reason))
 
 
 def _study_exists(storage: optuna.storages.BaseStorage, name: str) -> bool:

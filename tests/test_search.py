@@ -5,6 +5,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 
 import optuna
 import pytest
@@ -123,13 +124,13 @@ def test_a_project_without_validation_split_gets_one_said_out_loud(mlp):
 
 def test_pruning_stops_a_hopeless_trial_early(mlp):
     s = search(mlp, ["lr=1e-8..1e-1:log"], sampler="random", prune="median", trials=2,
-               epochs=3, objective="val_loss", prune_startup=1)
+               epochs=2, objective="val_loss", prune_startup=1)
     # A good rate first, then one that cannot learn: its loss after epoch 1 is worse than
     # the median of the first trial's, so it stops there.
     s.study.enqueue_trial({"learning_rate": 1e-2})
     s.study.enqueue_trial({"learning_rate": 1e-8})
     good, bad = s.run()
-    assert good.state == "complete" and good.epochs == 3
+    assert good.state == "complete" and good.epochs == 2
     assert bad.state == "pruned" and bad.epochs == 1
     assert bad.score is not None and bad.score > good.score
     run = s.folder / bad.run
@@ -143,7 +144,7 @@ def test_pruning_stops_a_hopeless_trial_early(mlp):
 
 def test_a_stopped_search_resumes_the_same_study(mlp, tmp_path):
     storage = f"sqlite:///{tmp_path / 'search.db'}"
-    options = dict(sampler="random", trials=3, epochs=1, storage=storage, study="s1")
+    options = dict(sampler="random", trials=2, epochs=1, storage=storage, study="s1")
     first = search(mlp, ["lr=1e-3..1e-1:log"], **options)
     # Stop during the second trial's first epoch: that trial is queued again.
     epoch = first._epoch
@@ -162,17 +163,62 @@ def test_a_stopped_search_resumes_the_same_study(mlp, tmp_path):
         search(mlp, ["lr=1e-3..1e-1:log"], **options)
     with pytest.raises(SearchError, match=r"searched learning_rate=0\.001\.\.0\.1:log"):
         search(mlp, ["lr=1e-4..1e-1:log"], **options, resume=True)
+    with pytest.raises(SearchError, match="resume it with the same --objective"):
+        search(mlp, ["lr=1e-3..1e-1:log"], **{**options, "objective": "val_loss"}, resume=True)
 
     second = search(mlp, ["lr=1e-3..1e-1:log"], **options, resume=True)
     trials = second.run()
     assert second.study._study_id == first.study._study_id
-    states = [t.state for t in trials]
-    assert states.count("complete") == 3 and states.count("stopped") == 1
-    # The stopped trial's values ran again, before any new ones.
-    assert trials[2].params["learning_rate"] == stopped_lr and trials[2].state == "complete"
-    assert [t["number"] for t in record_of(second)["trials"]] == [0, 1, 2, 3]
+    assert [t.state for t in trials] == ["complete", "stopped", "complete"]
+    # The stopped trial's values ran again.
+    assert trials[2].params["learning_rate"] == stopped_lr
+    assert trials[0].params != trials[2].params
+    assert [t["number"] for t in record_of(second)["trials"]] == [0, 1, 2]
+
+    third = search(mlp, ["lr=1e-3..1e-1:log"], **options, resume=True)
+    assert len(third.run()) == 3
+    assert any("already has 2 trials (2 asked)" in m for m in third.messages)
 
 
+WORKER = """
+import sys
+import torch
+torch.set_num_threads(1)
+from pathlib import Path
+from studio.project import load_project
+from studio.search import Search, SearchOptions
+path = Path(sys.argv[1])
+options = SearchOptions(["lr=1e-3..1e-1:log"], sampler="random", trials=2, epochs=100,
+                        storage=sys.argv[2], study="w", heartbeat_s=1, grace_s=2,
+                        dataset="synthetic-shapes", train_limit=300, test_limit=100)
+Search(load_project(path), path, options).run()
+"""
+
+
+@pytest.mark.slow  # a fresh process, killed, and the grace period
+def test_a_trial_whose_worker_dies_runs_again(mlp, tmp_path):
+    storage = f"sqlite:///{tmp_path / 'search.db'}"
+    worker = subprocess.Popen([sys.executable, "-c", WORKER, str(mlp), storage],
+                              stderr=subprocess.PIPE, text=True,
+                              env={**os.environ, "OMP_NUM_THREADS": "1"})
+    checkpoint = mlp.with_name("mlp.search") / "w" / "trial_0000" / "checkpoint.pt"
+    deadline = time.time() + 120
+    while not checkpoint.exists() and time.time() < deadline and worker.poll() is None:
+        time.sleep(0.2)
+    assert checkpoint.exists(), worker.stderr.read() if worker.poll() is not None else ""
+    worker.kill()  # no goodbye: the storage still says trial 0 is running
+    worker.wait()
+    time.sleep(3)  # longer than the grace period without a heartbeat
+
+    s = search(mlp, ["lr=1e-3..1e-1:log"], sampler="random", trials=2, epochs=1,
+               storage=storage, study="w", resume=True, heartbeat_s=1, grace_s=2)
+    trials = s.run()
+    assert [t.state for t in trials] == ["interrupted", "complete", "complete"]
+    assert trials[1].params == trials[0].params  # queued again by the storage, not lost
+    assert record_of(s)["trials"][0]["state"] == "interrupted"
+
+
+@pytest.mark.slow  # two fresh processes
 def test_two_workers_share_one_study_without_duplicate_trials(mlp, tmp_path):
     storage = f"sqlite:///{tmp_path / 'shared.db'}"
     env = {**os.environ, "OMP_NUM_THREADS": "1", "NETSTUDIO_LANGUAGE": "en"}
@@ -196,6 +242,9 @@ def test_two_workers_share_one_study_without_duplicate_trials(mlp, tmp_path):
     # Both workers trained: each printed trial lines of its own.
     lines = [[x for x in out.splitlines() if x.startswith("Trial ")] for out, _ in outputs]
     assert all(lines)
+    # Each worker draws its own values: none ran twice.
+    lrs = [t.params["learning_rate"] for t in done]
+    assert len(set(lrs)) == len(lrs)
     runs = {t.user_attrs["run"] for t in done}
     assert len(runs) == len(done)
     folder = mlp.with_name("mlp.search") / "shared"
