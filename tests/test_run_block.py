@@ -388,3 +388,32 @@ def test_example_inputs_run_through_a_block_on_the_meta_device(pretrained):
     assert all(p.is_meta for p in model.parameters())
     out = model(*example_inputs(model.input_types, batch=2, device="meta"))
     assert tuple(out.shape) == (2, 10)
+
+
+# The in-place demo's pieces (studio.transfer_demo) ---------------------------------------------
+
+
+def test_the_demo_splits_classes_and_relabels_them(shapes):
+    from studio.transfer_demo import classes_subset
+
+    few = classes_subset(shapes, [7, 5, 9], per_class=4, seed=1)
+    assert few.classes == [shapes.classes[c] for c in (7, 5, 9)]
+    assert sorted(few.y_train.tolist()) == [0] * 4 + [1] * 4 + [2] * 4
+    assert set(few.y_test.tolist()) == {0, 1, 2}
+    assert len(few.y_test) == int(sum((shapes.y_test == c).sum() for c in (5, 7, 9)))
+    # The relabelled images are those of the chosen classes.
+    first = few.x_train[few.y_train == 0][0]
+    assert any(torch.equal(first, x) for x in shapes.x_train[shapes.y_train == 7])
+    assert not torch.equal(classes_subset(shapes, [7], 4, seed=2).x_train,
+                           classes_subset(shapes, [7], 4, seed=1).x_train)
+
+
+def test_the_demos_three_models_build_on_a_pretrained_run(pretrained):
+    from studio.transfer_demo import VARIANTS, transfer_graph
+
+    for variant in VARIANTS:
+        analysis = infer_shapes(transfer_graph(pretrained, variant, 5, lr_factor=1.0))
+        assert analysis.ok, (variant, analysis.problems)
+    frozen = compile_graph(transfer_graph(pretrained, "frozen", 5, 1.0), logits=True)
+    (group,) = parameter_groups(frozen, 1e-3)  # the head alone trains
+    assert group["params"] == list(frozen.get_submodule("dense_1").parameters())

@@ -144,10 +144,15 @@ def read_run(text: str, until: str) -> RunCut:
         raise ShapeError(msg("the run {path} uses itself as a block", path=str(folder)))
     token = _READING.set((*_READING.get(), str(folder)))
     try:
-        run = _read_project(str(folder), stat.st_mtime_ns, stat.st_size)
+        return _cut_of(str(folder), stat.st_mtime_ns, stat.st_size, until.strip())
     finally:
         _READING.reset(token)
-    return _cut(run, until)
+
+
+@functools.lru_cache(maxsize=64)
+def _cut_of(folder: str, mtime_ns: int, size: int, until: str) -> RunCut:
+    # Shape inference asks for the cut several times per node (shape, module, counts).
+    return _cut(_read_project(folder, mtime_ns, size), until)
 
 
 @dataclass(frozen=True)
