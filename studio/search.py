@@ -122,6 +122,7 @@ class _Progress:
     metric: str
     pruned: bool = False
     missing: bool = False  # the model does not report the objective's metric
+    diverged: bool = False  # it reported NaN or an infinity
     epochs: int = 0
     last: float | None = None
 
@@ -158,6 +159,10 @@ class Search:
         self.folder: Path | None = None
         self.data: Any = None
         self._stop = False
+        self._optimizing = False  # Optuna's study.stop() works only inside optimize
+        # The messages of this worker's failed trials, as messages (translatable); the
+        # storage keeps their English text.
+        self._errors: dict[int, str] = {}
         self._state: Any = None  # the running trial's TrainingState
 
     # Setting up ---------------------------------------------------------------------------
@@ -310,12 +315,16 @@ class Search:
             self._say(msg("The search {study} already has {done} trials ({trials} asked): "
                           "give more --trials to go on.", study=self.study_name, done=done,
                           trials=self.options.trials))
-        else:
-            with _quiet_optuna():
-                study.optimize(self._objective, n_trials=self.options.trials - done,
-                               catch=(_TrialFailed, _TrialStopped),
-                               callbacks=[self._after_trial], gc_after_trial=False)
-        self._write_record()
+        elif not self._stop:  # (stopped while the data set loaded: nothing to run)
+            self._optimizing = True
+            try:
+                with _quiet_optuna():
+                    study.optimize(self._objective, n_trials=self.options.trials - done,
+                                   catch=(_TrialFailed, _TrialStopped),
+                                   callbacks=[self._after_trial], gc_after_trial=False)
+            finally:
+                self._optimizing = False
+                self._write_record()  # also after a second Ctrl-C: the requeued trial shows
         return self.trials()
 
     @property
@@ -325,7 +334,7 @@ class Search:
     def stop(self) -> None:
         """Stop after the running trial's current batch; that trial is queued again."""
         self._stop = True
-        if self.study is not None:
+        if self.study is not None and self._optimizing:
             self.study.stop()
         if self._state is not None:
             self._state.request_stop()
@@ -336,8 +345,9 @@ class Search:
 
         started = time.perf_counter()
         values = self.space.suggest(trial)
-        if self._stop:
+        if self._stop:  # stop() came between two trials
             self._requeue(trial, values)
+            self.study.stop()
             raise _TrialStopped
         try:
             project = self._trial_project(values)
@@ -362,10 +372,16 @@ class Search:
         trial.set_user_attr("epochs", progress.epochs)
         trial.set_user_attr("seconds", round(time.perf_counter() - started, 3))
         if progress.missing:
-            raise SearchError(
+            error = SearchError(
                 msg("This model reports no validation accuracy (it does not classify): search "
                     "it with --objective val_loss")
             )
+            trial.set_user_attr("error", str(error))
+            raise error
+        if progress.diverged:
+            self._fail(trial, msg("The validation {metric} is not a number: the training "
+                                  "diverged. Narrow the range of the learning rate",
+                                  metric=self.options.objective), started, run_dir)
         if outcome is None or (self._stop and not progress.pruned):
             trial.set_user_attr("stopped", True)
             self._requeue(trial, values)
@@ -387,14 +403,18 @@ class Search:
         project = self.space.apply(self.project, values)
         analysis = infer_shapes(project.graph)
         if analysis.problems:
-            raise SearchError(str(analysis.problems[0]))
+            problem = analysis.problems[0]
+            if problem.node_id is None:
+                raise SearchError(problem.message)
+            raise SearchError(msg("{node}: {error}", node=problem.node_id,
+                                  error=problem.message))
         return project
 
     def _epoch(self, progress: _Progress, state: Any, report: Any) -> None:
         progress.epochs = report.epoch
         value = report.metrics.get(progress.metric)
         if value is None or not math.isfinite(value):
-            progress.missing = value is None
+            progress.missing, progress.diverged = value is None, value is not None
             state.abandon()
             return
         progress.last = value
@@ -405,7 +425,8 @@ class Search:
 
     def _fail(self, trial: optuna.trial.Trial, error: str, started: float,
               run_dir: Path | None = None) -> None:
-        trial.set_user_attr("error", error)
+        trial.set_user_attr("error", str.__str__(error))
+        self._errors[trial.number] = error
         trial.set_user_attr("seconds", round(time.perf_counter() - started, 3))
         if run_dir is not None and run_dir.exists():
             trial.set_user_attr("run", run_dir.name)
@@ -420,7 +441,9 @@ class Search:
         trials = self._write_record()
         counted = _counted(trials)
         if self.on_trial is not None:
-            self.on_trial(_result(frozen), counted, self._best(trials))
+            result = _result(frozen)
+            result.error = self._errors.get(result.number, result.error)
+            self.on_trial(result, counted, self._best(trials))
         if counted >= self.options.trials:
             study.stop()
 
