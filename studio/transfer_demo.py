@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import math
 import statistics
 import tempfile
 from collections.abc import Callable, Sequence
@@ -110,12 +111,14 @@ def measure(
     source: Sequence[int] = range(5),
     target: Sequence[int] = range(5, 10),
     pretrain_epochs: int = 3,
-    epochs: int = 30,
+    steps: int = 300,
     lr_factor: float = 1.0,
     progress: Callable[[str], None] = print,
 ) -> TransferFigures:
     """Pretrain on `source` classes (all their samples), then train each variant on
-    `per_class` samples of each `target` class; one pretraining per seed."""
+    `per_class` samples of each `target` class for about `steps` batches of 32 (as many
+    epochs as that takes: with 5 samples per class an epoch is one batch, and a fixed number
+    of epochs would leave the smallest sets undertrained); one pretraining per seed."""
     shapes = load_dataset("synthetic-shapes")
     figures = TransferFigures(per_class)
     for seed in seeds:
@@ -127,6 +130,7 @@ def measure(
         progress(f"seed {seed}: pretrained on {len(old.x_train)} samples, "
                  f"test accuracy {result.test_accuracy:.3f}")
         new = classes_subset(shapes, list(target), per_class, seed)
+        epochs = math.ceil(steps / math.ceil(len(new.x_train) / 32))
         for variant in VARIANTS:
             graph = transfer_graph(run, variant, len(target), lr_factor)
             result = train(_project(variant, graph, seed, epochs, 32), new, TrainingState())
@@ -140,13 +144,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--per-class", type=int, default=20)
     parser.add_argument("--seeds", type=int, default=3)
-    parser.add_argument("--epochs", type=int, default=30)
+    parser.add_argument("--steps", type=int, default=300)
     parser.add_argument("--pretrain-epochs", type=int, default=3)
     parser.add_argument("--lr-factor", type=float, default=1.0)
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         figures = measure(Path(tmp), seeds=range(args.seeds), per_class=args.per_class,
-                          epochs=args.epochs, pretrain_epochs=args.pretrain_epochs,
+                          steps=args.steps, pretrain_epochs=args.pretrain_epochs,
                           lr_factor=args.lr_factor)
     print(f"{args.per_class} samples per class, {args.seeds} seeds:")
     for variant in VARIANTS:

@@ -44,6 +44,10 @@ class TextParam(Param):
     """A line of text, such as a folder's path or a node's id; empty allowed."""
 
     max_length: int = MAX_PATH_LENGTH
+    browse: str = ""
+    """"folder": the editor offers to choose a folder (the value is its path)."""
+    placeholder: str = ""
+    """What an empty value means, shown greyed in the empty editor."""
 
     def validate(self, value: Any) -> str:
         if not isinstance(value, str):
@@ -338,8 +342,9 @@ TRAINED_MODEL = LayerType(
     category="Pretrained",
     summary="A model you trained in NetStudio, up to a chosen layer, as one block.",
     params=params(
-        TextParam("run", ""),
-        TextParam("until", "", max_length=200),
+        TextParam("run", "", browse="folder"),
+        TextParam("until", "", max_length=200,
+                  placeholder="the features its last layer reads"),
         ChoiceParam("freeze", "all", choices=FREEZE_CHOICES),
         IntParam("trainable_layers", 1, minimum=1, maximum=1000),
         FloatParam("lr_factor", 0.1, minimum=1e-6, maximum=10.0),

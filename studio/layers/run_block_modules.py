@@ -36,8 +36,13 @@ class TrainedModel(nn.Module):
     ) -> None:
         super().__init__()
         if body is None:
-            from studio.layers.run_block_modules import trained_body
-
+            try:
+                from studio.layers.run_block_modules import trained_body
+            except ImportError:
+                raise ImportError(
+                    f"This block is the trained NetStudio run {run!r}: building it from the "
+                    "run folder needs NetStudio. Pass body=, the run's layers as a module."
+                ) from None
             body = trained_body(run, until)
         self.body = body
         self.run, self.until = run, until
