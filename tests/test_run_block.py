@@ -18,7 +18,7 @@ from studio.graph import Graph
 from studio.layers.base import Call, TensorType
 from studio.layers.registry import get_layer
 from studio.layers.run_block import absolute_run_paths, run_paths_from
-from studio.layers.run_block_modules import TrainedModel, block_source
+from studio.layers.run_block_modules import SOURCE_WRITERS, TrainedModel, block_source
 from studio.project import Project
 from studio.runs import load_checkpoint, load_trained, load_weights
 from studio.settings import default_training
@@ -81,6 +81,10 @@ def transfer_graph(run, **params) -> Graph:
         ("Dense", {"units": 10, "activation": "softmax"}),
         ("Output", {}),
     )
+
+
+def block_spec(run):
+    return infer_shapes(transfer_graph(run)).nodes[BLOCK].module
 
 
 def block_weights(model: torch.nn.Module) -> dict[str, torch.Tensor]:
@@ -291,6 +295,9 @@ def test_the_blocks_source_runs_without_netstudio(pretrained, tmp_path):
     model = compile_graph(transfer_graph(pretrained, freeze="none", lr_factor=0.5)).eval()
     block = model.get_submodule(BLOCK)
     written = block_source(str(pretrained), "", "none", 1, 0.5, BLOCK)
+    # What studio.source calls for the node's ModuleSpec gives the same.
+    assert SOURCE_WRITERS["TrainedModel"](block_spec(pretrained), BLOCK) == block_source(
+        str(pretrained), "dense_1", "all", 1, 0.1, BLOCK)
     assert written.own_classes == {"TrainedModel"}
     text = "\n".join([
         "import torch", "import torch.nn.functional as F", "from torch import nn", "",

@@ -170,3 +170,15 @@ def block_source(run: str, until: str, freeze: str, trainable_layers: int, lr_fa
                   f"{float(lr_factor)!r}, body={name}())")
     return BlockSource(expression, definition,
                        frozenset(emitter.own_classes | {"TrainedModel"}))
+
+
+def spec_source(spec, node_id: str) -> BlockSource:
+    """block_source of a TrainedModel ModuleSpec (its arguments as the layer writes them)."""
+    run, until, freeze, trainable_layers, lr_factor = spec.args
+    return block_source(run, until, freeze, trainable_layers, lr_factor, node_id)
+
+
+SOURCE_WRITERS = {"TrainedModel": spec_source}
+"""Own module classes that exported source cannot write as `Class(literal arguments)` plus
+their class text, by name: each gives the node's expression, the definitions it needs, and
+the own classes it uses (see studio.source)."""
