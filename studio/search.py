@@ -140,11 +140,14 @@ class Search:
         *,
         on_trial: Callable[[TrialResult, int, TrialResult | None], None] | None = None,
         on_message: Callable[[str], None] | None = None,
+        on_epoch: Callable[[int, Any], None] | None = None,
     ) -> None:
+        """on_trial(result, trials counted so far, best so far) after each trial of this
+        worker; on_epoch(trial number, EpochReport) after each epoch (a view's curves)."""
         from studio.gan import is_gan
 
         self.options, self.project_path = options, project_path
-        self.on_trial, self.on_message = on_trial, on_message
+        self.on_trial, self.on_message, self.on_epoch = on_trial, on_message, on_epoch
         _check_options(options)
         if is_gan(project.graph):
             raise SearchError(msg("A GAN has no validation figure to search on; search a "
@@ -418,6 +421,8 @@ class Search:
             state.abandon()
             return
         progress.last = value
+        if self.on_epoch is not None:
+            self.on_epoch(progress.trial.number, report)
         progress.trial.report(value, report.epoch)
         if report.epoch < report.epochs and progress.trial.should_prune():
             progress.pruned = True

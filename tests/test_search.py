@@ -57,10 +57,11 @@ def tiny_cnn(tmp_path):
 
 
 def search(path, specs, **options):
-    messages = []
+    messages, epochs = [], []
     s = Search(load_project(path), path, SearchOptions(specs, **{**DATA, **options}),
-               on_message=messages.append)
-    s.messages = messages
+               on_message=messages.append,
+               on_epoch=lambda number, report: epochs.append((number, report.epoch)))
+    s.messages, s.epochs = messages, epochs
     s.open()
     return s
 
@@ -132,6 +133,7 @@ def test_pruning_stops_a_hopeless_trial_early(mlp):
     good, bad = s.run()
     assert good.state == "complete" and good.epochs == 2
     assert bad.state == "pruned" and bad.epochs == 1
+    assert s.epochs == [(0, 1), (0, 2), (1, 1)]  # what a view's curves are drawn from
     assert bad.score is not None and bad.score > good.score
     run = s.folder / bad.run
     assert read_record(run)["status"] == "stopped"
