@@ -1929,6 +1929,15 @@ Replace it?</source>
         </message>
     </context>
     <context>
+        <name>TextEditor</name>
+        <message>
+            <location filename="../../widgets/text_param_editor.py" />
+            <location filename="" />
+            <source>Choose the folder</source>
+            <translation>选择文件夹</translation>
+        </message>
+    </context>
+    <context>
         <name>TrainingPanel</name>
         <message>
             <location filename="../../widgets/training/panel.py" />
@@ -4853,6 +4862,11 @@ Replace it?</source>
             <translation>这个模型不报告验证准确率（它不做分类）：请用 --objective val_loss 搜索</translation>
         </message>
         <message>
+            <source>The validation {metric} is not a number: the training diverged. Narrow the range of the learning rate</source>
+            <extracomment>engine: studio/search.py</extracomment>
+            <translation>验证集上的 {metric} 不是数值：训练发散了。请缩小学习率的搜索范围</translation>
+        </message>
+        <message>
             <source>Save the project first: a search keeps its trials beside the project file</source>
             <extracomment>engine: studio/search.py</extracomment>
             <translation>请先保存项目：搜索会把试验记录保存在项目文件旁边</translation>
@@ -5056,6 +5070,11 @@ Replace it?</source>
             <source>The layer id {node} cannot be written as Python source: an id is lowercase letters, digits and underscores, starts with a letter, and is neither a Python keyword nor a name that PyTorch modules use. Rename the layer.</source>
             <extracomment>engine: studio/source.py</extracomment>
             <translation>层 id {node} 无法写成 Python 源代码：id 由小写字母、数字和下划线组成，以字母开头，且不能是 Python 关键字或 PyTorch 模块使用的名称。请重命名该层。</translation>
+        </message>
+        <message>
+            <source>{node}: {warning}</source>
+            <extracomment>engine: studio/supervised.py</extracomment>
+            <translation>{node}：{warning}</translation>
         </message>
         <message>
             <source>To train, the model needs exactly one Output layer (it says which loss to use); this one has {count}</source>
@@ -7944,7 +7963,7 @@ Replace it?</source>
             <translation>可训练模块数</translation>
         </message>
         <message>
-            <source>Lr factor</source>
+            <source>Learning rate factor</source>
             <extracomment>engine: layer registry, training settings</extracomment>
             <translation>学习率系数</translation>
         </message>
@@ -7977,6 +7996,11 @@ Replace it?</source>
             <source>Trainable layers</source>
             <extracomment>engine: layer registry, training settings</extracomment>
             <translation>可训练层数</translation>
+        </message>
+        <message>
+            <source>Lr factor</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>学习率系数</translation>
         </message>
         <message>
             <source>Optimizer</source>
