@@ -4,6 +4,12 @@ with a few samples per class, frozen or fine-tuned, against the same CNN trained
 
 Every model is an ordinary NetStudio run (the pretraining run folder is what the blocks read),
 so the figures are what a user gets from the app. `python -m studio.transfer_demo` prints them.
+
+Measured (CPU, 3 seeds, pretrained on classes 0–4 to 93–99 % test accuracy, about 300 batches
+on the new classes 5–9), test accuracy: 20 samples per class, frozen 67.7 %, fine-tuned
+91.7 %, scratch 83.6 %; 5 per class, frozen 68.4 %, fine-tuned 76.4 %, scratch 62.6 %.
+Fine-tuning the pretrained body wins at both sizes; its frozen features beat training from
+scratch only when samples are very few: a small body's features fit the classes it learned.
 """
 
 from __future__ import annotations
