@@ -297,3 +297,45 @@ def test_transfer_learning_template_loads_and_sums_up_offline(monkeypatch):
     summary = summarize(project.graph, analysis=analysis, count_flops_now=False)
     assert summary.total_frozen == BY_ID["MobileNetV3Small"].params
     assert 0 < summary.total_params - summary.total_frozen < 200_000
+
+
+def _settle_batchnorm(model: torch.nn.Module, shape: tuple[int, ...]) -> None:
+    """Running statistics measured on a few batches: with a fresh model's (mean 0, variance 1)
+    MobileNet's and EfficientNet's features in eval mode are ~1e-14, which any export matches."""
+    for m in model.modules():
+        if isinstance(m, torch.nn.BatchNorm2d):
+            m.momentum = None  # a plain average over the batches
+    model.train()
+    with torch.no_grad():
+        for _ in range(3):
+            model(torch.rand(8, *shape))
+    model.eval()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("layer_id", ["MobileNetV3Small", "EfficientNetB0"])
+def test_exports_compute_what_the_model_computes(layer_id, tmp_path):
+    import onnxruntime as ort
+
+    from studio.export import write_onnx, write_pt2
+
+    torch.manual_seed(0)
+    shape = (1, 20, 28)  # gray and resized inside: the exports carry both steps
+    g, _ = backbone_graph(layer_id, shape=shape, freeze="none")
+    model = compile_graph(g)
+    _settle_batchnorm(model, shape)
+    x = torch.rand(5, *shape)
+    with torch.no_grad():
+        expected = model(x)
+    scale = expected.abs().max().item()
+    assert scale > 0.1, "outputs too small to tell a right export from a wrong one"
+    # float32 rounding through 50-odd random layers, as ONNX Runtime fuses and orders them: up
+    # to 2e-4 of the largest output here. A wrong resize or normalisation is off by far more.
+    tolerance = {"rtol": 0, "atol": 1e-3 * scale}
+
+    loaded = torch.export.load(write_pt2(model, tmp_path / "m.pt2", graph=g)).module()
+    torch.testing.assert_close(loaded(x), expected, **tolerance)
+    path = write_onnx(model, tmp_path / "m.onnx", graph=g)
+    session = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
+    (got,) = session.run(None, {session.get_inputs()[0].name: x.numpy()})
+    torch.testing.assert_close(torch.from_numpy(got), expected, **tolerance)

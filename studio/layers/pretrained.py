@@ -198,7 +198,7 @@ def make_backbone(b: Backbone) -> LayerType:
             ChoiceParam("weights", b.weights[0], choices=(*b.weights, "none")),
             ChoiceParam("freeze", "all", choices=FREEZE_CHOICES),
             IntParam("trainable_blocks", 1, minimum=1, maximum=len(b.block_params)),
-            FloatParam("lr_factor", 0.1, minimum=1e-6, maximum=10.0),
+            FloatParam("lr_factor", 0.1, label="Learning rate factor", minimum=1e-6, maximum=10.0),
             IntParam("image_size", b.image_size, minimum=32, maximum=1024),
         ),
         infer=infer,
