@@ -339,3 +339,19 @@ def test_exports_compute_what_the_model_computes(layer_id, tmp_path):
     session = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
     (got,) = session.run(None, {session.get_inputs()[0].name: x.numpy()})
     torch.testing.assert_close(torch.from_numpy(got), expected, **tolerance)
+
+
+def test_a_model_for_a_runs_weights_needs_no_pretrained_file(tmp_path, monkeypatch):
+    from studio.layers.backbone_modules import without_pretrained_files
+
+    monkeypatch.setattr(torch.hub, "get_dir", lambda: str(tmp_path))  # an empty cache
+    g, node_id = backbone_graph("ResNet18", weights="IMAGENET1K_V1", freeze="all")
+    with without_pretrained_files():
+        model = compile_graph(g)
+    trained = {k: torch.full_like(v, 0.5) for k, v in model.state_dict().items()}
+    model.load_state_dict(trained)
+    conv1 = model.get_submodule(node_id).net.conv1.weight
+    assert torch.equal(conv1, trained[f"{node_id}.net.conv1.weight"])
+    # Outside the block the file is needed again.
+    with pytest.raises(pretrained_weights.WeightsMissingError):
+        compile_graph(g)

@@ -7,6 +7,10 @@ torchvision inside its constructor and needs nothing else from this file.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
+from collections.abc import Iterator
+
 import torch
 import torch.nn.functional as F
 from torch import nn
@@ -49,7 +53,9 @@ class PretrainedBackbone(nn.Module):
         net = torchvision.models.get_model(arch)
         # On the meta device (counting FLOPs) there are no values to load weights into.
         if weights != "none" and self.mean.device.type != "meta":
-            net.load_state_dict(self.pretrained_state(arch, weights))
+            state = self.pretrained_state(arch, weights)
+            if state is not None:
+                net.load_state_dict(state)
         blocks = self.blocks_of(arch, net)
         if arch.startswith("resnet"):
             net.fc = nn.Identity()
@@ -79,8 +85,10 @@ class PretrainedBackbone(nn.Module):
     @staticmethod
     def pretrained_state(arch, weights):
         """The weights file's state_dict: from NetStudio's weights cache (a plain message when
-        it is missing); outside NetStudio, torchvision downloads it into the same cache."""
+        it is missing); outside NetStudio, torchvision downloads it into the same cache. None
+        inside NetStudio's `without_pretrained_files()`: the caller loads every weight."""
         try:
+            from studio.layers.backbone_modules import pretrained_files_wanted
             from studio.pretrained_weights import load_pretrained_state
         except ModuleNotFoundError as exc:
             if exc.name not in ("studio", "studio.pretrained_weights"):
@@ -88,7 +96,7 @@ class PretrainedBackbone(nn.Module):
             import torchvision  # the exported model, run where NetStudio is not installed
 
             return torchvision.models.get_model_weights(arch)[weights].get_state_dict()
-        return load_pretrained_state(arch, weights)
+        return load_pretrained_state(arch, weights) if pretrained_files_wanted() else None
 
     def train(self, mode=True):
         super().train(mode)
@@ -108,3 +116,25 @@ class PretrainedBackbone(nn.Module):
 
 
 CLASSES: tuple[type, ...] = (PretrainedBackbone,)
+
+
+# Per thread (and task): the GUI thread may build a model for a finished run's weights while
+# a training thread builds one that needs the pretrained files.
+_SKIP_FILES = contextvars.ContextVar("netstudio_skip_pretrained_files", default=False)
+
+
+def pretrained_files_wanted() -> bool:
+    """Whether backbones built now read their pretrained weights file."""
+    return not _SKIP_FILES.get()
+
+
+@contextlib.contextmanager
+def without_pretrained_files() -> Iterator[None]:
+    """Build backbones without reading their pretrained weights files, for a model whose every
+    weight is loaded next (a finished run's, an export of it): such a model must not need the
+    files, which another machine may not have."""
+    token = _SKIP_FILES.set(True)
+    try:
+        yield
+    finally:
+        _SKIP_FILES.reset(token)
