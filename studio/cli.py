@@ -84,11 +84,13 @@ def cmd_new(args: argparse.Namespace) -> int:
 def cmd_summary(args: argparse.Namespace) -> int:
     import dataclasses
 
+    from studio.layers.run_block import run_paths_from
     from studio.runs.layout import project_of
     from studio.summary import format_summary, summarize
 
     project = _noted(project_of(args.project))
-    summary = summarize(project.graph, batch_size=project.training["batch_size"])
+    with run_paths_from(Path(args.project).parent):  # a TrainedModel's run, relative to the file
+        summary = summarize(project.graph, batch_size=project.training["batch_size"])
     # The notes (analysis warnings) are printed here rather than by format_summary, which
     # writes them in English: each in the interface language, its node and layer named.
     table = dataclasses.replace(

@@ -297,3 +297,27 @@ def to_json_value(value: Any) -> Any:
     if isinstance(value, tuple):
         return [to_json_value(v) for v in value]
     return value
+
+
+MAX_TEXT_LENGTH = 4096
+"""Longer than any path: a longer value is a damaged or hostile file, not a user's text."""
+
+
+@dataclass(frozen=True)
+class TextParam(Param):
+    """A line of text, such as a folder's path or a node's id; empty allowed."""
+
+    max_length: int = MAX_TEXT_LENGTH
+    browse: str = ""
+    """"folder": the editor offers to choose a folder (the value is its path)."""
+    placeholder: str = ""
+    """What an empty value means, shown greyed in the empty editor."""
+
+    def validate(self, value: Any) -> str:
+        if not isinstance(value, str):
+            raise ParamError(
+                msg("{title} must be text, not {value!r}", title=self.term, value=shown(value))
+            )
+        if "\0" in value or len(value) > self.max_length:
+            raise ParamError(msg("{title} is too long or holds a NUL character", title=self.term))
+        return value

@@ -17,6 +17,7 @@ from studio.errors import StudioError
 from studio.graph import Graph
 from studio.layers.base import ModuleSpec, TensorType
 from studio.layers.modules import OWN_MODULES
+from studio.layers.run_block_modules import SOURCE_WRITERS
 from studio.messages import msg
 from studio.safe_text import (
     class_identifier,
@@ -98,6 +99,8 @@ class SourceEmitter:
         self._exprs: list[_Expr] = []
         self.own_classes: set[str] = set()
         """NetStudio's own module classes the layers use: their definitions go in the file."""
+        self.definitions: list[str] = []
+        """Further classes the layers need, written for their nodes (a trained run's layers)."""
 
     def placeholder(self, name: str, tensor: TensorType) -> _Expr:
         self.arguments.append(name)
@@ -134,8 +137,15 @@ class SourceEmitter:
 
     def module(self, *args: Any) -> _Expr:
         assert self._spec is not None
-        self.own_classes |= self._spec.own_classes()
-        self.init_lines.append(f"self.{self._node_id} = {self._spec.source()}")
+        writer = SOURCE_WRITERS.get(self._spec.cls)
+        if writer is not None:
+            written = writer(self._spec, self._node_id)
+            self.own_classes |= written.own_classes
+            self.definitions.append(written.definitions)
+            self.init_lines.append(f"self.{self._node_id} = {written.expression}")
+        else:
+            self.own_classes |= self._spec.own_classes()
+            self.init_lines.append(f"self.{self._node_id} = {self._spec.source()}")
         return self._new(f"self.{self._node_id}(" + ", ".join("{}" for _ in args) + ")", list(args))
 
     def call(self, function: str, *args: Any, **kwargs: Any) -> _Expr:
@@ -237,7 +247,7 @@ INPUT_SHAPES = {{
 }}
 
 
-{own_class_definitions(emitter.own_classes)}class {name}(nn.Module):
+{own_class_definitions(emitter.own_classes)}{"".join(emitter.definitions)}class {name}(nn.Module):
     def __init__(self):
         super().__init__()
 {init}

@@ -10,6 +10,7 @@ from studio.layers.registry import get_layer
 from widgets.text_param_editor import TextEditor
 
 pytest.importorskip("pytestqt")
+pytest_plugins = ["app_fixtures"]
 
 
 def _param(name: str):
@@ -42,3 +43,26 @@ def test_the_run_folder_can_be_chosen(qtbot, monkeypatch, tmp_path):
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *args, **kwargs: "")
     editor.browse.click()  # cancelled: nothing changes
     assert seen == [str(tmp_path)]
+
+
+def test_selecting_a_trained_model_node_shows_its_editors(make_window, tmp_path):
+    """A TrainedModel node placed on the canvas and selected: the inspector edits its run
+    folder as text (it had no editor for text parameters and crashed)."""
+    from pathlib import Path
+
+    from studio.graph import Graph
+    from studio.project import Project, save_project
+
+    example = Path(__file__).parents[1] / "studio" / "layers" / "run_block_example"
+    graph = Graph()
+    x = graph.add_node("Input", {"shape": [1, 8, 8]})
+    block = graph.add_node("TrainedModel", {"run": str(example)})
+    graph.connect(x.id, block.id)
+    path = tmp_path / "uses-a-run.json"
+    project = Project(graph=graph)
+    save_project(project, path)
+    window = make_window(project, path)
+    window.scene.select_nodes([block.id])
+    editor = window.inspector.findChild(TextEditor, "param_run")
+    assert editor is not None and editor.line.text() == str(example)
+    assert window.document.analysis.nodes[block.id].ok

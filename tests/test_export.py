@@ -276,11 +276,24 @@ def _export_cases(layer_id: str) -> list:
     return cases
 
 
+# The pretrained backbones are one module class (backbone_modules.PretrainedBackbone) around
+# torchvision's models: the cheapest stands for them all here (ResNet50 and ConvNeXt alone
+# would add two minutes to the ONNX export); tests/test_pretrained_layers.py exports others.
+_BACKBONE_STANDING_FOR_ALL = "MobileNetV3Small"
+
+
+def _exported_here(layer) -> bool:
+    return layer.category != "Pretrained" or layer.id in (
+        _BACKBONE_STANDING_FOR_ALL,
+        "TrainedModel",
+    )
+
+
 def _all_layers_graph(skip: set[str]) -> tuple[Graph, dict[str, list[str]]]:
     graph = Graph()
     heads: dict[str, list[str]] = {}
     for layer in all_layers():
-        if layer.id in skip:
+        if layer.id in skip or not _exported_here(layer):
             continue
         for params, inputs in _export_cases(layer.id):
             if layer.id == "Input":
@@ -374,6 +387,8 @@ def all_layer_outputs(tmp_path_factory):
 def test_every_layer_exports_or_declares_it_cannot(all_layer_outputs, layer_id, fmt, tmp_path):
     heads, failures, per_batch = all_layer_outputs[fmt]
     layer = get_layer(layer_id)
+    if not _exported_here(layer):
+        pytest.skip(f"{_BACKBONE_STANDING_FOR_ALL} stands for the backbones (one module class)")
     if fmt in layer.cannot_export or (fmt == "onnx" and "pt2" in layer.cannot_export):
         graph = Graph()
         case = layer.examples[0]
@@ -392,7 +407,9 @@ def test_every_layer_exports_or_declares_it_cannot(all_layer_outputs, layer_id, 
     for batch, (expected, got) in per_batch.items():
         for head in heads[layer_id]:
             assert got[head].shape == expected[head].shape, (batch, head)
-            torch.testing.assert_close(got[head], expected[head], rtol=1e-4, atol=1e-5)
+            # float32 rounding grows with the values: a backbone's features reach tens.
+            scale = max(1.0, float(expected[head].abs().max()))
+            torch.testing.assert_close(got[head], expected[head], rtol=1e-4, atol=1e-5 * scale)
 
 
 # The standalone package ---------------------------------------------------------------------

@@ -59,10 +59,11 @@ def test_shape_rule_matches_module(layer_id, params, inputs):
     out = model(*xs)
     assert tuple(out.shape) == (3, *expected.shape)
 
-    # Backward reaches every weight and every float input.
+    # Backward reaches every weight that trains (a frozen one must get nothing) and every
+    # float input.
     (out.float() ** 2).sum().backward()
     for name, p in model.named_parameters():
-        assert p.grad is not None, name
+        assert (p.grad is not None) == p.requires_grad, name
     for x in xs:
         if x.is_floating_point() and layer_id != "Input":
             assert x.grad is not None

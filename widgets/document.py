@@ -16,6 +16,7 @@ from PySide6.QtGui import QUndoStack
 
 from studio.graph import Edge, Graph, GraphError
 from studio.layers.registry import get_layer
+from studio.layers.run_block import run_paths_from
 from studio.params import ParamError
 from studio.project import Project
 from studio.settings import validate_dataset, validate_training
@@ -43,10 +44,16 @@ class Document(QObject):
         self.path = Path(path) if path else None
         self._batch = 0
         self._stale = False
-        self.analysis: Analysis = infer_shapes(project.graph)
+        self.analysis: Analysis = self._infer(project.graph)
         project.graph.changed.connect(self._on_graph_changed)
 
     # State ----------------------------------------------------------------------------------
+
+    def _infer(self, graph) -> Analysis:
+        """Shape inference; a TrainedModel's run named relative to the project file is found
+        from the file's folder."""
+        with run_paths_from(self.path.parent if self.path else None):
+            return infer_shapes(graph)
 
     @property
     def graph(self) -> Graph:
@@ -67,7 +74,7 @@ class Document(QObject):
         self.project = project
         self.path = Path(path) if path else None
         project.graph.changed.connect(self._on_graph_changed)
-        self.analysis = infer_shapes(project.graph)
+        self.analysis = self._infer(project.graph)
         if modified:
             self.undo_stack.resetClean()
         self.projectReplaced.emit(old, project.graph)
@@ -93,7 +100,7 @@ class Document(QObject):
 
     def reanalyse(self) -> None:
         self._stale = False
-        self.analysis = infer_shapes(self.graph)
+        self.analysis = self._infer(self.graph)
         self.analysisChanged.emit(self.analysis)
 
     @contextlib.contextmanager

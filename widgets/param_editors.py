@@ -31,8 +31,10 @@ from studio.params import (
     Param,
     ShapeParam,
     SizeParam,
+    TextParam,
 )
 from widgets.i18n import choice_label, param_help, param_label, tr_message
+from widgets.text_param_editor import TextEditor
 
 INT_LIMIT = 2**31 - 1
 
@@ -229,6 +231,7 @@ def make_editor(param: Param) -> QWidget:
         (ChoiceParam, ChoiceEditor),
         (SizeParam, SizeEditor),
         (ShapeParam, ShapeEditor),
+        (TextParam, TextEditor),
     ):
         if isinstance(param, kind):
             widget = editor(param)

@@ -1,4 +1,4 @@
-"""The editor of a text parameter (studio.layers.run_block.TextParam): a line of text, and for
+"""The editor of a text parameter (studio.params.TextParam): a line of text, and for
 a folder's path a button that chooses the folder.
 
 Like the other editors (widgets.param_editors) it shows a value and emits `edited(value)` when
@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLineEdit, QToolButton, QWidget
 
-from studio.layers.run_block import TextParam
+from studio.params import TextParam
 from widgets.i18n import tr_layers
 
 

@@ -32,39 +32,12 @@ from studio.layers.base import (
     example,
     format_shape,
 )
-from studio.layers.common import ChoiceParam, FloatParam, IntParam, Param, count, params
+from studio.layers.common import ChoiceParam, FloatParam, IntParam, count, params
 from studio.messages import msg
+from studio.params import TextParam
+
 
 # Longer than any real path: a longer "path" is damaged data (as data set paths).
-MAX_PATH_LENGTH = 4096
-
-
-@dataclass(frozen=True)
-class TextParam(Param):
-    """A line of text, such as a folder's path or a node's id; empty allowed."""
-
-    max_length: int = MAX_PATH_LENGTH
-    browse: str = ""
-    """"folder": the editor offers to choose a folder (the value is its path)."""
-    placeholder: str = ""
-    """What an empty value means, shown greyed in the empty editor."""
-
-    def validate(self, value: Any) -> str:
-        if not isinstance(value, str):
-            raise _param_error(msg("{title} must be text, not {value!r}", title=self.term,
-                                   value=_shown(value)))
-        if "\0" in value or len(value) > self.max_length:
-            raise _param_error(msg("{title} is too long or holds a NUL character",
-                                   title=self.term))
-        return value
-
-
-def _param_error(text: str) -> Exception:
-    from studio.params import ParamError
-
-    return ParamError(text)
-
-
 def _shown(value: Any) -> Any:
     from studio.params import shown
 

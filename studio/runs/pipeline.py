@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import dataclasses
 import os
 import shutil
 from dataclasses import dataclass, field
@@ -26,6 +27,7 @@ from studio.data import Dataset, StreamingImageFolder
 from studio.data.fallback import load_for_project
 from studio.data.paths import resolve_data_path
 from studio.errors import StudioError
+from studio.layers.run_block import absolute_run_paths
 from studio.messages import msg, term
 from studio.project import Project, load_project
 from studio.runs.folder import (
@@ -160,6 +162,11 @@ def _open_folder(
     if request.project is None:
         raise RunError(msg("Name the project to train (or resume a run folder)"))
     project = request.project
+    if request.project_path is not None:
+        # A TrainedModel block's run named relative to the project file: the run folder's copy
+        # of the project must find it from anywhere (a resume, an export, another machine).
+        graph = absolute_run_paths(project.graph, Path(request.project_path).parent)
+        project = dataclasses.replace(project, graph=graph)
     if request.out_dir is not None:
         path, created = Path(request.out_dir), not Path(request.out_dir).exists()
         folder = RunFolder(path)
