@@ -17,6 +17,7 @@ from torch import fx, nn
 
 from studio.compiler import FxEmitter, plan_model, walk_graph
 from studio.graph import Graph
+from studio.layers.backbone_modules import without_pretrained_files
 
 
 def model_inputs(x: torch.Tensor, input_shape: tuple[int, ...]) -> torch.Tensor:
@@ -194,7 +195,8 @@ class ActivationProbe:
     def __init__(self, graph: Graph, trained: nn.Module) -> None:
         plan = plan_model(graph)
         emitter = _TapEmitter()
-        walk_graph(graph, plan, emitter)
+        with without_pretrained_files():  # the trained weights replace them all
+            walk_graph(graph, plan, emitter)
         self.node_ids = [n for n in plan.nodes if n in emitter.taps]
         emitter.graph.output(tuple(emitter.taps[n] for n in self.node_ids))
         self.module = fx.GraphModule(emitter.root, emitter.graph, class_name="ActivationProbe")

@@ -24,7 +24,7 @@ import os
 import sys
 import warnings
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +42,7 @@ from studio.export_targets import (  # the errors are imported from here too
 )
 from studio.files import atomic_write, atomic_write_text
 from studio.graph import Graph
+from studio.layers.backbone_modules import without_pretrained_files
 from studio.messages import msg, term
 from studio.project import Project, dumps_readable
 from studio.runs import save_weights
@@ -162,7 +163,11 @@ def _plain_tensors(state: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
 def inference_model(project: Project, weights: dict[str, torch.Tensor] | None) -> fx.GraphModule:
     """The model as drawn (final softmax kept), in eval mode, with these weights or, without
     them, fresh ones seeded by the project's seed (the same export twice gives the same file)."""
-    with torch.random.fork_rng(devices=[]):
+    # Trained weights replace every weight built here, so backbones need not read their
+    # pretrained files (another machine may not have them); without trained weights the
+    # pretrained ones are the model's.
+    skip_files = without_pretrained_files() if weights is not None else nullcontext()
+    with torch.random.fork_rng(devices=[]), skip_files:
         torch.manual_seed(int(project.training.get("seed", 0)))
         model = compile_graph(project.graph)
     if weights is not None:
@@ -377,7 +382,7 @@ def _diagnose(
             continue
         alone = single_layer_graph(graph, plan.analysis, node_id)
         try:
-            with _quiet():
+            with _quiet(), without_pretrained_files():  # only the export is tried here
                 probe(compile_graph(alone).eval(), alone)
         except Exception as layer_exc:
             return ExportError(

@@ -84,6 +84,7 @@ def trained_body(run: str, until: str) -> nn.Module:
     """The run's model up to `until`, compiled, with the run's trained weights (none on the
     meta device, where only shapes and counts are wanted)."""
     from studio.compiler import compile_graph
+    from studio.layers.backbone_modules import without_pretrained_files
     from studio.layers.base import ShapeError
     from studio.layers.run_block import read_run, run_paths_from
     from studio.runs.layout import RunError
@@ -92,7 +93,9 @@ def trained_body(run: str, until: str) -> nn.Module:
         cut = read_run(run, until)
     except ShapeError as exc:
         raise RunError(str(exc)) from None
-    with run_paths_from(cut.folder):
+    # The run's weights replace every weight built here: its backbones' pretrained files
+    # are not needed (and another machine may not have them).
+    with run_paths_from(cut.folder), without_pretrained_files():
         body = compile_graph(cut.graph, name="TrainedBody")
     if any(p.is_meta for p in body.parameters()) or any(b.is_meta for b in body.buffers()):
         return body

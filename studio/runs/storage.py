@@ -69,8 +69,9 @@ def check_weights(project: Project, weights: dict[str, torch.Tensor], source: Pa
     """The weights must be exactly those of the project's model: same names, same shapes.
     Anything else would load into the wrong layers or fail deep inside PyTorch."""
     from studio.compiler import compile_graph
+    from studio.layers.backbone_modules import without_pretrained_files
 
-    with torch.device("meta"):
+    with torch.device("meta"), without_pretrained_files():  # only names and shapes wanted
         expected = compile_graph(project.graph).state_dict()
     missing = sorted(set(expected) - set(weights))
     extra = sorted(set(weights) - set(expected))

@@ -197,6 +197,23 @@ def correct(out, y):
     return ((out.reshape(len(y), -1)[:, 0] > 0).long() == y.reshape(-1).long()).sum()
 
 
+def parameter_groups(net, lr):
+    """The weights that train, grouped by learning rate, as NetStudio trains them: frozen
+    weights (requires_grad off, such as a pretrained backbone's) are left out, and the weights
+    of a module with an `lr_factor` attribute train at lr × lr_factor."""
+    factors = {}
+    for module in net.modules():
+        factor = getattr(module, "lr_factor", None)
+        if factor is not None:
+            for p in module.parameters():
+                factors.setdefault(id(p), float(factor))  # the outermost module's factor
+    groups = {}
+    for p in net.parameters():
+        if p.requires_grad:
+            groups.setdefault(factors.get(id(p), 1.0), []).append(p)
+    return [{"params": ps, "lr": lr * factor} for factor, ps in groups.items()]
+
+
 def make_optimizer(args, parameters):
     if args.optimizer == "sgd":
         return torch.optim.SGD(
@@ -335,7 +352,7 @@ def train(args):
     if args.init_weights:
         net.load_state_dict(load_weights(args.init_weights))
     net.to(device)
-    optimizer = make_optimizer(args, net.parameters())
+    optimizer = make_optimizer(args, parameter_groups(net, args.lr))
     schedule = make_schedule(args, optimizer)
     start_epoch, step = 0, 0
     if args.resume:
