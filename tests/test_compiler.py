@@ -11,14 +11,21 @@ from studio.templates import load_template, template_names
 
 @pytest.mark.parametrize("name", template_names())
 def test_every_template_compiles_runs_and_trains_a_step(name):
+    from studio.layers.backbone_modules import without_pretrained_files
+
     project = load_template(name)
-    model = compile_graph(project.graph, logits=True)
+    # No pretrained weights file here (nothing downloads); random weights train the same way.
+    with without_pretrained_files():
+        model = compile_graph(project.graph, logits=True)
     assert isinstance(model, fx.GraphModule)
     x = example_inputs(model.input_types, batch=4)
     out = model(*x)
     assert tuple(out.shape[1:]) == model.output_types[0].shape
     out.float().pow(2).mean().backward()
-    assert all(p.grad is not None for p in model.parameters())
+    # Every weight that trains gets a gradient; frozen ones (a pretrained backbone's) none.
+    trainable = [p for p in model.parameters() if p.requires_grad]
+    assert trainable and all(p.grad is not None for p in trainable)
+    assert all(p.grad is None for p in model.parameters() if not p.requires_grad)
 
 
 def test_seed_counts_match_keras():

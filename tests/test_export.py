@@ -546,7 +546,25 @@ def package_modules(folder: Path, monkeypatch):
 
 @pytest.mark.parametrize("name", template_names())
 def test_every_template_package_trains_and_predicts(name, tmp_path, monkeypatch, capsys):
-    save_project(load_template(name), tmp_path / "project.json")
+    from studio import pretrained_weights
+
+    project = load_template(name)
+    # A pretrained backbone's weights file (transfer-learning's), faked in a fresh cache:
+    # nothing downloads here. The package built inside this process reads it from there.
+    monkeypatch.setenv("TORCH_HOME", str(tmp_path / "torch-home"))
+    monkeypatch.setattr(torch.hub, "_hub_dir", None)
+
+    def fake_fetch(arch, weights, progress=None, cancelled=None):
+        import torchvision
+
+        path = pretrained_weights.weights_file(arch, weights).path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        torch.save(torchvision.models.get_model(arch).state_dict(), path)
+        return path
+
+    monkeypatch.setattr(pretrained_weights, "fetch_weights", fake_fetch)
+    pretrained_weights.fetch_for_graph(project.graph)
+    save_project(project, tmp_path / "project.json")
     folder = tmp_path / "package"
     export(tmp_path / "project.json", "py", folder, note=lambda _: None)
     monkeypatch.chdir(tmp_path)

@@ -77,7 +77,12 @@ def test_unknown_metadata_a_gan_and_a_graph_with_its_own_problems_give_no_diagno
 def test_every_template_fits_its_own_data_set(name):
     project = load_template(name)
     plan = plan_dataset(project.dataset)
-    assert plan is not None and plan.spec is not None
+    assert plan is not None
+    if plan.chosen.kind == "user":
+        # The user's own folder or table (transfer-learning's photos): nothing is known of it
+        # until the user chooses it, so there is no shape or class count to fit.
+        pytest.skip(f"{name} trains on the user's own data, unknown until it is chosen")
+    assert plan.spec is not None
     assert dataset_problems(project.graph, plan.spec) == []
 
 
