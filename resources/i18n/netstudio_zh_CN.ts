@@ -2608,6 +2608,26 @@ Replace it?</source>
             <translation>文件或文件夹已存在时替换它（绝不替换源文件）</translation>
         </message>
         <message>
+            <source>make a project from a model made elsewhere (Keras code: .py)</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the model file to read</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the project file to write</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>replace the project file if it exists</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Build neural networks by drawing them; train and export them. `netstudio [PROJECT]` opens the app.</source>
             <extracomment>engine: studio/cli.py</extracomment>
             <translation>画出神经网络，训练并导出它。`netstudio [PROJECT]` 打开应用。</translation>
@@ -2795,6 +2815,11 @@ Replace it?</source>
             <source>✓ usable now, offline   ✗ needs a download (or the offline package named)</source>
             <extracomment>engine: studio/cli.py</extracomment>
             <translation>✓ 现在即可离线使用   ✗ 需要下载（或安装所列的离线软件包）</translation>
+        </message>
+        <message>
+            <source>Wrote {path} ({count} layers) from {source}.</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Note: {note}</source>
@@ -3437,6 +3462,11 @@ Replace it?</source>
             <translation>没有 GPU {name}：本机只有 cuda:0 到 cuda:{last}</translation>
         </message>
         <message>
+            <source>The layer {node} ({layer}) cannot be exported to {format}: {error}. Replace it or export another format.</source>
+            <extracomment>engine: studio/export.py</extracomment>
+            <translation>层 {node}（{layer}）无法导出为 {format}：{error}。请替换它，或导出为其他格式。</translation>
+        </message>
+        <message>
             <source>The model cannot be exported to {format}: {error}</source>
             <extracomment>engine: studio/export.py</extracomment>
             <translation>模型无法导出为 {format}：{error}</translation>
@@ -3470,11 +3500,6 @@ Replace it?</source>
             <source>ONNX export needs the packages onnx and onnxscript ({name} is missing): pip install 'netstudio[export]'</source>
             <extracomment>engine: studio/export.py</extracomment>
             <translation>导出 ONNX 需要 onnx 和 onnxscript 两个包（缺少 {name}）：pip install 'netstudio[export]'</translation>
-        </message>
-        <message>
-            <source>The layer {node} ({layer}) cannot be exported to {format}: {error}. Replace it or export another format.</source>
-            <extracomment>engine: studio/export.py</extracomment>
-            <translation>层 {node}（{layer}）无法导出为 {format}：{error}。请替换它，或导出为其他格式。</translation>
         </message>
         <message>
             <source>"{name}" has no trained weights, so the package has no {file}: predict.py runs with random weights until train.py has trained the model.</source>
@@ -3797,6 +3822,681 @@ Replace it?</source>
             <translation>{node} 的输入 {port} 已经有连接；请先删除那条连接</translation>
         </message>
         <message>
+            <source>{path}: this version imports {formats} files, not {suffix!r}</source>
+            <extracomment>engine: studio/importers/__init__.py</extracomment>
+            <translation>{path}：这个版本只能导入 {formats} 文件，不能导入 {suffix!r}</translation>
+        </message>
+        <message>
+            <source>NetStudio reads the code without running it, so it cannot know what this gives: write the layers out one by one, with numbers</source>
+            <extracomment>engine: studio/importers/keras_code.py</extracomment>
+            <translation>NetStudio 只读取代码而不运行它，所以无法知道这里会得到什么：请把各层逐一写出来，并写明具体数字</translation>
+        </message>
+        <message>
+            <source>line {line}</source>
+            <extracomment>engine: studio/importers/keras_code.py</extracomment>
+            <translation>第 {line} 行</translation>
+        </message>
+        <message>
+            <source>{path} is larger than {size} MB: not Keras model code</source>
+            <extracomment>engine: studio/importers/keras_code.py</extracomment>
+            <translation>{path} 大于 {size} MB：不是 Keras 模型代码</translation>
+        </message>
+        <message>
+            <source>{source}: found no Keras model in the code (Sequential([...]), model.add(...) or Model(inputs, outputs))</source>
+            <extracomment>engine: studio/importers/keras_code.py</extracomment>
+            <translation>{source}：代码中没有找到 Keras 模型（Sequential([...])、model.add(...) 或 Model(inputs, outputs)）</translation>
+        </message>
+        <message>
+            <source>the model is built in a loop. {advice}</source>
+            <extracomment>engine: studio/importers/keras_code.py</extracomment>
+            <translation>模型是在循环中构建的。{advice}</translation>
+        </message>
+        <message>
+            <source>the layers depend on {condition}, known only when the code runs. {advice}</source>
+            <extracomment>engine: studio/importers/keras_code.py</extracomment>
+            <translation>各层取决于 {condition}，只有在代码运行时才知道。{advice}</translation>
+        </message>
+        <message>
+            <source>Line {line}: the model's layers are made in a loop or under a condition that only running the code decides; write the layers out one by one</source>
+            <extracomment>engine: studio/importers/keras_code.py</extracomment>
+            <translation>第 {line} 行：模型的各层是在循环中或在只有运行代码才能确定的条件下创建的；请把各层逐一写出来</translation>
+        </message>
+        <message>
+            <source>{cls} → {node}</source>
+            <extracomment>engine: studio/importers/keras_code.py</extracomment>
+            <translation>{cls} → {node}</translation>
+        </message>
+        <message>
+            <source>{text} (line {line}) is only known when the code runs.</source>
+            <extracomment>engine: studio/importers/keras_code.py</extracomment>
+            <translation>{text}（第 {line} 行）只有在代码运行时才知道。</translation>
+        </message>
+        <message>
+            <source>{text} depends on how the code is started.</source>
+            <extracomment>engine: studio/importers/keras_code.py</extracomment>
+            <translation>{text} 取决于代码的启动方式。</translation>
+        </message>
+        <message>
+            <source>Line {line}: {cls} is a custom layer, defined in the code itself; NetStudio cannot import what its code computes. Replace it with built-in Keras layers</source>
+            <extracomment>engine: studio/importers/keras_code.py</extracomment>
+            <translation>第 {line} 行：{cls} 是在代码中自定义的层；NetStudio 无法导入它的代码所做的计算。请用 Keras 内置层替换它</translation>
+        </message>
+        <message>
+            <source>The imported graph does not fit together ({problems}); see the report for what was left out</source>
+            <extracomment>engine: studio/importers/keras_code.py</extracomment>
+            <translation>导入的图中各层不匹配（{problems}）；哪些内容未导入请查看报告</translation>
+        </message>
+        <message>
+            <source>the data set keras.datasets.{name} is not one NetStudio has; choose one in the project</source>
+            <extracomment>engine: studio/importers/keras_code.py</extracomment>
+            <translation>NetStudio 没有数据集 keras.datasets.{name}；请在项目中选择一个数据集</translation>
+        </message>
+        <message>
+            <source>Cannot read {path}: {reason}</source>
+            <extracomment>engine: studio/importers/keras_code.py</extracomment>
+            <translation>无法读取 {path}：{reason}</translation>
+        </message>
+        <message>
+            <source>{path} is not UTF-8 text (byte {offset}): not Python code</source>
+            <extracomment>engine: studio/importers/keras_code.py</extracomment>
+            <translation>{path} 不是 UTF-8 文本（第 {offset} 字节）：不是 Python 代码</translation>
+        </message>
+        <message>
+            <source>Imported from the Keras code in {source} (model {model}).</source>
+            <extracomment>engine: studio/importers/keras_code.py</extracomment>
+            <translation>从 {source} 中的 Keras 代码导入（模型 {model}）。</translation>
+        </message>
+        <message>
+            <source>another model ({name}): NetStudio imports one model per file, the one that is compiled (else the last)</source>
+            <extracomment>engine: studio/importers/keras_code.py</extracomment>
+            <translation>另一个模型（{name}）：NetStudio 每个文件只导入一个模型，即调用了 compile 的那个（否则为最后一个）</translation>
+        </message>
+        <message>
+            <source>Line {line}: the model's input shape is not written; add input_shape=(…) to the first layer, or keras.Input(shape=(…)) before it</source>
+            <extracomment>engine: studio/importers/keras_code.py</extracomment>
+            <translation>第 {line} 行：没有写出模型的输入形状；请给第一层加上 input_shape=(…)，或在它之前加 keras.Input(shape=(…))</translation>
+        </message>
+        <message>
+            <source>Line {line}: Model(inputs, outputs) must name the Input tensors and the tensors the model ends in, as variables of the code</source>
+            <extracomment>engine: studio/importers/keras_code.py</extracomment>
+            <translation>第 {line} 行：Model(inputs, outputs) 必须以代码中的变量给出 Input 张量和模型最终输出的张量</translation>
+        </message>
+        <message>
+            <source>The model's output depends on layers that could not be imported; see the report</source>
+            <extracomment>engine: studio/importers/keras_code.py</extracomment>
+            <translation>模型的输出依赖于无法导入的层；请查看报告</translation>
+        </message>
+        <message>
+            <source>Line {line}: the input shape {shape} must be written as whole numbers (NetStudio needs every size fixed, None included)</source>
+            <extracomment>engine: studio/importers/keras_code.py</extracomment>
+            <translation>第 {line} 行：输入形状 {shape} 必须写成整数（NetStudio 需要每一维的大小都是固定的，不能是 None）</translation>
+        </message>
+        <message>
+            <source>Input {keras} (channels last, Keras) → {ours} (channels first, NetStudio)</source>
+            <extracomment>engine: studio/importers/keras_code.py</extracomment>
+            <translation>Input {keras}（通道在后，Keras）→ {ours}（通道在前，NetStudio）</translation>
+        </message>
+        <message>
+            <source>Input {shape}</source>
+            <extracomment>engine: studio/importers/keras_code.py</extracomment>
+            <translation>Input {shape}</translation>
+        </message>
+        <message>
+            <source>{cls} is a layer class of this file; NetStudio cannot know what its code computes (and never runs it)</source>
+            <extracomment>engine: studio/importers/keras_code.py</extracomment>
+            <translation>{cls} 是这个文件中定义的层类；NetStudio 无法知道它的代码计算什么（也从不运行它）</translation>
+        </message>
+        <message>
+            <source>{cls}: {text} {advice}</source>
+            <extracomment>engine: studio/importers/keras_code.py</extracomment>
+            <translation>{cls}：{text}{advice}</translation>
+        </message>
+        <message>
+            <source>{cls}: computes nothing, no node needed</source>
+            <extracomment>engine: studio/importers/keras_code.py</extracomment>
+            <translation>{cls}：不做任何计算，不需要节点</translation>
+        </message>
+        <message>
+            <source>{cls}({arg}=…) {reason}</source>
+            <extracomment>engine: studio/importers/keras_code.py</extracomment>
+            <translation>{cls}({arg}=…)：{reason}</translation>
+        </message>
+        <message>
+            <source>{cls} is applied {count} times; Keras shares its weights between the calls, NetStudio gives each call its own</source>
+            <extracomment>engine: studio/importers/keras_code.py</extracomment>
+            <translation>{cls} 被调用了 {count} 次；Keras 在各次调用之间共享权重，NetStudio 则给每次调用各自的权重</translation>
+        </message>
+        <message>
+            <source>Flatten reads the {shape} channels-first image in another order than Keras does with channels last; the graph is new, so this changes nothing it can learn (it would matter only for weights trained in Keras)</source>
+            <extracomment>engine: studio/importers/keras_code.py</extracomment>
+            <translation>Flatten 读取通道在前的 {shape} 图像时，顺序与 Keras 在通道在后时不同；图是新建的，所以这不影响它能学到的东西（只有对在 Keras 中训练好的权重才有影响）</translation>
+        </message>
+        <message>
+            <source>Input {shape} is flattened at once: read as a 1×{h}×{w} grayscale image, as NetStudio's image data sets give (the same {n} numbers)</source>
+            <extracomment>engine: studio/importers/keras_code.py</extracomment>
+            <translation>Input {shape} 一开始就被展平：按 NetStudio 图像数据集给出的形式读作 1×{h}×{w} 的灰度图像（同样是 {n} 个数）</translation>
+        </message>
+        <message>
+            <source>data set {name} → {ours}</source>
+            <extracomment>engine: studio/importers/keras_code.py</extracomment>
+            <translation>数据集 {name} → {ours}</translation>
+        </message>
+        <message>
+            <source>{text} is not a layer NetStudio can read. {advice}</source>
+            <extracomment>engine: studio/importers/keras_code.py</extracomment>
+            <translation>{text} 不是 NetStudio 能读取的层。{advice}</translation>
+        </message>
+        <message>
+            <source>{cls}: what flows into it was not imported</source>
+            <extracomment>engine: studio/importers/keras_code.py</extracomment>
+            <translation>{cls}：它的输入没有被导入</translation>
+        </message>
+        <message>
+            <source>{cls} left out: {reason}</source>
+            <extracomment>engine: studio/importers/keras_code.py</extracomment>
+            <translation>{cls} 未导入：{reason}</translation>
+        </message>
+        <message>
+            <source>only changes training or initialisation; NetStudio uses its own</source>
+            <extracomment>engine: studio/importers/keras_layers.py</extracomment>
+            <translation>只影响训练或初始化；NetStudio 使用自己的设置</translation>
+        </message>
+        <message>
+            <source>padding={value!r} is not one NetStudio has (valid, same)</source>
+            <extracomment>engine: studio/importers/keras_layers.py</extracomment>
+            <translation>NetStudio 没有 padding={value!r}（只有 valid、same）</translation>
+        </message>
+        <message>
+            <source>the activation {value!r} is not one NetStudio has ({known})</source>
+            <extracomment>engine: studio/importers/keras_layers.py</extracomment>
+            <translation>NetStudio 没有激活函数 {value!r}（可用的有：{known}）</translation>
+        </message>
+        <message>
+            <source>{cls} takes at most {count} arguments by position here</source>
+            <extracomment>engine: studio/importers/keras_layers.py</extracomment>
+            <translation>{cls} 在这里最多接受 {count} 个位置参数</translation>
+        </message>
+        <message>
+            <source>NetStudio has no layer like Keras' {cls}</source>
+            <extracomment>engine: studio/importers/keras_layers.py</extracomment>
+            <translation>NetStudio 没有与 Keras 的 {cls} 对应的层</translation>
+        </message>
+        <message>
+            <source>Activation has nothing for {args}</source>
+            <extracomment>engine: studio/importers/keras_layers.py</extracomment>
+            <translation>Activation 没有与 {args} 对应的设置</translation>
+        </message>
+        <message>
+            <source>NetStudio has no {name!r} activation layer</source>
+            <extracomment>engine: studio/importers/keras_layers.py</extracomment>
+            <translation>NetStudio 没有 {name!r} 激活层</translation>
+        </message>
+        <message>
+            <source>{cls} must wrap a layer written in the same call</source>
+            <extracomment>engine: studio/importers/keras_layers.py</extracomment>
+            <translation>{cls} 必须包装在同一个调用中写出的层</translation>
+        </message>
+        <message>
+            <source>NetStudio makes only LSTM, GRU and SimpleRNN bidirectional</source>
+            <extracomment>engine: studio/importers/keras_layers.py</extracomment>
+            <translation>NetStudio 只能把 LSTM、GRU 和 SimpleRNN 设为双向</translation>
+        </message>
+        <message>
+            <source>NetStudio's bidirectional layers join both directions by concatenating (merge_mode='concat') and take no other option</source>
+            <extracomment>engine: studio/importers/keras_layers.py</extracomment>
+            <translation>NetStudio 的双向层通过拼接合并两个方向（merge_mode='concat'），不支持其他选项</translation>
+        </message>
+        <message>
+            <source>NetStudio's TimeDistributed holds a Dense layer only</source>
+            <extracomment>engine: studio/importers/keras_layers.py</extracomment>
+            <translation>NetStudio 的 TimeDistributed 只能包装 Dense 层</translation>
+        </message>
+        <message>
+            <source>Reshape needs its target shape written as numbers</source>
+            <extracomment>engine: studio/importers/keras_layers.py</extracomment>
+            <translation>Reshape 的目标形状必须用数字写出</translation>
+        </message>
+        <message>
+            <source>Reshape to {keras} (channels last, Keras) became {ours} (channels first, NetStudio); the numbers are placed in another order</source>
+            <extracomment>engine: studio/importers/keras_layers.py</extracomment>
+            <translation>Reshape 为 {keras}（通道在后，Keras）变成了 {ours}（通道在前，NetStudio）；数值的排列顺序不同</translation>
+        </message>
+        <message>
+            <source>NetStudio imports Permute only on sequences, where Keras and NetStudio order the axes alike</source>
+            <extracomment>engine: studio/importers/keras_layers.py</extracomment>
+            <translation>NetStudio 只导入作用于序列的 Permute，因为在序列上 Keras 和 NetStudio 的轴顺序相同</translation>
+        </message>
+        <message>
+            <source>Conv2DTranspose's output_padding is not imported; leave it out and NetStudio works it out from padding</source>
+            <extracomment>engine: studio/importers/keras_layers.py</extracomment>
+            <translation>Conv2DTranspose 的 output_padding 不会被导入；请去掉它，NetStudio 会根据 padding 推算出来</translation>
+        </message>
+        <message>
+            <source>NetStudio's ConvTranspose2D has no dilation</source>
+            <extracomment>engine: studio/importers/keras_layers.py</extracomment>
+            <translation>NetStudio 的 ConvTranspose2D 没有膨胀率（dilation）</translation>
+        </message>
+        <message>
+            <source>no padding gives this kernel and stride Keras' 'same' size</source>
+            <extracomment>engine: studio/importers/keras_layers.py</extracomment>
+            <translation>没有任何填充能让这个卷积核和步长得到 Keras 'same' 的尺寸</translation>
+        </message>
+        <message>
+            <source>{value} differs per axis; NetStudio takes one number here</source>
+            <extracomment>engine: studio/importers/keras_layers.py</extracomment>
+            <translation>{value} 在各轴上不同；NetStudio 在这里只接受一个数</translation>
+        </message>
+        <message>
+            <source>{cls} got {arg} twice</source>
+            <extracomment>engine: studio/importers/keras_layers.py</extracomment>
+            <translation>{cls} 的 {arg} 给出了两次</translation>
+        </message>
+        <message>
+            <source>{arg}={value!r} is not a value NetStudio can use</source>
+            <extracomment>engine: studio/importers/keras_layers.py</extracomment>
+            <translation>{arg}={value!r} 不是 NetStudio 能使用的值</translation>
+        </message>
+        <message>
+            <source>{arg}={value!r} is not something NetStudio's {layer} can do</source>
+            <extracomment>engine: studio/importers/keras_layers.py</extracomment>
+            <translation>NetStudio 的 {layer} 做不到 {arg}={value!r}</translation>
+        </message>
+        <message>
+            <source>NetStudio's {layer} has nothing for Keras' {arg}</source>
+            <extracomment>engine: studio/importers/keras_layers.py</extracomment>
+            <translation>NetStudio 的 {layer} 没有与 Keras 的 {arg} 对应的设置</translation>
+        </message>
+        <message>
+            <source>{source}, line {line}: {error}; NetStudio reads the code as Python and could not</source>
+            <extracomment>engine: studio/importers/keras_reader.py</extracomment>
+            <translation>{source} 第 {line} 行：{error}；NetStudio 把代码当作 Python 读取，但没能读懂</translation>
+        </message>
+        <message>
+            <source>loss</source>
+            <extracomment>engine: studio/importers/keras_settings.py</extracomment>
+            <translation type="unfinished">损失</translation>
+        </message>
+        <message>
+            <source>the code names no loss NetStudio has; the Output node uses {loss}, chosen from the last layer's activation ({activation})</source>
+            <extracomment>engine: studio/importers/keras_settings.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{what} → {name} = {value}</source>
+            <extracomment>engine: studio/importers/keras_settings.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>optimizer {name} → {ours}</source>
+            <extracomment>engine: studio/importers/keras_settings.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the loss {name} is not one NetStudio has (cross-entropy, binary cross-entropy, mean squared error)</source>
+            <extracomment>engine: studio/importers/keras_settings.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{what}: {text} depends on how the code is started; {value} (its value when started plainly) is used</source>
+            <extracomment>engine: studio/importers/keras_settings.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{what}: {text} is only known when the code runs; NetStudio's default is used</source>
+            <extracomment>engine: studio/importers/keras_settings.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the optimizer {name} is not one NetStudio has (Adam, AdamW, SGD, RMSprop); training uses Adam</source>
+            <extracomment>engine: studio/importers/keras_settings.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>RMSprop averages squared gradients with 0.99 in NetStudio (PyTorch), 0.9 in Keras</source>
+            <extracomment>engine: studio/importers/keras_settings.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>loss {name} → {ours}</source>
+            <extracomment>engine: studio/importers/keras_settings.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>compile({key}=…) is not imported</source>
+            <extracomment>engine: studio/importers/keras_settings.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{what}: {error}</source>
+            <extracomment>engine: studio/importers/keras_settings.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>metric {name}: NetStudio shows accuracy for every classifier</source>
+            <extracomment>engine: studio/importers/keras_settings.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the metric {name} is not one NetStudio shows (it shows loss and accuracy)</source>
+            <extracomment>engine: studio/importers/keras_settings.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the callback {name} is not imported</source>
+            <extracomment>engine: studio/importers/keras_settings.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{name}({arg}=…) is not imported; NetStudio uses PyTorch's value</source>
+            <extracomment>engine: studio/importers/keras_settings.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>EarlyStopping watches the validation loss in NetStudio</source>
+            <extracomment>engine: studio/importers/keras_settings.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>fit(validation_data=…): NetStudio validates on a part of the training data; set the validation split in the training settings</source>
+            <extracomment>engine: studio/importers/keras_settings.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>fit({key}=…) is not imported</source>
+            <extracomment>engine: studio/importers/keras_settings.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>node {name} ({op})</source>
+            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
+            <translation>节点 {name}（{op}）</translation>
+        </message>
+        <message>
+            <source>input {name}</source>
+            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
+            <translation>输入 {name}</translation>
+        </message>
+        <message>
+            <source>{path} cannot be imported: {count} operator(s) have no NetStudio layer or settings it cannot express exactly: {ops}</source>
+            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
+            <translation>{path} 无法导入：有 {count} 个算子没有对应的 NetStudio 层，或其设置无法被精确表达：{ops}</translation>
+        </message>
+        <message>
+            <source>Imported from {file}</source>
+            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
+            <translation>从 {file} 导入</translation>
+        </message>
+        <message>
+            <source>{path}: the imported graph does not fit together: {problem}</source>
+            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
+            <translation>{path}：导入的图中各层不匹配：{problem}</translation>
+        </message>
+        <message>
+            <source>Input {node} {shape}</source>
+            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
+            <translation>Input {node} {shape}</translation>
+        </message>
+        <message>
+            <source>output {name}</source>
+            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
+            <translation>输出 {name}</translation>
+        </message>
+        <message>
+            <source>Output {node}: loss {loss}, target {target} (chosen by NetStudio: an ONNX file holds no training settings)</source>
+            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
+            <translation>Output {node}：损失函数 {loss}，目标 {target}（由 NetStudio 选择：ONNX 文件中不包含训练设置）</translation>
+        </message>
+        <message>
+            <source>{layer} {node}</source>
+            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
+            <translation>{layer} {node}</translation>
+        </message>
+        <message>
+            <source>its padding {pads} is uneven and not Keras' 'same'</source>
+            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
+            <translation>它的填充 {pads} 不对称，也不是 Keras 的 'same'</translation>
+        </message>
+        <message>
+            <source>activation {name} of {node}</source>
+            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
+            <translation>{node} 的激活函数 {name}</translation>
+        </message>
+        <message>
+            <source>its {what} {values} differ between axes; NetStudio's layers take one value</source>
+            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
+            <translation>它的 {what} {values} 在各轴上不同；NetStudio 的层只接受一个值</translation>
+        </message>
+        <message>
+            <source>{path}: the weights of {node} do not fit its layer ({name}: {got}, the layer needs {want})</source>
+            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
+            <translation>{path}：{node} 的权重与它的层不匹配（{name}：{got}，该层需要 {want}）</translation>
+        </message>
+        <message>
+            <source>it takes the constant {name} where a layer takes data</source>
+            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
+            <translation>它在层本应接收数据的位置接收了常量 {name}</translation>
+        </message>
+        <message>
+            <source>{name} is computed, where NetStudio needs fixed weights</source>
+            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
+            <translation>{name} 是计算出来的，而 NetStudio 在这里需要固定的权重</translation>
+        </message>
+        <message>
+            <source>the shape of {name} is not known</source>
+            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
+            <translation>{name} 的形状未知</translation>
+        </message>
+        <message>
+            <source>the size of {name} is not fixed</source>
+            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
+            <translation>{name} 的大小不固定</translation>
+        </message>
+        <message>
+            <source>it reads a global pooling's kept axes</source>
+            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
+            <translation>它读取了全局池化保留下来的轴</translation>
+        </message>
+        <message>
+            <source>NetStudio's inputs are float32 or int64 with a batch axis first and fixed sizes after it; this one is {shape}</source>
+            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
+            <translation>NetStudio 的输入必须是 float32 或 int64，第一维是批量维度，其后各维大小固定；这个输入是 {shape}</translation>
+        </message>
+        <message>
+            <source>a Dropout in training mode changes its output at random</source>
+            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
+            <translation>训练模式下的 Dropout 会随机改变它的输出</translation>
+        </message>
+        <message>
+            <source>it moves the batch axis</source>
+            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
+            <translation>它移动了批量维度</translation>
+        </message>
+        <message>
+            <source>a Gemm with transA or alpha ≠ 1 is not a Dense layer</source>
+            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
+            <translation>带 transA 或 alpha ≠ 1 的 Gemm 不是 Dense 层</translation>
+        </message>
+        <message>
+            <source>a MatMul with a {rank}-axis weight is not a Dense layer</source>
+            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
+            <translation>权重有 {rank} 个轴的 MatMul 不是 Dense 层</translation>
+        </message>
+        <message>
+            <source>its bias does not have one value per output</source>
+            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
+            <translation>它的偏置不是每个输出一个值</translation>
+        </message>
+        <message>
+            <source>only 1D and 2D convolutions have a layer</source>
+            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
+            <translation>只有一维和二维卷积有对应的层</translation>
+        </message>
+        <message>
+            <source>a grouped convolution (group {n}) has no layer</source>
+            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
+            <translation>分组卷积（group {n}）没有对应的层</translation>
+        </message>
+        <message>
+            <source>padding {mode} (extra cells first) has no layer</source>
+            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
+            <translation>填充方式 {mode}（多出的格子在前）没有对应的层</translation>
+        </message>
+        <message>
+            <source>only plain 2D transposed convolutions have a layer</source>
+            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
+            <translation>只有普通的二维转置卷积有对应的层</translation>
+        </message>
+        <message>
+            <source>automatic padding of a transposed convolution has no layer</source>
+            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
+            <translation>转置卷积的自动填充没有对应的层</translation>
+        </message>
+        <message>
+            <source>a dilated transposed convolution has no layer</source>
+            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
+            <translation>带膨胀的转置卷积没有对应的层</translation>
+        </message>
+        <message>
+            <source>a MaxPool that also returns indices has no layer</source>
+            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
+            <translation>同时返回索引的 MaxPool 没有对应的层</translation>
+        </message>
+        <message>
+            <source>only 1D and 2D pooling have a layer</source>
+            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
+            <translation>只有一维和二维池化有对应的层</translation>
+        </message>
+        <message>
+            <source>a dilated pooling has no layer</source>
+            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
+            <translation>带膨胀的池化没有对应的层</translation>
+        </message>
+        <message>
+            <source>a reduction over axes {axes} is not a global pooling</source>
+            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
+            <translation>在轴 {axes} 上的归约不是全局池化</translation>
+        </message>
+        <message>
+            <source>a Flatten that keeps {n} leading axes has no layer</source>
+            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
+            <translation>保留前 {n} 个轴的 Flatten 没有对应的层</translation>
+        </message>
+        <message>
+            <source>a Squeeze is imported only after a global pooling</source>
+            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
+            <translation>Squeeze 只有在全局池化之后才会被导入</translation>
+        </message>
+        <message>
+            <source>a Reshape to {shape} does not keep the batch axis first</source>
+            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
+            <translation>Reshape 为 {shape} 时没有把批量维度保持在第一维</translation>
+        </message>
+        <message>
+            <source>{layer} joins 2 to 8 inputs, not {n}</source>
+            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
+            <translation>{layer} 合并 2 到 8 个输入，而不是 {n} 个</translation>
+        </message>
+        <message>
+            <source>its inputs have different shapes {shapes}; NetStudio's {layer} does not broadcast</source>
+            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
+            <translation>它的输入形状各不相同（{shapes}）；NetStudio 的 {layer} 不做广播</translation>
+        </message>
+        <message>
+            <source>a BatchNormalization in training mode has no layer</source>
+            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
+            <translation>训练模式下的 BatchNormalization 没有对应的层</translation>
+        </message>
+        <message>
+            <source>the tanh approximation of GELU has no layer</source>
+            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
+            <translation>GELU 的 tanh 近似没有对应的层</translation>
+        </message>
+        <message>
+            <source>the operator {op} has no NetStudio layer</source>
+            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
+            <translation>算子 {op} 没有对应的 NetStudio 层</translation>
+        </message>
+        <message>
+            <source>its padding {pads} is not Keras' 'valid' or 'same'</source>
+            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
+            <translation>它的填充 {pads} 既不是 Keras 的 'valid'，也不是 'same'</translation>
+        </message>
+        <message>
+            <source>it joins along axis {axis}; Concatenate joins channels or features</source>
+            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
+            <translation>它沿轴 {axis} 拼接；Concatenate 只沿通道或特征拼接</translation>
+        </message>
+        <message>
+            <source>a SELU with its own alpha or gamma has no layer</source>
+            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
+            <translation>自定义了 alpha 或 gamma 的 SELU 没有对应的层</translation>
+        </message>
+        <message>
+            <source>an average pooling that counts its padding zeros has no layer ('same' averages over the cells inside)</source>
+            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
+            <translation>把填充的零也计入平均的平均池化没有对应的层（'same' 只对内部的格子求平均）</translation>
+        </message>
+        <message>
+            <source>a global pooling of a {rank}-axis tensor has no layer</source>
+            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
+            <translation>对 {rank} 轴张量的全局池化没有对应的层</translation>
+        </message>
+        <message>
+            <source>a Softmax over axis {axis} is not over the features</source>
+            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
+            <translation>沿轴 {axis} 的 Softmax 不是在特征上做的</translation>
+        </message>
+        <message>
+            <source>{path} is not an ONNX model, or the file is damaged or cut short</source>
+            <extracomment>engine: studio/importers/onnx_read.py</extracomment>
+            <translation>{path} 不是 ONNX 模型，或者文件已损坏或不完整</translation>
+        </message>
+        <message>
+            <source>{path} keeps its weights in separate files ({name} …); NetStudio imports ONNX models saved as one file</source>
+            <extracomment>engine: studio/importers/onnx_read.py</extracomment>
+            <translation>{path} 把权重保存在单独的文件中（{name} …）；NetStudio 只导入保存为单个文件的 ONNX 模型</translation>
+        </message>
+        <message>
+            <source>{path} is larger than any ONNX model can be</source>
+            <extracomment>engine: studio/importers/onnx_read.py</extracomment>
+            <translation>{path} 比任何 ONNX 模型可能的大小都大</translation>
+        </message>
+        <message>
+            <source>There is no file {path}</source>
+            <extracomment>engine: studio/importers/onnx_read.py</extracomment>
+            <translation>文件 {path} 不存在</translation>
+        </message>
+        <message>
+            <source>{path} cannot be read ({reason})</source>
+            <extracomment>engine: studio/importers/onnx_read.py</extracomment>
+            <translation>无法读取 {path}（{reason}）</translation>
+        </message>
+        <message>
+            <source>{path} is not a valid ONNX model ({reason})</source>
+            <extracomment>engine: studio/importers/onnx_read.py</extracomment>
+            <translation>{path} 不是有效的 ONNX 模型（{reason}）</translation>
+        </message>
+        <message>
+            <source>{path}: the shapes in the model do not fit together ({reason})</source>
+            <extracomment>engine: studio/importers/onnx_read.py</extracomment>
+            <translation>{path}：模型中的形状不匹配（{reason}）</translation>
+        </message>
+        <message>
+            <source>Imported ({count}):</source>
+            <extracomment>engine: studio/importers/report.py</extracomment>
+            <translation>已导入（{count}）：</translation>
+        </message>
+        <message>
+            <source>Not imported ({count}):</source>
+            <extracomment>engine: studio/importers/report.py</extracomment>
+            <translation>未导入（{count}）：</translation>
+        </message>
+        <message>
+            <source>Changed on the way ({count}):</source>
+            <extracomment>engine: studio/importers/report.py</extracomment>
+            <translation>导入时有改动（{count}）：</translation>
+        </message>
+        <message>
             <source>query</source>
             <extracomment>engine: studio/layers/attention.py</extracomment>
             <translation>查询</translation>
@@ -4082,16 +4782,6 @@ Replace it?</source>
             <translation>该运行的模型接受的是 {want}（它的 Input），但这个模块得到的是 {got}；请给它与该运行训练时形状相同的数据</translation>
         </message>
         <message>
-            <source>{title} must be text, not {value!r}</source>
-            <extracomment>engine: studio/layers/run_block.py</extracomment>
-            <translation>{title} 必须是文本，而不是 {value!r}</translation>
-        </message>
-        <message>
-            <source>{title} is too long or holds a NUL character</source>
-            <extracomment>engine: studio/layers/run_block.py</extracomment>
-            <translation>{title} 太长或含有 NUL 字符</translation>
-        </message>
-        <message>
             <source>{path} is not a NetStudio run folder: it has no project.json</source>
             <extracomment>engine: studio/layers/run_block.py</extracomment>
             <translation>{path} 不是 NetStudio 运行文件夹：其中没有 project.json</translation>
@@ -4207,6 +4897,16 @@ Replace it?</source>
             <translation>{layer} 没有参数 {name!r}（它的参数有：{known}）</translation>
         </message>
         <message>
+            <source>{title} must be text, not {value!r}</source>
+            <extracomment>engine: studio/params.py</extracomment>
+            <translation>{title} 必须是文本，而不是 {value!r}</translation>
+        </message>
+        <message>
+            <source>{title} is too long or holds a NUL character</source>
+            <extracomment>engine: studio/params.py</extracomment>
+            <translation>{title} 太长或含有 NUL 字符</translation>
+        </message>
+        <message>
             <source>{title} must be a whole number or a triple [depth, height, width]</source>
             <extracomment>engine: studio/params.py</extracomment>
             <translation>{title} 必须是一个整数或三元组 [深, 高, 宽]</translation>
@@ -4305,11 +5005,6 @@ Replace it?</source>
             <source>{arch} has no pretrained weights named {weights}; choose one of: {names}</source>
             <extracomment>engine: studio/pretrained_weights.py</extracomment>
             <translation>{arch} 没有名为 {weights} 的预训练权重；请从以下选择：{names}</translation>
-        </message>
-        <message>
-            <source>Cannot read {path}: {reason}</source>
-            <extracomment>engine: studio/pretrained_weights.py</extracomment>
-            <translation>无法读取 {path}：{reason}</translation>
         </message>
         <message>
             <source>it holds no state_dict of named tensors</source>
@@ -4540,11 +5235,6 @@ Replace it?</source>
             <source>{path} is not a regular file</source>
             <extracomment>engine: studio/project.py</extracomment>
             <translation>{path} 不是普通文件</translation>
-        </message>
-        <message>
-            <source>There is no file {path}</source>
-            <extracomment>engine: studio/project.py</extracomment>
-            <translation>文件 {path} 不存在</translation>
         </message>
         <message>
             <source>{path} cannot be read: {error}</source>
