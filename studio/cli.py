@@ -23,7 +23,7 @@ from studio.messages import msg, term
 from studio.translate import tr
 
 EXIT_USER_ERROR = 1
-HEADLESS_COMMANDS = "templates, new, summary, datasets, train, export, search"
+HEADLESS_COMMANDS = "templates, new, summary, datasets, train, export, search, import"
 # studio.export.FORMATS, named here so that `--help` need not import the exporters (and
 # PyTorch with them); tests/test_cli.py checks that both agree.
 EXPORT_FORMATS = ("safetensors", "onnx", "pt2", "pt", "py")
@@ -380,6 +380,29 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    from studio.importers import ImportRefused, import_file
+    from studio.project import save_project
+
+    source, target = Path(args.model), Path(args.output)
+    if target.exists() and not args.force:
+        raise UserError(msg("{path} already exists; choose another name or add --force",
+                            path=str(target)))
+    try:
+        project, report = import_file(source)
+    except ImportRefused as exc:
+        # The report says what was read before the refusal; the error line says why.
+        for text in exc.report.lines(tr):
+            print(text, file=sys.stderr)
+        raise
+    for text in report.lines(tr):
+        print(text)
+    save_project(project, target)
+    say(msg("Wrote {path} ({count} nodes) from {source}.", path=str(target),
+            count=len(project.graph.nodes), source=str(source)))
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     import importlib
 
@@ -574,6 +597,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help=_help(term(
         "replace the file or folder if it exists (never the source)", "cli")))
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("import", help=_help(term(
+        "make a project from a model made elsewhere (Keras code: .py)", "cli")))
+    p.add_argument("model", help=_help(term("the model file to read", "cli")))
+    p.add_argument("-o", "--output", required=True,
+                   help=_help(term("the project file to write", "cli")))
+    p.add_argument("--force", action="store_true", help=_help(term(
+        "replace the project file if it exists", "cli")))
+    p.set_defaults(func=cmd_import)
 
     for command in sub.choices.values():
         command.formatter_class = _HelpFormatter

@@ -103,7 +103,21 @@ def import_keras_code(text: str, source_name: str) -> tuple[Project, ImportRepor
         description=str(msg("Imported from the Keras code in {source} (model {model}).",
                             source=source_name, model=name or "model")),
     )
+    _in_line_order(report)
     return project, report
+
+
+def _in_line_order(report: ImportReport) -> None:
+    """Entries sorted by their line, as the user reads the code (stable: same line, same
+    order); entries without a line (the loss chosen) come last."""
+
+    def key(entry: tuple[str, str]) -> int:
+        values = getattr(entry[0], "values", None) or {}
+        number = values.get("line")
+        return number if isinstance(number, int) else 1 << 30
+
+    for entries in (report.mapped, report.not_mapped, report.approximated):
+        entries.sort(key=key)
 
 
 def _chosen_model(reader: Reader, report: ImportReport, source: str) -> tuple[Any, str | None]:
@@ -384,6 +398,8 @@ def _flat_gray_input(graph: Graph, report: ImportReport, builder: _Builder) -> N
         if (len(shape) == 2 and node.params["dtype"] == "float32" and successors
                 and all(graph.node(s).layer_id == "Flatten" for s in successors)):
             graph.set_params(node_id, {"shape": [1, *shape]})
+            report.mapped[:] = [entry for entry in report.mapped if not (
+                entry[0] == line(number) and getattr(entry[1], "template", "") == "Input {shape}")]
             report.add_mapped(line(number), msg(
                 "Input {shape} is flattened at once: read as a 1×{h}×{w} grayscale image, "
                 "as NetStudio's image data sets give (the same {n} numbers)",
