@@ -2610,22 +2610,22 @@ Replace it?</source>
         <message>
             <source>make a project from a model made elsewhere (Keras code: .py)</source>
             <extracomment>engine: studio/cli.py</extracomment>
-            <translation type="unfinished" />
+            <translation>用在别处建立的模型生成项目（Keras 代码：.py）</translation>
         </message>
         <message>
             <source>the model file to read</source>
             <extracomment>engine: studio/cli.py</extracomment>
-            <translation type="unfinished" />
+            <translation>要读取的模型文件</translation>
         </message>
         <message>
             <source>the project file to write</source>
             <extracomment>engine: studio/cli.py</extracomment>
-            <translation type="unfinished" />
+            <translation>要写入的项目文件</translation>
         </message>
         <message>
             <source>replace the project file if it exists</source>
             <extracomment>engine: studio/cli.py</extracomment>
-            <translation type="unfinished" />
+            <translation>项目文件已存在时替换它</translation>
         </message>
         <message>
             <source>Build neural networks by drawing them; train and export them. `netstudio [PROJECT]` opens the app.</source>
@@ -2817,7 +2817,7 @@ Replace it?</source>
             <translation>✓ 现在即可离线使用   ✗ 需要下载（或安装所列的离线软件包）</translation>
         </message>
         <message>
-            <source>Wrote {path} ({count} layers) from {source}.</source>
+            <source>Wrote {path} ({count} nodes) from {source}.</source>
             <extracomment>engine: studio/cli.py</extracomment>
             <translation type="unfinished" />
         </message>
@@ -4114,97 +4114,97 @@ Replace it?</source>
         <message>
             <source>loss</source>
             <extracomment>engine: studio/importers/keras_settings.py</extracomment>
-            <translation type="unfinished">损失</translation>
+            <translation>损失函数</translation>
         </message>
         <message>
             <source>the code names no loss NetStudio has; the Output node uses {loss}, chosen from the last layer's activation ({activation})</source>
             <extracomment>engine: studio/importers/keras_settings.py</extracomment>
-            <translation type="unfinished" />
+            <translation>代码中没有指定 NetStudio 支持的损失函数；Output 节点使用 {loss}，这是根据最后一层的激活函数（{activation}）选择的</translation>
         </message>
         <message>
             <source>{what} → {name} = {value}</source>
             <extracomment>engine: studio/importers/keras_settings.py</extracomment>
-            <translation type="unfinished" />
+            <translation>{what} → {name} = {value}</translation>
         </message>
         <message>
             <source>optimizer {name} → {ours}</source>
             <extracomment>engine: studio/importers/keras_settings.py</extracomment>
-            <translation type="unfinished" />
+            <translation>优化器 {name} → {ours}</translation>
         </message>
         <message>
             <source>the loss {name} is not one NetStudio has (cross-entropy, binary cross-entropy, mean squared error)</source>
             <extracomment>engine: studio/importers/keras_settings.py</extracomment>
-            <translation type="unfinished" />
+            <translation>NetStudio 没有损失函数 {name}（只有交叉熵、二元交叉熵、均方误差）</translation>
         </message>
         <message>
             <source>{what}: {text} depends on how the code is started; {value} (its value when started plainly) is used</source>
             <extracomment>engine: studio/importers/keras_settings.py</extracomment>
-            <translation type="unfinished" />
+            <translation>{what}：{text} 取决于代码的启动方式；使用 {value}（直接启动时的值）</translation>
         </message>
         <message>
             <source>{what}: {text} is only known when the code runs; NetStudio's default is used</source>
             <extracomment>engine: studio/importers/keras_settings.py</extracomment>
-            <translation type="unfinished" />
+            <translation>{what}：{text} 只有在代码运行时才知道；使用 NetStudio 的默认值</translation>
         </message>
         <message>
             <source>the optimizer {name} is not one NetStudio has (Adam, AdamW, SGD, RMSprop); training uses Adam</source>
             <extracomment>engine: studio/importers/keras_settings.py</extracomment>
-            <translation type="unfinished" />
+            <translation>NetStudio 没有优化器 {name}（只有 Adam、AdamW、SGD、RMSprop）；训练时使用 Adam</translation>
         </message>
         <message>
             <source>RMSprop averages squared gradients with 0.99 in NetStudio (PyTorch), 0.9 in Keras</source>
             <extracomment>engine: studio/importers/keras_settings.py</extracomment>
-            <translation type="unfinished" />
+            <translation>RMSprop 对梯度平方做滑动平均的系数在 NetStudio（PyTorch）中是 0.99，在 Keras 中是 0.9</translation>
         </message>
         <message>
             <source>loss {name} → {ours}</source>
             <extracomment>engine: studio/importers/keras_settings.py</extracomment>
-            <translation type="unfinished" />
+            <translation>损失函数 {name} → {ours}</translation>
         </message>
         <message>
             <source>compile({key}=…) is not imported</source>
             <extracomment>engine: studio/importers/keras_settings.py</extracomment>
-            <translation type="unfinished" />
+            <translation>compile({key}=…) 未导入</translation>
         </message>
         <message>
             <source>{what}: {error}</source>
             <extracomment>engine: studio/importers/keras_settings.py</extracomment>
-            <translation type="unfinished" />
+            <translation>{what}：{error}</translation>
         </message>
         <message>
             <source>metric {name}: NetStudio shows accuracy for every classifier</source>
             <extracomment>engine: studio/importers/keras_settings.py</extracomment>
-            <translation type="unfinished" />
+            <translation>指标 {name}：NetStudio 会为每个分类模型显示准确率</translation>
         </message>
         <message>
             <source>the metric {name} is not one NetStudio shows (it shows loss and accuracy)</source>
             <extracomment>engine: studio/importers/keras_settings.py</extracomment>
-            <translation type="unfinished" />
+            <translation>NetStudio 不显示指标 {name}（它显示损失和准确率）</translation>
         </message>
         <message>
             <source>the callback {name} is not imported</source>
             <extracomment>engine: studio/importers/keras_settings.py</extracomment>
-            <translation type="unfinished" />
+            <translation>回调 {name} 未导入</translation>
         </message>
         <message>
             <source>{name}({arg}=…) is not imported; NetStudio uses PyTorch's value</source>
             <extracomment>engine: studio/importers/keras_settings.py</extracomment>
-            <translation type="unfinished" />
+            <translation>{name}({arg}=…) 未导入；NetStudio 使用 PyTorch 的值</translation>
         </message>
         <message>
             <source>EarlyStopping watches the validation loss in NetStudio</source>
             <extracomment>engine: studio/importers/keras_settings.py</extracomment>
-            <translation type="unfinished" />
+            <translation>在 NetStudio 中，EarlyStopping 监视的是验证损失</translation>
         </message>
         <message>
             <source>fit(validation_data=…): NetStudio validates on a part of the training data; set the validation split in the training settings</source>
             <extracomment>engine: studio/importers/keras_settings.py</extracomment>
-            <translation type="unfinished" />
+            <translation>fit(validation_data=…)：NetStudio 用训练数据的一部分做验证；请在训练设置中设置验证集比例</translation>
         </message>
         <message>
             <source>fit({key}=…) is not imported</source>
             <extracomment>engine: studio/importers/keras_settings.py</extracomment>
-            <translation type="unfinished" />
+            <translation>fit({key}=…) 未导入</translation>
         </message>
         <message>
             <source>node {name} ({op})</source>
@@ -5867,6 +5867,11 @@ Replace it?</source>
             <source>Interrupted.</source>
             <extracomment>engine: studio/training.py</extracomment>
             <translation>已中断。</translation>
+        </message>
+        <message>
+            <source>Wrote {path} ({count} layers) from {source}.</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation type="vanished">已根据 {source} 写出 {path}（{count} 层）。</translation>
         </message>
         <message>
             <source>they have not been downloaded yet</source>
