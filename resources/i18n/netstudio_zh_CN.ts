@@ -2819,7 +2819,7 @@ Replace it?</source>
         <message>
             <source>Wrote {path} ({count} nodes) from {source}.</source>
             <extracomment>engine: studio/cli.py</extracomment>
-            <translation type="unfinished" />
+            <translation>已根据 {source} 写出 {path}（{count} 个节点）。</translation>
         </message>
         <message>
             <source>Note: {note}</source>
