@@ -1,0 +1,320 @@
+"""Keras code → NetStudio project (studio.importers.keras_code): the guides' models, read as
+text and never run.
+
+tests/keras_code/ holds the guides' code blocks as a reader copies them from the pages in
+../shared/seeds/ (the basics guide's block keeps the page's one-space indent and whitespace
+lines), and copies of ../shared/reference/keras_seed_*.py.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from studio.importers import ImportRefused, import_file
+from studio.importers.keras_code import import_keras_code
+from studio.project import load_project
+from studio.shapes import infer_shapes
+from studio.templates import load_template
+
+CODE = Path(__file__).parent / "keras_code"
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SETTINGS = ("optimizer", "learning_rate", "batch_size", "epochs", "validation_split")
+
+
+def imported(code: str, name: str = "model.py"):
+    return import_keras_code(textwrap.dedent(code), name)
+
+
+def texts(entries) -> str:
+    return "\n".join(f"{where}: {text}" for where, text in entries)
+
+
+def layer_ids(project) -> list[str]:
+    return [node.layer_id for node in project.graph.nodes.values()]
+
+
+def seed_blocks() -> list[tuple[str, str]]:
+    blocks = [
+        ("seed-mlp", (CODE / "guide_mlp_block.txt").read_text(encoding="utf-8")),
+        ("seed-cnn", (CODE / "guide_cnn_block.txt").read_text(encoding="utf-8")),
+        ("seed-mlp", (CODE / "reference_seed_mlp.txt").read_text(encoding="utf-8")),
+        ("seed-cnn", (CODE / "reference_seed_cnn.txt").read_text(encoding="utf-8")),
+    ]
+    for kind in ("mlp", "cnn"):  # the originals too, where the shared folder is there
+        original = SHARED / "reference" / f"keras_seed_{kind}.py"
+        if original.is_file():
+            blocks.append((f"seed-{kind}", original.read_text(encoding="utf-8")))
+    return blocks
+
+
+@pytest.mark.parametrize(("template", "code"), seed_blocks())
+def test_the_seeds_code_imports_to_the_seed_templates(template, code):
+    project, report = import_keras_code(code, "seed.py")
+    expected = load_template(template)
+    analysis = infer_shapes(project.graph)
+    assert analysis.ok, analysis.problems
+    assert analysis.total_params == infer_shapes(expected.graph).total_params
+    assert analysis.total_params == {"seed-mlp": 109_386, "seed-cnn": 93_322}[template]
+    assert layer_ids(project) == layer_ids(expected)
+    assert {k: project.training[k] for k in SETTINGS} == {
+        k: expected.training[k] for k in SETTINGS}
+    assert project.graph.node("output_1").params["loss"] == "cross_entropy"
+    assert not report.not_mapped, texts(report.not_mapped)
+
+
+def test_the_guides_blocks_name_their_data_set_and_the_cnn_reports_flatten_order():
+    code = (CODE / "guide_cnn_block.txt").read_text(encoding="utf-8")
+    project, report = import_keras_code(code, "cnn.py")
+    assert project.dataset["name"] == "mnist"
+    assert project.graph.node("input_1").params["shape"] == (1, 28, 28)
+    changed = texts(report.approximated)
+    assert "line 19" in changed and "Flatten" in changed and "channels" in changed
+
+
+def test_a_run_time_epoch_count_takes_its_plain_value_and_says_so():
+    code = (CODE / "reference_seed_cnn.txt").read_text(encoding="utf-8")
+    project, report = import_keras_code(code, "keras_seed_cnn.py")
+    assert project.training["epochs"] == 5
+    assert "sys.argv" in texts(report.approximated)
+
+
+def test_functional_api_with_add_and_concatenate_and_constants():
+    project, report = imported("""
+        import keras
+        from keras import layers
+        FILTERS = 16
+        inputs = keras.Input(shape=(32, 32, 3))
+        x = layers.Conv2D(FILTERS * 2, 3, padding="same", activation="relu")(inputs)
+        y = layers.Conv2D(32, (3, 3), padding="same")(x)
+        y = layers.BatchNormalization()(y)
+        z = layers.add([x, y])
+        w = layers.concatenate([z, x])
+        w = layers.GlobalAveragePooling2D()(w)
+        outputs = layers.Dense(10, activation="softmax")(w)
+        model = keras.Model(inputs, outputs)
+        model.compile(optimizer=keras.optimizers.SGD(learning_rate=0.05, momentum=0.9),
+                      loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+        model.fit(x_train, y_train, epochs=3, batch_size=128, validation_split=0.1)
+    """)
+    assert not report.not_mapped, texts(report.not_mapped)
+    graph = project.graph
+    assert graph.node("input_1").params["shape"] == (3, 32, 32)
+    assert sorted(graph.predecessors("add_1")) == ["batch_norm_1", "conv2d_1"]
+    assert graph.predecessors("concatenate_1") == ["add_1", "conv2d_1"]
+    analysis = infer_shapes(graph)
+    assert analysis.ok
+    assert analysis.nodes["concatenate_1"].output.shape == (64, 32, 32)
+    # Keras: 896 + 9,248 + 128 (BatchNorm incl. moving statistics) + 650
+    assert analysis.total_keras_params == 896 + 9_248 + 128 + 650
+    assert project.training["optimizer"] == "sgd"
+    assert project.training["learning_rate"] == 0.05
+    assert project.training["momentum"] == 0.9
+    assert (project.training["epochs"], project.training["batch_size"]) == (3, 128)
+    assert project.training["validation_split"] == 0.1
+    positions = {node.position for node in graph.nodes.values()}
+    assert len(positions) == len(graph.nodes)  # laid out, no two nodes on one spot
+
+
+def test_bidirectional_lstm_and_keras_sgd_defaults():
+    project, _ = imported("""
+        from tensorflow.keras.models import Sequential
+        from tensorflow.keras.layers import Embedding, Bidirectional, LSTM, Dense, Dropout
+        from tensorflow.keras.optimizers import SGD
+        model = Sequential()
+        model.add(Embedding(10000, 64, input_length=100))
+        model.add(Bidirectional(LSTM(32, return_sequences=True)))
+        model.add(Bidirectional(LSTM(16)))
+        model.add(Dropout(0.5))
+        model.add(Dense(1, activation='sigmoid'))
+        model.compile(SGD(), 'binary_crossentropy', metrics=['acc'])
+    """)
+    graph = project.graph
+    assert graph.node("input_1").params == {"shape": (100,), "dtype": "int64"}
+    assert graph.node("lstm_1").params == {
+        "units": 32, "return_sequences": True, "bidirectional": True}
+    assert graph.node("lstm_2").params["bidirectional"] is True
+    assert graph.node("output_1").params["loss"] == "binary_cross_entropy"
+    # What Keras' model.summary() counts for the same model.
+    assert infer_shapes(graph).total_keras_params == 640_000 + 24_832 + 10_368 + 33
+    # Keras' SGD: learning rate 0.01 and no momentum (NetStudio's own default is 0.9).
+    assert project.training["optimizer"] == "sgd"
+    assert (project.training["learning_rate"], project.training["momentum"]) == (0.01, 0.0)
+
+
+def test_a_syntax_error_gives_its_line_and_message():
+    with pytest.raises(ImportRefused) as caught:
+        imported("""
+            from keras import layers, models
+            model = models.Sequential()
+            model.add(layers.Dense(10, activation='relu')
+            model.compile(optimizer='adam')
+        """, "broken.py")
+    message = str(caught.value)
+    assert "broken.py" in message and "line 4" in message
+    assert "never closed" in message or "invalid syntax" in message
+
+
+def test_a_model_built_in_a_loop_is_refused_with_the_line():
+    with pytest.raises(ImportRefused) as caught:
+        imported("""
+            from keras import layers, models
+            model = models.Sequential([layers.Input((784,))])
+            for units in [256, 128, 64]:
+                model.add(layers.Dense(units, activation='relu'))
+            model.add(layers.Dense(10, activation='softmax'))
+        """)
+    assert "Line 4" in str(caught.value)
+    assert "write the layers out" in str(caught.value)
+    assert "line 4" in texts(caught.value.report.not_mapped)
+
+
+def test_a_value_known_only_when_run_is_listed_and_the_rest_imported():
+    project, report = imported("""
+        from keras import layers, models
+        hidden = int(input("units? "))
+        model = models.Sequential([
+            layers.Input((784,)),
+            layers.Dense(hidden, activation='relu'),
+            layers.Dense(10, activation='softmax'),
+        ])
+    """)
+    missing = texts(report.not_mapped)
+    assert "line 6" in missing and "only known when the code runs" in missing
+    assert layer_ids(project) == ["Input", "Dense", "Output"]
+
+
+def test_an_unknown_layer_class_is_listed_and_the_rest_imported():
+    project, report = imported("""
+        from tensorflow.keras import layers, models
+        model = models.Sequential()
+        model.add(layers.Dense(32, activation='relu', input_shape=(20,)))
+        model.add(layers.ActivityRegularization(l1=0.01))
+        model.add(layers.Dense(2, activation='softmax', kernel_regularizer='l2'))
+    """)
+    missing = texts(report.not_mapped)
+    assert "line 5: ActivityRegularization left out" in missing
+    assert "line 6: Dense(kernel_regularizer=…)" in missing
+    assert layer_ids(project) == ["Input", "Dense", "Dense", "Output"]
+    assert infer_shapes(project.graph).total_params == 20 * 32 + 32 + 32 * 2 + 2
+
+
+def test_an_argument_netstudio_cannot_compute_leaves_the_layer_out_not_changed():
+    _, report = imported("""
+        from keras import layers, models
+        model = models.Sequential([layers.Input((100, 8)),
+                                   layers.Conv1D(16, 3, padding='causal'),
+                                   layers.Flatten(), layers.Dense(1)])
+    """)
+    assert "line 4: Conv1D left out" in texts(report.not_mapped)
+    assert "causal" in texts(report.not_mapped)
+
+
+def test_a_custom_layer_is_refused_by_name():
+    with pytest.raises(ImportRefused) as caught:
+        imported("""
+            import keras
+            from keras import layers
+            class Scale(layers.Layer):
+                def call(self, x):
+                    return x * 2
+            model = keras.Sequential([keras.Input((4,)), Scale(), layers.Dense(1)])
+        """)
+    assert "Scale" in str(caught.value) and "Line 7" in str(caught.value)
+    assert "custom" in str(caught.value)
+
+
+def test_code_that_would_act_when_run_is_never_run(tmp_path):
+    marker = tmp_path / "ran.txt"
+    code = f"""
+        import os, subprocess
+        os.system("touch {marker}")
+        open({str(marker)!r}, "w").write("ran")
+        subprocess.run(["touch", {str(marker)!r}])
+        __import__("os").system("touch {marker}")
+        def build(units=32):
+            os.system("touch {marker}")
+            from keras import layers, models
+            return models.Sequential([layers.Input((8,)), layers.Dense(units),
+                                      layers.Dense(eval("1 + 1"))])
+        model = build()
+        model.compile(optimizer="adam", loss="mse")
+    """
+    project, report = imported(code)
+    assert not marker.exists()
+    assert layer_ids(project) == ["Input", "Dense", "Output"]  # eval(...) is not evaluated
+    assert "eval" in texts(report.not_mapped)
+
+
+def test_no_model_in_the_code_is_a_plain_refusal():
+    with pytest.raises(ImportRefused, match="found no Keras model"):
+        imported("print('hello')\n", "hello.py")
+
+
+def test_a_missing_input_shape_says_where_to_add_it():
+    with pytest.raises(ImportRefused, match="input_shape"):
+        imported("""
+            from keras import layers, models
+            model = models.Sequential([layers.Dense(10)])
+        """)
+
+
+# The command line ---------------------------------------------------------------------------
+
+ENGLISH = {**os.environ, "NETSTUDIO_LANGUAGE": "en"}
+
+
+def run(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "studio.cli", *args], capture_output=True,
+                          text=True, timeout=120, env=ENGLISH, cwd=cwd)
+
+
+def test_cli_import_writes_a_project_and_prints_the_report(tmp_path):
+    source = tmp_path / "cnn.py"
+    source.write_text((CODE / "guide_cnn_block.txt").read_text(encoding="utf-8"),
+                      encoding="utf-8")
+    target = tmp_path / "cnn.json"
+    result = run("import", str(source), "-o", str(target))
+    assert result.returncode == 0, result.stderr
+    assert "line 14: Conv2D → conv2d_1" in result.stdout
+    assert "Flatten reads" in result.stdout
+    project = load_project(target)
+    assert infer_shapes(project.graph).total_params == 93_322
+    assert json.loads(target.read_text())["training"]["batch_size"] == 64
+
+    again = run("import", str(source), "-o", str(target))
+    assert again.returncode == 1 and "--force" in again.stderr
+    assert run("import", str(source), "-o", str(target), "--force").returncode == 0
+
+
+def test_cli_import_refusal_writes_nothing_and_names_the_line(tmp_path):
+    source = tmp_path / "loop.py"
+    source.write_text("from keras import layers, models\nm = models.Sequential()\n"
+                      "for u in (8, 4):\n    m.add(layers.Dense(u))\n", encoding="utf-8")
+    target = tmp_path / "loop.json"
+    result = run("import", str(source), "-o", str(target))
+    assert result.returncode == 1
+    assert "Line 3" in result.stderr and "Traceback" not in result.stderr
+    assert not target.exists()
+
+
+def test_cli_import_names_the_formats_it_reads(tmp_path):
+    source = tmp_path / "model.h5"
+    source.write_bytes(b"\x89HDF\r\n")
+    result = run("import", str(source), "-o", str(tmp_path / "out.json"))
+    assert result.returncode == 1
+    assert ".py" in result.stderr and "'.h5'" in result.stderr
+    assert not (tmp_path / "out.json").exists()
+
+
+def test_import_file_refuses_text_that_is_not_utf8(tmp_path):
+    source = tmp_path / "latin.py"
+    source.write_bytes(b"x = '\xe9'\n")
+    with pytest.raises(ImportRefused, match="UTF-8"):
+        import_file(source)
