@@ -38,6 +38,7 @@ from studio.files import atomic_write_text
 from studio.messages import msg
 from studio.project import Project
 from studio.runs.folder import EARLY_STOPPED
+from studio.runs.folder import STOPPED as RUN_STOPPED
 from studio.search_space import SearchSpace, parse_space
 
 SAMPLERS = ("grid", "random", "tpe")
@@ -385,15 +386,14 @@ class Search:
             self._fail(trial, msg("The validation {metric} is not a number: the training "
                                   "diverged. Narrow the range of the learning rate",
                                   metric=self.options.objective), started, run_dir)
-        if outcome is None or (self._stop and not progress.pruned):
-            trial.set_user_attr("stopped", True)
+        if progress.pruned:
+            trial.set_user_attr("score", progress.last)
+            raise optuna.TrialPruned
+        if outcome is None or outcome.result.status == RUN_STOPPED:  # by stop()
             self._requeue(trial, values)
             raise _TrialStopped
         if outcome.result.test_accuracy is not None:
             trial.set_user_attr("test_accuracy", outcome.result.test_accuracy)
-        if progress.pruned:
-            trial.set_user_attr("score", progress.last)
-            raise optuna.TrialPruned
         score = _score(outcome.result.history, outcome.result.status, self.options.objective)
         trial.set_user_attr("score", score)
         return score
