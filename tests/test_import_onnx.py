@@ -1,0 +1,222 @@
+"""ONNX import: NetStudio's own exports come back as the same graph predicting the same, and a
+file that is not a model, or holds an operator with no layer, is refused with nothing written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import onnx
+import pytest
+import torch
+from onnx import TensorProto, helper, numpy_helper
+
+from studio.compiler import compile_graph, example_inputs
+from studio.export import inference_model, write_onnx
+from studio.graph import Graph
+from studio.importers.onnx_import import import_onnx
+from studio.importers.report import ImportRefused
+from studio.project import Project
+from studio.templates import load_template
+
+TEMPLATES = ["seed-mlp", "seed-cnn", "residual-cnn", "conv-autoencoder"]
+
+
+def _chain(shape: list[int], *layers: tuple[str, dict]) -> Project:
+    graph = Graph()
+    last = graph.add_node("Input", {"shape": shape}).id
+    for layer_id, params in layers:
+        node = graph.add_node(layer_id, params)
+        graph.connect(last, node.id)
+        last = node.id
+    output = graph.add_node("Output", {"loss": "mse", "target": "labels"})
+    graph.connect(last, output.id)
+    return Project(name="chain", graph=graph)
+
+
+# Small graphs of single registry layers (and the layouts around them).
+SMALL = {
+    "dense-relu": _chain([12], ("Dense", {"units": 5, "activation": "relu"})),
+    "dense-on-sequence": _chain([4, 6], ("Dense", {"units": 3})),
+    "conv2d-same-stride2": _chain(
+        [2, 7, 7], ("Conv2D", {"filters": 3, "padding": "same", "strides": 2}), ("Flatten", {})
+    ),
+    "conv1d": _chain([9, 3], ("Conv1D", {"filters": 4, "kernel_size": 3, "activation": "tanh"})),
+    "conv1d-same": _chain([8, 2], ("Conv1D", {"filters": 2, "padding": "same"})),
+    "batchnorm-image": _chain([3, 5, 5], ("BatchNorm", {})),
+    "batchnorm-sequence": _chain([6, 4], ("BatchNorm", {})),
+    "avg-pool": _chain([2, 8, 8], ("AveragePooling2D", {"pool_size": 2})),
+    "max-pool-same": _chain([2, 7, 7], ("MaxPooling2D", {"pool_size": 2, "padding": "same"})),
+    "global-max": _chain([3, 6, 6], ("GlobalMaxPooling", {})),
+    "leaky-relu": _chain([8], ("LeakyReLU", {"negative_slope": 0.2})),
+    "elu": _chain([8], ("ELU", {"alpha": 0.5})),
+    "selu-sigmoid-tanh": _chain([8], ("SELU", {}), ("Sigmoid", {}), ("Tanh", {})),
+    "gelu": _chain([8], ("GELU", {})),
+    "softmax": _chain([8], ("Softmax", {})),
+    "prelu": _chain([3, 4, 4], ("PReLU", {})),
+    "dropout": _chain([8], ("Dense", {"units": 4}), ("Dropout", {"rate": 0.3})),
+    "reshape": _chain([12], ("Reshape", {"target_shape": [3, 4]})),
+}
+
+
+def _merge_graph(layer_id: str) -> Project:
+    graph = Graph()
+    x = graph.add_node("Input", {"shape": [2, 6, 6]}).id
+    a = graph.add_node("Conv2D", {"filters": 3, "padding": "same"}).id
+    b = graph.add_node("Conv2D", {"filters": 3, "padding": "same", "activation": "relu"}).id
+    merge = graph.add_node(layer_id, {} if layer_id == "Subtract" else {"inputs": 2}).id
+    out = graph.add_node("Output", {"loss": "mse", "target": "labels"}).id
+    for source, target in ((x, a), (x, b), (a, merge), (b, merge), (merge, out)):
+        graph.connect(source, target)
+    return Project(name=layer_id, graph=graph)
+
+
+for _merge in ("Add", "Subtract", "Multiply", "Concatenate"):
+    SMALL[f"merge-{_merge.lower()}"] = _merge_graph(_merge)
+
+
+def _exported(project: Project, folder: Path) -> tuple[torch.nn.Module, Path]:
+    with torch.random.fork_rng(devices=[]):
+        torch.manual_seed(3)
+        model = inference_model(project, None)
+    # Fresh BatchNorm statistics are 0 and 1: give them values an import could get wrong.
+    with torch.no_grad():
+        for name, tensor in model.state_dict().items():
+            if name.endswith(("running_mean", "running_var")):
+                tensor.copy_(torch.rand_like(tensor) + 0.5)
+    path = folder / "model.onnx"
+    write_onnx(model, path, graph=project.graph)
+    return model, path
+
+
+def _nodes(project: Project) -> list[tuple[str, str, dict]]:
+    """The graph as a user sees it in the editor, less positions: ids, layers, parameters."""
+    order = project.graph.topological_order()
+    return [(n, project.graph.nodes[n].layer_id, project.graph.nodes[n].params) for n in order]
+
+
+def _edges(project: Project) -> set[tuple[str, str, int]]:
+    return {(e.source, e.target, e.port) for e in project.graph.edges}
+
+
+def _same_predictions(original: torch.nn.Module, project: Project, weights: dict) -> None:
+    imported = compile_graph(project.graph).eval()
+    imported.load_state_dict(weights)  # strict: exactly the compiled model's parameters
+    inputs = example_inputs(original.input_types, batch=3)
+    with torch.no_grad():
+        torch.testing.assert_close(imported(*inputs), original(*inputs), atol=1e-4, rtol=1e-4)
+
+
+@pytest.mark.parametrize("name", TEMPLATES)
+def test_template_round_trip_is_the_same_graph_and_predicts_the_same(name, tmp_path):
+    template = load_template(name)
+    original, path = _exported(template, tmp_path)
+    project, weights, report = import_onnx(path)
+    # Outputs' losses are the template's own choices; ONNX keeps none, so they are guessed.
+    assert _nodes(project) == _nodes(template)
+    assert _edges(project) == _edges(template)
+    assert not report.not_mapped and not report.approximated
+    _same_predictions(original, project, weights)
+
+
+@pytest.mark.parametrize("name", sorted(SMALL))
+def test_single_layer_round_trip_predicts_the_same(name, tmp_path):
+    source = SMALL[name]
+    original, path = _exported(source, tmp_path)
+    project, weights, report = import_onnx(path)
+    assert not report.not_mapped
+    layers = [layer for _, layer, _ in _nodes(project)]
+    # An inference graph has no Dropout left in it: there is nothing to bring back.
+    assert [layer for _, layer, _ in _nodes(source) if layer != "Dropout"] == layers
+    _same_predictions(original, project, weights)
+
+
+def test_node_ids_and_weights_come_back_by_name(tmp_path):
+    original, path = _exported(load_template("seed-cnn"), tmp_path)
+    _, weights, _ = import_onnx(path)
+    assert set(weights) == set(original.state_dict())
+    assert torch.equal(weights["conv2d_2.weight"], original.state_dict()["conv2d_2.weight"])
+
+
+# Bad input -------------------------------------------------------------------------------
+
+
+def _refused(path: Path) -> ImportRefused:
+    before = sorted(path.parent.iterdir())
+    with pytest.raises(ImportRefused) as caught:
+        import_onnx(path)
+    assert sorted(path.parent.iterdir()) == before, "a refused import wrote something"
+    return caught.value
+
+
+def test_truncated_file_is_refused_plainly(tmp_path):
+    _, path = _exported(load_template("seed-mlp"), tmp_path)
+    data = path.read_bytes()
+    cut = tmp_path / "cut.onnx"
+    cut.write_bytes(data[: len(data) // 2])
+    path.unlink()
+    error = _refused(cut)
+    assert "cut.onnx" in str(error) and "not an ONNX model" in str(error)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"PK\x03\x04 this is a zip archive, not a model", b'{"format": "netstudio-project"}',
+     bytes(range(256)) * 8],
+    ids=["empty", "zip", "json", "binary"],
+)
+def test_foreign_file_is_refused_plainly(tmp_path, content):
+    path = tmp_path / "foreign.onnx"
+    path.write_bytes(content)
+    error = _refused(path)
+    assert "foreign.onnx" in str(error)
+    assert "Traceback" not in str(error)
+
+
+def test_missing_file_is_refused(tmp_path):
+    with pytest.raises(ImportRefused, match="There is no file"):
+        import_onnx(tmp_path / "nowhere.onnx")
+
+
+def _handmade(tmp_path: Path, op: str, **attrs) -> Path:
+    """Input → Gemm (with weights) → `op` → output, built with onnx.helper."""
+    weight = numpy_helper.from_array(np.ones((4, 3), np.float32), "dense.weight")
+    bias = numpy_helper.from_array(np.zeros(4, np.float32), "dense.bias")
+    nodes = [
+        helper.make_node("Gemm", ["x", "dense.weight", "dense.bias"], ["h"], name="fc",
+                         transB=1),
+        helper.make_node(op, ["h"], ["y"], name="odd_one", **attrs),
+    ]
+    graph = helper.make_graph(
+        nodes,
+        "handmade",
+        [helper.make_tensor_value_info("x", TensorProto.FLOAT, ["batch", 3])],
+        [helper.make_tensor_value_info("y", TensorProto.FLOAT, ["batch", 4])],
+        [weight, bias],
+    )
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 20)])
+    onnx.checker.check_model(model)
+    path = tmp_path / "handmade.onnx"
+    onnx.save(model, path)
+    return path
+
+
+def test_handmade_model_imports(tmp_path):
+    project, weights, _ = import_onnx(_handmade(tmp_path, "Relu"))
+    assert [layer for _, layer, _ in _nodes(project)] == ["Input", "Dense", "Output"]
+    assert project.graph.nodes["dense"].params["activation"] == "relu"
+    assert torch.equal(weights["dense.weight"], torch.ones(4, 3))
+
+
+def test_unsupported_operator_is_refused_with_its_name_and_place(tmp_path):
+    error = _refused(_handmade(tmp_path, "Hardmax"))
+    assert "Hardmax" in str(error) and "odd_one" in str(error)
+    assert [where for where, _ in error.report.not_mapped] == ["node odd_one (Hardmax)"]
+    # What could be mapped is still in the report, so the user sees what came across.
+    assert any("Dense" in str(what) for _, what in error.report.mapped)
+
+
+def test_settings_a_layer_cannot_express_are_refused_not_swapped(tmp_path):
+    # GELU's tanh approximation is not GELU: refused, never imported as the exact one.
+    error = _refused(_handmade(tmp_path, "Gelu", approximate="tanh"))
+    assert "tanh approximation" in str(error.report.not_mapped[0][1])
