@@ -230,6 +230,39 @@ def test_a_custom_layer_is_refused_by_name():
     assert "custom" in str(caught.value)
 
 
+def test_a_lambda_layer_is_refused_like_a_custom_layer():
+    with pytest.raises(ImportRefused, match="Line 4: Lambda is a custom layer"):
+        imported("""
+            from keras import layers, models
+            model = models.Sequential([layers.Input((4,)),
+                                       layers.Lambda(lambda t: t * 2),
+                                       layers.Dense(1)])
+        """)
+
+
+def test_a_keras_pretrained_model_is_named_in_the_report():
+    with pytest.raises(ImportRefused) as caught:
+        imported("""
+            import keras
+            base = keras.applications.MobileNetV2(include_top=False)
+            inputs = keras.Input((96, 96, 3))
+            x = base(inputs)
+            outputs = keras.layers.Dense(2)(x)
+            model = keras.Model(inputs, outputs)
+        """)
+    assert "line 5: base: Keras' pretrained models" in texts(caught.value.report.not_mapped)
+
+
+@pytest.mark.parametrize("code", [
+    "x = " + "+".join(["1"] * 50_000),  # the parser's recursion
+    "x = " + "(" * 300 + "1" + ")" * 300,
+    "x = 1\x00",
+])
+def test_hostile_code_is_a_plain_refusal(code):
+    with pytest.raises(ImportRefused, match=r"hostile\.py"):
+        import_keras_code(code, "hostile.py")
+
+
 def test_code_that_would_act_when_run_is_never_run(tmp_path):
     marker = tmp_path / "ran.txt"
     code = f"""

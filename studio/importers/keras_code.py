@@ -71,6 +71,9 @@ def import_keras_code(text: str, source_name: str) -> tuple[Project, ImportRepor
     Raises ImportRefused (with the report) when no valid graph can be made: a syntax error,
     no model, a model built in a loop or from values only known when run, a custom layer."""
     report = ImportReport(source=source_name)
+    if len(text) > MAX_CODE_BYTES:
+        raise ImportRefused(msg("{source} is longer than {size} MB: not Keras model code",
+                                source=source_name, size=MAX_CODE_BYTES // (1024 * 1024)))
     reader = Reader()
     # Code copied from a web page keeps the page's indentation on every line.
     code = textwrap.dedent(text.replace("\r\n", "\n").replace("\t", "    "))
@@ -79,6 +82,8 @@ def import_keras_code(text: str, source_name: str) -> tuple[Project, ImportRepor
     except RefusedCode as exc:
         report.add_not_mapped(source_name, str(exc))
         raise ImportRefused(exc.args[0], report) from None
+    for number, reason in reader.skipped:
+        report.add_not_mapped(line(number), reason)
     model, name = _chosen_model(reader, report, source_name)
     _refuse_unknowable_structure(reader, report)
     graph = Graph()
@@ -204,8 +209,9 @@ class _Builder:
     def functional(self, model: FunctionalModel, reader: Reader) -> list[str]:
         if not model.outputs or not model.inputs:
             raise ImportRefused(msg(
-                "Line {line}: Model(inputs, outputs) must name the Input tensors and the "
-                "tensors the model ends in, as variables of the code", line=model.line),
+                "Line {line}: the model's inputs or outputs could not be read (Model(inputs, "
+                "outputs) must name Input tensors and the layers' results); see the report",
+                line=model.line),
                 self.report)
         wanted: set[int] = set()
         stack = [t.step for t in model.outputs]
@@ -263,11 +269,11 @@ class _Builder:
     def layer(self, call: LayerCall, inputs: list[str]) -> str | None:
         """The node for one Keras layer call, connected to `inputs`; None if left out."""
         where = line(call.line)
-        if call.custom:
+        if call.custom or call.cls == "Lambda":
             self.custom.append((call.line, call.cls))
             self.report.add_not_mapped(where, msg(
-                "{cls} is a layer class of this file; NetStudio cannot know what its code "
-                "computes (and never runs it)", cls=call.cls))
+                "{cls} computes what its own code says; NetStudio cannot know that without "
+                "running it (and never runs it)", cls=call.cls))
             return None
         bad = _unknown_argument(call)
         if bad is not None:
@@ -355,7 +361,8 @@ def _unknown_argument(call: LayerCall) -> Any:
 
 def _written(shape: Any) -> str:
     if isinstance(shape, (list, tuple)):
-        return "(" + ", ".join(str(s) for s in shape) + ")"
+        return "(" + ", ".join(_written(s) if isinstance(s, Unknown) else str(s)
+                               for s in shape) + ")"
     if isinstance(shape, Unknown):
         return shape.text
     return repr(shape)
@@ -365,8 +372,9 @@ def _check(graph: Graph, report: ImportReport, builder: _Builder) -> None:
     if builder.custom:
         number, cls = builder.custom[0]
         raise ImportRefused(msg(
-            "Line {line}: {cls} is a custom layer, defined in the code itself; NetStudio cannot "
-            "import what its code computes. Replace it with built-in Keras layers",
+            "Line {line}: {cls} is a custom layer (its computation is code of its own); "
+            "NetStudio cannot import what that code computes. Replace it with built-in Keras "
+            "layers",
             line=number, cls=cls), report)
     _flat_gray_input(graph, report, builder)
     analysis = infer_shapes(graph)

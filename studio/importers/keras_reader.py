@@ -105,6 +105,7 @@ class Reader:
         self.loops: list[int] = []
         self.unresolved: list[tuple[int, str]] = []
         self.skipped: list[tuple[int, str]] = []
+        """(line, reason) for calls on things that are not layers (a pretrained model)."""
         self.datasets: list[tuple[str, int]] = []
         self._depth = 0
 
@@ -113,12 +114,19 @@ class Reader:
     def read_module(self, text: str, source: str) -> None:
         try:
             tree = ast.parse(text, filename=source)
+            self.statements(tree.body)
         except SyntaxError as exc:
+            if exc.lineno is None:
+                raise RefusedCode(msg("{source}: {error}; NetStudio reads the code as Python "
+                                      "and could not", source=source, error=exc.msg)) from None
             raise RefusedCode(
                 msg("{source}, line {line}: {error}; NetStudio reads the code as Python and "
-                    "could not", source=source, line=exc.lineno or 0, error=exc.msg)
+                    "could not", source=source, line=exc.lineno, error=exc.msg)
             ) from None
-        self.statements(tree.body)
+        except (RecursionError, MemoryError):
+            # ast.parse and this reader both recurse into nested expressions.
+            raise RefusedCode(msg("{source}: the code nests expressions too deeply to read",
+                                  source=source)) from None
 
     def statements(self, body: list[ast.stmt]) -> Any:
         for stmt in body:
@@ -293,8 +301,8 @@ class Reader:
                 return self.model_method(owner, node)
         if isinstance(node.func, ast.Call):  # layers.Dense(64)(x)
             return self.apply(self.value(node.func), node)
-        if isinstance(node.func, ast.Name) and isinstance(self.env.get(node.func.id), LayerCall):
-            return self.apply(self.env[node.func.id], node)
+        if isinstance(node.func, ast.Name) and node.func.id in self.env:
+            return self.apply(self.env[node.func.id], node)  # a layer (or else) made before
         name = self.dotted(node.func)
         if name is None:
             return Unknown(line, ast.unparse(node))
@@ -330,7 +338,7 @@ class Reader:
         layer = self.layer_class(name)
         if layer:
             return LayerCall(layer, args, kwargs, line, custom=layer in self.custom_classes)
-        for kind in ("optimizers", "losses", "metrics", "callbacks"):
+        for kind in ("optimizers", "losses", "metrics", "callbacks", "applications"):
             if f".{kind}." in f".{name}":
                 return KerasObject(kind, last, kwargs, args, line)
         if last in self.custom_classes:
@@ -373,9 +381,19 @@ class Reader:
         """`layer(x)` / `layer([a, b])`: a layer applied to tensors."""
         args, kwargs = self.arguments(node)
         if isinstance(layer, SequentialModel | FunctionalModel):
-            self.skipped.append((node.lineno, "model-as-layer"))
+            self.skipped.append((node.lineno, msg(
+                "a model used as a layer of another is not imported; write its layers into "
+                "the model")))
             return Unknown(node.lineno, ast.unparse(node))
         if not isinstance(layer, LayerCall):
+            what = ast.unparse(node.func)
+            if isinstance(layer, KerasObject) and layer.kind == "applications":
+                reason = msg("{what}: Keras' pretrained models (keras.applications) are not "
+                             "imported; NetStudio's own pretrained blocks are in the palette "
+                             "(Pretrained)", what=what)
+            else:
+                reason = msg("{what} is not a Keras layer NetStudio can read", what=what)
+            self.skipped.append((node.lineno, reason))
             return Unknown(node.lineno, ast.unparse(node))
         return self.connect(layer, args[0] if args else kwargs.get("inputs"), node.lineno)
 
