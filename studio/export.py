@@ -355,16 +355,20 @@ def refuse_declared(graph: Graph, key: str, fmt: str) -> None:
         node = graph.nodes[node_id]
         reason = node.layer.cannot_export.get(key)
         if reason:
-            raise ExportError(
-                msg(
-                    "The layer {node} ({layer}) cannot be exported to {format}: {error}. "
-                    "Replace it or export another format.",
-                    node=node_id,
-                    layer=term(node.layer.title, "layers"),
-                    format=fmt,
-                    error=reason,
-                )
-            )
+            raise _layer_refused(graph, node_id, fmt, reason)
+
+
+def _layer_refused(graph: Graph, node_id: str, fmt: str, reason: str) -> ExportError:
+    return ExportError(
+        msg(
+            "The layer {node} ({layer}) cannot be exported to {format}: {error}. "
+            "Replace it or export another format.",
+            node=node_id,
+            layer=term(graph.nodes[node_id].layer.title, "layers"),
+            format=fmt,
+            error=reason,
+        )
+    )
 
 
 def _diagnose(
@@ -385,16 +389,7 @@ def _diagnose(
             with _quiet(), without_pretrained_files():  # only the export is tried here
                 probe(compile_graph(alone).eval(), alone)
         except Exception as layer_exc:
-            return ExportError(
-                msg(
-                    "The layer {node} ({layer}) cannot be exported to {format}: {error}. "
-                    "Replace it or export another format.",
-                    node=node_id,
-                    layer=term(node.layer.title, "layers"),
-                    format=fmt,
-                    error=_first_line(layer_exc),
-                )
-            )
+            return _layer_refused(graph, node_id, fmt, _first_line(layer_exc))
     return ExportError(
         msg(
             "The model cannot be exported to {format}: {error}",

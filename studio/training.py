@@ -261,7 +261,7 @@ def parameter_groups(model: nn.Module, lr: float) -> list[dict[str, Any]]:
     for p in model.parameters():
         if p.requires_grad:
             groups.setdefault(factors.get(id(p), 1.0), []).append(p)
-    if len(groups) <= 1:
+    if list(groups) in ([], [1.0]):
         return [{"params": ps} for ps in groups.values()]  # plain: the optimizer's own lr
     return [{"params": ps, "lr": lr * f} for f, ps in groups.items()]
 
