@@ -123,11 +123,12 @@ def test_a_project_without_validation_split_gets_one_said_out_loud(mlp):
 # Pruning ----------------------------------------------------------------------------------
 
 
-def test_pruning_stops_a_hopeless_trial_early(mlp):
-    s = search(mlp, ["lr=1e-8..1e-1:log"], sampler="random", prune="median", trials=2,
+@pytest.mark.parametrize("pruner", ["median", "halving"])
+def test_pruning_stops_a_hopeless_trial_early(mlp, pruner):
+    s = search(mlp, ["lr=1e-8..1e-1:log"], sampler="random", prune=pruner, trials=2,
                epochs=2, objective="val_loss", prune_startup=1)
     # A good rate first, then one that cannot learn: its loss after epoch 1 is worse than
-    # the median of the first trial's, so it stops there.
+    # the first trial's (the median; the best third of the rung), so it stops there.
     s.study.enqueue_trial({"learning_rate": 1e-2})
     s.study.enqueue_trial({"learning_rate": 1e-8})
     good, bad = s.run()
