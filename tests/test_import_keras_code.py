@@ -351,3 +351,58 @@ def test_import_file_refuses_text_that_is_not_utf8(tmp_path):
     source.write_bytes(b"x = '\xe9'\n")
     with pytest.raises(ImportRefused, match="UTF-8"):
         import_file(source)
+
+
+# The mapping table against the registry ----------------------------------------------------
+
+
+def test_every_mapped_keras_argument_names_a_parameter_of_its_registry_layer():
+    from studio.importers.keras_layers import SPECS
+    from studio.layers.registry import get_layer
+
+    for keras_class, spec in SPECS.items():
+        layer = get_layer(spec.layer_id)
+        names = {param.name for param in layer.params}
+        targets = {name for name, _ in spec.params.values()} | set(spec.keras_defaults)
+        assert targets <= names, (keras_class, targets - names)
+
+
+SEQUENCE_LAYERS = {"Conv1D", "MaxPooling1D", "AveragePooling1D", "GlobalAveragePooling1D",
+                   "GlobalMaxPooling1D", "ZeroPadding1D", "LSTM", "GRU", "SimpleRNN",
+                   "LayerNormalization", "RepeatVector", "Embedding"}
+VOLUME_LAYERS = {"Conv3D", "MaxPooling3D", "GlobalAveragePooling3D", "GlobalMaxPooling3D"}
+FIRST_ARGUMENT = {"Dense": "8", "Conv1D": "4, 3", "Conv2D": "4, 3", "Conv3D": "4, 3",
+                  "SeparableConv2D": "4, 3", "Embedding": "50, 8", "RepeatVector": "3",
+                  "LSTM": "6", "GRU": "6", "SimpleRNN": "6", "Dropout": "0.2",
+                  "SpatialDropout2D": "0.2", "GaussianNoise": "0.1", "Rescaling": "0.5"}
+
+
+@pytest.mark.parametrize("keras_class", sorted(
+    __import__("studio.importers.keras_layers", fromlist=["SPECS"]).SPECS))
+def test_every_mapped_keras_layer_imports_into_a_valid_graph(keras_class):
+    """Each Keras class of the table, written as in a guide, gives its registry layer."""
+    if keras_class in ("Add", "Concatenate", "Multiply", "Subtract", "Average", "Maximum"):
+        code = f"""
+            import keras
+            from keras import layers
+            a = keras.Input((8,))
+            b = keras.Input((8,))
+            model = keras.Model([a, b], layers.{keras_class}()([a, b]))
+        """
+    else:
+        shape = ("(12,)" if keras_class == "Embedding" else "(12, 5)"
+                 if keras_class in SEQUENCE_LAYERS else "(6, 8, 8, 2)"
+                 if keras_class in VOLUME_LAYERS else "(8, 8, 2)")
+        if keras_class in ("Dense", "RepeatVector"):
+            shape = "(5,)"
+        code = f"""
+            from keras import layers, models
+            model = models.Sequential([layers.Input({shape}),
+                                       layers.{keras_class}({FIRST_ARGUMENT.get(keras_class, "")})])
+        """
+    project, report = imported(code)
+    assert not report.not_mapped, texts(report.not_mapped)
+    from studio.importers.keras_layers import SPECS
+
+    assert SPECS[keras_class].layer_id in layer_ids(project)
+    assert infer_shapes(project.graph).ok

@@ -93,7 +93,8 @@ def import_keras_code(text: str, source_name: str) -> tuple[Project, ImportRepor
     else:
         outputs = builder.functional(model, reader)
     settings = reader.compiled.get(id(model))
-    loss = loss_of(settings, builder.last_activation(outputs), report)
+    loss = loss_of(settings, builder.last_activation(outputs), builder.output_shape(outputs),
+                   report)
     for output in outputs:
         node = graph.add_node("Output", {"loss": loss})
         graph.connect(output, node.id)
@@ -320,6 +321,10 @@ class _Builder:
     def _rank(self, node_id: str) -> int | None:
         info = infer_shapes(self.graph).nodes.get(node_id)
         return info.output.rank if info is not None and info.output is not None else None
+
+    def output_shape(self, outputs: list[str]) -> tuple[int, ...] | None:
+        info = infer_shapes(self.graph).nodes.get(outputs[-1]) if outputs else None
+        return info.output.shape if info is not None and info.output is not None else None
 
     def last_activation(self, outputs: list[str]) -> str | None:
         node = self.graph.node(outputs[-1]) if outputs else None

@@ -50,8 +50,9 @@ def line(number: int) -> str:
 
 
 def loss_of(settings: Settings | None, last_activation: str | None,
-            report: ImportReport) -> str:
-    """The Output node's loss: compile()'s, else what the last layer suggests."""
+            output_shape: tuple[int, ...] | None, report: ImportReport) -> str:
+    """The Output node's loss: compile()'s, else what the last layer suggests: classes for a
+    softmax or a vector of scores, yes/no for a sigmoid, else values (mean squared error)."""
     if settings is not None and "loss" in settings.compile:
         value, number = settings.compile["loss"]
         name = value.cls if isinstance(value, KerasObject) else value
@@ -62,8 +63,12 @@ def loss_of(settings: Settings | None, last_activation: str | None,
         report.add_not_mapped(line(number), msg(
             "the loss {name} is not one NetStudio has (cross-entropy, binary cross-entropy, "
             "mean squared error)", name=_text(value)))
-    guess = {"sigmoid": "binary_cross_entropy", "softmax": "cross_entropy"}.get(
-        last_activation or "", "cross_entropy" if last_activation is None else "mse")
+    vector = output_shape is not None and len(output_shape) == 1
+    guess = "mse"
+    if vector and last_activation == "sigmoid":
+        guess = "binary_cross_entropy"
+    elif vector and (last_activation == "softmax" or output_shape[0] >= 2):
+        guess = "cross_entropy"
     report.add_approximated(msg("loss"), msg(
         "the code names no loss NetStudio has; the Output node uses {loss}, chosen from the "
         "last layer's activation ({activation})", loss=guess,
