@@ -43,6 +43,15 @@ SMALL = {
     ),
     "conv1d": _chain([9, 3], ("Conv1D", {"filters": 4, "kernel_size": 3, "activation": "tanh"})),
     "conv1d-same": _chain([8, 2], ("Conv1D", {"filters": 2, "padding": "same"})),
+    "conv2d-same-uneven": _chain(
+        [1, 7, 8], ("Conv2D", {"filters": 2, "kernel_size": 4, "strides": 3, "padding": "same"})
+    ),
+    "conv1d-same-stride2": _chain(
+        [9, 3], ("Conv1D", {"filters": 2, "kernel_size": 4, "strides": 2, "padding": "same"})
+    ),
+    "max-pool1d": _chain([8, 3], ("MaxPooling1D", {"pool_size": 2})),
+    "conv-transpose": _chain([2, 5, 5], ("ConvTranspose2D", {"filters": 3})),
+    "global-average-sequence": _chain([6, 4], ("GlobalAveragePooling", {})),
     "batchnorm-image": _chain([3, 5, 5], ("BatchNorm", {})),
     "batchnorm-sequence": _chain([6, 4], ("BatchNorm", {})),
     "avg-pool": _chain([2, 8, 8], ("AveragePooling2D", {"pool_size": 2})),

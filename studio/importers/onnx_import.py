@@ -179,6 +179,9 @@ class _Builder:
         self.absorbed: set[str] = set()
         """Outputs of nodes folded into an earlier one (a MatMul's bias Add)."""
         self.reserved = self._weight_owners()
+        self.pads: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+        """Pad outputs left for the convolution or pooling that reads them: (the padded
+        tensor, (before, after) per spatial axis). Keras' uneven 'same' is exported so."""
 
     # Names ----------------------------------------------------------------------------------
 
@@ -436,9 +439,10 @@ class _Builder:
         strides = _same_all(attrs.get("strides", [1] * dims), "strides")
         dilation = _same_all(attrs.get("dilations", [1] * dims), "dilations")
         kernel = [int(k) for k in w.shape[2:]]
-        sizes = self._sizes(node.input[0])
-        source = self._channels_last(node.input[0]) if dims == 1 else self._plain(node.input[0])
-        padding, source = self._conv_padding(attrs, dims, sizes, kernel, strides, dilation,
+        x, pairs = self._padded(node.input[0], attrs, dims)
+        sizes = self._sizes(x)
+        source = self._channels_last(x) if dims == 1 else self._plain(x)
+        padding, source = self._conv_padding(attrs, pairs, sizes, kernel, strides, dilation,
                                              source)
         layer = "Conv1D" if dims == 1 else "Conv2D"
         bias = self._optional_const(node, 2)
@@ -455,11 +459,12 @@ class _Builder:
         self._set(node.output[0], Value(node_id, transposed=dims == 1))
         self._mapped(node, node_id)
 
-    def _conv_padding(self, attrs: dict[str, Any], dims: int, sizes: list[int],
+    def _conv_padding(self, attrs: dict[str, Any], pairs: list, sizes: list[int],
                       kernel: list[int], strides: int, dilation: int,
                       source: str) -> tuple[str, str]:
         """'valid' or 'same', with a ZeroPadding node before the layer where the file's
         padding is neither (symmetric in 2D, any in 1D)."""
+        dims = len(pairs)
         same = windows("Conv", tuple(sizes), tuple(kernel), (strides,) * dims, "same",
                        dilation).pads
         auto = attrs.get("auto_pad", "NOTSET")
@@ -469,8 +474,7 @@ class _Builder:
             return "valid", source
         if auto != "NOTSET":
             raise NotMapped(msg("padding {mode} (extra cells first) has no layer", mode=auto))
-        pads = list(attrs.get("pads", [0] * 2 * dims))
-        pairs = list(zip(pads[:dims], pads[dims:], strict=True))
+        pads = [v for pair in pairs for v in pair]
         if not any(pads):
             return "valid", source
         if pairs == list(same):
@@ -513,6 +517,53 @@ class _Builder:
             return self._const(node.input[index])
         return None
 
+    def _op_Pad(self, node: Any, attrs: dict[str, Any]) -> None:
+        if attrs.get("mode", "constant") != "constant" or (len(node.input) > 3 and node.input[3]):
+            raise NotMapped(msg("only a constant padding of every axis has a layer"))
+        pads = [int(v) for v in self._const(node.input[1]).tolist()]
+        fill = float(self._const(node.input[2])) if len(node.input) > 2 and node.input[2] else 0.0
+        rank = len(pads) // 2
+        if any(pads[:2]) or any(pads[rank:rank + 2]) or min(pads) < 0 or rank not in (3, 4):
+            raise NotMapped(msg("a padding {pads} of the batch or channels has no layer",
+                                pads=pads))
+        pairs = list(zip(pads[2:rank], pads[rank + 2:], strict=True))
+        reader = self._only_reader(node.output[0])
+        lowest = fill <= float(np.finfo(np.float32).min)
+        if reader is not None and (
+            (reader.op_type == "Conv" and fill == 0.0)
+            or (reader.op_type == "MaxPool" and lowest)
+        ):
+            self.pads[node.output[0]] = (node.input[0], pairs)
+            self._set(node.output[0], self._value(node.input[0]), alias_of=node.input[0])
+            return
+        if fill != 0.0:
+            raise NotMapped(msg("a padding with {value} has no layer", value=fill))
+        if rank == 3:
+            node_id = self._add("ZeroPadding1D", {"padding": list(pairs[0])},
+                                [self._channels_last(node.input[0])])
+        elif all(a == b for a, b in pairs):
+            node_id = self._add("ZeroPadding2D", {"padding": [a for a, _ in pairs]},
+                                [self._plain(node.input[0])])
+        else:
+            raise NotMapped(msg("an uneven padding {pads} has no layer", pads=pads))
+        self._set(node.output[0], Value(node_id, transposed=rank == 3))
+        self._mapped(node, node_id)
+
+    def _only_reader(self, tensor: str) -> Any:
+        if self.model.consumers.get(tensor) != 1:
+            return None
+        return next((n for n in self.model.proto.graph.node if tensor in n.input), None)
+
+    def _padded(self, tensor: str, attrs: dict[str, Any], dims: int) -> tuple[str, list]:
+        """The tensor a convolution or pooling really reads and its (before, after) pads,
+        a Pad just before it included."""
+        pads = list(attrs.get("pads", [0] * 2 * dims))
+        pairs = list(zip(pads[:dims], pads[dims:], strict=True))
+        if tensor in self.pads:
+            tensor, extra = self.pads[tensor]
+            pairs = [(a + c, b + d) for (a, b), (c, d) in zip(pairs, extra, strict=True)]
+        return tensor, pairs
+
     # Pooling ----------------------------------------------------------------------------------
 
     def _op_MaxPool(self, node: Any, attrs: dict[str, Any]) -> None:
@@ -531,9 +582,9 @@ class _Builder:
         if _same_all(attrs.get("dilations", [1] * dims), "dilations") != 1:
             raise NotMapped(msg("a dilated pooling has no layer"))
         strides = _same_all(attrs.get("strides", [1] * dims), "strides")
-        sizes = self._sizes(node.input[0])
-        pads = list(attrs.get("pads", [0] * 2 * dims))
-        pairs = list(zip(pads[:dims], pads[dims:], strict=True))
+        x, pairs = self._padded(node.input[0], attrs, dims)
+        sizes = self._sizes(x)
+        pads = [v for pair in pairs for v in pair]
         same = windows("Pool", tuple(sizes), tuple(kernel), (strides,) * dims, "same").pads
         auto = attrs.get("auto_pad", "NOTSET")
         if auto == "VALID" or (auto == "NOTSET" and not any(pads)):
@@ -552,7 +603,7 @@ class _Builder:
             "padding": padding,
             "keep_partial": bool(attrs.get("ceil_mode", 0)),
         }
-        source = self._channels_last(node.input[0]) if dims == 1 else self._plain(node.input[0])
+        source = self._channels_last(x) if dims == 1 else self._plain(x)
         node_id = self._add(f"{kind}Pooling{dims}D", params, [source])
         self._set(node.output[0], Value(node_id, transposed=dims == 1))
         self._mapped(node, node_id)
