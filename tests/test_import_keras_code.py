@@ -406,3 +406,51 @@ def test_every_mapped_keras_layer_imports_into_a_valid_graph(keras_class):
 
     assert SPECS[keras_class].layer_id in layer_ids(project)
     assert infer_shapes(project.graph).ok
+
+
+def test_the_wrapping_and_reordering_layers():
+    project, report = imported("""
+        import tensorflow as tf
+        from tensorflow.keras import layers
+        model = tf.keras.Sequential()
+        model.add(layers.Dense(7 * 7 * 8, input_dim=16))
+        model.add(layers.Reshape((7, 7, 8)))
+        model.add(layers.Conv2DTranspose(4, 3, strides=2, padding='same'))
+        model.add(layers.Activation('relu'))
+        model.add(layers.Activation('linear'))
+        model.add(layers.Conv2D(1, (3, 3), padding='same', activation='sigmoid'))
+        model.compile(optimizer=tf.keras.optimizers.Adam(2e-4), loss='mse')
+    """)
+    assert not report.not_mapped, texts(report.not_mapped)
+    graph = project.graph
+    assert layer_ids(project) == ["Input", "Dense", "Reshape", "ConvTranspose2D", "ReLU",
+                                  "Conv2D", "Output"]
+    assert graph.node("reshape_1").params["target_shape"] == (8, 7, 7)
+    assert "line 6" in texts(report.approximated) and "(8, 7, 7)" not in texts(report.mapped)
+    analysis = infer_shapes(graph)
+    assert analysis.ok, analysis.problems
+    # Keras' 'same' transposed convolution doubles the size at stride 2: so must the import.
+    assert analysis.nodes["conv_transpose2d_1"].output.shape == (4, 14, 14)
+    assert project.training["learning_rate"] == 2e-4
+    assert graph.node("output_1").params["loss"] == "mse"
+
+
+def test_recurrent_wrappers_on_sequences():
+    project, report = imported("""
+        from keras import layers, models
+        model = models.Sequential([
+            layers.Input(shape=(50, 3)),
+            layers.Bidirectional(layers.GRU(8, return_sequences=True)),
+            layers.TimeDistributed(layers.Dense(4, activation='relu')),
+            layers.SimpleRNN(5, dropout=0.1),
+            layers.Dense(3, activation='softmax'),
+        ])
+    """)
+    graph = project.graph
+    assert graph.node("gru_1").params == {"units": 8, "return_sequences": True,
+                                          "bidirectional": True}
+    assert graph.node("time_distributed_1").params["units"] == 4
+    assert infer_shapes(graph).nodes["time_distributed_1"].output.shape == (50, 4)
+    # The RNN's dropout trains differently, so it is listed; the layer itself is kept.
+    assert "line 7: SimpleRNN(dropout=…)" in texts(report.not_mapped)
+    assert "simple_rnn_1" in graph.nodes
