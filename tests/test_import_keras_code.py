@@ -454,3 +454,29 @@ def test_recurrent_wrappers_on_sequences():
     # The RNN's dropout trains differently, so it is listed; the layer itself is kept.
     assert "line 7: SimpleRNN(dropout=…)" in texts(report.not_mapped)
     assert "simple_rnn_1" in graph.nodes
+
+
+def test_an_imported_functional_model_compiles_and_runs():
+    import torch
+
+    from studio.compiler import compile_graph, example_inputs
+
+    project, _ = imported("""
+        import keras
+        from keras import layers
+        inputs = keras.Input(shape=(16, 16, 3))
+        x = layers.Conv2D(8, 3, strides=2, padding="same", activation="relu")(inputs)
+        y = layers.SeparableConv2D(8, 3, padding="same")(x)
+        x = layers.Activation("relu")(layers.add([x, y]))
+        x = layers.MaxPooling2D(pool_size=(2, 2))(x)
+        x = layers.Flatten()(x)
+        x = layers.Dropout(0.3)(x)
+        outputs = layers.Dense(5, activation="softmax")(x)
+        model = keras.Model(inputs=inputs, outputs=outputs)
+    """)
+    module = compile_graph(project.graph)
+    module.eval()
+    with torch.no_grad():
+        scores = module(*example_inputs(module.input_types, batch=3))
+    assert scores.shape == (3, 5)
+    assert torch.allclose(scores.sum(dim=1), torch.ones(3))  # the softmax is kept
