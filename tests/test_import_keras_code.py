@@ -480,3 +480,11 @@ def test_an_imported_functional_model_compiles_and_runs():
         scores = module(*example_inputs(module.input_types, batch=3))
     assert scores.shape == (3, 5)
     assert torch.allclose(scores.sum(dim=1), torch.ones(3))  # the softmax is kept
+
+
+def test_a_model_with_no_importable_layer_is_refused():
+    with pytest.raises(ImportRefused, match="None of the model's layers"):
+        imported("""
+            from keras import layers, models
+            model = models.Sequential([layers.Input((4,)), layers.AlphaDropout(0.1)])
+        """)

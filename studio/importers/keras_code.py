@@ -71,12 +71,20 @@ def import_keras_code(text: str, source_name: str) -> tuple[Project, ImportRepor
     Raises ImportRefused (with the report) when no valid graph can be made: a syntax error,
     no model, a model built in a loop or from values only known when run, a custom layer."""
     report = ImportReport(source=source_name)
+    try:
+        return _import(text, source_name, report)
+    except ImportRefused:
+        _in_line_order(report)
+        raise
+
+
+def _import(text: str, source_name: str, report: ImportReport) -> tuple[Project, ImportReport]:
     if len(text) > MAX_CODE_BYTES:
         raise ImportRefused(msg("{source} is longer than {size} MB: not Keras model code",
                                 source=source_name, size=MAX_CODE_BYTES // (1024 * 1024)))
     reader = Reader()
     # Code copied from a web page keeps the page's indentation on every line.
-    code = textwrap.dedent(text.replace("\r\n", "\n").replace("\t", "    "))
+    code = textwrap.dedent(text.replace("\r\n", "\n"))
     try:
         reader.read_module(code, source_name)
     except RefusedCode as exc:
@@ -282,7 +290,9 @@ class _Builder:
                                                   text=bad, advice=_WRITE_OUT))
             return None
         try:
-            converted = convert_layer(call, self._rank(inputs[0]) if inputs else None)
+            # Only Permute needs the rank (shape inference of the graph so far).
+            rank = self._rank(inputs[0]) if inputs and call.cls == "Permute" else None
+            converted = convert_layer(call, rank)
         except NotConvertible as exc:
             self.report.add_not_mapped(where, msg("{cls} left out: {reason}", cls=call.cls,
                                                   reason=exc.args[0]))
@@ -381,6 +391,9 @@ def _check(graph: Graph, report: ImportReport, builder: _Builder) -> None:
             "NetStudio cannot import what that code computes. Replace it with built-in Keras "
             "layers",
             line=number, cls=cls), report)
+    if all(node.layer_id in ("Input", "Output") for node in graph.nodes.values()):
+        raise ImportRefused(msg("None of the model's layers could be imported; see the report"),
+                            report)
     _flat_gray_input(graph, report, builder)
     analysis = infer_shapes(graph)
     if not analysis.ok:
