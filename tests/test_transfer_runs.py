@@ -110,6 +110,17 @@ def test_a_finished_runs_model_loads_and_exports_without_the_weights_file(
     assert values["scores"].shape == (2, 10)
     body = trained_body(str(run), "backbone")
     assert torch.equal(body.state_dict()[f"backbone.net.{first_conv}"], pretrained[first_conv])
+
+    # The exported package predicts from its own weights file, with no pretrained file (nor a
+    # download) needed.
+    package = tmp_path / "package"
+    assert main(["export", str(run), "--format", "py", "-o", str(package)]) == 0
+    result = subprocess.run(
+        [sys.executable, "predict.py", "--count", "2"],
+        cwd=package, capture_output=True, text=True, timeout=300,
+        env={**os.environ, "TORCH_HOME": str(tmp_path / "empty-torch-home")},
+    )
+    assert result.returncode == 0, result.stderr
     capsys.readouterr()
 
 

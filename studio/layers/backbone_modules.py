@@ -27,6 +27,10 @@ class PretrainedBackbone(nn.Module):
     its running statistics). Training uses learning rate × `lr_factor` for the weights that
     train. The torchvision model is `self.net`: its weights keep torchvision's names."""
 
+    pretrained_files = True
+    """False: build without reading the pretrained weights file, because every weight is
+    loaded next (an exported package's predict.py, or train.py from given weights)."""
+
     def __init__(
         self,
         arch,
@@ -82,11 +86,13 @@ class PretrainedBackbone(nn.Module):
             blocks[-1].append(net.classifier[0])  # the LayerNorm after pooling
         return blocks
 
-    @staticmethod
-    def pretrained_state(arch, weights):
+    @classmethod
+    def pretrained_state(cls, arch, weights):
         """The weights file's state_dict: from NetStudio's weights cache (a plain message when
         it is missing); outside NetStudio, torchvision downloads it into the same cache. None
         inside NetStudio's `without_pretrained_files()`: the caller loads every weight."""
+        if not cls.pretrained_files:
+            return None
         try:
             from studio.layers.backbone_modules import pretrained_files_wanted
             from studio.pretrained_weights import load_pretrained_state

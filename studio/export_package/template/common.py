@@ -20,9 +20,14 @@ OUTPUT = CONFIG["output"]  # the Output layer: its loss and target, or None
 CLASSES = CONFIG.get("classes") or []  # the data set's class names, one per score, if known
 
 
-def build_model(training=False):
+def build_model(training=False, pretrained_files=True):
     """The model as drawn, or (training=True) the variant whose forward stops before a final
-    softmax/sigmoid that the loss applies itself. Both have the same weights."""
+    softmax/sigmoid that the loss applies itself. Both have the same weights.
+    pretrained_files=False: a pretrained backbone does not read (or download) its weights
+    file, because the caller loads every weight next."""
+    backbone = getattr(model_source, "PretrainedBackbone", None)
+    if backbone is not None:
+        backbone.pretrained_files = pretrained_files
     name = CONFIG["training_class"] if training else CONFIG["model_class"]
     return getattr(model_source, name)()
 

@@ -36,8 +36,8 @@ def parse_args(argv=None):
 
 def main(argv=None):
     args = parse_args(argv)
-    net = build_model()
     weights = args.weights or default_weights()
+    net = build_model(pretrained_files=not weights)  # the weights file replaces every weight
     if weights:
         net.load_state_dict(load_weights(weights))
     else:

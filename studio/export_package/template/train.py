@@ -348,7 +348,8 @@ def train(args):
         raise SystemExit("The model has no single Output layer, so there is no loss to train on")
     rank, world, device = setup(args.device)
     torch.manual_seed(args.seed)  # same seed, same initial weights on every rank
-    net = build_model(training=True)
+    # Given weights replace every weight: a backbone then needs no pretrained file.
+    net = build_model(training=True, pretrained_files=not (args.init_weights or args.resume))
     if args.init_weights:
         net.load_state_dict(load_weights(args.init_weights))
     net.to(device)
