@@ -488,3 +488,18 @@ def test_a_model_with_no_importable_layer_is_refused():
             from keras import layers, models
             model = models.Sequential([layers.Input((4,)), layers.AlphaDropout(0.1)])
         """)
+
+
+@pytest.mark.parametrize(("keras_name", "ours"), [
+    ("mnist", "mnist"), ("fashion_mnist", "fashion-mnist"), ("cifar10", "cifar-10")])
+def test_the_keras_data_set_the_code_loads_becomes_the_projects(keras_name, ours):
+    from studio.data.registry import canonical_name
+
+    project, report = imported(f"""
+        import keras
+        (x, y), _ = keras.datasets.{keras_name}.load_data()
+        model = keras.Sequential([keras.Input((32, 32, 3)), keras.layers.Flatten(),
+                                  keras.layers.Dense(10, activation="softmax")])
+    """)
+    assert project.dataset["name"] == canonical_name(ours) == ours
+    assert f"line 3: data set {keras_name}" in texts(report.mapped)

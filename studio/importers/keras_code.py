@@ -432,7 +432,7 @@ def _flat_gray_input(graph: Graph, report: ImportReport, builder: _Builder) -> N
                 shape=_written(shape), h=shape[0], w=shape[1], n=shape[0] * shape[1]))
 
 
-_KERAS_DATASETS = {"mnist": "mnist", "fashion_mnist": "fashion-mnist", "cifar10": "cifar10"}
+_KERAS_DATASETS = {"mnist": "mnist", "fashion_mnist": "fashion-mnist", "cifar10": "cifar-10"}
 
 
 def _dataset(reader: Reader, report: ImportReport) -> dict[str, Any]:
