@@ -503,3 +503,16 @@ def test_the_keras_data_set_the_code_loads_becomes_the_projects(keras_name, ours
     """)
     assert project.dataset["name"] == canonical_name(ours) == ours
     assert f"line 3: data set {keras_name}" in texts(report.mapped)
+
+
+def test_the_classic_keras_mnist_example_imports_with_its_parameter_count():
+    """keras/examples/mnist_cnn.py as it was long copied: constants, `input_shape` chosen by
+    K.image_data_format(), keras.losses / keras.activations references, Adadelta."""
+    code = (CODE / "keras_example_mnist_cnn.txt").read_text(encoding="utf-8")
+    project, report = import_keras_code(code, "mnist_cnn.py")
+    assert infer_shapes(project.graph).total_params == 1_199_882  # Keras' model.summary()
+    assert project.graph.node("input_1").params["shape"] == (1, 28, 28)
+    assert (project.training["batch_size"], project.training["epochs"]) == (128, 12)
+    missing = texts(report.not_mapped)
+    assert "line 30: the optimizer Adadelta" in missing
+    assert "line 33: fit(validation_data=…)" in missing

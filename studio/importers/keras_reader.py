@@ -85,6 +85,8 @@ class RefusedCode(Exception):
 
 _BINARY = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul,
            ast.FloorDiv: operator.floordiv, ast.Div: operator.truediv, ast.Mod: operator.mod}
+_COMPARISONS = {ast.Eq: operator.eq, ast.NotEq: operator.ne, ast.Lt: operator.lt,
+                ast.LtE: operator.le, ast.Gt: operator.gt, ast.GtE: operator.ge}
 _KERAS_ROOTS = ("keras", "tensorflow", "tf")
 _MODEL_CLASSES = {"Sequential", "Model", "Functional"}
 _INPUT_NAMES = {"Input", "InputLayer"}
@@ -244,6 +246,8 @@ class Reader:
             return -inner if _is_number(inner) else Unknown(line, ast.unparse(node))
         if isinstance(node, ast.BinOp):
             return self._arithmetic(node)
+        if isinstance(node, ast.Compare):
+            return self._comparison(node)
         if isinstance(node, ast.Name):
             if node.id in self.env:
                 return self.env[node.id]
@@ -251,9 +255,13 @@ class Reader:
                 node.id, Unknown(line, node.id))
         if isinstance(node, ast.Attribute):
             name = self.dotted(node)
+            if name is None:
+                return Unknown(line, ast.unparse(node))
             self._note_dataset(name, line)
-            return KerasObject("name", name, {}, [], line) if name else Unknown(
-                line, ast.unparse(node))
+            last = name.rsplit(".", 1)[-1]
+            if any(f".{kind}." in f".{name}" for kind in ("activations", "nn")):
+                return last  # activation=tf.nn.relu is activation='relu'
+            return KerasObject("name", last, {}, [], line)
         if isinstance(node, ast.IfExp):
             return self._if_expression(node)
         if isinstance(node, ast.Call):
@@ -270,6 +278,22 @@ class Reader:
             except ZeroDivisionError:
                 pass
         return Unknown(node.lineno, ast.unparse(node))
+
+    def _comparison(self, node: ast.Compare) -> Any:
+        """`K.image_data_format() == 'channels_first'` and the like, on known plain values."""
+        left = self.value(node.left)
+        for op, right_node in zip(node.ops, node.comparators, strict=True):
+            right = self.value(right_node)
+            compare = _COMPARISONS.get(type(op))
+            if compare is None or not (_is_plain(left) and _is_plain(right)):
+                return Unknown(node.lineno, ast.unparse(node))
+            try:
+                if not compare(left, right):
+                    return False
+            except TypeError:  # 'a' < 1
+                return Unknown(node.lineno, ast.unparse(node))
+            left = right
+        return True
 
     def _if_expression(self, node: ast.IfExp) -> Any:
         test = self.value(node.test)
@@ -315,6 +339,8 @@ class Reader:
             return _convert_number(args[0], last, line, ast.unparse(node))
         if not self._is_keras(name):
             return Unknown(line, ast.unparse(node))
+        if last == "image_data_format":
+            return "channels_last"  # Keras' setting unless a keras.json says otherwise
         if last in _INPUT_NAMES:
             return self.keras_input(args, kwargs, line)
         if last == "Sequential":
@@ -454,6 +480,10 @@ def _tensors(value: Any) -> list[Tensor]:
     if isinstance(value, dict) and all(isinstance(v, Tensor) for v in value.values()):
         return list(value.values())
     return []
+
+
+def _is_plain(value: Any) -> bool:
+    return value is None or isinstance(value, (bool, int, float, str))
 
 
 def _is_number(value: Any) -> bool:
