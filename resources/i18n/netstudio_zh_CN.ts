@@ -3842,6 +3842,16 @@ Replace it?</source>
             <translation>{path} 大于 {size} MB：不是 Keras 模型代码</translation>
         </message>
         <message>
+            <source>{source} is longer than {size} MB: not Keras model code</source>
+            <extracomment>engine: studio/importers/keras_code.py</extracomment>
+            <translation>{source} 超过 {size} MB：不是 Keras 模型代码</translation>
+        </message>
+        <message>
+            <source>Line {line}: {cls} is a subclass of Model, whose layers are used by code in its call(); NetStudio reads Sequential and functional (Model(inputs, outputs)) models. Write it as one of those</source>
+            <extracomment>engine: studio/importers/keras_code.py</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>{source}: found no Keras model in the code (Sequential([...]), model.add(...) or Model(inputs, outputs))</source>
             <extracomment>engine: studio/importers/keras_code.py</extracomment>
             <translation>{source}：代码中没有找到 Keras 模型（Sequential([...])、model.add(...) 或 Model(inputs, outputs)）</translation>
@@ -3877,9 +3887,14 @@ Replace it?</source>
             <translation>{text} 取决于代码的启动方式。</translation>
         </message>
         <message>
-            <source>Line {line}: {cls} is a custom layer, defined in the code itself; NetStudio cannot import what its code computes. Replace it with built-in Keras layers</source>
+            <source>Line {line}: {cls} is a custom layer (its computation is code of its own); NetStudio cannot import what that code computes. Replace it with built-in Keras layers</source>
             <extracomment>engine: studio/importers/keras_code.py</extracomment>
-            <translation>第 {line} 行：{cls} 是在代码中自定义的层；NetStudio 无法导入它的代码所做的计算。请用 Keras 内置层替换它</translation>
+            <translation>第 {line} 行：{cls} 是自定义层（它的计算由自己的代码完成）；NetStudio 无法导入这段代码所做的计算。请用 Keras 内置层替换它</translation>
+        </message>
+        <message>
+            <source>None of the model's layers could be imported; see the report</source>
+            <extracomment>engine: studio/importers/keras_code.py</extracomment>
+            <translation>模型的层一个也无法导入；请查看报告</translation>
         </message>
         <message>
             <source>The imported graph does not fit together ({problems}); see the report for what was left out</source>
@@ -3917,9 +3932,9 @@ Replace it?</source>
             <translation>第 {line} 行：没有写出模型的输入形状；请给第一层加上 input_shape=(…)，或在它之前加 keras.Input(shape=(…))</translation>
         </message>
         <message>
-            <source>Line {line}: Model(inputs, outputs) must name the Input tensors and the tensors the model ends in, as variables of the code</source>
+            <source>Line {line}: the model's inputs or outputs could not be read (Model(inputs, outputs) must name Input tensors and the layers' results); see the report</source>
             <extracomment>engine: studio/importers/keras_code.py</extracomment>
-            <translation>第 {line} 行：Model(inputs, outputs) 必须以代码中的变量给出 Input 张量和模型最终输出的张量</translation>
+            <translation>第 {line} 行：无法读取模型的输入或输出（Model(inputs, outputs) 必须给出 Input 张量和各层的结果）；请查看报告</translation>
         </message>
         <message>
             <source>The model's output depends on layers that could not be imported; see the report</source>
@@ -3942,9 +3957,9 @@ Replace it?</source>
             <translation>Input {shape}</translation>
         </message>
         <message>
-            <source>{cls} is a layer class of this file; NetStudio cannot know what its code computes (and never runs it)</source>
+            <source>{cls} computes what its own code says; NetStudio cannot know that without running it (and never runs it)</source>
             <extracomment>engine: studio/importers/keras_code.py</extracomment>
-            <translation>{cls} 是这个文件中定义的层类；NetStudio 无法知道它的代码计算什么（也从不运行它）</translation>
+            <translation>{cls} 计算的是它自己的代码所写的内容；NetStudio 不运行代码就无法知道（而它从不运行代码）</translation>
         </message>
         <message>
             <source>{cls}: {text} {advice}</source>
@@ -4107,9 +4122,34 @@ Replace it?</source>
             <translation>NetStudio 的 {layer} 没有与 Keras 的 {arg} 对应的设置</translation>
         </message>
         <message>
+            <source>{what}: Keras' pretrained models (keras.applications) are not imported; NetStudio's own pretrained blocks are in the palette (Pretrained)</source>
+            <extracomment>engine: studio/importers/keras_reader.py</extracomment>
+            <translation>{what}：不导入 Keras 的预训练模型（keras.applications）；NetStudio 自己的预训练模块在“层”面板的“预训练模型”分类中</translation>
+        </message>
+        <message>
+            <source>{what} is not a Keras layer NetStudio can read</source>
+            <extracomment>engine: studio/importers/keras_reader.py</extracomment>
+            <translation>{what} 不是 NetStudio 能读取的 Keras 层</translation>
+        </message>
+        <message>
             <source>{source}, line {line}: {error}; NetStudio reads the code as Python and could not</source>
             <extracomment>engine: studio/importers/keras_reader.py</extracomment>
             <translation>{source} 第 {line} 行：{error}；NetStudio 把代码当作 Python 读取，但没能读懂</translation>
+        </message>
+        <message>
+            <source>{source}: the code nests expressions too deeply to read</source>
+            <extracomment>engine: studio/importers/keras_reader.py</extracomment>
+            <translation>{source}：代码中表达式嵌套太深，无法读取</translation>
+        </message>
+        <message>
+            <source>a model used as a layer of another is not imported; write its layers into the model</source>
+            <extracomment>engine: studio/importers/keras_reader.py</extracomment>
+            <translation>不导入被用作另一个模型中一层的模型；请把它的各层写进模型中</translation>
+        </message>
+        <message>
+            <source>{source}: {error}; NetStudio reads the code as Python and could not</source>
+            <extracomment>engine: studio/importers/keras_reader.py</extracomment>
+            <translation>{source}：{error}；NetStudio 把代码当作 Python 读取，但没能读懂</translation>
         </message>
         <message>
             <source>loss</source>
@@ -4357,6 +4397,21 @@ Replace it?</source>
             <translation>带膨胀的转置卷积没有对应的层</translation>
         </message>
         <message>
+            <source>only a constant padding of every axis has a layer</source>
+            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
+            <translation>只有对每个轴做常数填充时才有对应的层</translation>
+        </message>
+        <message>
+            <source>a padding {pads} of the batch or channels has no layer</source>
+            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
+            <translation>对批量维度或通道做的填充 {pads} 没有对应的层</translation>
+        </message>
+        <message>
+            <source>a padding with {value} has no layer</source>
+            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
+            <translation>用 {value} 填充没有对应的层</translation>
+        </message>
+        <message>
             <source>a MaxPool that also returns indices has no layer</source>
             <extracomment>engine: studio/importers/onnx_import.py</extracomment>
             <translation>同时返回索引的 MaxPool 没有对应的层</translation>
@@ -4412,9 +4467,19 @@ Replace it?</source>
             <translation>GELU 的 tanh 近似没有对应的层</translation>
         </message>
         <message>
+            <source>a SELU with its own alpha or gamma has no layer</source>
+            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
+            <translation>自定义了 alpha 或 gamma 的 SELU 没有对应的层</translation>
+        </message>
+        <message>
             <source>the operator {op} has no NetStudio layer</source>
             <extracomment>engine: studio/importers/onnx_import.py</extracomment>
             <translation>算子 {op} 没有对应的 NetStudio 层</translation>
+        </message>
+        <message>
+            <source>an uneven padding {pads} has no layer</source>
+            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
+            <translation>不对称的填充 {pads} 没有对应的层</translation>
         </message>
         <message>
             <source>its padding {pads} is not Keras' 'valid' or 'same'</source>
@@ -4425,11 +4490,6 @@ Replace it?</source>
             <source>it joins along axis {axis}; Concatenate joins channels or features</source>
             <extracomment>engine: studio/importers/onnx_import.py</extracomment>
             <translation>它沿轴 {axis} 拼接；Concatenate 只沿通道或特征拼接</translation>
-        </message>
-        <message>
-            <source>a SELU with its own alpha or gamma has no layer</source>
-            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
-            <translation>自定义了 alpha 或 gamma 的 SELU 没有对应的层</translation>
         </message>
         <message>
             <source>an average pooling that counts its padding zeros has no layer ('same' averages over the cells inside)</source>
@@ -5867,6 +5927,21 @@ Replace it?</source>
             <source>Interrupted.</source>
             <extracomment>engine: studio/training.py</extracomment>
             <translation>已中断。</translation>
+        </message>
+        <message>
+            <source>Line {line}: {cls} is a custom layer, defined in the code itself; NetStudio cannot import what its code computes. Replace it with built-in Keras layers</source>
+            <extracomment>engine: studio/importers/keras_code.py</extracomment>
+            <translation type="vanished">第 {line} 行：{cls} 是在代码中自定义的层；NetStudio 无法导入它的代码所做的计算。请用 Keras 内置层替换它</translation>
+        </message>
+        <message>
+            <source>Line {line}: Model(inputs, outputs) must name the Input tensors and the tensors the model ends in, as variables of the code</source>
+            <extracomment>engine: studio/importers/keras_code.py</extracomment>
+            <translation type="vanished">第 {line} 行：Model(inputs, outputs) 必须以代码中的变量给出 Input 张量和模型最终输出的张量</translation>
+        </message>
+        <message>
+            <source>{cls} is a layer class of this file; NetStudio cannot know what its code computes (and never runs it)</source>
+            <extracomment>engine: studio/importers/keras_code.py</extracomment>
+            <translation type="vanished">{cls} 是这个文件中定义的层类；NetStudio 无法知道它的代码计算什么（也从不运行它）</translation>
         </message>
         <message>
             <source>Wrote {path} ({count} layers) from {source}.</source>
