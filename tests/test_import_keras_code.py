@@ -516,3 +516,19 @@ def test_the_classic_keras_mnist_example_imports_with_its_parameter_count():
     missing = texts(report.not_mapped)
     assert "line 30: the optimizer Adadelta" in missing
     assert "line 33: fit(validation_data=…)" in missing
+
+
+def test_a_subclassed_model_is_refused_with_what_to_write_instead():
+    with pytest.raises(ImportRefused, match="Line 3: Net is a subclass of Model") as caught:
+        imported("""
+            from tensorflow import keras
+            class Net(keras.Model):
+                def __init__(self):
+                    super().__init__()
+                    self.dense = keras.layers.Dense(10)
+                def call(self, x):
+                    return self.dense(x)
+            model = Net()
+            model.compile(optimizer="adam", loss="mse")
+        """)
+    assert "Sequential" in str(caught.value)

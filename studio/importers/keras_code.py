@@ -135,6 +135,12 @@ def _in_line_order(report: ImportReport) -> None:
 
 
 def _chosen_model(reader: Reader, report: ImportReport, source: str) -> tuple[Any, str | None]:
+    if not reader.models and reader.subclassed_models:
+        number, cls = reader.subclassed_models[0]
+        raise ImportRefused(msg(
+            "Line {line}: {cls} is a subclass of Model, whose layers are used by code in its "
+            "call(); NetStudio reads Sequential and functional (Model(inputs, outputs)) "
+            "models. Write it as one of those", line=number, cls=cls), report)
     if not reader.models:
         raise ImportRefused(
             msg("{source}: found no Keras model in the code (Sequential([...]), "

@@ -101,6 +101,7 @@ class Reader:
         self.env: dict[str, Any] = {}
         self.functions: dict[str, ast.FunctionDef] = {}
         self.custom_classes: dict[str, int] = {}
+        self.subclassed_models: list[tuple[int, str]] = []
         self.steps: list[Step] = []
         self.models: list[tuple[Any, str | None]] = []  # (model, variable name)
         self.compiled: dict[int, Settings] = {}  # id(model) → settings
@@ -159,6 +160,8 @@ class Reader:
             self.functions[stmt.name] = stmt
         elif isinstance(stmt, ast.ClassDef):
             self.custom_classes[stmt.name] = stmt.lineno
+            if any((self.dotted(base) or "").endswith("Model") for base in stmt.bases):
+                self.subclassed_models.append((stmt.lineno, stmt.name))
         elif isinstance(stmt, (ast.For, ast.While, ast.AsyncFor)):
             if self._builds_model(stmt):
                 self.loops.append(stmt.lineno)
