@@ -3849,7 +3849,7 @@ Replace it?</source>
         <message>
             <source>Line {line}: {cls} is a subclass of Model, whose layers are used by code in its call(); NetStudio reads Sequential and functional (Model(inputs, outputs)) models. Write it as one of those</source>
             <extracomment>engine: studio/importers/keras_code.py</extracomment>
-            <translation type="unfinished" />
+            <translation>第 {line} 行：{cls} 是 Model 的子类，它的各层由 call() 中的代码调用；NetStudio 只读取 Sequential 模型和函数式（Model(inputs, outputs)）模型。请把它改写成其中一种</translation>
         </message>
         <message>
             <source>{source}: found no Keras model in the code (Sequential([...]), model.add(...) or Model(inputs, outputs))</source>
