@@ -532,3 +532,18 @@ def test_a_subclassed_model_is_refused_with_what_to_write_instead():
             model.compile(optimizer="adam", loss="mse")
         """)
     assert "Sequential" in str(caught.value)
+
+
+def test_a_dense_layer_on_a_sequence_acts_on_each_step_as_in_keras():
+    project, _ = imported("""
+        import keras
+        inputs = keras.Input((20, 6))
+        x = keras.layers.LSTM(8, return_sequences=True)(inputs)
+        outputs = keras.layers.Dense(3)(x)
+        model = keras.Model(inputs, outputs)
+        model.compile(optimizer="adam", loss="mse")
+    """)
+    assert layer_ids(project) == ["Input", "LSTM", "TimeDistributed", "Output"]
+    analysis = infer_shapes(project.graph)
+    assert analysis.nodes["time_distributed_1"].output.shape == (20, 3)
+    assert analysis.nodes["time_distributed_1"].params == 8 * 3 + 3

@@ -296,8 +296,8 @@ class _Builder:
                                                   text=bad, advice=_WRITE_OUT))
             return None
         try:
-            # Only Permute needs the rank (shape inference of the graph so far).
-            rank = self._rank(inputs[0]) if inputs and call.cls == "Permute" else None
+            # Only Permute and Dense need the rank (shape inference of the graph so far).
+            rank = self._rank(inputs[0]) if inputs and call.cls in ("Permute", "Dense") else None
             converted = convert_layer(call, rank)
         except NotConvertible as exc:
             self.report.add_not_mapped(where, msg("{cls} left out: {reason}", cls=call.cls,
@@ -307,6 +307,9 @@ class _Builder:
             self.report.add_mapped(where, msg("{cls}: computes nothing, no node needed",
                                               cls=call.cls))
             return inputs[0] if inputs else None
+        if converted.layer_id == "Dense" and rank == 2:
+            # Keras' Dense on a sequence acts on each step: NetStudio's TimeDistributed.
+            converted.layer_id = "TimeDistributed"
         params = dict(converted.params)
         if converted.layer_id in ("Add", "Concatenate", "Multiply", "Average", "Maximum"):
             params["inputs"] = len(inputs)
