@@ -547,3 +547,28 @@ def test_a_dense_layer_on_a_sequence_acts_on_each_step_as_in_keras():
     analysis = infer_shapes(project.graph)
     assert analysis.nodes["time_distributed_1"].output.shape == (20, 3)
     assert analysis.nodes["time_distributed_1"].params == 8 * 3 + 3
+
+
+def test_loops_that_do_not_build_the_model_are_no_obstacle():
+    project, _ = imported("""
+        from keras import layers, models
+        seen = set()
+        for word in ["a", "b"]:
+            seen.add(word)
+        model = models.Sequential([layers.Input((4,)), layers.Dense(2)])
+        for epoch in range(3):
+            model.fit(x, y, epochs=1)
+    """)
+    assert layer_ids(project) == ["Input", "Dense", "Output"]
+
+
+def test_a_functional_model_built_in_a_loop_is_refused():
+    with pytest.raises(ImportRefused, match="Line 5"):
+        imported("""
+            import keras
+            from keras import layers
+            x = inputs = keras.Input((16,))
+            for _ in range(3):
+                x = layers.add([x, layers.Dense(16)(x)])
+            model = keras.Model(inputs, x)
+        """)

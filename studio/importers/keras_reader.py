@@ -182,10 +182,17 @@ class Reader:
     def _builds_model(self, node: ast.AST) -> bool:
         """Whether a loop or branch makes layers or adds to a model (then it matters)."""
         for sub in ast.walk(node):
-            if isinstance(sub, ast.Call):
-                name = self.dotted(sub.func)
-                if name and (self.layer_class(name) or name.endswith(".add")):
-                    return True
+            if not isinstance(sub, ast.Call):
+                continue
+            name = self.dotted(sub.func) or ""
+            last = name.rsplit(".", 1)[-1]
+            if self.layer_class(name) or (last in MERGE_FUNCTIONS and ".layers." in f".{name}"):
+                return True
+            func = sub.func
+            if (isinstance(func, ast.Attribute) and func.attr == "add"
+                    and isinstance(func.value, ast.Name)
+                    and isinstance(self.env.get(func.value.id), SequentialModel)):
+                return True
         return False
 
     def bind(self, target: ast.expr, value: Any, line: int) -> None:
