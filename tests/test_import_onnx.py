@@ -229,3 +229,117 @@ def test_settings_a_layer_cannot_express_are_refused_not_swapped(tmp_path):
     # GELU's tanh approximation is not GELU: refused, never imported as the exact one.
     error = _refused(_handmade(tmp_path, "Gelu", approximate="tanh"))
     assert "tanh approximation" in str(error.report.not_mapped[0][1])
+
+
+# Models made elsewhere ---------------------------------------------------------------------
+
+
+def _init(name: str, array: np.ndarray) -> onnx.TensorProto:
+    return numpy_helper.from_array(array.astype(np.float32), name)
+
+
+def _foreign_cnn(tmp_path: Path) -> Path:
+    """A small CNN as other converters write it: BatchNormalization with its statistics,
+    GlobalAveragePool then Flatten, MatMul + Add for the dense layer, two branches joined by
+    Concat, LeakyRelu and PRelu with their own slopes, node names like /conv1/Conv."""
+    rng = np.random.default_rng(0)
+    inits = [
+        _init("c1.w", rng.normal(size=(4, 3, 3, 3))), _init("c1.b", rng.normal(size=4)),
+        _init("bn.scale", rng.uniform(0.5, 1.5, 4)), _init("bn.bias", rng.normal(size=4)),
+        _init("bn.mean", rng.normal(size=4)), _init("bn.var", rng.uniform(0.5, 2.0, 4)),
+        _init("c2.w", rng.normal(size=(2, 3, 1, 1))),
+        _init("slope", rng.uniform(0.1, 0.3, (6, 1, 1))),
+        _init("fc.w", rng.normal(size=(6, 5))), _init("fc.b", rng.normal(size=5)),
+    ]
+    nodes = [
+        helper.make_node("Conv", ["x", "c1.w", "c1.b"], ["a"], name="/conv1/Conv",
+                         pads=[1, 1, 1, 1], kernel_shape=[3, 3]),
+        helper.make_node("BatchNormalization", ["a", "bn.scale", "bn.bias", "bn.mean", "bn.var"],
+                         ["b"], name="/bn1/BatchNormalization", epsilon=1e-3),
+        helper.make_node("LeakyRelu", ["b"], ["c"], name="/act1/LeakyRelu", alpha=0.2),
+        helper.make_node("Conv", ["x", "c2.w"], ["d"], name="/conv2/Conv", kernel_shape=[1, 1]),
+        helper.make_node("Concat", ["c", "d"], ["e"], name="/cat/Concat", axis=1),
+        helper.make_node("PRelu", ["e", "slope"], ["f"], name="/act2/PRelu"),
+        helper.make_node("MaxPool", ["f"], ["g"], name="/pool/MaxPool", kernel_shape=[2, 2],
+                         strides=[2, 2]),
+        helper.make_node("GlobalAveragePool", ["g"], ["h"], name="/gap/GlobalAveragePool"),
+        helper.make_node("Flatten", ["h"], ["i"], name="/flat/Flatten"),
+        helper.make_node("MatMul", ["i", "fc.w"], ["j"], name="/fc/MatMul"),
+        helper.make_node("Add", ["j", "fc.b"], ["k"], name="/fc/Add"),
+        helper.make_node("Softmax", ["k"], ["y"], name="/out/Softmax", axis=1),
+    ]
+    graph = helper.make_graph(
+        nodes, "foreign_cnn",
+        [helper.make_tensor_value_info("x", TensorProto.FLOAT, ["N", 3, 8, 8])],
+        [helper.make_tensor_value_info("y", TensorProto.FLOAT, ["N", 5])],
+        inits,
+    )
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
+    onnx.checker.check_model(model, full_check=True)
+    path = tmp_path / "foreign_cnn.onnx"
+    onnx.save(model, path)
+    return path
+
+
+def test_model_made_elsewhere_predicts_what_onnx_computes(tmp_path):
+    from onnx.reference import ReferenceEvaluator  # the test's yardstick; the importer runs nothing
+
+    path = _foreign_cnn(tmp_path)
+    project, weights, report = import_onnx(path)
+    layers = [layer for _, layer, _ in _nodes(project)]
+    assert layers.count("Conv2D") == 2 and "BatchNorm" in layers and "Concatenate" in layers
+    assert "GlobalAveragePooling" in layers and "Dense" in layers and "Flatten" not in layers
+    assert any("/conv1/Conv" in str(where) for where, _ in report.mapped)
+    model = compile_graph(project.graph).eval()
+    model.load_state_dict(weights)
+    x = np.random.default_rng(1).normal(size=(3, 3, 8, 8)).astype(np.float32)
+    expected = ReferenceEvaluator(str(path)).run(None, {"x": x})[0]
+    with torch.no_grad():
+        got = model(torch.from_numpy(x)).numpy()
+    np.testing.assert_allclose(got, expected, atol=1e-4, rtol=1e-4)
+
+
+def _one_conv(tmp_path: Path, pads: list[int], size: int) -> Path:
+    weight = _init("w", np.ones((2, 1, 3, 3)))
+    node = helper.make_node("Conv", ["x", "w"], ["y"], name="odd_conv", pads=pads)
+    graph = helper.make_graph(
+        [node], "one_conv",
+        [helper.make_tensor_value_info("x", TensorProto.FLOAT, ["N", 1, 5, 5])],
+        [helper.make_tensor_value_info("y", TensorProto.FLOAT, ["N", 2, size, size])],
+        [weight],
+    )
+    path = tmp_path / "one_conv.onnx"
+    onnx.save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)]), path)
+    return path
+
+
+def test_uneven_padding_that_is_not_same_is_refused(tmp_path):
+    # Keras' 'same' puts the odd cell after; this one pads before only: no layer does that.
+    error = _refused(_one_conv(tmp_path, [1, 1, 0, 0], 4))
+    assert [where for where, _ in error.report.not_mapped] == ["node odd_conv (Conv)"]
+    assert "padding" in str(error.report.not_mapped[0][1])
+
+
+def test_symmetric_padding_other_than_same_becomes_zero_padding(tmp_path):
+    from onnx.reference import ReferenceEvaluator
+
+    path = _one_conv(tmp_path, [2, 2, 2, 2], 7)
+    project, weights, _ = import_onnx(path)
+    layers = [layer for _, layer, _ in _nodes(project)]
+    assert layers == ["Input", "ZeroPadding2D", "Conv2D", "Output"]
+    assert list(project.graph.nodes["zero_padding2d_1"].params["padding"]) == [2, 2]
+    model = compile_graph(project.graph).eval()
+    model.load_state_dict(weights)
+    x = np.random.default_rng(2).normal(size=(2, 1, 5, 5)).astype(np.float32)
+    expected = ReferenceEvaluator(str(path)).run(None, {"x": x})[0]
+    with torch.no_grad():
+        np.testing.assert_allclose(model(torch.from_numpy(x)).numpy(), expected, atol=1e-5)
+
+
+def test_weights_in_separate_files_are_refused(tmp_path):
+    model = onnx.load(_handmade(tmp_path, "Relu"))
+    path = tmp_path / "external.onnx"
+    onnx.save(model, path, save_as_external_data=True, all_tensors_to_one_file=True,
+              location="external.data", size_threshold=0)
+    error = _refused(path)
+    assert "separate files" in str(error)

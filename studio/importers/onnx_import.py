@@ -104,10 +104,13 @@ def import_onnx(
     return project, weights, report
 
 
-def import_onnx_file(path: Path) -> tuple[Project, ImportReport]:
-    """The importer table's form (studio.importers.IMPORTERS): the weights are dropped."""
-    project, _, report = import_onnx(path)
-    return project, report
+def import_onnx_with_weights(
+    path: Path,
+) -> tuple[Project, ImportReport, dict[str, torch.Tensor]]:
+    """import_onnx in the order of the importer table's results, weights last (see the report
+    of this work: the table's (Project, ImportReport) has no place for weights yet)."""
+    project, weights, report = import_onnx(path)
+    return project, report, weights
 
 
 def _checked_weights(
@@ -179,7 +182,7 @@ class _Builder:
         self.absorbed: set[str] = set()
         """Outputs of nodes folded into an earlier one (a MatMul's bias Add)."""
         self.reserved = self._weight_owners()
-        self.pads: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+        self.pads: dict[str, tuple[str, list[tuple[int, int]], Any]] = {}
         """Pad outputs left for the convolution or pooling that reads them: (the padded
         tensor, (before, after) per spatial axis). Keras' uneven 'same' is exported so."""
 
@@ -396,10 +399,12 @@ class _Builder:
         bias, output = None, node.output[0]
         add = self._bias_add(output, w.shape[1])
         if add is not None:
-            bias, output = add
-        self._dense(node, node.input[0], w.T, bias, output)
+            bias, output = add[0], add[1].output[0]
+        node_id = self._dense(node, node.input[0], w.T, bias, output)
+        if add is not None:
+            self.report.add_mapped(_where(add[1]), msg("bias of {node}", node=node_id))
 
-    def _bias_add(self, tensor: str, units: int) -> tuple[np.ndarray, str] | None:
+    def _bias_add(self, tensor: str, units: int) -> tuple[np.ndarray, Any] | None:
         """The Add that follows a MatMul alone with a vector of `units` values: its bias."""
         if self.model.consumers.get(tensor, 0) != 1:
             return None
@@ -410,11 +415,11 @@ class _Builder:
             constant = self.model.constants.get(other)
             if constant is not None and constant.size == units:
                 self.absorbed.add(node.output[0])
-                return constant.reshape(units), node.output[0]
+                return constant.reshape(units), node
         return None
 
     def _dense(self, node: Any, x: str, weight: np.ndarray, bias: np.ndarray | None,
-               output: str) -> None:
+               output: str) -> str:
         if bias is not None and bias.size != weight.shape[0]:
             raise NotMapped(msg("its bias does not have one value per output"))
         params = {"units": int(weight.shape[0]), "activation": "linear",
@@ -425,6 +430,7 @@ class _Builder:
             self._weight(node_id, "bias", bias.reshape(-1))
         self._set(output, Value(node_id))
         self._mapped(node, node_id)
+        return node_id
 
     # Convolutions ---------------------------------------------------------------------------
 
@@ -533,7 +539,7 @@ class _Builder:
             (reader.op_type == "Conv" and fill == 0.0)
             or (reader.op_type == "MaxPool" and lowest)
         ):
-            self.pads[node.output[0]] = (node.input[0], pairs)
+            self.pads[node.output[0]] = (node.input[0], pairs, node)
             self._set(node.output[0], self._value(node.input[0]), alias_of=node.input[0])
             return
         if fill != 0.0:
@@ -560,8 +566,9 @@ class _Builder:
         pads = list(attrs.get("pads", [0] * 2 * dims))
         pairs = list(zip(pads[:dims], pads[dims:], strict=True))
         if tensor in self.pads:
-            tensor, extra = self.pads[tensor]
+            tensor, extra, pad = self.pads[tensor]
             pairs = [(a + c, b + d) for (a, b), (c, d) in zip(pairs, extra, strict=True)]
+            self.report.add_mapped(_where(pad), msg("padding of the layer that follows"))
         return tensor, pairs
 
     # Pooling ----------------------------------------------------------------------------------

@@ -64,17 +64,6 @@ def read_onnx(path: Path, report: ImportReport) -> OnnxModel:
     # Protobuf reads many byte strings as some message: an empty one is no model at all.
     if not proto.graph.node or not proto.opset_import or proto.ir_version <= 0:
         raise _refuse(not_onnx, report)
-    try:
-        onnx.checker.check_model(proto)
-    except (onnx.checker.ValidationError, ValueError) as exc:
-        raise _refuse(
-            msg(
-                "{path} is not a valid ONNX model ({reason})",
-                path=str(path),
-                reason=_first_line(exc),
-            ),
-            report,
-        ) from None
     external = [
         t.name for t in proto.graph.initializer if t.data_location == onnx.TensorProto.EXTERNAL
     ]
@@ -88,6 +77,17 @@ def read_onnx(path: Path, report: ImportReport) -> OnnxModel:
             ),
             report,
         )
+    try:
+        onnx.checker.check_model(proto)
+    except (onnx.checker.ValidationError, ValueError) as exc:
+        raise _refuse(
+            msg(
+                "{path} is not a valid ONNX model ({reason})",
+                path=str(path),
+                reason=_first_line(exc),
+            ),
+            report,
+        ) from None
     try:
         inferred = onnx.shape_inference.infer_shapes(proto)
     except (onnx.shape_inference.InferenceError, ValueError, RuntimeError) as exc:
