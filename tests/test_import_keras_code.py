@@ -572,3 +572,17 @@ def test_a_functional_model_built_in_a_loop_is_refused():
                 x = layers.add([x, layers.Dense(16)(x)])
             model = keras.Model(inputs, x)
         """)
+
+
+def test_keras_layer_names_become_node_ids_where_they_can():
+    project, report = imported("""
+        from keras import layers, models
+        model = models.Sequential([
+            layers.Input((8,)),
+            layers.Dense(16, activation="relu", name="hidden"),
+            layers.Dense(4, name="Scores-Out"),
+            layers.Dense(2, name="hidden"),
+        ])
+    """)
+    assert list(project.graph.nodes) == ["input_1", "hidden", "dense_1", "dense_2", "output_1"]
+    assert "line 5: Dense → hidden" in texts(report.mapped)

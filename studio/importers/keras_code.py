@@ -315,7 +315,8 @@ class _Builder:
             params["inputs"] = len(inputs)
         node = None
         try:
-            node = self.graph.add_node(converted.layer_id, params)
+            node = self.graph.add_node(converted.layer_id, params,
+                                       node_id=self._keras_name(call))
             for port, source in enumerate(inputs):
                 self.graph.connect(source, node.id, port)
         except GraphError as exc:
@@ -336,6 +337,18 @@ class _Builder:
                 "{cls} is applied {count} times; Keras shares its weights between the calls, "
                 "NetStudio gives each call its own", cls=call.cls, count=call.applied))
         return node.id
+
+    def _keras_name(self, call: LayerCall) -> str | None:
+        """The layer's name= in Keras, as the node's id where it can be one (the report and
+        the graph then use the names the code uses)."""
+        name = call.kwargs.get("name")
+        if not isinstance(name, str):
+            return None
+        try:
+            self.graph.check_id(name)
+        except GraphError:
+            return None
+        return name
 
     def _rank(self, node_id: str) -> int | None:
         info = infer_shapes(self.graph).nodes.get(node_id)
