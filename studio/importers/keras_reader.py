@@ -437,6 +437,9 @@ class Reader:
         tensors = _tensors(inputs)
         if not tensors or len(tensors) != len(inputs if isinstance(inputs, (list, tuple))
                                                else [inputs]):
+            self.skipped.append((line, msg(
+                "{cls}: what flows into it is not a result of keras.Input or of a layer "
+                "NetStudio could read", cls=layer.cls)))
             return Unknown(line, f"{layer.cls}(…)")
         layer.applied += 1
         self.steps.append(Step(layer, [t.step for t in tensors], line))
