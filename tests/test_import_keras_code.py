@@ -586,3 +586,38 @@ def test_keras_layer_names_become_node_ids_where_they_can():
     """)
     assert list(project.graph.nodes) == ["input_1", "hidden", "dense_1", "dense_2", "output_1"]
     assert "line 5: Dense → hidden" in texts(report.mapped)
+
+
+def test_the_keras_io_simple_mnist_convnet_imports_with_its_parameter_count():
+    project, report = imported("""
+        import numpy as np
+        import keras
+        from keras import layers
+
+        num_classes = 10
+        input_shape = (28, 28, 1)
+        (x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()
+        x_train = np.expand_dims(x_train.astype("float32") / 255, -1)
+        model = keras.Sequential(
+            [
+                keras.Input(shape=input_shape),
+                layers.Conv2D(32, kernel_size=(3, 3), activation="relu"),
+                layers.MaxPooling2D(pool_size=(2, 2)),
+                layers.Conv2D(64, kernel_size=(3, 3), activation="relu"),
+                layers.MaxPooling2D(pool_size=(2, 2)),
+                layers.Flatten(),
+                layers.Dropout(0.5),
+                layers.Dense(num_classes, activation="softmax"),
+            ]
+        )
+        model.summary()
+        batch_size = 128
+        epochs = 15
+        model.compile(loss="categorical_crossentropy", optimizer="adam", metrics=["accuracy"])
+        model.fit(x_train, y_train, batch_size=batch_size, epochs=epochs, validation_split=0.1)
+    """)
+    assert not report.not_mapped, texts(report.not_mapped)
+    assert infer_shapes(project.graph).total_params == 34_826  # as keras.io's summary says
+    assert project.dataset["name"] == "mnist"
+    assert (project.training["batch_size"], project.training["epochs"]) == (128, 15)
+    assert project.training["validation_split"] == 0.1
