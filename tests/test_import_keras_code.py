@@ -621,3 +621,15 @@ def test_the_keras_io_simple_mnist_convnet_imports_with_its_parameter_count():
     assert project.dataset["name"] == "mnist"
     assert (project.training["batch_size"], project.training["epochs"]) == (128, 15)
     assert project.training["validation_split"] == 0.1
+
+
+def test_a_size_given_on_the_command_line_takes_its_plain_value_and_says_so():
+    project, report = imported("""
+        import sys
+        from keras import layers, models
+        units = int(sys.argv[2]) if len(sys.argv) > 2 else 48
+        model = models.Sequential([layers.Input((8,)), layers.Dense(units), layers.Dense(2)])
+    """)
+    assert project.graph.node("dense_1").params["units"] == 48
+    assert "line 5: Dense: int(sys.argv[2]) if len(sys.argv) > 2 else 48" in texts(
+        report.approximated)

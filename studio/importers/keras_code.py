@@ -290,6 +290,11 @@ class _Builder:
                 "{cls} computes what its own code says; NetStudio cannot know that without "
                 "running it (and never runs it)", cls=call.cls))
             return None
+        for fallback in _take_plain_values(call):
+            self.report.add_approximated(where, msg(
+                "{cls}: {text} depends on how the code is started; {value} (its value when "
+                "started plainly) is used", cls=call.cls, text=fallback.text,
+                value=fallback.value))
         bad = _unknown_argument(call)
         if bad is not None:
             self.report.add_not_mapped(where, msg("{cls}: {text} {advice}", cls=call.cls,
@@ -381,14 +386,20 @@ def _shape_from_first_layer(call: LayerCall) -> tuple[Any, Any]:
     return None, dtype
 
 
+def _take_plain_values(call: LayerCall) -> list[Fallback]:
+    """Replaces `x if len(sys.argv) > 1 else 64` by 64 in the call; returns those replaced."""
+    taken = [v for v in [*call.args, *call.kwargs.values()] if isinstance(v, Fallback)]
+    call.args = [v.value if isinstance(v, Fallback) else v for v in call.args]
+    call.kwargs = {k: v.value if isinstance(v, Fallback) else v for k, v in call.kwargs.items()}
+    return taken
+
+
 def _unknown_argument(call: LayerCall) -> Any:
     values = [*call.args, *call.kwargs.values()]
     for value in values:
         if isinstance(value, Unknown):
             return msg("{text} (line {line}) is only known when the code runs.",
                        text=value.text, line=value.line)
-        if isinstance(value, Fallback):
-            return msg("{text} depends on how the code is started.", text=value.text)
         if isinstance(value, LayerCall):
             inner = _unknown_argument(value)
             if inner is not None:
