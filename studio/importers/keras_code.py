@@ -409,8 +409,8 @@ def _unknown_argument(call: LayerCall) -> Any:
 
 def _written(shape: Any) -> str:
     if isinstance(shape, (list, tuple)):
-        return "(" + ", ".join(_written(s) if isinstance(s, Unknown) else str(s)
-                               for s in shape) + ")"
+        parts = [_written(s) if isinstance(s, Unknown) else str(s) for s in shape]
+        return "(" + ", ".join(parts) + ("," if len(parts) == 1 else "") + ")"
     if isinstance(shape, Unknown):
         return shape.text
     return repr(shape)
