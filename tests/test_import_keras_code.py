@@ -633,3 +633,19 @@ def test_a_size_given_on_the_command_line_takes_its_plain_value_and_says_so():
     assert project.graph.node("dense_1").params["units"] == 48
     assert "line 5: Dense: int(sys.argv[2]) if len(sys.argv) > 2 else 48" in texts(
         report.approximated)
+
+
+def test_keras_leaky_relu_string_keeps_its_slope():
+    """Keras' activation='leaky_relu' slopes 0.2; NetStudio's activation choice slopes 0.01,
+    so the import adds a LeakyReLU node instead of changing the computation."""
+    project, _ = imported("""
+        from keras import layers, models
+        model = models.Sequential([layers.Input((6,)),
+                                   layers.Dense(5, activation='leaky_relu'),
+                                   layers.Dense(2, activation='softmax')])
+    """)
+    graph = project.graph
+    assert layer_ids(project) == ["Input", "Dense", "LeakyReLU", "Dense", "Output"]
+    assert graph.node("dense_1").params["activation"] == "linear"
+    assert graph.node("leaky_re_lu_1").params["negative_slope"] == 0.2
+    assert graph.predecessors("dense_2") == ["leaky_re_lu_1"]

@@ -332,6 +332,15 @@ class _Builder:
             return None
         self.node_lines[node.id] = call.line
         self.report.add_mapped(where, msg("{cls} → {node}", cls=call.cls, node=node.id))
+        last = node.id
+        for layer_id, extra in converted.after:
+            follower = self.graph.add_node(layer_id, dict(extra))
+            self.graph.connect(last, follower.id)
+            self.node_lines[follower.id] = call.line
+            self.report.add_mapped(where, msg(
+                "{cls}'s activation → {node} (as Keras computes it: {params})", cls=call.cls,
+                node=follower.id, params=", ".join(f"{k}={v}" for k, v in extra.items())))
+            last = follower.id
         for argument, reason in converted.ignored:
             self.report.add_not_mapped(where, msg("{cls}({arg}=…) {reason}", cls=call.cls,
                                                   arg=argument, reason=reason))
@@ -341,7 +350,7 @@ class _Builder:
             self.report.add_approximated(where, msg(
                 "{cls} is applied {count} times; Keras shares its weights between the calls, "
                 "NetStudio gives each call its own", cls=call.cls, count=call.applied))
-        return node.id
+        return last
 
     def _keras_name(self, call: LayerCall) -> str | None:
         """The layer's name= in Keras, as the node's id where it can be one (the report and

@@ -52,6 +52,8 @@ class Converted:
     """Texts saying how NetStudio's layer differs from the code's (for the report)."""
     identity: bool = False
     """The call computes nothing (Activation('linear')): no node at all."""
+    after: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    """Layers to chain after this one, to compute what the Keras call does in full."""
 
 
 # Arguments that change how a layer is trained or initialised, never what it computes.
@@ -334,6 +336,10 @@ def _convert_with(spec: Spec, call: LayerCall, bound: dict[str, Any]) -> Convert
         elif key not in _HARMLESS:
             raise NotConvertible(msg("NetStudio's {layer} has nothing for Keras' {arg}",
                                      layer=spec.layer_id, arg=key))
+    if result.params.get("activation") == "leaky_relu":
+        # Keras' "leaky_relu" string slopes 0.2; NetStudio's activation choice 0.01 (PyTorch's).
+        result.params["activation"] = "linear"
+        result.after.append(_ACTIVATION_LAYERS["leaky_relu"])
     return result
 
 
