@@ -649,3 +649,20 @@ def test_keras_leaky_relu_string_keeps_its_slope():
     assert graph.node("dense_1").params["activation"] == "linear"
     assert graph.node("leaky_re_lu_1").params["negative_slope"] == 0.2
     assert graph.predecessors("dense_2") == ["leaky_re_lu_1"]
+
+
+def test_layer_normalization_of_each_pixel_is_not_swapped_for_the_whole_image():
+    _, report = imported("""
+        from keras import layers, models
+        model = models.Sequential([layers.Input((8, 8, 4)), layers.LayerNormalization(),
+                                   layers.Flatten(), layers.Dense(2)])
+    """)
+    assert "line 3: LayerNormalization left out" in texts(report.not_mapped)
+    project, report = imported("""
+        from keras import layers, models
+        model = models.Sequential([layers.Input((8, 8, 4)),
+                                   layers.LayerNormalization(axis=[1, 2, 3]),
+                                   layers.Flatten(), layers.Dense(2)])
+    """)
+    assert "LayerNorm" in layer_ids(project)
+    assert infer_shapes(project.graph).nodes["layer_norm_1"].params == 2 * 8 * 8 * 4

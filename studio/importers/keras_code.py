@@ -172,6 +172,9 @@ def _refuse_unknowable_structure(reader: Reader, report: ImportReport) -> None:
             report)
 
 
+_RANK_NEEDED = ("Permute", "Dense", "LayerNormalization")
+
+
 class _Builder:
     """Adds the chosen model's layers to the graph, reporting each one."""
 
@@ -301,8 +304,8 @@ class _Builder:
                                                   text=bad, advice=_WRITE_OUT))
             return None
         try:
-            # Only Permute and Dense need the rank (shape inference of the graph so far).
-            rank = self._rank(inputs[0]) if inputs and call.cls in ("Permute", "Dense") else None
+            # Only these need the rank (shape inference of the graph so far).
+            rank = self._rank(inputs[0]) if inputs and call.cls in _RANK_NEEDED else None
             converted = convert_layer(call, rank)
         except NotConvertible as exc:
             self.report.add_not_mapped(where, msg("{cls} left out: {reason}", cls=call.cls,

@@ -244,9 +244,9 @@ SPECS: dict[str, Spec] = {
                                {"momentum": ("momentum", float), "epsilon": ("epsilon", float)},
                                {"axis": (-1,), "center": (True,), "scale": (True,)},
                                keras_defaults={"momentum": 0.99, "epsilon": 1e-3}),
-    "LayerNormalization": Spec("LayerNorm", ("axis", "epsilon"),
+    "LayerNormalization": Spec("LayerNorm", ("epsilon",),
                                {"epsilon": ("epsilon", float)},
-                               {"axis": (-1,), "center": (True,), "scale": (True,)},
+                               {"center": (True,), "scale": (True,)},
                                keras_defaults={"epsilon": 1e-3}),
     "ReLU": Spec("ReLU", ("max_value", "negative_slope", "threshold"), {},
                  {"max_value": (None,), "negative_slope": (0, 0.0), "threshold": (0, 0.0)}),
@@ -310,6 +310,8 @@ def convert_layer(call: LayerCall, input_rank: int | None = None) -> Converted:
         return _convert_permute(call, input_rank)
     if call.cls == "Conv2DTranspose":
         return _convert_transpose(call)
+    if call.cls == "LayerNormalization":
+        return _convert_layer_norm(call, input_rank)
     spec = SPECS.get(call.cls)
     if spec is None:
         raise NotConvertible(msg("NetStudio has no layer like Keras' {cls}", cls=call.cls))
@@ -402,6 +404,26 @@ def _convert_reshape(call: LayerCall) -> Converted:
             ours=shape))
     result.params["target_shape"] = shape
     return result
+
+
+_WHOLE_IMAGE_AXES = ([1, 2, 3], [-3, -2, -1])
+
+
+def _convert_layer_norm(call: LayerCall, input_rank: int | None) -> Converted:
+    """NetStudio's LayerNorm normalises a vector's or sequence step's features, and an image
+    as a whole (C×H×W); Keras' default axis=-1 on an image normalises each pixel's channels."""
+    bound = _bind(call, ("axis", "epsilon"))
+    axis = bound.pop("axis", -1)
+    axis = list(axis) if isinstance(axis, (list, tuple)) else axis
+    if input_rank == 3:
+        if axis not in _WHOLE_IMAGE_AXES:
+            raise NotConvertible(msg(
+                "on an image NetStudio's LayerNorm normalises the whole image; Keras' "
+                "axis={axis} normalises each pixel's channels", axis=axis))
+    elif axis not in (-1, [-1]):
+        raise NotConvertible(msg("NetStudio's LayerNorm normalises the last axis only, not "
+                                 "axis={axis}", axis=axis))
+    return _convert_with(SPECS["LayerNormalization"], call, bound)
 
 
 def _convert_permute(call: LayerCall, input_rank: int | None) -> Converted:
