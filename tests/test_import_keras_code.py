@@ -666,3 +666,22 @@ def test_layer_normalization_of_each_pixel_is_not_swapped_for_the_whole_image():
     """)
     assert "LayerNorm" in layer_ids(project)
     assert infer_shapes(project.graph).nodes["layer_norm_1"].params == 2 * 8 * 8 * 4
+
+
+def test_prelu_maps_only_where_it_learns_one_slope_per_channel():
+    project, report = imported("""
+        from keras import layers, models
+        model = models.Sequential([layers.Input((8, 8, 4)), layers.PReLU(shared_axes=[1, 2]),
+                                   layers.Flatten(), layers.Dense(10), layers.PReLU(),
+                                   layers.Dense(2)])
+    """)
+    assert not report.not_mapped, texts(report.not_mapped)
+    analysis = infer_shapes(project.graph)
+    assert analysis.nodes["pre_lu_1"].params == 4 and analysis.nodes["pre_lu_2"].params == 10
+    assert project.graph.node("pre_lu_1").params["initial_slope"] == 0.0
+    _, report = imported("""
+        from keras import layers, models
+        model = models.Sequential([layers.Input((8, 8, 4)), layers.PReLU(),
+                                   layers.Flatten(), layers.Dense(2)])
+    """)
+    assert "line 3: PReLU left out" in texts(report.not_mapped)

@@ -172,7 +172,7 @@ def _refuse_unknowable_structure(reader: Reader, report: ImportReport) -> None:
             report)
 
 
-_RANK_NEEDED = ("Permute", "Dense", "LayerNormalization")
+_RANK_NEEDED = ("Permute", "Dense", "LayerNormalization", "PReLU")
 
 
 class _Builder:

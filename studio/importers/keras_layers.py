@@ -60,7 +60,8 @@ class Converted:
 _TRAINING_ONLY = {
     "kernel_initializer", "bias_initializer", "recurrent_initializer", "embeddings_initializer",
     "beta_initializer", "gamma_initializer", "moving_mean_initializer",
-    "moving_variance_initializer", "alpha_initializer",
+    "moving_variance_initializer", "alpha_initializer", "alpha_regularizer",
+    "alpha_constraint",
     "kernel_regularizer", "bias_regularizer", "activity_regularizer", "recurrent_regularizer",
     "embeddings_regularizer", "beta_regularizer", "gamma_regularizer", "depthwise_regularizer",
     "pointwise_regularizer",
@@ -255,7 +256,6 @@ SPECS: dict[str, Spec] = {
                        "alpha": ("negative_slope", float)},
                       keras_defaults={"negative_slope": 0.3}),
     "ELU": Spec("ELU", ("alpha",), {"alpha": ("alpha", float)}, keras_defaults={"alpha": 1.0}),
-    "PReLU": Spec("PReLU", (), {}, {"shared_axes": (None,)}),
     "Softmax": Spec("Softmax", ("axis",), {}, {"axis": (-1,)}),
     "Add": _merge("Add"),
     "Concatenate": _merge("Concatenate"),
@@ -279,7 +279,7 @@ _ACTIVATION_LAYERS = {
 
 def known_layer_classes() -> set[str]:
     return {*SPECS, "Activation", "Bidirectional", "TimeDistributed", "Reshape", "Permute",
-            "Conv2DTranspose",
+            "Conv2DTranspose", "PReLU",
             "Input", "InputLayer"}
 
 
@@ -312,6 +312,8 @@ def convert_layer(call: LayerCall, input_rank: int | None = None) -> Converted:
         return _convert_transpose(call)
     if call.cls == "LayerNormalization":
         return _convert_layer_norm(call, input_rank)
+    if call.cls == "PReLU":
+        return _convert_prelu(call, input_rank)
     spec = SPECS.get(call.cls)
     if spec is None:
         raise NotConvertible(msg("NetStudio has no layer like Keras' {cls}", cls=call.cls))
@@ -424,6 +426,26 @@ def _convert_layer_norm(call: LayerCall, input_rank: int | None) -> Converted:
         raise NotConvertible(msg("NetStudio's LayerNorm normalises the last axis only, not "
                                  "axis={axis}", axis=axis))
     return _convert_with(SPECS["LayerNormalization"], call, bound)
+
+
+# NetStudio's PReLU learns one slope per channel (image) or feature (vector, sequence): in
+# Keras that is PReLU with the other axes shared.
+_PRELU_SHARED = {1: (None, []), 2: ([1],), 3: ([1, 2],)}
+
+
+def _convert_prelu(call: LayerCall, input_rank: int | None) -> Converted:
+    bound = _bind(call, ("alpha_initializer", "alpha_regularizer", "alpha_constraint",
+                         "shared_axes"))
+    shared = bound.pop("shared_axes", None)
+    shared = list(shared) if isinstance(shared, (list, tuple)) else shared
+    if input_rank not in _PRELU_SHARED or shared not in _PRELU_SHARED[input_rank]:
+        raise NotConvertible(msg(
+            "NetStudio's PReLU learns one slope per channel or feature; Keras' shared_axes="
+            "{shared} learns another set (one per channel is shared_axes=[1, 2] on images, "
+            "[1] on sequences)", shared=shared))
+    result = _convert_with(Spec("PReLU"), call, bound)
+    result.params["initial_slope"] = 0.0  # Keras starts its slopes at zero
+    return result
 
 
 def _convert_permute(call: LayerCall, input_rank: int | None) -> Converted:
