@@ -19,7 +19,8 @@ from studio.importers.report import ImportRefused
 from studio.project import Project
 from studio.templates import load_template
 
-TEMPLATES = ["seed-mlp", "seed-cnn", "residual-cnn", "conv-autoencoder"]
+TEMPLATES = ["seed-mlp", "seed-cnn", "residual-cnn", "conv-autoencoder", "lstm-classifier",
+             "gru-classifier"]
 
 
 def _chain(shape: list[int], *layers: tuple[str, dict]) -> Project:
@@ -52,6 +53,14 @@ SMALL = {
     "max-pool1d": _chain([8, 3], ("MaxPooling1D", {"pool_size": 2})),
     "conv-transpose": _chain([2, 5, 5], ("ConvTranspose2D", {"filters": 3})),
     "global-average-sequence": _chain([6, 4], ("GlobalAveragePooling", {})),
+    "lstm-sequences": _chain([5, 3], ("LSTM", {"units": 4, "return_sequences": True}),
+                             ("Dense", {"units": 2})),
+    "gru-bidirectional": _chain(
+        [5, 3], ("GRU", {"units": 4, "return_sequences": True, "bidirectional": True})
+    ),
+    "lstm-bidirectional": _chain(
+        [5, 3], ("LSTM", {"units": 3, "return_sequences": True, "bidirectional": True})
+    ),
     "batchnorm-image": _chain([3, 5, 5], ("BatchNorm", {})),
     "batchnorm-sequence": _chain([6, 4], ("BatchNorm", {})),
     "avg-pool": _chain([2, 8, 8], ("AveragePooling2D", {"pool_size": 2})),

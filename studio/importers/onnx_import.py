@@ -28,7 +28,9 @@ import torch
 
 from studio.compiler import CompileError, compile_graph
 from studio.graph import Graph, GraphError, snake_case
+from studio.importers.onnx_fold import fold
 from studio.importers.onnx_read import OnnxModel, read_onnx
+from studio.importers.onnx_recurrent import RecurrentOps
 from studio.importers.report import ImportRefused, ImportReport
 from studio.layers.conv import windows
 from studio.layout import layered_positions
@@ -71,6 +73,15 @@ class Value:
     """The tensor is the node's output with its last two axes swapped (channels first)."""
     pooled: int = 0
     """Trailing size-1 axes that a global pooling kept (keepdims) and the node has not."""
+    time_major: bool = False
+    """The tensor is the node's sequence with time first and the batch second."""
+    directions: int = 0
+    """A recurrent operator's raw output: its directions axis is at 1 (time × directions ×
+    batch × hidden) or, after the exporter's Transpose, at 2; 0 for any other tensor."""
+
+    @property
+    def plain(self) -> bool:
+        return not (self.transposed or self.pooled or self.time_major or self.directions)
 
 
 def import_onnx(
@@ -170,7 +181,10 @@ def _where(node: Any) -> str:
     return msg("node {name} ({op})", name=node.name or node.output[0], op=node.op_type)
 
 
-class _Builder:
+class _Builder(RecurrentOps):
+    NotMapped = NotMapped
+    Value = Value
+
     def __init__(self, model: OnnxModel, report: ImportReport) -> None:
         self.model = model
         self.report = report
@@ -269,8 +283,7 @@ class _Builder:
     def _plain(self, tensor: str) -> str:
         """A node whose output is the tensor exactly, adding a Permute where needed."""
         value = self._value(tensor)
-        if value.pooled:
-            raise NotMapped(msg("it reads a global pooling's kept axes"))
+        self._check_layout(value)
         if not value.transposed:
             return value.node
         permuted = self._add("Permute", {"dims": [2, 1]}, [value.node])
@@ -280,22 +293,39 @@ class _Builder:
     def _channels_last(self, tensor: str) -> str:
         """A node whose output is the channels-first 1D tensor as time × features."""
         value = self._value(tensor)
-        if value.pooled:
-            raise NotMapped(msg("it reads a global pooling's kept axes"))
+        self._check_layout(value)
         if value.transposed:
             return value.node
         return self._add("Permute", {"dims": [2, 1]}, [value.node])
+
+    def _check_layout(self, value: Value) -> None:
+        if value.pooled:
+            raise NotMapped(msg("it reads a global pooling's kept axes"))
+        if value.time_major or value.directions:
+            raise NotMapped(msg("it reads a sequence with time before the batch, which no "
+                                "layer does"))
 
     # The walk -------------------------------------------------------------------------------
 
     def build(self) -> None:
         proto = self.model.proto.graph
         constants = self.model.constants
+        self.shape_tensors, self.zero_tensors, folded = fold(self.model.proto, constants)
+        self.owners = {t.name: o for t in proto.initializer if (o := _owner(t.name))}
+        for index in sorted(folded):
+            node = proto.node[index]
+            for tensor in node.input:  # a Shape reads sizes, not data: no reader of values
+                if tensor:
+                    self.model.consumers[tensor] -= 1
+            owner = next((self.owners[t] for t in node.input if t in self.owners), None)
+            if owner and node.output[0] in constants:
+                self.owners[node.output[0]] = owner
+        known = set(constants) | self.shape_tensors | self.zero_tensors
         for value in proto.input:
             if value.name not in constants:
                 self._input(value)
-        for node in proto.node:
-            if node.op_type == "Constant" or node.output[0] in self.absorbed:
+        for index, node in enumerate(proto.node):
+            if node.op_type == "Constant" or index in folded or node.output[0] in self.absorbed:
                 continue
             handler = getattr(self, f"_op_{node.op_type}", None)
             if node.domain not in ("", "ai.onnx") or handler is None:
@@ -303,7 +333,7 @@ class _Builder:
                     _where(node), msg("the operator {op} has no NetStudio layer", op=node.op_type)
                 )
                 continue
-            if any(t and t not in self.values and t not in constants for t in node.input):
+            if any(t and t not in self.values and t not in known for t in node.input):
                 continue  # behind an operator already reported
             try:
                 handler(node, _attrs(node))
@@ -369,8 +399,17 @@ class _Builder:
         rank = self._rank(node.input[0])
         perm = list(attrs.get("perm", reversed(range(rank))))
         value = self._value(node.input[0])
-        if rank == 3 and perm == [0, 2, 1] and not value.pooled:
+        if rank == 3 and perm == [0, 2, 1] and not (value.pooled or value.time_major):
             self._set(node.output[0], Value(value.node, not value.transposed),
+                      alias_of=node.input[0])
+            return
+        if rank == 3 and perm == [1, 0, 2] and not (value.pooled or value.transposed
+                                                     or value.directions):
+            self._set(node.output[0], Value(value.node, time_major=not value.time_major),
+                      alias_of=node.input[0])
+            return
+        if rank == 4 and perm == [0, 2, 1, 3] and value.directions == 1:
+            self._set(node.output[0], Value(value.node, time_major=True, directions=2),
                       alias_of=node.input[0])
             return
         if perm[0] != 0:
@@ -677,11 +716,27 @@ class _Builder:
 
     def _op_Squeeze(self, node: Any, attrs: dict[str, Any]) -> None:
         value = self._value(node.input[0])
+        if value.directions == 1 and self._single_direction(value.node):
+            self._set(node.output[0], Value(value.node, time_major=True),
+                      alias_of=node.input[0])
+            return
         if not value.pooled:
             raise NotMapped(msg("a Squeeze is imported only after a global pooling"))
         self._set(node.output[0], Value(value.node), alias_of=node.input[0])
 
+    def _single_direction(self, node_id: str) -> bool:
+        return not self.graph.nodes[node_id].params.get("bidirectional", False)
+
     def _op_Reshape(self, node: Any, attrs: dict[str, Any]) -> None:
+        value = self._value(node.input[0])
+        if value.directions and len(self.model.shapes.get(node.output[0], [])) == 3:
+            # time × batch × directions × hidden → time × batch × (directions·hidden), as
+            # PyTorch joins a bidirectional layer's two outputs.
+            if value.directions == 1 and not self._single_direction(value.node):
+                raise NotMapped(msg("it mixes the directions of a bidirectional layer"))
+            self._set(node.output[0], Value(value.node, time_major=True),
+                      alias_of=node.input[0])
+            return
         target = [int(v) for v in self._const(node.input[1]).tolist()]
         rank = self._rank(node.input[0])
         first, rest = (target[0], target[1:]) if target else (None, [])
