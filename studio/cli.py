@@ -598,9 +598,12 @@ def build_parser() -> argparse.ArgumentParser:
         "replace the file or folder if it exists (never the source)", "cli")))
     p.set_defaults(func=cmd_export)
 
+    from studio.importers import importable_suffixes  # the suffix table only, no PyTorch
+
     p = sub.add_parser("import", help=_help(term(
-        "make a project from a model made elsewhere (Keras code: .py)", "cli")))
-    p.add_argument("model", help=_help(term("the model file to read", "cli")))
+        "make a project from a model made elsewhere", "cli")))
+    p.add_argument("model", help=_help(msg(
+        "the model file to read: {formats}", formats=", ".join(importable_suffixes()))))
     p.add_argument("-o", "--output", required=True,
                    help=_help(term("the project file to write", "cli")))
     p.add_argument("--force", action="store_true", help=_help(term(
