@@ -685,3 +685,13 @@ def test_prelu_maps_only_where_it_learns_one_slope_per_channel():
                                    layers.Flatten(), layers.Dense(2)])
     """)
     assert "line 3: PReLU left out" in texts(report.not_mapped)
+
+
+def test_layers_made_by_code_the_reader_cannot_follow_are_refused_with_the_line():
+    with pytest.raises(ImportRefused, match="Line 3: the model's layers come from") as caught:
+        imported("""
+            from keras import layers, models
+            stack = [layers.Dense(n) for n in (64, 32)]
+            model = models.Sequential(stack)
+        """)
+    assert "write the layers out" in str(caught.value)

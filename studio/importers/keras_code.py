@@ -189,6 +189,13 @@ class _Builder:
 
     def sequential(self, model: SequentialModel, reader: Reader) -> list[str]:
         items = list(model.layers)
+        if items and not any(isinstance(item, (LayerCall, Tensor)) for item in items):
+            unknown = items[0]
+            raise ImportRefused(msg(
+                "Line {line}: the model's layers come from {text}, known only when the code "
+                "runs; write the layers out one by one",
+                line=getattr(unknown, "line", model.line),
+                text=getattr(unknown, "text", "?")), self.report)
         shape, dtype, shape_line = None, None, model.line
         if items and isinstance(items[0], Tensor):  # layers.Input(...) as the first item
             step = reader.steps[items.pop(0).step]
