@@ -695,3 +695,23 @@ def test_layers_made_by_code_the_reader_cannot_follow_are_refused_with_the_line(
             model = models.Sequential(stack)
         """)
     assert "write the layers out" in str(caught.value)
+
+
+def test_a_layer_object_applied_twice_is_reported_as_not_sharing_its_weights():
+    project, report = imported("""
+        import keras
+        from keras import layers
+        left = keras.Input((10,))
+        right = keras.Input((10,))
+        shared = layers.Dense(4, activation="relu")
+        merged = layers.concatenate([shared(left), shared(right)])
+        model = keras.Model([left, right], layers.Dense(1, activation="sigmoid")(merged))
+        model.compile(optimizer="adam", loss="binary_crossentropy")
+    """)
+    assert layer_ids(project).count("Input") == 2
+    assert layer_ids(project).count("Dense") == 3
+    changed = texts(report.approximated)
+    assert "line 6: Dense is applied 2 times" in changed and "shares its weights" in changed
+    assert len(report.approximated) == 1
+    assert project.graph.node("output_1").params["loss"] == "binary_cross_entropy"
+    assert infer_shapes(project.graph).ok

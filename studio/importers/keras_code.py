@@ -184,6 +184,7 @@ class _Builder:
         self.input_lines: dict[str, int] = {}
         self.node_lines: dict[str, int] = {}
         self.custom: list[tuple[int, str]] = []
+        self.shared_reported: set[int] = set()  # id() of layer objects applied twice, said
 
     # Sequential ------------------------------------------------------------------------------
 
@@ -356,7 +357,8 @@ class _Builder:
                                                   arg=argument, reason=reason))
         for text in converted.changed:
             self.report.add_approximated(where, text)
-        if call.applied > 1:
+        if call.applied > 1 and id(call) not in self.shared_reported:
+            self.shared_reported.add(id(call))
             self.report.add_approximated(where, msg(
                 "{cls} is applied {count} times; Keras shares its weights between the calls, "
                 "NetStudio gives each call its own", cls=call.cls, count=call.applied))
