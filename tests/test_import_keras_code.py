@@ -250,7 +250,9 @@ def test_a_keras_pretrained_model_is_named_in_the_report():
             outputs = keras.layers.Dense(2)(x)
             model = keras.Model(inputs, outputs)
         """)
-    assert "line 5: base: Keras' pretrained models" in texts(caught.value.report.not_mapped)
+    assert "Line 5: NetStudio has no pretrained MobileNetV2" in str(caught.value)
+    assert "line 5: NetStudio has no pretrained MobileNetV2" in texts(
+        caught.value.report.not_mapped)
 
 
 @pytest.mark.parametrize("code", [
@@ -715,3 +717,68 @@ def test_a_layer_object_applied_twice_is_reported_as_not_sharing_its_weights():
     assert len(report.approximated) == 1
     assert project.graph.node("output_1").params["loss"] == "binary_cross_entropy"
     assert infer_shapes(project.graph).ok
+
+
+# keras.applications -------------------------------------------------------------------------
+
+
+def test_the_transfer_learning_recipe_maps_to_a_pretrained_block():
+    project, report = imported("""
+        import keras
+        from keras import layers
+        base_model = keras.applications.MobileNetV3Small(
+            input_shape=(160, 160, 3), include_top=False, weights="imagenet")
+        base_model.trainable = False
+        inputs = keras.Input(shape=(160, 160, 3))
+        x = keras.applications.mobilenet_v3.preprocess_input(inputs)
+        x = base_model(x, training=False)
+        x = layers.GlobalAveragePooling2D()(x)
+        x = layers.Dropout(0.2)(x)
+        outputs = layers.Dense(5, activation="softmax")(x)
+        model = keras.Model(inputs, outputs)
+        model.compile(optimizer=keras.optimizers.Adam(1e-4),
+                      loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+    """)
+    assert not report.not_mapped, texts(report.not_mapped)
+    assert layer_ids(project) == ["Input", "MobileNetV3Small", "Dropout", "Dense", "Output"]
+    block = project.graph.node("mobile_net_v3small_1").params
+    assert (block["freeze"], block["image_size"], block["weights"]) == (
+        "all", 160, "IMAGENET1K_V1")
+    analysis = infer_shapes(project.graph)
+    assert analysis.nodes["mobile_net_v3small_1"].output.shape == (576,)  # Keras' too
+    assert "line 10: GlobalAveragePooling2D" in texts(report.mapped)
+    assert "torchvision's model and ImageNet weights" in texts(report.approximated)
+    assert project.training["learning_rate"] == 1e-4
+
+
+def test_a_pooled_trainable_backbone_and_what_cannot_follow_an_unpooled_one():
+    project, _ = imported("""
+        import keras
+        base = keras.applications.ResNet50(include_top=False, pooling="avg", weights=None)
+        inputs = keras.Input((224, 224, 3))
+        model = keras.Model(inputs, keras.layers.Dense(3)(base(inputs)))
+    """)
+    assert project.graph.node("res_net50_1").params["freeze"] == "none"
+    assert project.graph.node("res_net50_1").params["weights"] == "none"
+    with pytest.raises(ImportRefused, match="Line 5: Flatten takes the feature maps"):
+        imported("""
+            import keras
+            base = keras.applications.ResNet50(include_top=False)
+            inputs = keras.Input((224, 224, 3))
+            x = keras.layers.Flatten()(base(inputs))
+            model = keras.Model(inputs, keras.layers.Dense(3)(x))
+        """)
+    with pytest.raises(ImportRefused, match="NetStudio has no pretrained VGG16"):
+        imported("""
+            import keras
+            base = keras.applications.VGG16(include_top=False, pooling="avg")
+            inputs = keras.Input((224, 224, 3))
+            model = keras.Model(inputs, keras.layers.Dense(3)(base(inputs)))
+        """)
+    with pytest.raises(ImportRefused, match="include_top=True"):
+        imported("""
+            import keras
+            base = keras.applications.EfficientNetB0()
+            inputs = keras.Input((224, 224, 3))
+            model = keras.Model(inputs, base(inputs))
+        """)

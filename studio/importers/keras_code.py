@@ -16,8 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from studio.graph import Graph, GraphError
+from studio.importers.keras_applications import convert_application
 from studio.importers.keras_layers import LayerCall, NotConvertible, convert_layer
 from studio.importers.keras_reader import (
+    APPLICATION,
     Fallback,
     FunctionalModel,
     Reader,
@@ -92,6 +94,8 @@ def _import(text: str, source_name: str, report: ImportReport) -> tuple[Project,
         raise ImportRefused(exc.args[0], report) from None
     for number, reason in reader.skipped:
         report.add_not_mapped(line(number), reason)
+    for number, note in reader.notes:
+        report.add_mapped(line(number), note)
     model, name = _chosen_model(reader, report, source_name)
     _refuse_unknowable_structure(reader, report)
     graph = Graph()
@@ -184,6 +188,7 @@ class _Builder:
         self.input_lines: dict[str, int] = {}
         self.node_lines: dict[str, int] = {}
         self.custom: list[tuple[int, str]] = []
+        self.unpooled: set[str] = set()  # pretrained blocks whose pooling Keras leaves out
         self.shared_reported: set[int] = set()  # id() of layer objects applied twice, said
 
     # Sequential ------------------------------------------------------------------------------
@@ -306,6 +311,11 @@ class _Builder:
                 "{cls}: {text} depends on how the code is started; {value} (its value when "
                 "started plainly) is used", cls=call.cls, text=fallback.text,
                 value=fallback.value))
+        if call.cls == APPLICATION:
+            return self.application(call, inputs)
+        pooled = self._pooled_by_block(call, inputs)
+        if pooled is not None:
+            return pooled
         bad = _unknown_argument(call)
         if bad is not None:
             self.report.add_not_mapped(where, msg("{cls}: {text} {advice}", cls=call.cls,
@@ -363,6 +373,47 @@ class _Builder:
                 "{cls} is applied {count} times; Keras shares its weights between the calls, "
                 "NetStudio gives each call its own", cls=call.cls, count=call.applied))
         return last
+
+    def application(self, call: LayerCall, inputs: list[str]) -> str | None:
+        """A keras.applications model used as a layer → NetStudio's pretrained block."""
+        model = call.args[0]
+        where = line(call.line)
+        try:
+            converted, pools = convert_application(model.cls, model.kwargs)
+        except NotConvertible as exc:
+            self.report.add_not_mapped(where, exc.args[0])
+            raise ImportRefused(msg("Line {line}: {reason}", line=call.line,
+                                    reason=exc.args[0]), self.report) from None
+        node = self.graph.add_node(converted.layer_id, converted.params)
+        self.graph.connect(inputs[0], node.id)
+        self.node_lines[node.id] = call.line
+        self.report.add_mapped(where, msg("{cls} → {node} (pretrained block)", cls=model.cls,
+                                          node=node.id))
+        for text in converted.changed:
+            self.report.add_approximated(where, text)
+        if not pools:
+            self.unpooled.add(node.id)
+        return node.id
+
+    def _pooled_by_block(self, call: LayerCall, inputs: list[str]) -> str | None:
+        """Keras' pretrained model with pooling=None gives feature maps; NetStudio's block
+        gives them averaged, which only a GlobalAveragePooling2D after it also does."""
+        blocks = [i for i in inputs if i in self.unpooled]
+        if not blocks:
+            return None
+        if call.cls in ("GlobalAveragePooling2D", "GlobalAveragePooling") and not call.kwargs.get(
+                "keepdims"):
+            self.report.add_mapped(line(call.line), msg(
+                "{cls}: {node} averages its features already, no node needed", cls=call.cls,
+                node=blocks[0]))
+            # From here on the block's output is what Keras has after the pooling too.
+            self.unpooled.discard(blocks[0])
+            return blocks[0]
+        raise ImportRefused(msg(
+            "Line {line}: {cls} takes the feature maps of a pretrained model; NetStudio's "
+            "pretrained blocks give their features averaged. Write pooling=\"avg\" in the "
+            "model, or a GlobalAveragePooling2D after it", line=call.line, cls=call.cls),
+            self.report)
 
     def _keras_name(self, call: LayerCall) -> str | None:
         """The layer's name= in Keras, as the node's id where it can be one (the report and

@@ -91,6 +91,8 @@ _KERAS_ROOTS = ("keras", "tensorflow", "tf")
 _MODEL_CLASSES = {"Sequential", "Model", "Functional"}
 _INPUT_NAMES = {"Input", "InputLayer"}
 _MAX_INLINE_DEPTH = 4
+APPLICATION = "keras.applications"
+"""The LayerCall class standing for a keras.applications model used as a layer."""
 
 
 class Reader:
@@ -110,6 +112,8 @@ class Reader:
         self.skipped: list[tuple[int, str]] = []
         """(line, reason) for calls on things that are not layers (a pretrained model)."""
         self.datasets: list[tuple[str, int]] = []
+        self.notes: list[tuple[int, str]] = []
+        """(line, what) for calls read as something that needs no node."""
         self._depth = 0
 
     # Statements ------------------------------------------------------------------------------
@@ -196,7 +200,11 @@ class Reader:
         return False
 
     def bind(self, target: ast.expr, value: Any, line: int) -> None:
-        if isinstance(target, ast.Name):
+        if (isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name)
+                and isinstance(self.env.get(target.value.id), KerasObject)):
+            # base.trainable = False on a pretrained model
+            self.env[target.value.id].kwargs[target.attr] = value
+        elif isinstance(target, ast.Name):
             self.env[target.id] = value
             if isinstance(value, (SequentialModel, FunctionalModel)):
                 self._name_model(value, target.id)
@@ -374,6 +382,11 @@ class Reader:
         layer = self.layer_class(name)
         if layer:
             return LayerCall(layer, args, kwargs, line, custom=layer in self.custom_classes)
+        if last == "preprocess_input" and args and isinstance(args[0], Tensor):
+            self.notes.append((line, msg(
+                "{name}: NetStudio's pretrained blocks normalise their input themselves",
+                name=ast.unparse(node.func))))
+            return args[0]
         for kind in ("optimizers", "losses", "metrics", "callbacks", "applications"):
             if f".{kind}." in f".{name}":
                 return KerasObject(kind, last, kwargs, args, line)
@@ -421,15 +434,13 @@ class Reader:
                 "a model used as a layer of another is not imported; write its layers into "
                 "the model")))
             return Unknown(node.lineno, ast.unparse(node))
+        if isinstance(layer, KerasObject) and layer.kind == "applications":
+            # A pretrained model used as a layer: the builder maps it (keras_applications).
+            block = LayerCall(APPLICATION, [layer], {}, node.lineno)
+            return self.connect(block, args[0] if args else kwargs.get("inputs"), node.lineno)
         if not isinstance(layer, LayerCall):
-            what = ast.unparse(node.func)
-            if isinstance(layer, KerasObject) and layer.kind == "applications":
-                reason = msg("{what}: Keras' pretrained models (keras.applications) are not "
-                             "imported; NetStudio's own pretrained blocks are in the palette "
-                             "(Pretrained)", what=what)
-            else:
-                reason = msg("{what} is not a Keras layer NetStudio can read", what=what)
-            self.skipped.append((node.lineno, reason))
+            self.skipped.append((node.lineno, msg("{what} is not a Keras layer NetStudio can "
+                                                  "read", what=ast.unparse(node.func))))
             return Unknown(node.lineno, ast.unparse(node))
         return self.connect(layer, args[0] if args else kwargs.get("inputs"), node.lineno)
 
