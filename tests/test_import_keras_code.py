@@ -782,3 +782,17 @@ def test_a_pooled_trainable_backbone_and_what_cannot_follow_an_unpooled_one():
             inputs = keras.Input((224, 224, 3))
             model = keras.Model(inputs, base(inputs))
         """)
+
+
+def test_a_pretrained_model_as_the_first_item_of_a_sequential_model():
+    project, report = imported("""
+        from tensorflow import keras
+        base = keras.applications.EfficientNetB0(include_top=False, pooling="avg",
+                                                 input_shape=(224, 224, 3))
+        base.trainable = False
+        model = keras.Sequential([base, keras.layers.Dense(4, activation="softmax")])
+    """)
+    assert not report.not_mapped, texts(report.not_mapped)
+    assert layer_ids(project) == ["Input", "EfficientNetB0", "Dense", "Output"]
+    assert project.graph.node("input_1").params["shape"] == (3, 224, 224)
+    assert project.graph.node("efficient_net_b0_1").params["freeze"] == "all"

@@ -22,6 +22,7 @@ from studio.importers.keras_reader import (
     APPLICATION,
     Fallback,
     FunctionalModel,
+    KerasObject,
     Reader,
     RefusedCode,
     SequentialModel,
@@ -194,7 +195,10 @@ class _Builder:
     # Sequential ------------------------------------------------------------------------------
 
     def sequential(self, model: SequentialModel, reader: Reader) -> list[str]:
-        items = list(model.layers)
+        # A pretrained model as an item (Sequential([base, Dense(…)])) is a layer here.
+        items = [LayerCall(APPLICATION, [item], dict(item.kwargs), item.line)
+                 if isinstance(item, KerasObject) and item.kind == "applications" else item
+                 for item in model.layers]
         if items and not any(isinstance(item, (LayerCall, Tensor)) for item in items):
             unknown = items[0]
             raise ImportRefused(msg(
