@@ -19,8 +19,14 @@ from studio.importers.report import ImportRefused
 from studio.project import Project
 from studio.templates import load_template
 
-TEMPLATES = ["seed-mlp", "seed-cnn", "residual-cnn", "conv-autoencoder", "lstm-classifier",
-             "gru-classifier"]
+TEMPLATES = [
+    "seed-mlp",
+    "seed-cnn",
+    "residual-cnn",
+    "conv-autoencoder",
+    "lstm-classifier",
+    "gru-classifier",
+]
 
 
 def _chain(shape: list[int], *layers: tuple[str, dict]) -> Project:
@@ -53,8 +59,9 @@ SMALL = {
     "max-pool1d": _chain([8, 3], ("MaxPooling1D", {"pool_size": 2})),
     "conv-transpose": _chain([2, 5, 5], ("ConvTranspose2D", {"filters": 3})),
     "global-average-sequence": _chain([6, 4], ("GlobalAveragePooling", {})),
-    "lstm-sequences": _chain([5, 3], ("LSTM", {"units": 4, "return_sequences": True}),
-                             ("Dense", {"units": 2})),
+    "lstm-sequences": _chain(
+        [5, 3], ("LSTM", {"units": 4, "return_sequences": True}), ("Dense", {"units": 2})
+    ),
     "gru-bidirectional": _chain(
         [5, 3], ("GRU", {"units": 4, "return_sequences": True, "bidirectional": True})
     ),
@@ -179,8 +186,12 @@ def test_truncated_file_is_refused_plainly(tmp_path):
 
 @pytest.mark.parametrize(
     "content",
-    [b"", b"PK\x03\x04 this is a zip archive, not a model", b'{"format": "netstudio-project"}',
-     bytes(range(256)) * 8],
+    [
+        b"",
+        b"PK\x03\x04 this is a zip archive, not a model",
+        b'{"format": "netstudio-project"}',
+        bytes(range(256)) * 8,
+    ],
     ids=["empty", "zip", "json", "binary"],
 )
 def test_foreign_file_is_refused_plainly(tmp_path, content):
@@ -201,8 +212,7 @@ def _handmade(tmp_path: Path, op: str, **attrs) -> Path:
     weight = numpy_helper.from_array(np.ones((4, 3), np.float32), "dense.weight")
     bias = numpy_helper.from_array(np.zeros(4, np.float32), "dense.bias")
     nodes = [
-        helper.make_node("Gemm", ["x", "dense.weight", "dense.bias"], ["h"], name="fc",
-                         transB=1),
+        helper.make_node("Gemm", ["x", "dense.weight", "dense.bias"], ["h"], name="fc", transB=1),
         helper.make_node(op, ["h"], ["y"], name="odd_one", **attrs),
     ]
     graph = helper.make_graph(
@@ -253,24 +263,40 @@ def _foreign_cnn(tmp_path: Path) -> Path:
     Concat, LeakyRelu and PRelu with their own slopes, node names like /conv1/Conv."""
     rng = np.random.default_rng(0)
     inits = [
-        _init("c1.w", rng.normal(size=(4, 3, 3, 3))), _init("c1.b", rng.normal(size=4)),
-        _init("bn.scale", rng.uniform(0.5, 1.5, 4)), _init("bn.bias", rng.normal(size=4)),
-        _init("bn.mean", rng.normal(size=4)), _init("bn.var", rng.uniform(0.5, 2.0, 4)),
+        _init("c1.w", rng.normal(size=(4, 3, 3, 3))),
+        _init("c1.b", rng.normal(size=4)),
+        _init("bn.scale", rng.uniform(0.5, 1.5, 4)),
+        _init("bn.bias", rng.normal(size=4)),
+        _init("bn.mean", rng.normal(size=4)),
+        _init("bn.var", rng.uniform(0.5, 2.0, 4)),
         _init("c2.w", rng.normal(size=(2, 3, 1, 1))),
         _init("slope", rng.uniform(0.1, 0.3, (6, 1, 1))),
-        _init("fc.w", rng.normal(size=(6, 5))), _init("fc.b", rng.normal(size=5)),
+        _init("fc.w", rng.normal(size=(6, 5))),
+        _init("fc.b", rng.normal(size=5)),
     ]
     nodes = [
-        helper.make_node("Conv", ["x", "c1.w", "c1.b"], ["a"], name="/conv1/Conv",
-                         pads=[1, 1, 1, 1], kernel_shape=[3, 3]),
-        helper.make_node("BatchNormalization", ["a", "bn.scale", "bn.bias", "bn.mean", "bn.var"],
-                         ["b"], name="/bn1/BatchNormalization", epsilon=1e-3),
+        helper.make_node(
+            "Conv",
+            ["x", "c1.w", "c1.b"],
+            ["a"],
+            name="/conv1/Conv",
+            pads=[1, 1, 1, 1],
+            kernel_shape=[3, 3],
+        ),
+        helper.make_node(
+            "BatchNormalization",
+            ["a", "bn.scale", "bn.bias", "bn.mean", "bn.var"],
+            ["b"],
+            name="/bn1/BatchNormalization",
+            epsilon=1e-3,
+        ),
         helper.make_node("LeakyRelu", ["b"], ["c"], name="/act1/LeakyRelu", alpha=0.2),
         helper.make_node("Conv", ["x", "c2.w"], ["d"], name="/conv2/Conv", kernel_shape=[1, 1]),
         helper.make_node("Concat", ["c", "d"], ["e"], name="/cat/Concat", axis=1),
         helper.make_node("PRelu", ["e", "slope"], ["f"], name="/act2/PRelu"),
-        helper.make_node("MaxPool", ["f"], ["g"], name="/pool/MaxPool", kernel_shape=[2, 2],
-                         strides=[2, 2]),
+        helper.make_node(
+            "MaxPool", ["f"], ["g"], name="/pool/MaxPool", kernel_shape=[2, 2], strides=[2, 2]
+        ),
         helper.make_node("GlobalAveragePool", ["g"], ["h"], name="/gap/GlobalAveragePool"),
         helper.make_node("Flatten", ["h"], ["i"], name="/flat/Flatten"),
         helper.make_node("MatMul", ["i", "fc.w"], ["j"], name="/fc/MatMul"),
@@ -278,7 +304,8 @@ def _foreign_cnn(tmp_path: Path) -> Path:
         helper.make_node("Softmax", ["k"], ["y"], name="/out/Softmax", axis=1),
     ]
     graph = helper.make_graph(
-        nodes, "foreign_cnn",
+        nodes,
+        "foreign_cnn",
         [helper.make_tensor_value_info("x", TensorProto.FLOAT, ["N", 3, 8, 8])],
         [helper.make_tensor_value_info("y", TensorProto.FLOAT, ["N", 5])],
         inits,
@@ -312,7 +339,8 @@ def _one_conv(tmp_path: Path, pads: list[int], size: int) -> Path:
     weight = _init("w", np.ones((2, 1, 3, 3)))
     node = helper.make_node("Conv", ["x", "w"], ["y"], name="odd_conv", pads=pads)
     graph = helper.make_graph(
-        [node], "one_conv",
+        [node],
+        "one_conv",
         [helper.make_tensor_value_info("x", TensorProto.FLOAT, ["N", 1, 5, 5])],
         [helper.make_tensor_value_info("y", TensorProto.FLOAT, ["N", 2, size, size])],
         [weight],
@@ -348,7 +376,13 @@ def test_symmetric_padding_other_than_same_becomes_zero_padding(tmp_path):
 def test_weights_in_separate_files_are_refused(tmp_path):
     model = onnx.load(_handmade(tmp_path, "Relu"))
     path = tmp_path / "external.onnx"
-    onnx.save(model, path, save_as_external_data=True, all_tensors_to_one_file=True,
-              location="external.data", size_threshold=0)
+    onnx.save(
+        model,
+        path,
+        save_as_external_data=True,
+        all_tensors_to_one_file=True,
+        location="external.data",
+        size_threshold=0,
+    )
     error = _refused(path)
     assert "separate files" in str(error)

@@ -15,11 +15,32 @@ from typing import Any
 import numpy as np
 
 # Operators that only move or combine constant values: safe to compute on constants.
-_FOLDABLE = {"Slice", "Concat", "Unsqueeze", "Squeeze", "Transpose", "Reshape", "Gather",
-             "Cast", "Identity"}
+_FOLDABLE = {
+    "Slice",
+    "Concat",
+    "Unsqueeze",
+    "Squeeze",
+    "Transpose",
+    "Reshape",
+    "Gather",
+    "Cast",
+    "Identity",
+}
 # Operators that, fed by sizes or zeros only, give sizes or zeros.
-_SHAPE_ARITHMETIC = {"Concat", "Slice", "Gather", "Unsqueeze", "Squeeze", "Mul", "Add", "Sub",
-                     "Div", "Cast", "Reshape", "Identity"}
+_SHAPE_ARITHMETIC = {
+    "Concat",
+    "Slice",
+    "Gather",
+    "Unsqueeze",
+    "Squeeze",
+    "Mul",
+    "Add",
+    "Sub",
+    "Div",
+    "Cast",
+    "Reshape",
+    "Identity",
+}
 _KEEPS_ZEROS = {"Slice", "Unsqueeze", "Squeeze", "Transpose", "Reshape", "Identity", "Cast"}
 
 
@@ -53,23 +74,27 @@ def fold(proto: Any, constants: dict[str, np.ndarray]) -> tuple[set[str], set[st
             if node.op_type in _KEEPS_ZEROS and node.input[0] in zeros:
                 zeros.add(node.output[0])
                 done.add(index)
-            elif node.op_type in _SHAPE_ARITHMETIC and any(t in shapes for t in inputs) and (
-                node.op_type != "Reshape" or node.input[0] in shapes
+            elif (
+                node.op_type in _SHAPE_ARITHMETIC
+                and any(t in shapes for t in inputs)
+                and (node.op_type != "Reshape" or node.input[0] in shapes)
             ):
                 shapes.update(o for o in node.output if o)
                 done.add(index)
     return shapes, zeros, done
 
 
-def _makes_zeros(node: Any, attrs: dict[str, Any], constants: dict[str, np.ndarray],
-                 shapes: set[str]) -> bool:
+def _makes_zeros(
+    node: Any, attrs: dict[str, Any], constants: dict[str, np.ndarray], shapes: set[str]
+) -> bool:
     if node.op_type == "ConstantOfShape":
         value = attrs.get("value")
         filled = 0.0 if value is None else float(np.asarray(_tensor(value)).reshape(-1)[0])
         return filled == 0.0 and (node.input[0] in shapes or node.input[0] in constants)
     data, size = node.input[0], node.input[1]
-    return (data in constants and not np.any(constants[data])
-            and (size in shapes or size in constants))
+    return (
+        data in constants and not np.any(constants[data]) and (size in shapes or size in constants)
+    )
 
 
 def _tensor(value: Any) -> np.ndarray:
@@ -78,8 +103,9 @@ def _tensor(value: Any) -> np.ndarray:
     return numpy_helper.to_array(value)
 
 
-def _compute(op: str, values: list[np.ndarray], node: Any, attrs: dict[str, Any]
-             ) -> np.ndarray | None:
+def _compute(
+    op: str, values: list[np.ndarray], node: Any, attrs: dict[str, Any]
+) -> np.ndarray | None:
     """The operator's result on constants, or None where it takes inputs this does not know."""
     data = values[0]
     if op in ("Identity", "Cast"):

@@ -44,8 +44,9 @@ def read_onnx(path: Path, report: ImportReport) -> OnnxModel:
     try:
         size = path.stat().st_size
         if size > MAX_ONNX_BYTES:
-            raise _refuse(msg("{path} is larger than any ONNX model can be", path=str(path)),
-                          report)
+            raise _refuse(
+                msg("{path} is larger than any ONNX model can be", path=str(path)), report
+            )
         data = path.read_bytes()
     except FileNotFoundError:
         raise _refuse(msg("There is no file {path}", path=str(path)), report) from None
