@@ -2608,14 +2608,9 @@ Replace it?</source>
             <translation>文件或文件夹已存在时替换它（绝不替换源文件）</translation>
         </message>
         <message>
-            <source>make a project from a model made elsewhere (Keras code: .py)</source>
+            <source>make a project from a model made elsewhere</source>
             <extracomment>engine: studio/cli.py</extracomment>
-            <translation>用在别处建立的模型生成项目（Keras 代码：.py）</translation>
-        </message>
-        <message>
-            <source>the model file to read</source>
-            <extracomment>engine: studio/cli.py</extracomment>
-            <translation>要读取的模型文件</translation>
+            <translation>用在别处建立的模型生成项目</translation>
         </message>
         <message>
             <source>the project file to write</source>
@@ -2666,6 +2661,16 @@ Replace it?</source>
             <source>discriminator accuracy</source>
             <extracomment>engine: studio/progress.py</extracomment>
             <translation>判别器准确率</translation>
+        </message>
+        <message>
+            <source>make a project from a model made elsewhere (Keras code: .py)</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation type="vanished">用在别处建立的模型生成项目（Keras 代码：.py）</translation>
+        </message>
+        <message>
+            <source>the model file to read</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation type="vanished">要读取的模型文件</translation>
         </message>
     </context>
     <context>
@@ -2925,6 +2930,11 @@ Replace it?</source>
             <source>The app cannot start: {reason}. Headless commands still work.</source>
             <extracomment>engine: studio/cli.py</extracomment>
             <translation>应用无法启动：{reason}。无界面命令仍然可用。</translation>
+        </message>
+        <message>
+            <source>the model file to read: {formats}</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>要读取的模型文件：{formats}</translation>
         </message>
         <message>
             <source>netstudio: stopped.</source>
@@ -3827,6 +3837,36 @@ Replace it?</source>
             <translation>{path}：这个版本只能导入 {formats} 文件，不能导入 {suffix!r}</translation>
         </message>
         <message>
+            <source>NetStudio has no pretrained {cls}; its pretrained blocks are {known}</source>
+            <extracomment>engine: studio/importers/keras_applications.py</extracomment>
+            <translation>NetStudio 没有预训练的 {cls}；它的预训练模块有：{known}</translation>
+        </message>
+        <message>
+            <source>{cls} with its ImageNet classifier (include_top=True) is not imported; write include_top=False and a Dense head, as transfer learning does</source>
+            <extracomment>engine: studio/importers/keras_applications.py</extracomment>
+            <translation>不导入带 ImageNet 分类器（include_top=True）的 {cls}；请像迁移学习那样写 include_top=False，再加一个 Dense 输出头</translation>
+        </message>
+        <message>
+            <source>NetStudio's pretrained blocks average their features; pooling={pooling!r} is not one of them</source>
+            <extracomment>engine: studio/importers/keras_applications.py</extracomment>
+            <translation>NetStudio 的预训练模块对特征取平均；不支持 pooling={pooling!r}</translation>
+        </message>
+        <message>
+            <source>{cls}: weights={weights!r} (a file of weights) is not imported; NetStudio's block uses ImageNet or none</source>
+            <extracomment>engine: studio/importers/keras_applications.py</extracomment>
+            <translation>{cls}：weights={weights!r}（权重文件）未导入；NetStudio 的模块使用 ImageNet 权重或 none</translation>
+        </message>
+        <message>
+            <source>NetStudio's {cls} has nothing for Keras' {arg}</source>
+            <extracomment>engine: studio/importers/keras_applications.py</extracomment>
+            <translation>NetStudio 的 {cls} 没有与 Keras 的 {arg} 对应的设置</translation>
+        </message>
+        <message>
+            <source>{cls}: torchvision's model and ImageNet weights stand for Keras' (the same architecture family and {features} features; the weights were trained separately, and the block normalises its input itself)</source>
+            <extracomment>engine: studio/importers/keras_applications.py</extracomment>
+            <translation>{cls}：用 torchvision 的模型和 ImageNet 权重代替 Keras 的（架构系列相同，同样输出 {features} 个特征；但权重是分别训练的，而且该模块会自己对输入做标准化）</translation>
+        </message>
+        <message>
             <source>NetStudio reads the code without running it, so it cannot know what this gives: write the layers out one by one, with numbers</source>
             <extracomment>engine: studio/importers/keras_code.py</extracomment>
             <translation>NetStudio 只读取代码而不运行它，所以无法知道这里会得到什么：请把各层逐一写出来，并写明具体数字</translation>
@@ -3877,14 +3917,19 @@ Replace it?</source>
             <translation>{cls} → {node}</translation>
         </message>
         <message>
+            <source>{cls} → {node} (pretrained block)</source>
+            <extracomment>engine: studio/importers/keras_code.py</extracomment>
+            <translation>{cls} → {node}（预训练模块）</translation>
+        </message>
+        <message>
+            <source>Line {line}: {cls} takes the feature maps of a pretrained model; NetStudio's pretrained blocks give their features averaged. Write pooling="avg" in the model, or a GlobalAveragePooling2D after it</source>
+            <extracomment>engine: studio/importers/keras_code.py</extracomment>
+            <translation>第 {line} 行：{cls} 接收的是预训练模型的特征图，而 NetStudio 的预训练模块给出的是平均后的特征。请在模型中写 pooling="avg"，或在它之后加 GlobalAveragePooling2D</translation>
+        </message>
+        <message>
             <source>{text} (line {line}) is only known when the code runs.</source>
             <extracomment>engine: studio/importers/keras_code.py</extracomment>
             <translation>{text}（第 {line} 行）只有在代码运行时才知道。</translation>
-        </message>
-        <message>
-            <source>{text} depends on how the code is started.</source>
-            <extracomment>engine: studio/importers/keras_code.py</extracomment>
-            <translation>{text} 取决于代码的启动方式。</translation>
         </message>
         <message>
             <source>Line {line}: {cls} is a custom layer (its computation is code of its own); NetStudio cannot import what that code computes. Replace it with built-in Keras layers</source>
@@ -3927,6 +3972,11 @@ Replace it?</source>
             <translation>另一个模型（{name}）：NetStudio 每个文件只导入一个模型，即调用了 compile 的那个（否则为最后一个）</translation>
         </message>
         <message>
+            <source>Line {line}: the model's layers come from {text}, known only when the code runs; write the layers out one by one</source>
+            <extracomment>engine: studio/importers/keras_code.py</extracomment>
+            <translation>第 {line} 行：模型的各层来自 {text}，只有在代码运行时才知道；请把各层逐一写出来</translation>
+        </message>
+        <message>
             <source>Line {line}: the model's input shape is not written; add input_shape=(…) to the first layer, or keras.Input(shape=(…)) before it</source>
             <extracomment>engine: studio/importers/keras_code.py</extracomment>
             <translation>第 {line} 行：没有写出模型的输入形状；请给第一层加上 input_shape=(…)，或在它之前加 keras.Input(shape=(…))</translation>
@@ -3962,6 +4012,11 @@ Replace it?</source>
             <translation>{cls} 计算的是它自己的代码所写的内容；NetStudio 不运行代码就无法知道（而它从不运行代码）</translation>
         </message>
         <message>
+            <source>{cls}: {text} depends on how the code is started; {value} (its value when started plainly) is used</source>
+            <extracomment>engine: studio/importers/keras_code.py</extracomment>
+            <translation>{cls}：{text} 取决于代码的启动方式；使用 {value}（直接启动时的值）</translation>
+        </message>
+        <message>
             <source>{cls}: {text} {advice}</source>
             <extracomment>engine: studio/importers/keras_code.py</extracomment>
             <translation>{cls}：{text}{advice}</translation>
@@ -3972,6 +4027,11 @@ Replace it?</source>
             <translation>{cls}：不做任何计算，不需要节点</translation>
         </message>
         <message>
+            <source>{cls}'s activation → {node} (as Keras computes it: {params})</source>
+            <extracomment>engine: studio/importers/keras_code.py</extracomment>
+            <translation>{cls} 的激活函数 → {node}（按 Keras 的算法：{params}）</translation>
+        </message>
+        <message>
             <source>{cls}({arg}=…) {reason}</source>
             <extracomment>engine: studio/importers/keras_code.py</extracomment>
             <translation>{cls}({arg}=…)：{reason}</translation>
@@ -3980,6 +4040,11 @@ Replace it?</source>
             <source>{cls} is applied {count} times; Keras shares its weights between the calls, NetStudio gives each call its own</source>
             <extracomment>engine: studio/importers/keras_code.py</extracomment>
             <translation>{cls} 被调用了 {count} 次；Keras 在各次调用之间共享权重，NetStudio 则给每次调用各自的权重</translation>
+        </message>
+        <message>
+            <source>{cls}: {node} averages its features already, no node needed</source>
+            <extracomment>engine: studio/importers/keras_code.py</extracomment>
+            <translation>{cls}：{node} 已经对特征取平均，不需要节点</translation>
         </message>
         <message>
             <source>Flatten reads the {shape} channels-first image in another order than Keras does with channels last; the graph is new, so this changes nothing it can learn (it would matter only for weights trained in Keras)</source>
@@ -4010,6 +4075,11 @@ Replace it?</source>
             <source>{cls} left out: {reason}</source>
             <extracomment>engine: studio/importers/keras_code.py</extracomment>
             <translation>{cls} 未导入：{reason}</translation>
+        </message>
+        <message>
+            <source>Line {line}: {reason}</source>
+            <extracomment>engine: studio/importers/keras_code.py</extracomment>
+            <translation>第 {line} 行：{reason}</translation>
         </message>
         <message>
             <source>only changes training or initialisation; NetStudio uses its own</source>
@@ -4077,6 +4147,11 @@ Replace it?</source>
             <translation>Reshape 为 {keras}（通道在后，Keras）变成了 {ours}（通道在前，NetStudio）；数值的排列顺序不同</translation>
         </message>
         <message>
+            <source>NetStudio's PReLU learns one slope per channel or feature; Keras' shared_axes={shared} learns another set (one per channel is shared_axes=[1, 2] on images, [1] on sequences)</source>
+            <extracomment>engine: studio/importers/keras_layers.py</extracomment>
+            <translation>NetStudio 的 PReLU 每个通道或特征学习一个斜率；Keras 的 shared_axes={shared} 学习的是另一组斜率（每个通道一个相当于：图像上 shared_axes=[1, 2]，序列上 [1]）</translation>
+        </message>
+        <message>
             <source>NetStudio imports Permute only on sequences, where Keras and NetStudio order the axes alike</source>
             <extracomment>engine: studio/importers/keras_layers.py</extracomment>
             <translation>NetStudio 只导入作用于序列的 Permute，因为在序列上 Keras 和 NetStudio 的轴顺序相同</translation>
@@ -4107,6 +4182,16 @@ Replace it?</source>
             <translation>{cls} 的 {arg} 给出了两次</translation>
         </message>
         <message>
+            <source>on an image NetStudio's LayerNorm normalises the whole image; Keras' axis={axis} normalises each pixel's channels</source>
+            <extracomment>engine: studio/importers/keras_layers.py</extracomment>
+            <translation>在图像上，NetStudio 的 LayerNorm 对整张图像做归一化；Keras 的 axis={axis} 则对每个像素的各通道做归一化</translation>
+        </message>
+        <message>
+            <source>NetStudio's LayerNorm normalises the last axis only, not axis={axis}</source>
+            <extracomment>engine: studio/importers/keras_layers.py</extracomment>
+            <translation>NetStudio 的 LayerNorm 只对最后一个轴做归一化，而不是 axis={axis}</translation>
+        </message>
+        <message>
             <source>{arg}={value!r} is not a value NetStudio can use</source>
             <extracomment>engine: studio/importers/keras_layers.py</extracomment>
             <translation>{arg}={value!r} 不是 NetStudio 能使用的值</translation>
@@ -4122,16 +4207,6 @@ Replace it?</source>
             <translation>NetStudio 的 {layer} 没有与 Keras 的 {arg} 对应的设置</translation>
         </message>
         <message>
-            <source>{what}: Keras' pretrained models (keras.applications) are not imported; NetStudio's own pretrained blocks are in the palette (Pretrained)</source>
-            <extracomment>engine: studio/importers/keras_reader.py</extracomment>
-            <translation>{what}：不导入 Keras 的预训练模型（keras.applications）；NetStudio 自己的预训练模块在“层”面板的“预训练模型”分类中</translation>
-        </message>
-        <message>
-            <source>{what} is not a Keras layer NetStudio can read</source>
-            <extracomment>engine: studio/importers/keras_reader.py</extracomment>
-            <translation>{what} 不是 NetStudio 能读取的 Keras 层</translation>
-        </message>
-        <message>
             <source>{source}, line {line}: {error}; NetStudio reads the code as Python and could not</source>
             <extracomment>engine: studio/importers/keras_reader.py</extracomment>
             <translation>{source} 第 {line} 行：{error}；NetStudio 把代码当作 Python 读取，但没能读懂</translation>
@@ -4142,9 +4217,24 @@ Replace it?</source>
             <translation>{source}：代码中表达式嵌套太深，无法读取</translation>
         </message>
         <message>
+            <source>{name}: NetStudio's pretrained blocks normalise their input themselves</source>
+            <extracomment>engine: studio/importers/keras_reader.py</extracomment>
+            <translation>{name}：NetStudio 的预训练模块会自己对输入做标准化</translation>
+        </message>
+        <message>
             <source>a model used as a layer of another is not imported; write its layers into the model</source>
             <extracomment>engine: studio/importers/keras_reader.py</extracomment>
             <translation>不导入被用作另一个模型中一层的模型；请把它的各层写进模型中</translation>
+        </message>
+        <message>
+            <source>{what} is not a Keras layer NetStudio can read</source>
+            <extracomment>engine: studio/importers/keras_reader.py</extracomment>
+            <translation>{what} 不是 NetStudio 能读取的 Keras 层</translation>
+        </message>
+        <message>
+            <source>{cls}: what flows into it is not a result of keras.Input or of a layer NetStudio could read</source>
+            <extracomment>engine: studio/importers/keras_reader.py</extracomment>
+            <translation>{cls}：它的输入既不是 keras.Input 的结果，也不是 NetStudio 能读取的层的结果</translation>
         </message>
         <message>
             <source>{source}: {error}; NetStudio reads the code as Python and could not</source>
@@ -4247,9 +4337,64 @@ Replace it?</source>
             <translation>fit({key}=…) 未导入</translation>
         </message>
         <message>
-            <source>node {name} ({op})</source>
-            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
-            <translation>节点 {name}（{op}）</translation>
+            <source>activation {name} of {node}</source>
+            <extracomment>engine: studio/importers/onnx_elementwise.py</extracomment>
+            <translation>{node} 的激活函数 {name}</translation>
+        </message>
+        <message>
+            <source>a Flatten that keeps {n} leading axes has no layer</source>
+            <extracomment>engine: studio/importers/onnx_elementwise.py</extracomment>
+            <translation>保留前 {n} 个轴的 Flatten 没有对应的层</translation>
+        </message>
+        <message>
+            <source>a Squeeze is imported only after a global pooling</source>
+            <extracomment>engine: studio/importers/onnx_elementwise.py</extracomment>
+            <translation>Squeeze 只有在全局池化之后才会被导入</translation>
+        </message>
+        <message>
+            <source>a Reshape to {shape} does not keep the batch axis first</source>
+            <extracomment>engine: studio/importers/onnx_elementwise.py</extracomment>
+            <translation>Reshape 为 {shape} 时没有把批量维度保持在第一维</translation>
+        </message>
+        <message>
+            <source>{layer} joins 2 to 8 inputs, not {n}</source>
+            <extracomment>engine: studio/importers/onnx_elementwise.py</extracomment>
+            <translation>{layer} 合并 2 到 8 个输入，而不是 {n} 个</translation>
+        </message>
+        <message>
+            <source>its inputs have different shapes {shapes}; NetStudio's {layer} does not broadcast</source>
+            <extracomment>engine: studio/importers/onnx_elementwise.py</extracomment>
+            <translation>它的输入形状各不相同（{shapes}）；NetStudio 的 {layer} 不做广播</translation>
+        </message>
+        <message>
+            <source>a BatchNormalization in training mode has no layer</source>
+            <extracomment>engine: studio/importers/onnx_elementwise.py</extracomment>
+            <translation>训练模式下的 BatchNormalization 没有对应的层</translation>
+        </message>
+        <message>
+            <source>the tanh approximation of GELU has no layer</source>
+            <extracomment>engine: studio/importers/onnx_elementwise.py</extracomment>
+            <translation>GELU 的 tanh 近似没有对应的层</translation>
+        </message>
+        <message>
+            <source>a SELU with its own alpha or gamma has no layer</source>
+            <extracomment>engine: studio/importers/onnx_elementwise.py</extracomment>
+            <translation>自定义了 alpha 或 gamma 的 SELU 没有对应的层</translation>
+        </message>
+        <message>
+            <source>it mixes the directions of a bidirectional layer</source>
+            <extracomment>engine: studio/importers/onnx_elementwise.py</extracomment>
+            <translation>它混合了双向层的两个方向</translation>
+        </message>
+        <message>
+            <source>it joins along axis {axis}; Concatenate joins channels or features</source>
+            <extracomment>engine: studio/importers/onnx_elementwise.py</extracomment>
+            <translation>它沿轴 {axis} 拼接；Concatenate 只沿通道或特征拼接</translation>
+        </message>
+        <message>
+            <source>a Softmax over axis {axis} is not over the features</source>
+            <extracomment>engine: studio/importers/onnx_elementwise.py</extracomment>
+            <translation>沿轴 {axis} 的 Softmax 不是在特征上做的</translation>
         </message>
         <message>
             <source>input {name}</source>
@@ -4292,21 +4437,6 @@ Replace it?</source>
             <translation>{layer} {node}</translation>
         </message>
         <message>
-            <source>its padding {pads} is uneven and not Keras' 'same'</source>
-            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
-            <translation>它的填充 {pads} 不对称，也不是 Keras 的 'same'</translation>
-        </message>
-        <message>
-            <source>activation {name} of {node}</source>
-            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
-            <translation>{node} 的激活函数 {name}</translation>
-        </message>
-        <message>
-            <source>its {what} {values} differ between axes; NetStudio's layers take one value</source>
-            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
-            <translation>它的 {what} {values} 在各轴上不同；NetStudio 的层只接受一个值</translation>
-        </message>
-        <message>
             <source>{path}: the weights of {node} do not fit its layer ({name}: {got}, the layer needs {want})</source>
             <extracomment>engine: studio/importers/onnx_import.py</extracomment>
             <translation>{path}：{node} 的权重与它的层不匹配（{name}：{got}，该层需要 {want}）</translation>
@@ -4337,6 +4467,11 @@ Replace it?</source>
             <translation>它读取了全局池化保留下来的轴</translation>
         </message>
         <message>
+            <source>it reads a sequence with time before the batch, which no layer does</source>
+            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
+            <translation>它读取的序列时间维在批量维度之前，没有哪一层这样做</translation>
+        </message>
+        <message>
             <source>NetStudio's inputs are float32 or int64 with a batch axis first and fixed sizes after it; this one is {shape}</source>
             <extracomment>engine: studio/importers/onnx_import.py</extracomment>
             <translation>NetStudio 的输入必须是 float32 或 int64，第一维是批量维度，其后各维大小固定；这个输入是 {shape}</translation>
@@ -4352,159 +4487,124 @@ Replace it?</source>
             <translation>它移动了批量维度</translation>
         </message>
         <message>
-            <source>a Gemm with transA or alpha ≠ 1 is not a Dense layer</source>
-            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
-            <translation>带 transA 或 alpha ≠ 1 的 Gemm 不是 Dense 层</translation>
-        </message>
-        <message>
-            <source>a MatMul with a {rank}-axis weight is not a Dense layer</source>
-            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
-            <translation>权重有 {rank} 个轴的 MatMul 不是 Dense 层</translation>
-        </message>
-        <message>
-            <source>its bias does not have one value per output</source>
-            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
-            <translation>它的偏置不是每个输出一个值</translation>
-        </message>
-        <message>
-            <source>only 1D and 2D convolutions have a layer</source>
-            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
-            <translation>只有一维和二维卷积有对应的层</translation>
-        </message>
-        <message>
-            <source>a grouped convolution (group {n}) has no layer</source>
-            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
-            <translation>分组卷积（group {n}）没有对应的层</translation>
-        </message>
-        <message>
-            <source>padding {mode} (extra cells first) has no layer</source>
-            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
-            <translation>填充方式 {mode}（多出的格子在前）没有对应的层</translation>
-        </message>
-        <message>
-            <source>only plain 2D transposed convolutions have a layer</source>
-            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
-            <translation>只有普通的二维转置卷积有对应的层</translation>
-        </message>
-        <message>
-            <source>automatic padding of a transposed convolution has no layer</source>
-            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
-            <translation>转置卷积的自动填充没有对应的层</translation>
-        </message>
-        <message>
-            <source>a dilated transposed convolution has no layer</source>
-            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
-            <translation>带膨胀的转置卷积没有对应的层</translation>
-        </message>
-        <message>
-            <source>only a constant padding of every axis has a layer</source>
-            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
-            <translation>只有对每个轴做常数填充时才有对应的层</translation>
-        </message>
-        <message>
-            <source>a padding {pads} of the batch or channels has no layer</source>
-            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
-            <translation>对批量维度或通道做的填充 {pads} 没有对应的层</translation>
-        </message>
-        <message>
-            <source>a padding with {value} has no layer</source>
-            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
-            <translation>用 {value} 填充没有对应的层</translation>
-        </message>
-        <message>
-            <source>a MaxPool that also returns indices has no layer</source>
-            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
-            <translation>同时返回索引的 MaxPool 没有对应的层</translation>
-        </message>
-        <message>
-            <source>only 1D and 2D pooling have a layer</source>
-            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
-            <translation>只有一维和二维池化有对应的层</translation>
-        </message>
-        <message>
-            <source>a dilated pooling has no layer</source>
-            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
-            <translation>带膨胀的池化没有对应的层</translation>
-        </message>
-        <message>
-            <source>a reduction over axes {axes} is not a global pooling</source>
-            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
-            <translation>在轴 {axes} 上的归约不是全局池化</translation>
-        </message>
-        <message>
-            <source>a Flatten that keeps {n} leading axes has no layer</source>
-            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
-            <translation>保留前 {n} 个轴的 Flatten 没有对应的层</translation>
-        </message>
-        <message>
-            <source>a Squeeze is imported only after a global pooling</source>
-            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
-            <translation>Squeeze 只有在全局池化之后才会被导入</translation>
-        </message>
-        <message>
-            <source>a Reshape to {shape} does not keep the batch axis first</source>
-            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
-            <translation>Reshape 为 {shape} 时没有把批量维度保持在第一维</translation>
-        </message>
-        <message>
-            <source>{layer} joins 2 to 8 inputs, not {n}</source>
-            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
-            <translation>{layer} 合并 2 到 8 个输入，而不是 {n} 个</translation>
-        </message>
-        <message>
-            <source>its inputs have different shapes {shapes}; NetStudio's {layer} does not broadcast</source>
-            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
-            <translation>它的输入形状各不相同（{shapes}）；NetStudio 的 {layer} 不做广播</translation>
-        </message>
-        <message>
-            <source>a BatchNormalization in training mode has no layer</source>
-            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
-            <translation>训练模式下的 BatchNormalization 没有对应的层</translation>
-        </message>
-        <message>
-            <source>the tanh approximation of GELU has no layer</source>
-            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
-            <translation>GELU 的 tanh 近似没有对应的层</translation>
-        </message>
-        <message>
-            <source>a SELU with its own alpha or gamma has no layer</source>
-            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
-            <translation>自定义了 alpha 或 gamma 的 SELU 没有对应的层</translation>
-        </message>
-        <message>
             <source>the operator {op} has no NetStudio layer</source>
             <extracomment>engine: studio/importers/onnx_import.py</extracomment>
             <translation>算子 {op} 没有对应的 NetStudio 层</translation>
         </message>
         <message>
+            <source>its padding {pads} is uneven and not Keras' 'same'</source>
+            <extracomment>engine: studio/importers/onnx_layers.py</extracomment>
+            <translation>它的填充 {pads} 不对称，也不是 Keras 的 'same'</translation>
+        </message>
+        <message>
+            <source>a Gemm with transA or alpha ≠ 1 is not a Dense layer</source>
+            <extracomment>engine: studio/importers/onnx_layers.py</extracomment>
+            <translation>带 transA 或 alpha ≠ 1 的 Gemm 不是 Dense 层</translation>
+        </message>
+        <message>
+            <source>a MatMul with a {rank}-axis weight is not a Dense layer</source>
+            <extracomment>engine: studio/importers/onnx_layers.py</extracomment>
+            <translation>权重有 {rank} 个轴的 MatMul 不是 Dense 层</translation>
+        </message>
+        <message>
+            <source>bias of {node}</source>
+            <extracomment>engine: studio/importers/onnx_layers.py</extracomment>
+            <translation>{node} 的偏置</translation>
+        </message>
+        <message>
+            <source>its bias does not have one value per output</source>
+            <extracomment>engine: studio/importers/onnx_layers.py</extracomment>
+            <translation>它的偏置不是每个输出一个值</translation>
+        </message>
+        <message>
+            <source>only 1D and 2D convolutions have a layer</source>
+            <extracomment>engine: studio/importers/onnx_layers.py</extracomment>
+            <translation>只有一维和二维卷积有对应的层</translation>
+        </message>
+        <message>
+            <source>a grouped convolution (group {n}) has no layer</source>
+            <extracomment>engine: studio/importers/onnx_layers.py</extracomment>
+            <translation>分组卷积（group {n}）没有对应的层</translation>
+        </message>
+        <message>
+            <source>padding {mode} (extra cells first) has no layer</source>
+            <extracomment>engine: studio/importers/onnx_layers.py</extracomment>
+            <translation>填充方式 {mode}（多出的格子在前）没有对应的层</translation>
+        </message>
+        <message>
+            <source>only plain 2D transposed convolutions have a layer</source>
+            <extracomment>engine: studio/importers/onnx_layers.py</extracomment>
+            <translation>只有普通的二维转置卷积有对应的层</translation>
+        </message>
+        <message>
+            <source>automatic padding of a transposed convolution has no layer</source>
+            <extracomment>engine: studio/importers/onnx_layers.py</extracomment>
+            <translation>转置卷积的自动填充没有对应的层</translation>
+        </message>
+        <message>
+            <source>a dilated transposed convolution has no layer</source>
+            <extracomment>engine: studio/importers/onnx_layers.py</extracomment>
+            <translation>带膨胀的转置卷积没有对应的层</translation>
+        </message>
+        <message>
+            <source>only a constant padding of every axis has a layer</source>
+            <extracomment>engine: studio/importers/onnx_layers.py</extracomment>
+            <translation>只有对每个轴做常数填充时才有对应的层</translation>
+        </message>
+        <message>
+            <source>a padding {pads} of the batch or channels has no layer</source>
+            <extracomment>engine: studio/importers/onnx_layers.py</extracomment>
+            <translation>对批量维度或通道做的填充 {pads} 没有对应的层</translation>
+        </message>
+        <message>
+            <source>a padding with {value} has no layer</source>
+            <extracomment>engine: studio/importers/onnx_layers.py</extracomment>
+            <translation>用 {value} 填充没有对应的层</translation>
+        </message>
+        <message>
+            <source>padding of the layer that follows</source>
+            <extracomment>engine: studio/importers/onnx_layers.py</extracomment>
+            <translation>后一层的填充</translation>
+        </message>
+        <message>
+            <source>a MaxPool that also returns indices has no layer</source>
+            <extracomment>engine: studio/importers/onnx_layers.py</extracomment>
+            <translation>同时返回索引的 MaxPool 没有对应的层</translation>
+        </message>
+        <message>
+            <source>only 1D and 2D pooling have a layer</source>
+            <extracomment>engine: studio/importers/onnx_layers.py</extracomment>
+            <translation>只有一维和二维池化有对应的层</translation>
+        </message>
+        <message>
+            <source>a dilated pooling has no layer</source>
+            <extracomment>engine: studio/importers/onnx_layers.py</extracomment>
+            <translation>带膨胀的池化没有对应的层</translation>
+        </message>
+        <message>
+            <source>a reduction over axes {axes} is not a global pooling</source>
+            <extracomment>engine: studio/importers/onnx_layers.py</extracomment>
+            <translation>在轴 {axes} 上的归约不是全局池化</translation>
+        </message>
+        <message>
             <source>an uneven padding {pads} has no layer</source>
-            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
+            <extracomment>engine: studio/importers/onnx_layers.py</extracomment>
             <translation>不对称的填充 {pads} 没有对应的层</translation>
         </message>
         <message>
             <source>its padding {pads} is not Keras' 'valid' or 'same'</source>
-            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
+            <extracomment>engine: studio/importers/onnx_layers.py</extracomment>
             <translation>它的填充 {pads} 既不是 Keras 的 'valid'，也不是 'same'</translation>
         </message>
         <message>
-            <source>it joins along axis {axis}; Concatenate joins channels or features</source>
-            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
-            <translation>它沿轴 {axis} 拼接；Concatenate 只沿通道或特征拼接</translation>
-        </message>
-        <message>
             <source>an average pooling that counts its padding zeros has no layer ('same' averages over the cells inside)</source>
-            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
+            <extracomment>engine: studio/importers/onnx_layers.py</extracomment>
             <translation>把填充的零也计入平均的平均池化没有对应的层（'same' 只对内部的格子求平均）</translation>
         </message>
         <message>
             <source>a global pooling of a {rank}-axis tensor has no layer</source>
-            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
+            <extracomment>engine: studio/importers/onnx_layers.py</extracomment>
             <translation>对 {rank} 轴张量的全局池化没有对应的层</translation>
-        </message>
-        <message>
-            <source>a Softmax over axis {axis} is not over the features</source>
-            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
-            <translation>沿轴 {axis} 的 Softmax 不是在特征上做的</translation>
         </message>
         <message>
             <source>{path} is not an ONNX model, or the file is damaged or cut short</source>
@@ -4540,6 +4640,56 @@ Replace it?</source>
             <source>{path}: the shapes in the model do not fit together ({reason})</source>
             <extracomment>engine: studio/importers/onnx_read.py</extracomment>
             <translation>{path}：模型中的形状不匹配（{reason}）</translation>
+        </message>
+        <message>
+            <source>a GRU that resets before its linear step (Keras' reset_after=False) has no layer</source>
+            <extracomment>engine: studio/importers/onnx_recurrent.py</extracomment>
+            <translation>在线性变换之前重置的 GRU（Keras 的 reset_after=False）没有对应的层</translation>
+        </message>
+        <message>
+            <source>its input is not in the time-major order it reads</source>
+            <extracomment>engine: studio/importers/onnx_recurrent.py</extracomment>
+            <translation>它的输入不是它所读取的时间优先（time-major）顺序</translation>
+        </message>
+        <message>
+            <source>its clip, coupled gates or own activations have no layer</source>
+            <extracomment>engine: studio/importers/onnx_recurrent.py</extracomment>
+            <translation>它的裁剪（clip）、耦合门或自定义激活函数没有对应的层</translation>
+        </message>
+        <message>
+            <source>a recurrent layer that reads backwards only has no layer</source>
+            <extracomment>engine: studio/importers/onnx_recurrent.py</extracomment>
+            <translation>只反向读取的循环层没有对应的层</translation>
+        </message>
+        <message>
+            <source>sequence lengths or peepholes have no layer</source>
+            <extracomment>engine: studio/importers/onnx_recurrent.py</extracomment>
+            <translation>序列长度或窥视孔（peephole）连接没有对应的层</translation>
+        </message>
+        <message>
+            <source>an initial state other than zeros has no layer</source>
+            <extracomment>engine: studio/importers/onnx_recurrent.py</extracomment>
+            <translation>非零的初始状态没有对应的层</translation>
+        </message>
+        <message>
+            <source>its final state is read; NetStudio's layers give their outputs only</source>
+            <extracomment>engine: studio/importers/onnx_recurrent.py</extracomment>
+            <translation>它的最终状态被读取了；NetStudio 的层只给出输出</translation>
+        </message>
+        <message>
+            <source>only the last time step of an LSTM or GRU read alone has a layer (return_sequences off)</source>
+            <extracomment>engine: studio/importers/onnx_recurrent.py</extracomment>
+            <translation>只有单独读取 LSTM 或 GRU 的最后一个时间步时才有对应的层（return_sequences 关闭）</translation>
+        </message>
+        <message>
+            <source>node {name} ({op})</source>
+            <extracomment>engine: studio/importers/onnx_values.py</extracomment>
+            <translation>节点 {name}（{op}）</translation>
+        </message>
+        <message>
+            <source>its {what} {values} differ between axes; NetStudio's layers take one value</source>
+            <extracomment>engine: studio/importers/onnx_values.py</extracomment>
+            <translation>它的 {what} {values} 在各轴上不同；NetStudio 的层只接受一个值</translation>
         </message>
         <message>
             <source>Imported ({count}):</source>
@@ -5927,6 +6077,16 @@ Replace it?</source>
             <source>Interrupted.</source>
             <extracomment>engine: studio/training.py</extracomment>
             <translation>已中断。</translation>
+        </message>
+        <message>
+            <source>{text} depends on how the code is started.</source>
+            <extracomment>engine: studio/importers/keras_code.py</extracomment>
+            <translation type="vanished">{text} 取决于代码的启动方式。</translation>
+        </message>
+        <message>
+            <source>{what}: Keras' pretrained models (keras.applications) are not imported; NetStudio's own pretrained blocks are in the palette (Pretrained)</source>
+            <extracomment>engine: studio/importers/keras_reader.py</extracomment>
+            <translation type="vanished">{what}：不导入 Keras 的预训练模型（keras.applications）；NetStudio 自己的预训练模块在“层”面板的“预训练模型”分类中</translation>
         </message>
         <message>
             <source>Line {line}: {cls} is a custom layer, defined in the code itself; NetStudio cannot import what its code computes. Replace it with built-in Keras layers</source>
