@@ -7,6 +7,7 @@ grid_sample call for the batch: no per-image PIL work, so augmentation stays che
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -82,14 +83,20 @@ def preview_images(
     seed: int = 0,
     *,
     base_dir: str | Path | None = None,
+    input_shape: Sequence[int] | None = None,
 ) -> PreviewImages:
     """A few training images of a project's data set (its `dataset` settings), never
     downloading anything. The built-in synthetic shapes stand in, with the reason, when the data
     set is not on this machine, holds no images or cannot be read. A relative path in the
-    settings is taken from `base_dir`, the project file's folder."""
+    settings is taken from `base_dir`, the project file's folder.
+
+    An image folder's images come at the size training reads them: the model Input's
+    height × width (`input_shape`, when it takes images), else the settings' `image_size`, else
+    the size most of them have; brought there by the settings' `resize` policy."""
     from studio.data import DatasetError, list_datasets, load_dataset
     from studio.data.folder import decode_image, scan_image_folder
     from studio.data.paths import resolve_data_path
+    from studio.data.resize import check_image_size, image_size_of_input
     from studio.data.synthetic import make_shapes
 
     def stand_in(reason: str | None, detail: str = "") -> PreviewImages:
@@ -106,10 +113,20 @@ def preview_images(
             if not dataset.get("path"):
                 return stand_in(NO_PATH)
             # Decode only the images shown: the folder may hold far more than memory.
-            scan = scan_image_folder(resolve_data_path(dataset["path"], base_dir))
+            # The same size, channels and policy as the run pipeline (studio.data.fallback).
+            size = image_size_of_input(input_shape)
+            channels = int(input_shape[0]) if size is not None and input_shape else None
+            scan = scan_image_folder(
+                resolve_data_path(dataset["path"], base_dir),
+                image_size=size or check_image_size(dataset.get("image_size")),
+                channels=channels,
+                resize=dataset.get("resize"),
+            )
             picked = _one_per_class(torch.from_numpy(scan.labels), count)
-            size = (scan.width, scan.height)
-            images = [decode_image(scan.files[i], scan.channels, size) for i in picked.tolist()]
+            images = [
+                decode_image(scan.files[i], scan.channels, scan.size, scan.resize)
+                for i in picked.tolist()
+            ]
             return PreviewImages(torch.from_numpy(np.stack(images)), name)
         if info is None or info.input_shape is None or len(info.input_shape) != 3:
             return stand_in(NOT_IMAGES)

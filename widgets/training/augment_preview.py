@@ -54,6 +54,7 @@ class AugmentPreview(QWidget):
         # The project file's folder, which relative data set paths start from (as training's
         # do); None for an unsaved project.
         self.base_dir: Path | None = None
+        self.input_shape: tuple[int, ...] | None = None
         self.source: PreviewImages | None = None
         self.originals: torch.Tensor | None = None  # uint8 (ROWS, C, H, W)
         self.augmented: torch.Tensor | None = None  # uint8 (ROWS, DRAWS, C, H, W)
@@ -100,13 +101,19 @@ class AugmentPreview(QWidget):
     # From the form ----------------------------------------------------------------------------
 
     def set_settings(
-        self, training: dict[str, Any], dataset: dict[str, Any], base_dir: Path | None = None
+        self,
+        training: dict[str, Any],
+        dataset: dict[str, Any],
+        base_dir: Path | None = None,
+        input_shape: tuple[int, ...] | None = None,
     ) -> None:
-        """The project's settings, after any change, and the folder of its file (None while
-        it has none): redraw if the augmentation or the data set changed."""
+        """The project's settings, after any change, the folder of its file (None while it has
+        none) and the shape the model's Input takes (an image folder is shown at its size):
+        redraw if the augmentation, the data set or the Input changed."""
         augmentation = {k: training.get(k) for k in AUGMENTATION_KEYS}
-        if dataset != self.dataset or base_dir != self.base_dir:
+        if (dataset, base_dir, input_shape) != (self.dataset, self.base_dir, self.input_shape):
             self.dataset, self.base_dir = dict(dataset), base_dir
+            self.input_shape = input_shape
             self._stale = True
         elif augmentation == self.settings:
             return
@@ -142,7 +149,9 @@ class AugmentPreview(QWidget):
 
     def _key(self) -> str:
         # The same relative path names other images beside another project file.
-        return json.dumps([self.dataset, str(self.base_dir)], sort_keys=True, default=str)
+        return json.dumps(
+            [self.dataset, str(self.base_dir), self.input_shape], sort_keys=True, default=str
+        )
 
     def _read_images(self) -> None:
         key = self._key()
@@ -153,7 +162,13 @@ class AugmentPreview(QWidget):
             return
         self._pending = (
             key,
-            _reader.submit(preview_images, dict(self.dataset), ROWS, base_dir=self.base_dir),
+            _reader.submit(
+                preview_images,
+                dict(self.dataset),
+                ROWS,
+                base_dir=self.base_dir,
+                input_shape=self.input_shape,
+            ),
         )
         self.note.setText(self.tr("Reading a few images of %1…").replace("%1", self._title()))
         self.note.show()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.data import DatasetInfo, list_datasets
+from studio.data.resize import CENTER_CROP, DEFAULT_RESIZE, PAD, STRETCH
 from studio.devices import available_devices
 from studio.fit import DataPlan, plan_dataset
 from studio.settings import TRAINING_PARAMS
@@ -33,6 +34,7 @@ from widgets.document import Document
 from widgets.i18n import dataset_title, tr_message
 from widgets.param_editors import labelled_editor
 from widgets.training.augment_preview import AugmentPreview
+from widgets.training.resize_preview import ResizePreview
 
 # Which settings go together, most used first; any parameter not named lands in the last group.
 GROUPS = (
@@ -133,6 +135,28 @@ class DataChooser(QWidget):
         self.label_column = QLineEdit()
         self.label_column.setPlaceholderText(self.tr("last column"))
         self.label_column.editingFinished.connect(self._label_edited)
+        # How photos of every size are brought to the one size the model's Input takes.
+        self.resize = QComboBox()
+        self.resize.setObjectName("resizeCombo")
+        for policy, text, tip in (
+            (
+                CENTER_CROP,
+                self.tr("Centre-crop"),
+                self.tr("Scale to cover the model's input, cut off the sides that stick out"),
+            ),
+            (
+                STRETCH,
+                self.tr("Stretch"),
+                self.tr("Scale width and height separately: shapes distort"),
+            ),
+            (PAD, self.tr("Pad"), self.tr("Scale to fit inside, fill the rest with black")),
+        ):
+            self.resize.addItem(text, policy)
+            self.resize.setItemData(self.resize.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
+        self.resize.activated.connect(
+            lambda i: self.datasetEdited.emit({"resize": self.resize.itemData(i)})
+        )
+        self.resize_preview = ResizePreview()
         self.device = QComboBox()
         self.device.setObjectName("deviceCombo")
         self.device.activated.connect(lambda i: self.deviceEdited.emit(self.device.itemData(i)))
@@ -140,6 +164,8 @@ class DataChooser(QWidget):
         form.addRow("", self.detail)
         form.addRow(self.tr("Files"), self.path_row)
         form.addRow(self.tr("Label column"), self.label_column)
+        form.addRow(self.tr("Resize"), self.resize)
+        form.addRow(self.resize_preview)
         form.addRow(self.tr("Device"), self.device)
         self.form = form
         layout = QVBoxLayout(self)
@@ -239,6 +265,10 @@ class DataChooser(QWidget):
         user = name in USER_DATA
         self.form.setRowVisible(self.path_row, user)
         self.form.setRowVisible(self.label_column, name == "csv")
+        self.form.setRowVisible(self.resize, name == "image-folder")
+        self.form.setRowVisible(self.resize_preview, name == "image-folder")
+        index = self.resize.findData(dataset.get("resize") or DEFAULT_RESIZE)
+        self.resize.setCurrentIndex(max(0, index))
         self.path.setText(dataset.get("path") or "")
         self.label_column.setText(dataset.get("label_column") or "")
         index = self.device.findData(device)
@@ -310,6 +340,8 @@ class SettingsForm(QWidget):
         layout.addStretch(1)
         document.settingsChanged.connect(self.refresh)
         document.pathChanged.connect(self.refresh)  # relative data set paths follow the file
+        # An image folder is shown at the Input's size: a graph edit may change it.
+        document.analysisChanged.connect(lambda _analysis: self._show_previews())
         self.refresh()
 
     def _add_editor(self, form: QFormLayout, name: str) -> None:
@@ -331,7 +363,20 @@ class SettingsForm(QWidget):
             editor.setEnabled(relevant)
             self.labels[name].setEnabled(relevant)
         self.chooser.show_values(project.dataset, values["device"])
+        self._show_previews()
+
+    def _show_previews(self) -> None:
+        """The previews of the data set's images, at the size the model takes them."""
+        project = self.document.project
         path = self.document.path
-        self.augment_preview.set_settings(
-            values, project.dataset, path.parent if path is not None else None
-        )
+        base_dir = path.parent if path is not None else None
+        shape = self.input_shape()
+        self.augment_preview.set_settings(project.training, project.dataset, base_dir, shape)
+        self.chooser.resize_preview.show_dataset(project.dataset, base_dir, shape)
+
+    def input_shape(self) -> tuple[int, ...] | None:
+        """The shape of the model's one Input (None with no Input or several)."""
+        inputs = [n for n in self.document.project.graph.nodes.values() if n.layer.is_input]
+        if len(inputs) != 1:
+            return None
+        return tuple(int(v) for v in inputs[0].params["shape"])
