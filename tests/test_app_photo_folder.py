@@ -97,3 +97,19 @@ def test_the_resize_choice_shows_only_for_an_image_folder(make_window, qtbot):
     assert not chooser.resize.isVisible() and not chooser.resize_preview.isVisible()
     window.document.set_dataset({"name": "image-folder"})
     assert chooser.resize.isVisible() and chooser.resize_preview.isVisible()
+
+
+def test_preview_images_are_read_as_training_reads_them(photos):
+    """The engine's side: the Input's size and channels, the settings' policy."""
+    from studio.augment import preview_images
+
+    dataset = {"name": "image-folder", "path": str(photos), "resize": PAD}
+    padded = preview_images(dataset, 4, input_shape=(3, 20, 30)).images.numpy()
+    assert padded.shape == (4, 3, 20, 30)
+    corners = padded[:, :, [0, 0, -1, -1], [0, -1, 0, -1]]
+    assert (corners.min(axis=(1, 2)) == 0).all() and padded[:, :, 10, 15].min() > 200
+    stretched = preview_images({**dataset, "resize": STRETCH}, 4, input_shape=(3, 20, 30))
+    assert stretched.images.min() > 200
+    # No Input that takes images: the settings' image_size decides.
+    sized = preview_images({**dataset, "image_size": [12, 16]}, 4, input_shape=(784,))
+    assert sized.images.shape == (4, 3, 12, 16)
