@@ -113,3 +113,14 @@ def test_preview_images_are_read_as_training_reads_them(photos):
     # No Input that takes images: the settings' image_size decides.
     sized = preview_images({**dataset, "image_size": [12, 16]}, 4, input_shape=(784,))
     assert sized.images.shape == (4, 3, 12, 16)
+
+
+def test_the_preview_follows_the_inputs_size(make_window, qtbot, photos):
+    window = make_window(load_template("seed-cnn"))
+    _, preview = choose_folder(window, qtbot, photos)
+    graph = window.document.project.graph
+    input_id = next(i for i, n in graph.nodes.items() if n.layer.is_input)
+    with qtbot.waitSignal(preview.redrawn, timeout=10_000):
+        assert window.document.set_param(input_id, "shape", [3, 40, 24])
+    assert preview.shown_images().shape == (4, 3, 40, 24)
+    assert "40 × 24" in preview.explain.text()
