@@ -224,7 +224,9 @@ def test_the_augmentation_preview_reads_a_relative_folder_beside_the_project_fil
     with qtbot.waitSignal(preview.redrawn, timeout=10_000):
         assert window.save_to(project_dir / "pets.json")
     assert preview.source.stand_in_reason is None and not preview.note.isVisible()
-    assert preview.originals.shape[1:] == (1, 6, 8)  # the folder's own images
+    # The folder's own images, shown as training will see them: at the model Input's size.
+    assert preview.source.stand_in_reason is None
+    assert preview.originals.shape[1:] == window.training_panel.form.input_shape()
 
 
 # The export dialog never replaces without asking ----------------------------------------------
