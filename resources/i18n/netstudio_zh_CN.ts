@@ -335,6 +335,36 @@
         </message>
         <message>
             <location filename="" />
+            <source>Centre-crop</source>
+            <translation>居中裁剪</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Scale to cover the model's input, cut off the sides that stick out</source>
+            <translation>缩放到覆盖模型的输入尺寸，裁掉超出的两边</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Stretch</source>
+            <translation>拉伸</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Scale width and height separately: shapes distort</source>
+            <translation>宽和高分别缩放：形状会变形</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Pad</source>
+            <translation>补边</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Scale to fit inside, fill the rest with black</source>
+            <translation>缩放到能放进输入尺寸，其余部分用黑色填充</translation>
+        </message>
+        <message>
+            <location filename="" />
             <source>Data set</source>
             <translation>数据集</translation>
         </message>
@@ -347,6 +377,11 @@
             <location filename="" />
             <source>Label column</source>
             <translation>标签列</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Resize</source>
+            <translation>调整大小</translation>
         </message>
         <message>
             <location filename="" />
@@ -1701,6 +1736,69 @@ Replace it?</source>
             <location filename="" />
             <source>test loss %1</source>
             <translation>测试损失 %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResizePreview</name>
+        <message>
+            <location filename="../../widgets/training/augment_preview.py" />
+            <source>Each row: a training image, then %1 random draws of it as training sees them.</source>
+            <translation>每一行：一张训练图像，以及训练时看到的 %1 个随机增强版本。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Shuffle</source>
+            <translation>重新抽取</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>New random draws of the augmentation</source>
+            <translation>重新随机生成增强样本</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Reading a few images of %1…</source>
+            <translation>正在读取 %1 中的几张图像…</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>The images cannot be read: %1</source>
+            <translation>无法读取图像：%1</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>%1 is not downloaded yet: showing the built-in synthetic shapes.</source>
+            <translation>%1 尚未下载：先显示内置的合成图形。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>%1 holds no images, and augmentation changes images only (training skips it here): showing the built-in synthetic shapes.</source>
+            <translation>%1 中没有图像，而数据增强只作用于图像（此处训练会跳过它）：先显示内置的合成图形。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Choose the image folder to see its images; meanwhile, the built-in synthetic shapes.</source>
+            <translation>选择图像文件夹即可查看其中的图像；在此之前显示内置的合成图形。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>%1 cannot be read (%2): showing the built-in synthetic shapes.</source>
+            <translation>无法读取 %1（%2）：先显示内置的合成图形。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Showing the built-in synthetic shapes.</source>
+            <translation>显示内置的合成图形。</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/training/resize_preview.py" />
+            <source>As the model will see them</source>
+            <translation>模型将看到的样子</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>As the model will see them: %1 × %2 pixels (height × width)</source>
+            <translation>模型将看到的样子：%1 × %2 像素（高 × 宽）</translation>
         </message>
     </context>
     <context>
@@ -4367,6 +4465,16 @@ Replace it?</source>
             <translation>它的输入形状各不相同（{shapes}）；NetStudio 的 {layer} 不做广播</translation>
         </message>
         <message>
+            <source>a LayerNormalization from axis {axis} has no layer</source>
+            <extracomment>engine: studio/importers/onnx_elementwise.py</extracomment>
+            <translation>从轴 {axis} 开始的 LayerNormalization 没有对应的层</translation>
+        </message>
+        <message>
+            <source>its mean and deviation outputs are read; no layer gives them</source>
+            <extracomment>engine: studio/importers/onnx_elementwise.py</extracomment>
+            <translation>它输出的均值和标准差被读取了；没有哪一层会给出它们</translation>
+        </message>
+        <message>
             <source>a BatchNormalization in training mode has no layer</source>
             <extracomment>engine: studio/importers/onnx_elementwise.py</extracomment>
             <translation>训练模式下的 BatchNormalization 没有对应的层</translation>
@@ -4447,6 +4555,11 @@ Replace it?</source>
             <translation>它在层本应接收数据的位置接收了常量 {name}</translation>
         </message>
         <message>
+            <source>it reads {name}, which is worked out from the input's shape, not data</source>
+            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
+            <translation>它读取的 {name} 是根据输入的形状算出的，而不是数据</translation>
+        </message>
+        <message>
             <source>{name} is computed, where NetStudio needs fixed weights</source>
             <extracomment>engine: studio/importers/onnx_import.py</extracomment>
             <translation>{name} 是计算出来的，而 NetStudio 在这里需要固定的权重</translation>
@@ -4517,9 +4630,9 @@ Replace it?</source>
             <translation>它的偏置不是每个输出一个值</translation>
         </message>
         <message>
-            <source>only 1D and 2D convolutions have a layer</source>
+            <source>only 1D, 2D and 3D convolutions have a layer</source>
             <extracomment>engine: studio/importers/onnx_layers.py</extracomment>
-            <translation>只有一维和二维卷积有对应的层</translation>
+            <translation>只有一维、二维和三维卷积有对应的层</translation>
         </message>
         <message>
             <source>a grouped convolution (group {n}) has no layer</source>
@@ -4530,6 +4643,11 @@ Replace it?</source>
             <source>padding {mode} (extra cells first) has no layer</source>
             <extracomment>engine: studio/importers/onnx_layers.py</extracomment>
             <translation>填充方式 {mode}（多出的格子在前）没有对应的层</translation>
+        </message>
+        <message>
+            <source>its padding {pads} is not Keras' 'valid' or 'same'</source>
+            <extracomment>engine: studio/importers/onnx_layers.py</extracomment>
+            <translation>它的填充 {pads} 既不是 Keras 的 'valid'，也不是 'same'</translation>
         </message>
         <message>
             <source>only plain 2D transposed convolutions have a layer</source>
@@ -4552,14 +4670,19 @@ Replace it?</source>
             <translation>只有对每个轴做常数填充时才有对应的层</translation>
         </message>
         <message>
-            <source>a padding {pads} of the batch or channels has no layer</source>
+            <source>a padding {pads} has no layer</source>
             <extracomment>engine: studio/importers/onnx_layers.py</extracomment>
-            <translation>对批量维度或通道做的填充 {pads} 没有对应的层</translation>
+            <translation>填充 {pads} 没有对应的层</translation>
         </message>
         <message>
             <source>a padding with {value} has no layer</source>
             <extracomment>engine: studio/importers/onnx_layers.py</extracomment>
             <translation>用 {value} 填充没有对应的层</translation>
+        </message>
+        <message>
+            <source>a padding {pads} of these axes has no layer</source>
+            <extracomment>engine: studio/importers/onnx_layers.py</extracomment>
+            <translation>对这些轴的填充 {pads} 没有对应的层</translation>
         </message>
         <message>
             <source>padding of the layer that follows</source>
@@ -4572,9 +4695,9 @@ Replace it?</source>
             <translation>同时返回索引的 MaxPool 没有对应的层</translation>
         </message>
         <message>
-            <source>only 1D and 2D pooling have a layer</source>
+            <source>a {dims}D {kind} pooling has no layer</source>
             <extracomment>engine: studio/importers/onnx_layers.py</extracomment>
-            <translation>只有一维和二维池化有对应的层</translation>
+            <translation>{kind}Pooling{dims}D 没有对应的层</translation>
         </message>
         <message>
             <source>a dilated pooling has no layer</source>
@@ -4590,11 +4713,6 @@ Replace it?</source>
             <source>an uneven padding {pads} has no layer</source>
             <extracomment>engine: studio/importers/onnx_layers.py</extracomment>
             <translation>不对称的填充 {pads} 没有对应的层</translation>
-        </message>
-        <message>
-            <source>its padding {pads} is not Keras' 'valid' or 'same'</source>
-            <extracomment>engine: studio/importers/onnx_layers.py</extracomment>
-            <translation>它的填充 {pads} 既不是 Keras 的 'valid'，也不是 'same'</translation>
         </message>
         <message>
             <source>an average pooling that counts its padding zeros has no layer ('same' averages over the cells inside)</source>
@@ -6077,6 +6195,21 @@ Replace it?</source>
             <source>Interrupted.</source>
             <extracomment>engine: studio/training.py</extracomment>
             <translation>已中断。</translation>
+        </message>
+        <message>
+            <source>only 1D and 2D convolutions have a layer</source>
+            <extracomment>engine: studio/importers/onnx_layers.py</extracomment>
+            <translation type="vanished">只有一维和二维卷积有对应的层</translation>
+        </message>
+        <message>
+            <source>a padding {pads} of the batch or channels has no layer</source>
+            <extracomment>engine: studio/importers/onnx_layers.py</extracomment>
+            <translation type="vanished">对批量维度或通道做的填充 {pads} 没有对应的层</translation>
+        </message>
+        <message>
+            <source>only 1D and 2D pooling have a layer</source>
+            <extracomment>engine: studio/importers/onnx_layers.py</extracomment>
+            <translation type="vanished">只有一维和二维池化有对应的层</translation>
         </message>
         <message>
             <source>{text} depends on how the code is started.</source>
