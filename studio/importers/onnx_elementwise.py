@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
+
 from studio.importers.onnx_values import NotMapped, Value, owner, where
 from studio.messages import msg
 
@@ -21,12 +23,12 @@ _ACTIVATIONS = {
 }
 # Activations that commute with max-pooling: the compiler moves them past a MaxPooling2D.
 _MONOTONIC = {"relu", "sigmoid", "tanh", "leaky_relu"}
-_HOSTS = {"Dense", "Conv1D", "Conv2D", "ConvTranspose2D"}
+_HOSTS = {"Dense", "Conv1D", "Conv2D", "Conv3D", "DepthwiseConv2D", "ConvTranspose2D"}
 """Layers with an `activation` parameter."""
 _DEFAULT_SHAPE = {"leaky_relu": 0.01, "elu": 1.0}
 """The slope/alpha that the activation parameter applies (studio.layers.common)."""
 _SELU_ALPHA, _SELU_GAMMA = 1.6732632423543772, 1.0507009873554805
-_MERGES = {"Add": "Add", "Sub": "Subtract", "Mul": "Multiply", "Sum": "Add"}
+_MERGES = {"Add": "Add", "Sub": "Subtract", "Mul": "Multiply", "Sum": "Add", "Max": "Maximum"}
 
 
 class ElementwiseOps:
@@ -137,7 +139,25 @@ class ElementwiseOps:
         else:
             self._merge(node, layer, [self._plain(t) for t in node.input], False)
 
-    _op_Add = _op_Sub = _op_Mul = _op_Sum = _elementwise  # type: ignore[assignment]
+    _op_Add = _op_Sub = _op_Mul = _op_Sum = _op_Max = _elementwise  # type: ignore[assignment]
+
+    def _op_LayerNormalization(self, node: Any, attrs: dict[str, Any]) -> None:
+        rank = self._rank(node.input[0])
+        axis = attrs.get("axis", -1) % rank
+        # NetStudio's LayerNorm normalizes an image over channels and pixels, else the features.
+        if axis != (1 if rank == 4 else rank - 1) or attrs.get("stash_type", 1) != 1:
+            raise NotMapped(msg("a LayerNormalization from axis {axis} has no layer", axis=axis))
+        if len([o for o in node.output if o and self.model.consumers.get(o)]) > 1:
+            raise NotMapped(msg("its mean and deviation outputs are read; no layer gives them"))
+        scale = self._const(node.input[1])
+        bias = self._optional_const(node, 2)
+        params = {"epsilon": min(max(float(attrs.get("epsilon", 1e-5)), 1e-12), 1.0)}
+        source = self._plain(node.input[0])
+        node_id = self._add("LayerNorm", params, [source], hint=owner(node.input[1]))
+        self._weight(node_id, "weight", scale)
+        self._weight(node_id, "bias", np.zeros_like(scale) if bias is None else bias)
+        self._set(node.output[0], Value(node_id))
+        self._mapped(node, node_id)
 
     # Normalization and activations ------------------------------------------------------------
 

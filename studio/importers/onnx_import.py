@@ -212,6 +212,13 @@ class _Builder(LayerOps, ElementwiseOps, RecurrentOps):
             raise NotMapped(
                 msg("it takes the constant {name} where a layer takes data", name=tensor)
             )
+        if tensor not in self.values:
+            raise NotMapped(
+                msg(
+                    "it reads {name}, which is worked out from the input's shape, not data",
+                    name=tensor,
+                )
+            )
         return self.values[tensor]
 
     def _const(self, tensor: str) -> np.ndarray:

@@ -76,10 +76,14 @@ class LayerOps:
     def _op_Conv(self, node: Any, attrs: dict[str, Any]) -> None:
         w = self._const(node.input[1])
         dims = w.ndim - 2
-        if dims not in (1, 2):
-            raise NotMapped(msg("only 1D and 2D convolutions have a layer"))
-        if attrs.get("group", 1) != 1:
-            raise NotMapped(msg("a grouped convolution (group {n}) has no layer", n=attrs["group"]))
+        if dims not in (1, 2, 3):
+            raise NotMapped(msg("only 1D, 2D and 3D convolutions have a layer"))
+        group = attrs.get("group", 1)
+        channels = (self.model.shapes.get(node.input[0]) or [None, None])[1]
+        # One filter group per input channel, each with its own filters: DepthwiseConv2D.
+        depthwise = group > 1 and dims == 2 and group == channels and w.shape[1] == 1
+        if group != 1 and not depthwise:
+            raise NotMapped(msg("a grouped convolution (group {n}) has no layer", n=group))
         strides = same_all(attrs.get("strides", [1] * dims), "strides")
         dilation = same_all(attrs.get("dilations", [1] * dims), "dilations")
         kernel = [int(k) for k in w.shape[2:]]
@@ -87,7 +91,7 @@ class LayerOps:
         sizes = self._sizes(x)
         source = self._channels_last(x) if dims == 1 else self._plain(x)
         padding, source = self._conv_padding(attrs, pairs, sizes, kernel, strides, dilation, source)
-        layer = "Conv1D" if dims == 1 else "Conv2D"
+        layer = f"Conv{dims}D"
         bias = self._optional_const(node, 2)
         params = {
             "filters": int(w.shape[0]),
@@ -98,6 +102,10 @@ class LayerOps:
             "activation": "linear",
             "use_bias": bias is not None,
         }
+        if depthwise:
+            layer = "DepthwiseConv2D"
+            params["depth_multiplier"] = int(w.shape[0]) // group
+            del params["filters"]
         node_id = self._add(layer, params, [source], hint=owner(node.input[1]))
         self._weight(node_id, "weight", w)
         if bias is not None:
@@ -133,6 +141,8 @@ class LayerOps:
             return "valid", source
         if pairs == list(same):
             return "same", source
+        if dims == 3:
+            raise NotMapped(msg("its padding {pads} is not Keras' 'valid' or 'same'", pads=pads))
         if dims == 1:
             padded = self._add("ZeroPadding1D", {"padding": list(pairs[0])}, [source])
             return "valid", padded
@@ -140,6 +150,19 @@ class LayerOps:
             padded = self._add("ZeroPadding2D", {"padding": [a for a, _ in pairs]}, [source])
             return "valid", padded
         raise NotMapped(msg("its padding {pads} is uneven and not Keras' 'same'", pads=pads))
+
+    def _op_Gather(self, node: Any, attrs: dict[str, Any]) -> None:
+        """A table of vectors looked up by token ids: Embedding. Otherwise a time step."""
+        table = self.model.constants.get(node.input[0])
+        if table is None or table.ndim != 2 or attrs.get("axis", 0) != 0:
+            self._last_step(node, attrs)
+            return
+        params = {"input_dim": int(table.shape[0]), "output_dim": int(table.shape[1])}
+        source = self._plain(node.input[1])
+        node_id = self._add("Embedding", params, [source], hint=owner(node.input[0]))
+        self._weight(node_id, "weight", table)
+        self._set(node.output[0], Value(node_id))
+        self._mapped(node, node_id)
 
     def _op_ConvTranspose(self, node: Any, attrs: dict[str, Any]) -> None:
         w = self._const(node.input[1])
@@ -182,24 +205,35 @@ class LayerOps:
         pads = [int(v) for v in self._const(node.input[1]).tolist()]
         fill = float(self._const(node.input[2])) if len(node.input) > 2 and node.input[2] else 0.0
         rank = len(pads) // 2
-        if any(pads[:2]) or any(pads[rank : rank + 2]) or min(pads) < 0 or rank not in (3, 4):
-            raise NotMapped(
-                msg("a padding {pads} of the batch or channels has no layer", pads=pads)
-            )
-        pairs = list(zip(pads[2:rank], pads[rank + 2 :], strict=True))
+        before, after = pads[:rank], pads[rank:]
+        if min(pads) < 0 or rank not in (3, 4, 5):
+            raise NotMapped(msg("a padding {pads} has no layer", pads=pads))
+        pairs = list(zip(before[2:], after[2:], strict=True))
         reader = self._only_reader(node.output[0])
         lowest = fill <= float(np.finfo(np.float32).min)
-        if reader is not None and (
-            (reader.op_type == "Conv" and fill == 0.0) or (reader.op_type == "MaxPool" and lowest)
+        # A convolution or pooling reads axes 2… as its window's: the Pad joins its padding.
+        if (
+            not any(before[:2] + after[:2])
+            and reader is not None
+            and (
+                (reader.op_type == "Conv" and fill == 0.0)
+                or (reader.op_type == "MaxPool" and lowest)
+            )
         ):
             self.pads[node.output[0]] = (node.input[0], pairs, node)
             self._set(node.output[0], self._value(node.input[0]), alias_of=node.input[0])
             return
         if fill != 0.0:
             raise NotMapped(msg("a padding with {value} has no layer", value=fill))
+        value = self._value(node.input[0])
+        # A sequence's time axis: 1 as NetStudio keeps it, 2 in channels-first order.
+        padded = [2 if value.transposed else 1] if rank == 3 else [2, 3]
+        if rank == 5 or any(before[i] or after[i] for i in range(rank) if i not in padded):
+            raise NotMapped(msg("a padding {pads} of these axes has no layer", pads=pads))
         if rank == 3:
+            time = padded[0]
             node_id = self._add(
-                "ZeroPadding1D", {"padding": list(pairs[0])}, [self._channels_last(node.input[0])]
+                "ZeroPadding1D", {"padding": [before[time], after[time]]}, [value.node]
             )
         elif all(a == b for a, b in pairs):
             node_id = self._add(
@@ -207,7 +241,7 @@ class LayerOps:
             )
         else:
             raise NotMapped(msg("an uneven padding {pads} has no layer", pads=pads))
-        self._set(node.output[0], Value(node_id, transposed=rank == 3))
+        self._set(node.output[0], Value(node_id, transposed=value.transposed))
         self._mapped(node, node_id)
 
     def _only_reader(self, tensor: str) -> Any:
@@ -239,8 +273,8 @@ class LayerOps:
             raise NotMapped(msg("a MaxPool that also returns indices has no layer"))
         kernel = [int(k) for k in attrs["kernel_shape"]]
         dims = len(kernel)
-        if dims not in (1, 2):
-            raise NotMapped(msg("only 1D and 2D pooling have a layer"))
+        if dims not in (1, 2, 3) or (dims == 3 and kind == "Average"):
+            raise NotMapped(msg("a {dims}D {kind} pooling has no layer", dims=dims, kind=kind))
         if same_all(attrs.get("dilations", [1] * dims), "dilations") != 1:
             raise NotMapped(msg("a dilated pooling has no layer"))
         strides = same_all(attrs.get("strides", [1] * dims), "strides")
@@ -294,15 +328,15 @@ class LayerOps:
         axes = sorted(a % rank for a in (axes or []))
         value = self._value(node.input[0])
         # The spatial axes of the ONNX tensor: H, W of an image; time of a sequence.
-        spatial = [2, 3] if rank == 4 else ([2] if value.transposed else [1])
-        if rank not in (3, 4) or axes != spatial:
+        spatial = list(range(2, rank)) if rank >= 4 else ([2] if value.transposed else [1])
+        if rank not in (3, 4, 5) or axes != spatial:
             raise NotMapped(msg("a reduction over axes {axes} is not a global pooling", axes=axes))
         self._global(node, layer, keep=bool(attrs.get("keepdims", 1)))
 
     def _global(self, node: Any, layer: str, keep: bool) -> None:
         rank = self._rank(node.input[0])
         value = self._value(node.input[0])
-        if rank == 4:
+        if rank in (4, 5):
             source = self._plain(node.input[0])
         elif rank == 3 and (value.transposed or node.op_type.startswith("Reduce")):
             source = (

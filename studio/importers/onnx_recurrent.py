@@ -82,7 +82,7 @@ class RecurrentOps:
         self._set(node.output[0], Value(node_id, time_major=True, directions=1))
         self._mapped(node, node_id)
 
-    def _op_Gather(self, node: Any, attrs: dict[str, Any]) -> None:
+    def _last_step(self, node: Any, attrs: dict[str, Any]) -> None:
         """The last time step of a sequence: a recurrent layer's return_sequences=False."""
         value = self._value(node.input[0])
         index = self._const(node.input[1])
