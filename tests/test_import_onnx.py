@@ -110,7 +110,7 @@ def _exported(project: Project, folder: Path) -> tuple[torch.nn.Module, Path]:
             if name.endswith(("running_mean", "running_var")):
                 tensor.copy_(torch.rand_like(tensor) + 0.5)
     path = folder / "model.onnx"
-    write_onnx(model, path, graph=project.graph)
+    write_onnx(model, path, graph=project.graph, title=project.name)
     return model, path
 
 
@@ -141,6 +141,7 @@ def test_template_round_trip_is_the_same_graph_and_predicts_the_same(name, tmp_p
     assert _nodes(project) == _nodes(template)
     assert _edges(project) == _edges(template)
     assert not report.not_mapped and not report.approximated
+    assert project.name == template.name
     _same_predictions(original, project, weights)
 
 

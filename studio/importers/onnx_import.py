@@ -65,12 +65,21 @@ def import_onnx(
     graph = builder.graph
     for node_id, position in layered_positions(graph).items():
         graph.move_node(node_id, position)
-    name = model.proto.graph.name or path.stem
+    name = _title(model.proto.doc_string) or path.stem
     project = Project(
         name=name, graph=graph, description=msg("Imported from {file}", file=path.name)
     )
     weights = _checked_weights(graph, builder.weights, path, report)
     return project, weights, report
+
+
+_EXPORTED_BY = ": exported by NetStudio"
+
+
+def _title(doc_string: str) -> str:
+    """The project name that NetStudio's export wrote in the file (studio.export.write_onnx);
+    any other exporter's graph name says nothing a user would recognise."""
+    return doc_string[: -len(_EXPORTED_BY)] if doc_string.endswith(_EXPORTED_BY) else ""
 
 
 def import_onnx_with_weights(
