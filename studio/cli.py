@@ -385,11 +385,15 @@ def cmd_import(args: argparse.Namespace) -> int:
     from studio.project import save_project
 
     source, target = Path(args.model), Path(args.output)
-    if target.exists() and not args.force:
-        raise UserError(msg("{path} already exists; choose another name or add --force",
-                            path=str(target)))
+    # A file with trained weights (ONNX) also gives PROJECT.safetensors, the weights with the
+    # project embedded: `netstudio export` and a TrainedModel block take it as it is.
+    weights_target = target.with_suffix(".safetensors")
+    for path in (target, weights_target):
+        if path.exists() and not args.force:
+            raise UserError(msg("{path} already exists; choose another name or add --force",
+                                path=str(path)))
     try:
-        project, report = import_file(source)
+        project, report, weights = import_file(source)
     except ImportRefused as exc:
         # The report says what was read before the refusal; the error line says why.
         for text in exc.report.lines(tr):
@@ -400,6 +404,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     save_project(project, target)
     say(msg("Wrote {path} ({count} nodes) from {source}.", path=str(target),
             count=len(project.graph.nodes), source=str(source)))
+    if weights is not None:
+        from studio.runs.storage import save_weights
+
+        save_weights(weights_target, weights, project)
+        say(msg("Wrote its trained weights to {path}.", path=str(weights_target)))
     return 0
 
 

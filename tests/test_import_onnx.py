@@ -438,3 +438,26 @@ def test_every_layer_round_trips_or_is_refused_by_name(layer_id, case, tmp_path)
         assert known_gap, refused.report.text()
         return
     _same_predictions(original, project, weights)
+
+
+def test_the_import_command_writes_the_project_and_its_weights(tmp_path, capsys):
+    """`netstudio import model.onnx -o p.json` writes p.json and p.safetensors (the weights
+    with the project embedded), which `netstudio export` takes back to ONNX; nothing is
+    replaced without --force."""
+    from studio.cli import main
+    from studio.runs.storage import load_trained
+
+    original, path = _exported(load_template("seed-mlp"), tmp_path)
+    target = tmp_path / "imported.json"
+    assert main(["import", str(path), "-o", str(target)]) == 0
+    weights_file = target.with_suffix(".safetensors")
+    assert target.is_file() and weights_file.is_file()
+    project, weights = load_trained(weights_file)
+    _same_predictions(original, project, weights)
+    again = tmp_path / "again.onnx"
+    assert main(["export", str(weights_file), "--format", "onnx", "-o", str(again)]) == 0
+    assert again.stat().st_size > 100_000
+    # The weights file alone existing is enough to refuse, before anything is written.
+    target.unlink()
+    assert main(["import", str(path), "-o", str(target)]) == 1
+    assert not target.exists() and "already exists" in capsys.readouterr().err

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from studio.importers.report import ImportRefused, ImportReport
 from studio.messages import msg
@@ -24,17 +24,20 @@ MAX_SOURCE_BYTES = 4 * 1024 * 1024
 
 IMPORTERS: dict[str, str] = {
     ".py": "studio.importers.keras_code:import_keras_file",
+    ".onnx": "studio.importers.onnx_import:import_onnx_with_weights",
 }
-"""Suffix → "module:function". The function takes a Path and returns (Project, ImportReport)
-or raises ImportRefused. Modules are imported only when used (PyTorch stays out of start-up)."""
+"""Suffix → "module:function". The function takes a Path and returns (Project, ImportReport),
+or (Project, ImportReport, weights) for a file that holds trained weights, or raises
+ImportRefused. Modules are imported only when used (PyTorch stays out of start-up)."""
 
 
 def importable_suffixes() -> list[str]:
     return sorted(IMPORTERS)
 
 
-def import_file(path: Path) -> tuple[Project, ImportReport]:
-    """The project that the model file at `path` describes, and the report of the import."""
+def import_file(path: Path) -> tuple[Project, ImportReport, dict[str, Any] | None]:
+    """The project that the model file at `path` describes, the report of the import, and
+    the model's weights by compile_graph's names (None for a file without weights: code)."""
     suffix = path.suffix.lower()
     target = IMPORTERS.get(suffix)
     if target is None:
@@ -48,4 +51,5 @@ def import_file(path: Path) -> tuple[Project, ImportReport]:
         )
     module_name, function_name = target.split(":")
     importer = getattr(importlib.import_module(module_name), function_name)
-    return importer(path)
+    project, report, *weights = importer(path)
+    return project, report, (weights[0] if weights else None)
