@@ -797,6 +797,24 @@ Replace it?</source>
         </message>
     </context>
     <context>
+        <name>ImportReportDialog</name>
+        <message>
+            <location filename="../../widgets/import_dialogs.py" />
+            <source>Import Refused</source>
+            <translation>导入被拒绝</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Import Report</source>
+            <translation>导入报告</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Nothing was read from the model.</source>
+            <translation>没有从模型中读取到任何内容。</translation>
+        </message>
+    </context>
+    <context>
         <name>Inspector</name>
         <message>
             <location filename="../../widgets/inspector.py" />
@@ -973,6 +991,78 @@ Replace it?</source>
             <translation>&lt;h3&gt;NetStudio&lt;/h3&gt;&lt;p&gt;画出神经网络：拖入各层，把它们连起来，编辑时每一层的形状都会随之更新。&lt;/p&gt;</translation>
         </message>
         <message>
+            <location filename="../../widgets/model_import.py" />
+            <source>Import Model</source>
+            <translation>导入模型</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Keras code or ONNX models (%1);;All files (*)</source>
+            <translation>Keras 代码或 ONNX 模型 (%1);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Importing %1…</source>
+            <translation>正在导入 %1…</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Cannot import the model</source>
+            <translation>无法导入模型</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="" />
+            <source>Imported '%1': %n layer(s)</source>
+            <translation>
+                <numerusform>已导入“%1”：%n 层</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>, %1 parameters</source>
+            <translation>，%1 个参数</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>The model came with trained weights. Choose where to save the project next: the weights are saved beside it, as %1.</source>
+            <translation>这个模型带有训练好的权重。接下来请选择项目的保存位置：权重会以 %1 保存在它旁边。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Save Imported Project As</source>
+            <translation>导入的项目另存为</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Trained weights not saved</source>
+            <translation>训练好的权重未保存</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>The imported model is open without its trained weights. Import the file again and save it to keep them.</source>
+            <translation>导入的模型已打开，但没有带上训练好的权重。要保留权重，请重新导入该文件并保存。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Cannot save project</source>
+            <translation>无法保存项目</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Saved %1 and its trained weights %2</source>
+            <translation>已保存 %1 及其训练好的权重 %2</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Replace weights?</source>
+            <translation>替换权重？</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>%1 already exists. Replace it with the imported model's weights?</source>
+            <translation>%1 已存在。要用导入模型的权重替换它吗？</translation>
+        </message>
+        <message>
             <location filename="../../widgets/project_files.py" />
             <source>Arranged the layers: their positions were far outside any canvas.</source>
             <translation>已重新排列各层：它们的位置远在画布之外。</translation>
@@ -1023,11 +1113,6 @@ Replace it?</source>
             <location filename="" />
             <source>Save Project As</source>
             <translation>项目另存为</translation>
-        </message>
-        <message>
-            <location filename="" />
-            <source>Cannot save project</source>
-            <translation>无法保存项目</translation>
         </message>
         <message>
             <location filename="" />
@@ -1247,6 +1332,22 @@ Replace it?</source>
         <message>
             <source>Open a project file</source>
             <translation>打开项目文件</translation>
+        </message>
+        <message>
+            <source>&amp;Import Model…</source>
+            <translation>导入模型(&amp;I)…</translation>
+        </message>
+        <message>
+            <source>Open a model made elsewhere: Keras code (.py) or an ONNX file</source>
+            <translation>打开在别处建立的模型：Keras 代码（.py）或 ONNX 文件</translation>
+        </message>
+        <message>
+            <source>Paste &amp;Keras Code…</source>
+            <translation>粘贴 Keras 代码(&amp;K)…</translation>
+        </message>
+        <message>
+            <source>Import a model from Keras code pasted into a box</source>
+            <translation>从粘贴到文本框中的 Keras 代码导入模型</translation>
         </message>
         <message>
             <source>&amp;Save</source>
@@ -1632,6 +1733,24 @@ Replace it?</source>
         <message>
             <source>Width</source>
             <translation>宽</translation>
+        </message>
+    </context>
+    <context>
+        <name>PasteKerasDialog</name>
+        <message>
+            <location filename="../../widgets/import_dialogs.py" />
+            <source>Paste Keras Code</source>
+            <translation>粘贴 Keras 代码</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Paste the Python code that builds the Keras model (Sequential or the functional API, with compile and fit if you like). NetStudio reads the code; it never runs it.</source>
+            <translation>粘贴构建 Keras 模型的 Python 代码（Sequential 或函数式 API，也可以包含 compile 和 fit）。NetStudio 只读取代码，从不运行它。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Import</source>
+            <translation>导入</translation>
         </message>
     </context>
     <context>
@@ -2990,6 +3109,11 @@ Replace it?</source>
             <translation>已写入 {path}</translation>
         </message>
         <message>
+            <source>Wrote its trained weights to {path}.</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>已把它训练好的权重写入 {path}。</translation>
+        </message>
+        <message>
             <source>--train needs the project to train: netstudio PROJECT --train</source>
             <extracomment>engine: studio/cli.py</extracomment>
             <translation>--train 需要指定要训练的项目：netstudio PROJECT --train</translation>
@@ -3718,6 +3842,21 @@ Replace it?</source>
             <source>{folder} cannot be read: {error}</source>
             <extracomment>engine: studio/export_targets.py</extracomment>
             <translation>无法读取 {folder}：{error}</translation>
+        </message>
+        <message>
+            <source>Computing the frozen backbone's features once ({samples:,} samples)…</source>
+            <extracomment>engine: studio/feature_cache.py</extracomment>
+            <translation>正在一次性计算冻结骨干网络的特征（{samples:,} 个样本）…</translation>
+        </message>
+        <message>
+            <source>Training the head on cached features.</source>
+            <extracomment>engine: studio/feature_cache.py</extracomment>
+            <translation>在缓存的特征上训练输出头。</translation>
+        </message>
+        <message>
+            <source>The frozen backbone's features would take {size}, more than the {limit} kept in memory: the whole model runs every epoch.</source>
+            <extracomment>engine: studio/feature_cache.py</extracomment>
+            <translation>冻结骨干网络的特征会占用 {size}，超过了内存中最多保留的 {limit}：每一轮都会运行整个模型。</translation>
         </message>
         <message>
             <source>there is no space left on the disk</source>
