@@ -381,17 +381,11 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from studio.importers import ImportRefused, import_file
-    from studio.project import save_project
+    from studio.importers import ImportRefused, check_targets, import_file, write_imported
 
     source, target = Path(args.model), Path(args.output)
-    # A file with trained weights (ONNX) also gives PROJECT.safetensors, the weights with the
-    # project embedded: `netstudio export` and a TrainedModel block take it as it is.
-    weights_target = target.with_suffix(".safetensors")
-    for path in (target, weights_target):
-        if path.exists() and not args.force:
-            raise UserError(msg("{path} already exists; choose another name or add --force",
-                                path=str(path)))
+    # Checked before the import, which can take a while; the check is made again on writing.
+    check_targets(target, args.force)
     try:
         project, report, weights = import_file(source)
     except ImportRefused as exc:
@@ -401,14 +395,13 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise
     for text in report.lines(tr):
         print(text)
-    save_project(project, target)
+    written = write_imported(project, weights, target, force=args.force)
     say(msg("Wrote {path} ({count} nodes) from {source}.", path=str(target),
             count=len(project.graph.nodes), source=str(source)))
-    if weights is not None:
-        from studio.runs.storage import save_weights
-
-        save_weights(weights_target, weights, project)
-        say(msg("Wrote its trained weights to {path}.", path=str(weights_target)))
+    if len(written) > 1:
+        # PROJECT.safetensors: the trained weights with the project embedded, which
+        # `netstudio export` and a TrainedModel block take as they are.
+        say(msg("Wrote its trained weights to {path}.", path=str(written[1])))
     return 0
 
 

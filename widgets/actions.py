@@ -108,6 +108,22 @@ def build_actions(w) -> SimpleNamespace:
     a.open = _action(
         w, _tr("&Open…"), w.open_dialog, [Key.Open], "open", _tr("Open a project file")
     )
+    a.import_model = _action(
+        w,
+        _tr("&Import Model…"),
+        w.import_dialog,
+        ["Ctrl+I"],
+        "",
+        _tr("Open a model made elsewhere: Keras code (.py) or an ONNX file"),
+    )
+    a.paste_keras = _action(
+        w,
+        _tr("Paste &Keras Code…"),
+        w.paste_keras_dialog,
+        [],
+        "",
+        _tr("Import a model from Keras code pasted into a box"),
+    )
     a.save = _action(w, _tr("&Save"), w.save, [Key.Save], "save", _tr("Save the project"))
     a.save_as = _action(
         w,
@@ -180,6 +196,8 @@ def build_menus(w, a: SimpleNamespace) -> None:
     file_menu.addAction(a.open)
     w.recent_menu = file_menu.addMenu(_tr("Open &Recent"))
     w.recent_menu.aboutToShow.connect(w.fill_recent_menu)
+    file_menu.addAction(a.import_model)
+    file_menu.addAction(a.paste_keras)
     file_menu.addSeparator()
     file_menu.addAction(a.save)
     file_menu.addAction(a.save_as)

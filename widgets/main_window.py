@@ -34,6 +34,7 @@ from widgets.document import Document
 from widgets.help_panel import HelpPanel
 from widgets.i18n import plural, template_text
 from widgets.inspector import Inspector
+from widgets.model_import import ModelImport
 from widgets.palette import Palette
 from widgets.problems import ProblemsList
 from widgets.project_files import ProjectFiles
@@ -63,7 +64,7 @@ def titled(title: str, body: QWidget, name: str) -> tuple[QFrame, QLabel]:
     return frame, heading
 
 
-class MainWindow(TrainingSide, ProjectFiles, CanvasEdits, ClipboardEdits, QMainWindow):
+class MainWindow(TrainingSide, ModelImport, ProjectFiles, CanvasEdits, ClipboardEdits, QMainWindow):
     def __init__(
         self, project: Project | None = None, path: Path | None = None, interactive: bool = True
     ) -> None:

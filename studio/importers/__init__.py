@@ -11,13 +11,24 @@ import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from studio.errors import StudioError
 from studio.importers.report import ImportRefused, ImportReport
 from studio.messages import msg
 
 if TYPE_CHECKING:
     from studio.project import Project
 
-__all__ = ["IMPORTERS", "ImportRefused", "ImportReport", "import_file", "importable_suffixes"]
+__all__ = [
+    "IMPORTERS",
+    "ImportRefused",
+    "ImportReport",
+    "ImportTargetExists",
+    "check_targets",
+    "import_file",
+    "importable_suffixes",
+    "weights_path_for",
+    "write_imported",
+]
 
 MAX_SOURCE_BYTES = 4 * 1024 * 1024
 """A model's Python code is a few kilobytes; a larger 'code' file is not one."""
@@ -53,3 +64,44 @@ def import_file(path: Path) -> tuple[Project, ImportReport, dict[str, Any] | Non
     importer = getattr(importlib.import_module(module_name), function_name)
     project, report, *weights = importer(path)
     return project, report, (weights[0] if weights else None)
+
+
+class ImportTargetExists(StudioError):
+    """A file the import would write is already there, and replacing it was not asked for."""
+
+
+def weights_path_for(target: Path) -> Path:
+    """Where an imported model's trained weights go: PROJECT.safetensors beside PROJECT.json,
+    the weights with the project embedded (`netstudio export` and a TrainedModel block take it
+    as it is)."""
+    return target.with_suffix(".safetensors")
+
+
+def check_targets(target: Path, force: bool, with_weights: bool = True) -> None:
+    """Refuse, before any work, to replace the project file (or its weights file) unless
+    `force`: an import must never overwrite a user's work by surprise."""
+    paths = (target, weights_path_for(target)) if with_weights else (target,)
+    for path in paths:
+        if path.exists() and not force:
+            raise ImportTargetExists(
+                msg("{path} already exists; choose another name or add --force", path=str(path))
+            )
+
+
+def write_imported(
+    project: Project, weights: dict[str, Any] | None, target: Path, force: bool = False
+) -> list[Path]:
+    """Write an imported project to `target` and, when the model came with trained weights,
+    those to `weights_path_for(target)`. Returns the paths written, project first."""
+    from studio.project import save_project
+
+    check_targets(target, force, with_weights=weights is not None)
+    save_project(project, target)
+    if weights is None:
+        return [target]
+    # Torch is needed only here: a file with weights (ONNX) was read with it already.
+    from studio.runs.storage import save_weights
+
+    weights_target = weights_path_for(target)
+    save_weights(weights_target, weights, project)
+    return [target, weights_target]
