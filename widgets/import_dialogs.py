@@ -41,7 +41,8 @@ class ImportReportDialog(QDialog):
         self.report_text = QPlainTextEdit()
         self.report_text.setObjectName("importReportText")
         self.report_text.setReadOnly(True)
-        self.report_text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        # Wrapped: a reason is a sentence or two, to read whole without scrolling sideways.
+        self.report_text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.report_text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         lines = report.lines(tr_message)
         self.report_text.setPlainText(
@@ -58,7 +59,7 @@ class ImportReportDialog(QDialog):
         layout.addWidget(self.report_text, 1)
         layout.addWidget(self.note)
         layout.addWidget(buttons)
-        self.resize(640, 420)
+        self.resize(720, 460)
 
     def text(self) -> str:
         """Everything the dialog says, as a user reads it top to bottom."""
