@@ -21,6 +21,7 @@ from studio.augment import augment_images, augmentation_enabled
 from studio.compiler import compile_graph, output_nodes
 from studio.data import Dataset, StreamingImageFolder
 from studio.devices import autocast_for
+from studio.feature_cache import FeatureCache, feature_cache_for
 from studio.fit import DataSpec, dataset_problems, dataset_warnings
 from studio.init import keras_init
 from studio.messages import msg, term
@@ -212,6 +213,7 @@ class SupervisedTask:
 
     kind = "supervised"
     early_stopping = True
+    features: FeatureCache | None = None  # set by prepare where the backbone's are cached
 
     def __init__(
         self,
@@ -250,6 +252,9 @@ class SupervisedTask:
         )
         self.l1 = s["l1"]
         self.amp = s["mixed_precision"]
+        # A backbone frozen whole right after the Input, no augmentation: its features are
+        # computed once, and each epoch trains the head alone on them (studio.feature_cache).
+        self.features = feature_cache_for(self)
 
     # Training -----------------------------------------------------------------------------
 
@@ -258,6 +263,8 @@ class SupervisedTask:
 
     def batches(self, batch_size: int, rng: torch.Generator) -> Iterator[Any]:
         self.model.train()
+        if self.features is not None:
+            return self.features.of(self.train_split).batches(batch_size, rng)
         return self.train_split.batches(batch_size, rng)
 
     def reset_sums(self) -> None:
@@ -266,10 +273,12 @@ class SupervisedTask:
 
     def step(self, batch: Any, rng: torch.Generator) -> int:
         xb, yb = batch
-        inputs = self.model_inputs(xb, rng)
+        # Cached batches are the frozen backbone's features, the head's inputs as they are.
+        inputs = xb if self.features is not None else self.model_inputs(xb, rng)
+        net = self.features.head if self.features is not None else self.model
         optimizer = self.optimizers[0]
         with autocast_for(self.device, self.amp):
-            out = self.model(inputs)
+            out = net(inputs)
             loss = self.loss_fn(out.float(), self._targets(inputs, yb))
             if self.l1:
                 loss = loss + self.l1 * sum(p.abs().sum() for p in self.model.parameters())
@@ -326,10 +335,13 @@ class SupervisedTask:
     def evaluate(self, split: Any, batch_size: int = 1024) -> tuple[float, float | None]:
         self.model.eval()
         loss_sum, correct_sum, n = 0.0, 0, len(split)
+        net = self.model
+        if self.features is not None:
+            split, net = self.features.of(split), self.features.head
         for xb, yb in split.batches(batch_size):
-            inputs = self.model_inputs(xb)
+            inputs = xb if self.features is not None else self.model_inputs(xb)
             with autocast_for(self.device, self.amp):
-                out = self.model(inputs).float()
+                out = net(inputs).float()
             loss_sum += self.loss_fn(out, self._targets(inputs, yb)).item() * len(xb)
             correct = correct_count(self.objective, out, yb)
             correct_sum += int(correct) if correct is not None else 0
