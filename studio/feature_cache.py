@@ -89,8 +89,8 @@ def head_model(graph: Graph, backbone_id: str, model: fx.GraphModule) -> fx.Grap
     return head
 
 
-def features_size(samples: int, model: fx.GraphModule, backbone_id: str,
-                  graph: Graph) -> int:
+def features_size(graph: Graph, backbone_id: str, samples: int) -> int:
+    """Bytes the backbone's features of `samples` samples take as float32."""
     shape = plan_model(graph).analysis.nodes[backbone_id].output.shape
     return samples * int(torch.Size(shape).numel()) * 4  # float32
 
@@ -174,7 +174,7 @@ def feature_cache_for(task: Any) -> FeatureCache | None:
         return None
     splits = [task.train_split, task.val_split, task.test_split]
     samples = sum(len(s) for s in splits if s is not None)
-    size = features_size(samples, task.model, backbone_id, graph)
+    size = features_size(graph, backbone_id, samples)
     if size > MEMORY_LIMIT:
         task.state.message(
             msg(

@@ -12,8 +12,8 @@ from studio.data import load_dataset
 from studio.feature_cache import frozen_backbone, split_graph
 from studio.graph import Graph
 from studio.project import Project
-from studio.runs import load_weights
-from studio.training import TrainingState, train
+from studio.runs import load_trained, load_weights
+from studio.training import Trainer, TrainingState, train
 
 BACKBONE = {"weights": "none", "freeze": "all", "image_size": 32}
 
@@ -114,3 +114,78 @@ def test_a_backbone_after_other_layers_is_not_cached():
     graph.connect(scale.id, backbone.id)
     graph.connect(backbone.id, out.id)
     assert frozen_backbone(graph) is None
+
+
+# A run of one's own as the frozen block ------------------------------------------------------
+
+
+def _chain(*nodes: tuple[str, dict]) -> Graph:
+    graph, previous = Graph(), None
+    for layer_id, params in nodes:
+        node = graph.add_node(layer_id, params)
+        if previous is not None:
+            graph.connect(previous.id, node.id)
+        previous = node
+    return graph
+
+
+@pytest.fixture(scope="module")
+def own_run(tmp_path_factory, shapes):
+    graph = _chain(
+        ("Input", {"shape": [1, 28, 28]}),
+        ("Conv2D", {"filters": 4, "kernel_size": 3, "activation": "relu"}),
+        ("MaxPooling2D", {}),
+        ("Flatten", {}),
+        ("Dense", {"units": 16, "activation": "relu"}),
+        ("Dense", {"units": 10, "activation": "softmax"}),
+        ("Output", {}),
+    )
+    folder = tmp_path_factory.mktemp("own_run")
+    assert train(_project(graph, epochs=1, validation_split=0.0), shapes, TrainingState(),
+                 out_dir=folder).status == "finished"
+    return folder
+
+
+def _on_own_run(run) -> Graph:
+    return _chain(
+        ("Input", {"shape": [1, 28, 28]}),
+        ("TrainedModel", {"run": str(run), "until": "dense_1", "freeze": "all"}),
+        ("Dense", {"units": 10, "activation": "softmax"}),
+        ("Output", {}),
+    )
+
+
+def test_a_frozen_trained_model_block_is_cached_with_the_same_result(own_run, shapes, tmp_path,
+                                                                      monkeypatch):
+    project = _project(_on_own_run(own_run))
+    _, said = _run(project, shapes, tmp_path / "cached", True, monkeypatch)
+    _run(project, shapes, tmp_path / "plain", False, monkeypatch)
+    assert any("Training the head on cached features" in s for s in said)
+    a = load_weights(tmp_path / "cached" / "model.safetensors")
+    b = load_weights(tmp_path / "plain" / "model.safetensors")
+    assert set(a) == set(b) and any(k.startswith("trained_model_1.") for k in a)
+    for key in a:
+        torch.testing.assert_close(a[key], b[key], rtol=1e-4, atol=1e-5, msg=key)
+    _, old = load_trained(own_run)
+    torch.testing.assert_close(a["trained_model_1.body.dense_1.weight"], old["dense_1.weight"])
+
+
+def test_a_cached_run_resumes_as_a_normal_run(own_run, shapes, tmp_path):
+    def stop_in_second_epoch(report):
+        if report.epoch == 2 and report.batch >= 2:
+            state.request_stop()
+
+    project = _project(_on_own_run(own_run), epochs=3)
+    state = TrainingState(on_batch=stop_in_second_epoch, report_every_s=0)
+    assert train(project, shapes, state, out_dir=tmp_path).status == "stopped"
+    said: list[str] = []
+    resumed = Trainer(project, shapes, TrainingState(on_message=said.append), tmp_path,
+                      resume=True).run()
+    assert resumed.status == "finished"
+    assert [h["epoch"] for h in resumed.history] == [1, 2, 3]
+    assert any("Training the head on cached features" in s for s in said)
+    final = load_weights(tmp_path / "model.safetensors")
+    reloaded = supervised.compile_graph(project.graph)
+    reloaded.load_state_dict(final)
+    x = shapes.float_x(shapes.x_test[:8])
+    torch.testing.assert_close(reloaded.eval()(x), resumed.model.eval()(x))
