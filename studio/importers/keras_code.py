@@ -119,8 +119,8 @@ def _import(text: str, source_name: str, report: ImportReport) -> tuple[Project,
         graph=graph,
         dataset=_dataset(reader, report),
         training={**default_training(), **training_from(settings, report)},
-        description=str(msg("Imported from the Keras code in {source} (model {model}).",
-                            source=source_name, model=name or "model")),
+        description=str(msg("Imported from the Keras code in {source} (the variable {model}).",
+                            source=source_name, model=repr(name or "model"))),
     )
     _in_line_order(report)
     return project, report
