@@ -4199,9 +4199,9 @@ Replace it?</source>
             <translation>{path} 不是 UTF-8 文本（第 {offset} 字节）：不是 Python 代码</translation>
         </message>
         <message>
-            <source>Imported from the Keras code in {source} (model {model}).</source>
+            <source>Imported from the Keras code in {source} (the variable {model}).</source>
             <extracomment>engine: studio/importers/keras_code.py</extracomment>
-            <translation>从 {source} 中的 Keras 代码导入（模型 {model}）。</translation>
+            <translation>从 {source} 中的 Keras 代码导入（变量 {model}）。</translation>
         </message>
         <message>
             <source>another model ({name}): NetStudio imports one model per file, the one that is compiled (else the last)</source>
@@ -6334,6 +6334,11 @@ Replace it?</source>
             <source>Interrupted.</source>
             <extracomment>engine: studio/training.py</extracomment>
             <translation>已中断。</translation>
+        </message>
+        <message>
+            <source>Imported from the Keras code in {source} (model {model}).</source>
+            <extracomment>engine: studio/importers/keras_code.py</extracomment>
+            <translation type="vanished">从 {source} 中的 Keras 代码导入（模型 {model}）。</translation>
         </message>
         <message>
             <source>only 1D and 2D convolutions have a layer</source>
