@@ -95,29 +95,6 @@ def features_size(graph: Graph, backbone_id: str, samples: int) -> int:
     return samples * int(torch.Size(shape).numel()) * 4  # float32
 
 
-class CachedSource:
-    """A split as the backbone's features (float32, on the training device) and its targets,
-    batched by index as studio.supervised's TensorSource batches the samples."""
-
-    def __init__(self, x: torch.Tensor, y: torch.Tensor) -> None:
-        self.x, self.y = x, y
-
-    def __len__(self) -> int:
-        return len(self.x)
-
-    def batches(self, batch_size: int, generator: torch.Generator | None = None):
-        n = len(self.x)
-        if generator is None:
-            for i in range(0, n, batch_size):
-                yield self.x[i : i + batch_size], self.y[i : i + batch_size]
-            return
-        # The same draw as TensorSource's: the same batches as training without the cache.
-        order = torch.randperm(n, generator=generator).to(self.x.device)
-        for i in range(0, n, batch_size):
-            idx = order[i : i + batch_size]
-            yield self.x[idx], self.y[idx]
-
-
 class FeatureCache:
     """The frozen backbone's features of each split, computed on first use, and the head."""
 
@@ -131,9 +108,9 @@ class FeatureCache:
         self.splits = [s for s in splits if s is not None]
         self.inputs, self.batch_size, self.amp = inputs, batch_size, amp
         self.device, self.say = device, say
-        self.cached: dict[int, CachedSource] | None = None
+        self.cached: dict[int, Any] | None = None
 
-    def of(self, split: Any) -> CachedSource:
+    def of(self, split: Any) -> Any:
         """The cached features of `split` (one the cache was made with)."""
         if self.cached is None:
             self._compute()
@@ -153,13 +130,18 @@ class FeatureCache:
         self.say(msg("Training the head on cached features."))
 
     @torch.no_grad()
-    def _features(self, split: Any) -> CachedSource:
+    def _features(self, split: Any) -> Any:
         xs, ys = [], []
         for xb, yb in split.batches(self.batch_size):
             with autocast_for(self.device, self.amp):
                 xs.append(self.backbone(self.inputs(xb)).float())
             ys.append(yb)
-        return CachedSource(torch.cat(xs).contiguous(), torch.cat(ys))
+        # Batched as the samples are (studio.supervised.TensorSource, the same shuffle draw),
+        # so a cached run sees the same batches as one without the cache.
+        from studio.supervised import TensorSource  # it imports this module
+
+        features = torch.cat(xs).contiguous()
+        return TensorSource(features, torch.cat(ys), features.device)
 
 
 def feature_cache_for(task: Any) -> FeatureCache | None:
