@@ -96,7 +96,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
     table = dataclasses.replace(
         summary, analysis=dataclasses.replace(summary.analysis, warnings=[])
     )
-    print(format_summary(table, project.name))
+    print(format_summary(table, project.name, tr, _columns))
     for note in summary.analysis.warnings:
         text = tr(note.message)
         if note.node_id:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from studio import memory
@@ -9,6 +10,7 @@ from studio.flops import count_flops
 from studio.graph import Graph
 from studio.layers.base import format_shape
 from studio.memory import MemoryEstimate, estimate_memory, human_bytes, too_large
+from studio.messages import Message, msg, term
 from studio.shapes import Analysis, Problem, infer_shapes
 
 
@@ -118,70 +120,83 @@ def human_count(n: int | None) -> str:
     return str(n)
 
 
-def params_text(params: int, keras_params: int | None, frozen: int = 0) -> str:
+def params_text(params: int, keras_params: int | None, frozen: int = 0,
+                translate: Callable[[str], str] = str) -> str:
     """A layer's parameter count, with Keras' where it differs: "144 (Keras: 128)", and how
     many are frozen where any are: "927,008 (frozen: 927,008)"."""
     text = f"{params:,}"
     if keras_params is not None:
-        text += f" (Keras: {keras_params:,})"
+        text += " " + translate(msg("(Keras: {count})", count=f"{keras_params:,}"))
     if frozen:
-        text += f" (frozen: {frozen:,})"
+        text += " " + translate(msg("(frozen: {count})", count=f"{frozen:,}"))
     return text
 
 
-def trainable_text(total: int, frozen: int) -> str:
+def trainable_text(total: int, frozen: int) -> Message:
     """'trainable: 1,234, frozen: 927,008' for a total with frozen parameters."""
-    return f"trainable: {total - frozen:,}, frozen: {frozen:,}"
+    return msg("trainable: {trainable}, frozen: {frozen}",
+               trainable=f"{total - frozen:,}", frozen=f"{frozen:,}")
 
 
-def format_summary(summary: Summary, title: str = "") -> str:
-    header = ("Layer (type)", "Output shape", "Params", "FLOPs")
+def format_summary(summary: Summary, title: str = "",
+                   translate: Callable[[str], str] = str,
+                   columns: Callable[[str], int] = len) -> str:
+    """The summary as a text table. `translate` puts its words in the interface language (the
+    command line passes its translator; the default keeps English) and `columns` measures
+    what a terminal shows (a CJK character takes two columns)."""
+    header = tuple(
+        translate(term(word, "summary"))
+        for word in ("Layer (type)", "Output shape", "Params", "FLOPs")
+    )
     table = [
         (
-            f"{r.node_id} ({r.layer})",
+            f"{r.node_id} ({translate(term(r.layer, 'layers'))})",
             r.output,
-            params_text(r.params, r.keras_params, r.frozen),
+            params_text(r.params, r.keras_params, r.frozen, translate),
             human_count(r.flops),
         )
         for r in summary.rows
     ]
-    widths = [max(len(row[i]) for row in [header, *table]) for i in range(4)]
+    widths = [max(columns(row[i]) for row in [header, *table]) for i in range(4)]
 
     def line(row: tuple[str, ...]) -> str:
-        return "  ".join(
-            cell.ljust(w) if i < 2 else cell.rjust(w)
-            for i, (cell, w) in enumerate(zip(row, widths, strict=True))
-        )
+        cells = []
+        for i, (cell, w) in enumerate(zip(row, widths, strict=True)):
+            gap = " " * (w - columns(cell))
+            cells.append(cell + gap if i < 2 else gap + cell)
+        return "  ".join(cells)
 
-    rule = "─" * len(line(header))
+    rule = "─" * columns(line(header))
     out = [title] if title else []
     out += [line(header), rule, *(line(row) for row in table), rule]
-    total = f"Total parameters: {summary.total_params:,}"
+    total = translate(msg("Total parameters: {count}", count=f"{summary.total_params:,}"))
     if summary.total_frozen:
-        total += f" ({trainable_text(summary.total_params, summary.total_frozen)})"
+        total += f" ({translate(trainable_text(summary.total_params, summary.total_frozen))})"
     if summary.total_keras_params is not None:
         # A reader checks the count against a guide's model.summary(): say why they differ.
-        total += f" (Keras' model.summary(): {summary.total_keras_params:,})"
+        total += " " + translate(msg("(Keras' model.summary(): {count})",
+                                     count=f"{summary.total_keras_params:,}"))
     out.append(total)
     if summary.total_flops is not None:
-        out.append(
-            f"FLOPs per sample: {human_count(summary.total_flops)} ({summary.total_flops:,})"
-        )
+        out.append(translate(msg("FLOPs per sample: {short} ({count})",
+                                 short=human_count(summary.total_flops),
+                                 count=f"{summary.total_flops:,}")))
     if summary.memory is not None:
         m = summary.memory
-        out.append(
-            f"Memory: {human_bytes(m.parameter_bytes)} of weights, "
-            f"{human_bytes(m.activation_bytes)} of activations per sample; "
-            f"training with batch {summary.batch_size} needs about "
-            f"{human_bytes(m.training_bytes(summary.batch_size))}"
-            + (
-                f" (this machine has {human_bytes(total)})"
-                if (total := memory.total_memory())
-                else ""
-            )
+        text = msg(
+            "Memory: {weights} of weights, {activations} of activations per sample; "
+            "training with batch {batch} needs about {training}",
+            weights=human_bytes(m.parameter_bytes),
+            activations=human_bytes(m.activation_bytes),
+            batch=summary.batch_size,
+            training=human_bytes(m.training_bytes(summary.batch_size)),
         )
+        out.append(translate(text))
+        if machine := memory.total_memory():
+            out[-1] += " " + translate(msg("(this machine has {size})",
+                                           size=human_bytes(machine)))
     for w in summary.analysis.warnings:
-        out.append(f"Note: {w}")
+        out.append(translate(msg("Note: {note}", note=w)))
     return "\n".join(out)
 
 

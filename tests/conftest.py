@@ -3,8 +3,9 @@ import os
 import pytest
 import torch
 
-# The CI machine has two cores: keep torch from oversubscribing them.
-torch.set_num_threads(2)
+# The CI machine has two cores: keep torch from oversubscribing them. Under pytest-xdist each
+# worker process is one of those cores' worth of tests, so it gets one thread.
+torch.set_num_threads(1 if os.environ.get("PYTEST_XDIST_WORKER") else 2)
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
