@@ -6,6 +6,7 @@ what a resumed run continues on (the data set and limits it recorded, unless the
 them, which is said out loud), loading the data set with the offline fallback note, limits,
 choosing the task (by the trainer), the kind of model for the result views, and the evaluation
 per kind. The state object carries progress and requests both ways; a QThread only relays it.
+A run with a folder also writes TensorBoard events there (studio.runs.tensorboard_log).
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ from studio.runs.folder import (
 )
 from studio.runs.layout import PROJECT_FILE, RunError
 from studio.runs.location import new_run_dir, runs_beside
+from studio.runs.tensorboard_log import recording
+from studio.tensorboard_events import events_files
 from studio.training import Trainer, TrainingResult, TrainingState
 
 # What a run's model is, for the result views: each kind is looked at differently.
@@ -66,6 +69,9 @@ class RunRequest:
     data: Dataset | None = None  # the data set already loaded for these settings (the app's)
     evaluate: bool = False  # the app's result views: predictions, confusion, reconstructions
     task_options: dict[str, Any] = field(default_factory=dict)
+    # A search trial's values by name ("dense_1.units", "learning_rate"): TensorBoard's
+    # HParams dashboard shows them beside the training settings.
+    searched: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -123,7 +129,9 @@ def execute(request: RunRequest, state: TrainingState) -> RunOutcome | None:
         kind = _kind(trainer)
         trainer.started_info = {"dataset": data.title, "dataset_name": data.name, "kind": kind,
                                 "folder": str(folder.path) if folder else None}
-        result = trainer.run()
+        with recording(folder, project, request.searched, state) as events:
+            result = trainer.run()
+            events.ended(result)
     except (StudioError, Cancelled, KeyboardInterrupt):
         if folder is not None and not folder.begun:
             _abandon(folder, created)  # it failed before its first batch: nothing to keep
@@ -259,6 +267,8 @@ def _clear_run_files(path: Path) -> None:
     for name in (CHECKPOINT_FILE, METRICS_FILE, RECORD_FILE, WEIGHTS_FILE,
                  "generator.safetensors", "discriminator.safetensors"):
         (path / name).unlink(missing_ok=True)
+    for events in events_files(path):  # TensorBoard would show the old run's curves too
+        events.unlink(missing_ok=True)
     shutil.rmtree(path / "samples", ignore_errors=True)
 
 
