@@ -280,15 +280,14 @@ def engine_entries() -> list[Entry]:
     from studio.data import registry as data_registry
     from studio.data.vision import SPECS
     from studio.layers.help import HELP_CONTEXT, help_texts
-    from studio.layers.registry import CATEGORIES, all_layers
+    from studio.layers.registry import CATEGORIES, CATEGORY_COMMENT, all_layers
     from studio.settings import TRAINING_PARAMS
     from studio.templates import load_template, template_names
 
     def layers_texts() -> Iterable[str]:
-        yield from CATEGORIES
         params = []
         for layer in all_layers():
-            yield from (layer.title, layer.category, layer.summary)
+            yield from (layer.title, layer.summary)
             params += list(layer.params)
         # A layer parameter's help is its card's text, listed under HELP_CONTEXT below.
         for param in TRAINING_PARAMS:
@@ -302,6 +301,12 @@ def engine_entries() -> list[Entry]:
         Entry("layers", t, extracomment="engine: layer registry, training settings")
         for t in layers_texts()
         if t
+    ]
+    # A category shares its words with a layer's title ("Normalization"): the comment keeps
+    # the two apart, so the palette heading can be translated and the layer keep Keras' name.
+    entries += [
+        Entry("layers", c, comment=CATEGORY_COMMENT, extracomment="engine: layer category")
+        for c in CATEGORIES
     ]
     entries += [Entry(HELP_CONTEXT, t, extracomment="engine: help card") for t in help_texts()]
     for name in template_names():

@@ -14,6 +14,7 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from studio.layers.base import LayerType
+from studio.layers.registry import CATEGORY_COMMENT
 from studio.messages import fill
 from studio.params import Param
 
@@ -31,7 +32,8 @@ def layer_summary(layer: LayerType) -> str:
 
 
 def category_name(category: str) -> str:
-    return tr_layers(category)
+    # Disambiguated: "Normalization" is a category and also a layer's title.
+    return QCoreApplication.translate("layers", category, CATEGORY_COMMENT)
 
 
 def param_label(param: Param) -> str:

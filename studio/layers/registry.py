@@ -39,6 +39,8 @@ CATEGORIES = (
     "Preprocessing",
     "Pretrained",
 )
+CATEGORY_COMMENT = "category"
+"""How translations tell a category from a layer title with the same words ("Normalization")."""
 
 LAYER_MODULES = (
     "core",
