@@ -187,3 +187,61 @@ def _text(value: Any) -> str:
     if isinstance(value, KerasObject):
         return value.cls
     return repr(value)
+
+
+# Saved model files --------------------------------------------------------------------------
+
+
+def _class_of(value: Any) -> Any:
+    """A Keras object as a saved config writes it: a name, or {"class_name": …, "config": …}."""
+    return value.get("class_name") if isinstance(value, dict) else value
+
+
+def file_loss(compile_config: dict[str, Any] | None, where: str,
+              report: ImportReport) -> str | None:
+    """The Output's loss from what a saved model's compile() was given; None when the file
+    names none NetStudio has (the caller then chooses one from the last layer)."""
+    value = (compile_config or {}).get("loss")
+    if value is None:
+        return None
+    name = _class_of(value)
+    if isinstance(name, str) and name in _LOSSES:
+        report.add_mapped(where, msg("loss {name} → {ours}", name=name, ours=_LOSSES[name]))
+        return _LOSSES[name]
+    report.add_not_mapped(where, msg(
+        "the loss {name} is not one NetStudio has (cross-entropy, binary cross-entropy, mean "
+        "squared error)", name=name if isinstance(name, str) else repr(value)))
+    return None
+
+
+def file_training(compile_config: dict[str, Any] | None, where: str,
+                  report: ImportReport) -> dict[str, Any]:
+    """The optimizer and learning rate a saved model was compiled with, as training
+    settings (Keras' defaults for what the file leaves out)."""
+    value = (compile_config or {}).get("optimizer")
+    if value is None:
+        return {}
+    name = _class_of(value)
+    key = name.lower() if isinstance(name, str) else None
+    if key not in _OPTIMIZERS:
+        report.add_not_mapped(where, msg(
+            "the optimizer {name} is not one NetStudio has (Adam, AdamW, SGD, RMSprop); "
+            "training uses Adam", name=name if isinstance(name, str) else repr(value)))
+        return {}
+    values = dict(_OPTIMIZERS[key])
+    report.add_mapped(where, msg("optimizer {name} → {ours}", name=name, ours=key))
+    config = value.get("config") if isinstance(value, dict) else None
+    for arg, given in (config or {}).items():
+        if arg in _OPTIMIZER_ARGS and given is not None and not isinstance(given, dict):
+            param = TRAINING_PARAMS.get(_OPTIMIZER_ARGS[arg])
+            assert param is not None, arg  # the table names only real settings
+            try:
+                values[_OPTIMIZER_ARGS[arg]] = param.validate(
+                    round(given, 8) if isinstance(given, float) else given)
+            except ParamError as exc:
+                report.add_not_mapped(where, msg("{what}: {error}", what=f"{name}({arg}=…)",
+                                                 error=str(exc)))
+    if key == "rmsprop":
+        report.add_approximated(where, msg(
+            "RMSprop averages squared gradients with 0.99 in NetStudio (PyTorch), 0.9 in Keras"))
+    return values
