@@ -142,13 +142,17 @@ class Search:
         on_trial: Callable[[TrialResult, int, TrialResult | None], None] | None = None,
         on_message: Callable[[str], None] | None = None,
         on_epoch: Callable[[int, Any], None] | None = None,
+        on_trial_start: Callable[[int, dict[str, Any]], None] | None = None,
     ) -> None:
         """on_trial(result, trials counted so far, best so far) after each trial of this
-        worker; on_epoch(trial number, EpochReport) after each epoch (a view's curves)."""
+        worker; on_epoch(trial number, EpochReport) after each epoch (a view's curves);
+        on_trial_start(trial number, its values by key) as a trial begins to train (a view
+        lists it, running, before its first epoch ends)."""
         from studio.gan import is_gan
 
         self.options, self.project_path = options, project_path
         self.on_trial, self.on_message, self.on_epoch = on_trial, on_message, on_epoch
+        self.on_trial_start = on_trial_start
         _check_options(options)
         if is_gan(project.graph):
             raise SearchError(msg("A GAN has no validation figure to search on; search a "
@@ -357,6 +361,8 @@ class Search:
             project = self._trial_project(values)
         except StudioError as exc:
             self._fail(trial, str(exc), started)
+        if self.on_trial_start is not None:
+            self.on_trial_start(trial.number, dict(values))
         progress = _Progress(trial, self.options.objective)
         state = TrainingState(on_epoch=lambda report: self._epoch(progress, state, report))
         self._state = state

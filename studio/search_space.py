@@ -300,3 +300,73 @@ def _range(key: str, node: str | None, param: str, declared: Param, text: str,
                 low=_text(low), high=_text(high))
         )
     return Dimension(key, node, param, low=low, high=high, log=scale == "log", integer=integer)
+
+
+# Settings whose useful values span orders of magnitude: a first search of them is a log range.
+LOG_SCALE = {"learning_rate", "weight_decay", "l1"}
+# Where a log range starts for such a setting that is 0 now (off): a light penalty.
+_LOG_START = 1e-4
+
+
+def searchable_names(project: Project) -> list[str]:
+    """Every name a spec may search in `project`: training settings, then NODE.PARAM for each
+    layer's numbers, choices and true/false (the dialog's list of what can be added)."""
+    names = [p.name for p in TRAINING_PARAMS if p.name not in NOT_SEARCHABLE]
+    for node_id, node in project.graph.nodes.items():
+        if node.layer.is_input:
+            continue
+        for p in node.layer.params:
+            if isinstance(p, (IntParam, FloatParam, ChoiceParam, BoolParam, SizeParam)):
+                names.append(f"{node_id}.{p.name}")
+    return names
+
+
+def default_spec(name: str, project: Project) -> str:
+    """A first spec for searching `name` (a training setting or NODE.PARAM) around its value in
+    `project`, for the user to edit: a log range of a tenth to ten times the value for the
+    learning rate and the penalties, half, the value and double for whole numbers (units,
+    filters, batch size), half to double for other numbers (a dropout rate), every declared
+    choice for a choice (the optimizer), true and false. Within the parameter's limits;
+    SearchSpaceError when `name` cannot be searched at all."""
+    if _NAME.fullmatch(name) is None:
+        raise SearchSpaceError(msg("{name!r} is not a setting or NODE.PARAM name", name=name))
+    node, param, declared = _target(name, project)
+    key = f"{node}.{param}" if node else param
+    current = project.training[param] if node is None else project.graph.nodes[node].params[param]
+    text = _default_values(param, declared, current)
+    try:
+        parse_spec(f"{key}={text}", project)
+    except SearchSpaceError:  # (limits narrower than the guess): the value alone, to edit
+        text = _text(current[0] if isinstance(current, (list, tuple)) else current)
+    return f"{key}={text}"
+
+
+def _default_values(param: str, declared: Param, current: Any) -> str:
+    if isinstance(declared, ChoiceParam):
+        return ",".join(declared.choices)
+    if isinstance(declared, BoolParam):
+        return "true,false"
+    if isinstance(declared, FloatParam):
+        low_limit, high_limit = declared.minimum, declared.maximum
+        if param in LOG_SCALE:
+            centre = current if current > 0 else _LOG_START
+            low = max(centre / 10, low_limit, 1e-12)
+            high = min(centre * 10, high_limit)
+            return f"{_text(low)}..{_text(high)}:log"
+        if current > 0:
+            low, high = max(current / 2, low_limit), min(current * 2, high_limit)
+        else:  # off now: from off to a quarter of the way up
+            low, high = low_limit, low_limit + (high_limit - low_limit) / 4
+        return f"{_text(_round(low))}..{_text(_round(high))}"
+    number = current[0] if isinstance(current, (list, tuple)) else current
+    low_limit = getattr(declared, "minimum", 0)
+    high_limit = getattr(declared, "maximum", number * 2)
+    points = [number // 2, number, number * 2] if number > 0 else [number, number + 1,
+                                                                    number + 2]
+    values = sorted({min(max(p, low_limit), high_limit) for p in points})
+    return ",".join(str(v) for v in values)
+
+
+def _round(value: float) -> float:
+    """Three significant digits: a range reads 0.25..1, not 0.2500000001..1."""
+    return float(f"{value:.3g}")

@@ -29,11 +29,13 @@ from widgets.i18n import (
     tr_message,
 )
 from widgets.param_editors import labelled_editor
+from widgets.search.context_menu import SearchMenuHook
 
 
 class Inspector(QWidget):
     paramEdited = Signal(str, str, object)  # node id, parameter name, value
     projectNameEdited = Signal(str)
+    searchRequested = Signal(str)  # "node.param": right-click → Search This…
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -43,6 +45,8 @@ class Inspector(QWidget):
         self.editors: dict[str, QWidget] = {}
         self._analysis: Analysis | None = None
         self._name_shown = ""
+        self.search_hook = SearchMenuHook(self, lambda: self.node_id)
+        self.search_hook.requested.connect(self.searchRequested)
 
         self.stack = QStackedWidget()
         self.stack.addWidget(self._build_project_page())
@@ -203,6 +207,7 @@ class Inspector(QWidget):
             label, editor = labelled_editor(param)
             editor.edited.connect(lambda value, name=param.name: self._edited(name, value))
             self.form.addRow(label, editor)
+            self.search_hook.watch(param.name, label, editor)
             self.editors[param.name] = editor
         self.no_params.setVisible(not self.editors)
 

@@ -38,6 +38,7 @@ from widgets.model_import import ModelImport
 from widgets.palette import Palette
 from widgets.problems import ProblemsList
 from widgets.project_files import ProjectFiles
+from widgets.search.session import SearchSession
 from widgets.summary_panel import SummaryPanel
 from widgets.training.style import TABS
 from widgets.training.window import TrainingSide
@@ -93,6 +94,9 @@ class MainWindow(TrainingSide, ModelImport, ProjectFiles, CanvasEdits, Clipboard
         build_menus(self, self.actions)
         self.toolbar = build_toolbar(self, self.actions)
         self._init_training_actions()
+        self.search = SearchSession(self)  # the Search page, Run → Search…, Search This…
+        self.search.add_to_run_menu(self.run_menu, self.actions.compare)
+        self.actions.search = self.search.action
         a = self.actions
         self.view.set_context_actions(
             [
@@ -205,6 +209,7 @@ class MainWindow(TrainingSide, ModelImport, ProjectFiles, CanvasEdits, Clipboard
             return
         self._shut_down = True
         self.stop_training_and_wait()
+        self.search.shutdown()
         self.summary.timer.stop()
         self.scene.detach()
         self.document.close()

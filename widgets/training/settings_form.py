@@ -33,6 +33,7 @@ from studio.settings import TRAINING_PARAMS
 from widgets.document import Document
 from widgets.i18n import dataset_title, tr_message
 from widgets.param_editors import labelled_editor
+from widgets.search.context_menu import SearchMenuHook
 from widgets.training.augment_preview import AugmentPreview
 from widgets.training.resize_preview import ResizePreview
 
@@ -302,9 +303,13 @@ class DataChooser(QWidget):
 class SettingsForm(QWidget):
     """Data set, device and the training parameters of the Document's project."""
 
+    searchRequested = Signal(str)  # a setting's name: right-click → Search This…
+
     def __init__(self, document: Document) -> None:
         super().__init__()
         self.document = document
+        self.search_hook = SearchMenuHook(self)
+        self.search_hook.requested.connect(self.searchRequested)
         self.chooser = DataChooser()
         self.chooser.datasetEdited.connect(document.set_dataset)
         self.chooser.deviceEdited.connect(lambda d: document.set_training({"device": d}))
@@ -351,6 +356,7 @@ class SettingsForm(QWidget):
         label, editor = labelled_editor(param)
         editor.edited.connect(lambda value, n=name: self.document.set_training({n: value}))
         form.addRow(label, editor)
+        self.search_hook.watch(name, label, editor)
         self.editors[name] = editor
         self.labels[name] = label
 
