@@ -106,10 +106,6 @@ def _int(number: int, value: int) -> bytes:
     return _key(number, _VARINT) + _varint(int(value)) if value else b""
 
 
-def _bool(number: int, value: bool) -> bytes:
-    return _key(number, _VARINT) + b"\x01" if value else b""
-
-
 def _double(number: int, value: float) -> bytes:
     return _key(number, _FIXED64) + struct.pack("<d", value)
 
@@ -270,36 +266,13 @@ def _tensor_shape(shape: Shape) -> bytes:
 # The hparams plugin --------------------------------------------------------------------------
 
 HPARAMS_PLUGIN = "hparams"
-EXPERIMENT_TAG = "_hparams_/experiment"
 SESSION_START_TAG = "_hparams_/session_start_info"
 SESSION_END_TAG = "_hparams_/session_end_info"
 # The hparams plugin's records carry an empty float tensor: TensorProto{dtype=DT_FLOAT,
 # tensor_shape{dim{size 0}}}.
 _NULL_TENSOR = _int(1, 1) + _bytes(2, _bytes(2, b""))
 STATUS_UNKNOWN, STATUS_SUCCESS, STATUS_FAILURE, STATUS_RUNNING = 0, 1, 2, 3
-_DATA_TYPE = {str: 1, bool: 2, float: 3}  # hparams DataType: STRING, BOOL, FLOAT64
-DATASET_TRAINING, DATASET_VALIDATION = 1, 2
 HParam = bool | int | float | str
-
-
-@dataclass
-class HParamInfo:
-    """A column of the HParams dashboard: a hyperparameter's name, type (by an example value)
-    and, where known, its discrete values."""
-
-    name: str
-    example: HParam
-    display_name: str = ""
-    description: str = ""
-    values: Sequence[HParam] = ()
-    differs: bool = False
-
-
-@dataclass
-class MetricInfo:
-    tag: str  # a scalar tag of the run: its last value is the session's figure
-    display_name: str = ""
-    dataset_type: int = 0
 
 
 def _value(value: HParam) -> bytes:
@@ -331,27 +304,6 @@ def session_start(hparams: Mapping[str, HParam], start_time: float, group: str =
 def session_end(status: int, end_time: float) -> bytes:
     """SessionEndInfo{status=1, end_time_secs=2}."""
     return _hparams_record(SESSION_END_TAG, 4, _int(1, status) + _double(2, end_time))
-
-
-def experiment(hparams: Iterable[HParamInfo], metrics: Iterable[MetricInfo],
-               created: float, name: str = "") -> bytes:
-    """Experiment{hparam_infos=4, metric_infos=5, time_created_secs=3, name=6}: the columns
-    of the HParams dashboard, in this order."""
-    message = _text(6, name) + _double(3, created)
-    for info in hparams:
-        kind = _DATA_TYPE[bool if isinstance(info.example, bool) else
-                          float if isinstance(info.example, (int, float)) else str]
-        body = _text(1, info.name) + _text(2, info.display_name) + _text(3, info.description)
-        body += _int(4, kind)
-        if info.values:
-            body += _bytes(5, b"".join(_bytes(1, _value(v)) for v in info.values))
-        body += _bool(7, info.differs)
-        message += _bytes(4, body)
-    for metric in metrics:
-        body = _bytes(1, _text(2, metric.tag)) + _text(3, metric.display_name)
-        body += _int(5, metric.dataset_type)
-        message += _bytes(5, body)
-    return _hparams_record(EXPERIMENT_TAG, 2, message)
 
 
 # Reading back what a run wrote ---------------------------------------------------------------

@@ -12,6 +12,11 @@ The run pipeline wraps a run in `recording(...)`, which listens to the state's r
 - on_epoch: `epoch/<metric>` and `epoch/learning_rate` at the epoch's number, then a flush;
 - the end: `test/<metric>` and the session's end (finished, early-stopped or failed).
 
+No run writes the hparams plugin's experiment config: TensorBoard takes one such config, from
+any run, for everything under its --logdir, so two searches over different values would hide
+each other's columns. Without one, TensorBoard works the columns out from all the sessions
+shown, the settings that differ between them first.
+
 A resumed run writes a new events file in the same folder. Its batch steps continue from the
 last batch of the epoch it resumes after, even if the batch size changed, and a restart marker
 (SessionLog START) at its first step makes TensorBoard drop what the stopped run wrote after its
@@ -51,7 +56,6 @@ class RunEvents:
         self.file: tb.EventsFile | None = None
         self.start_epoch = 0
         self._first_step: int | None = None  # the batch step of this part's first batch
-        self._experiment_written = False
 
     # The state's reports --------------------------------------------------------------------
 
@@ -83,10 +87,6 @@ class RunEvents:
             return
         self._scalars(report.epoch, EPOCH,
                       {**report.metrics, "learning_rate": report.learning_rate})
-        if self.searched and not self._experiment_written:
-            self._experiment_written = True  # the metrics' names are known from here on
-            self._add(tb.event(summary=tb.experiment(
-                self._hparam_infos(), metric_infos(report.metrics), time.time())))
         self._flush()
 
     def ended(self, result: TrainingResult) -> None:
@@ -138,27 +138,6 @@ class RunEvents:
         values.update(self.searched)
         return {name: _hparam(value) for name, value in values.items() if value is not None}
 
-    def _hparam_infos(self) -> list[tb.HParamInfo]:
-        """The columns of a search's HParams dashboard: the values searched first."""
-        from studio.params import BoolParam, ChoiceParam
-        from studio.settings import TRAINING_PARAMS
-
-        infos = [tb.HParamInfo(name, _hparam(value), differs=True)
-                 for name, value in self.searched.items()]
-        for param in TRAINING_PARAMS:
-            if param.name in self.searched or param.name not in self.project.training:
-                continue
-            choices: tuple[Any, ...] = ()
-            if isinstance(param, ChoiceParam):
-                choices = param.choices
-            elif isinstance(param, BoolParam):
-                choices = (False, True)
-            infos.append(tb.HParamInfo(param.name, _hparam(self.project.training[param.name]),
-                                       display_name=param.title, description=param.help,
-                                       values=choices))
-        infos.append(tb.HParamInfo("dataset", ""))
-        return infos
-
     def _resumed_step(self, batches: int) -> int:
         """The batch step this part goes on from: the last batch step written before the end of
         the epoch it resumes after (0 for a new run). An epoch the files lack (written into the
@@ -177,17 +156,6 @@ class RunEvents:
 
 def _hparam(value: Any) -> tb.HParam:
     return value if isinstance(value, (bool, int, float, str)) else str(value)
-
-
-def metric_infos(metrics: dict[str, float | None]) -> list[tb.MetricInfo]:
-    """The HParams dashboard's figures for a run reporting these epoch metrics: the validation
-    ones first, then training, then the test figures the run will have."""
-    names = sorted(metrics, key=lambda name: not name.startswith("val_"))
-    infos = [tb.MetricInfo(EPOCH + name, dataset_type=tb.DATASET_VALIDATION
-                           if name.startswith("val_") else tb.DATASET_TRAINING)
-             for name in names]
-    infos += [tb.MetricInfo(TEST + name) for name in ("accuracy", "loss") if name in metrics]
-    return infos
 
 
 def graph_nodes(project: Project) -> list[tb.GraphNode]:
