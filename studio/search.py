@@ -23,6 +23,7 @@ import math
 import os
 import re
 import secrets
+import threading
 import time
 import warnings
 from collections.abc import Callable, Iterator
@@ -167,7 +168,9 @@ class Search:
         self.folder: Path | None = None
         self.data: Any = None
         self._stop = False
-        self._optimizing = False  # Optuna's study.stop() works only inside optimize
+        # Optuna's study.stop() works only inside optimize, in its thread: the thread that
+        # runs it, while it does (None otherwise).
+        self._optimizing: int | None = None
         # The messages of this worker's failed trials, as messages (translatable); the
         # storage keeps their English text.
         self._errors: dict[int, str] = {}
@@ -324,14 +327,14 @@ class Search:
                           "give more --trials to go on.", study=self.study_name, done=done,
                           trials=self.options.trials))
         elif not self._stop:  # (stopped while the data set loaded: nothing to run)
-            self._optimizing = True
+            self._optimizing = threading.get_ident()
             try:
                 with _quiet_optuna():
                     study.optimize(self._objective, n_trials=self.options.trials - done,
                                    catch=(_TrialFailed, _TrialStopped),
                                    callbacks=[self._after_trial], gc_after_trial=False)
             finally:
-                self._optimizing = False
+                self._optimizing = None
                 self._write_record()  # also after a second Ctrl-C: the requeued trial shows
         return self.trials()
 
@@ -340,9 +343,10 @@ class Search:
         return self._stop
 
     def stop(self) -> None:
-        """Stop after the running trial's current batch; that trial is queued again."""
+        """Stop after the running trial's current batch; that trial is queued again. From
+        another thread (the app's window) the study stops once that trial has ended."""
         self._stop = True
-        if self.study is not None and self._optimizing:
+        if self.study is not None and self._optimizing == threading.get_ident():
             self.study.stop()
         if self._state is not None:
             self._state.request_stop()
@@ -455,7 +459,7 @@ class Search:
             result = _result(frozen)
             result.error = self._errors.get(result.number, result.error)
             self.on_trial(result, counted, self._best(trials))
-        if counted >= self.options.trials:
+        if counted >= self.options.trials or self._stop:
             study.stop()
 
     # What the study holds -----------------------------------------------------------------

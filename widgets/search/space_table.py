@@ -126,6 +126,7 @@ class SpaceTable(QTableWidget):
         combo.addItem(self.tr("Range"), RANGE)
         combo.addItem(self.tr("Log range"), LOG)
         combo.setCurrentIndex(combo.findData(kind))
+        combo.setProperty("kind", kind)  # the kind before a change, to convert from
         combo.activated.connect(lambda index, c=combo: self._kind_chosen(c))
         self.setCellWidget(row, KIND, combo)
         self._filling = False
@@ -180,6 +181,7 @@ class SpaceTable(QTableWidget):
                                                      else RANGE))
             elif not ranged and combo.currentData() != LIST:
                 combo.setCurrentIndex(combo.findData(LIST))
+            combo.setProperty("kind", combo.currentData())
             if item.text().strip().endswith(":log"):
                 self._filling = True
                 item.setText(item.text().strip()[: -len(":log")])
@@ -192,8 +194,10 @@ class SpaceTable(QTableWidget):
         kind = combo.currentData()
         values = self.item(row, VALUES)
         target = self.item(row, TARGET).text()
-        # Rewrite the values for the new kind when the old ones parse.
-        for old in (LIST, RANGE, LOG):
+        # Rewrite the values for the new kind when they parse as the old kind.
+        before = combo.property("kind") or LIST
+        combo.setProperty("kind", kind)
+        for old in dict.fromkeys((before, LIST, RANGE, LOG)):
             try:
                 d = parse_spec(join_spec(target, old, values.text()), self.project)
             except SearchSpaceError:
