@@ -21,14 +21,18 @@ import torch
 
 from studio.compiler import CompileError, compile_graph
 from studio.importers.keras_file_graph import (
+    RANK_NEEDED as _RANK_NEEDED,
+)
+from studio.importers.keras_file_graph import (
     Flow,
     GraphBuilder,
     LayerFailed,
     NeedsChannelsLast,
+    keras_call,
     where,
 )
 from studio.importers.keras_h5 import KerasFile, read_keras_file
-from studio.importers.keras_layers import known_layer_classes
+from studio.importers.keras_layers import NotConvertible, convert_layer, known_layer_classes
 from studio.importers.keras_settings import file_loss, file_training
 from studio.importers.keras_weights import WeightsMismatch, node_weights
 from studio.importers.report import ImportRefused, ImportReport
@@ -127,6 +131,21 @@ class _Walker:
             self.builder.failed.append(name)
             return None
 
+    def check_only(self, entry: tuple[str, str, dict, dict]) -> None:
+        """A layer behind one that failed has no input to build on; its own settings are
+        still checked, so the report lists every layer to change at once."""
+        name, cls, config, raw = entry
+        if cls in _RANK_NEEDED or cls in ("Flatten", "Reshape") or name in self.builder.failed:
+            return
+        try:
+            _check_class(cls, config, raw)
+            call, _ = keras_call(cls, config)
+            convert_layer(call)
+        except (LayerFailed, NotConvertible) as exc:
+            self.report.add_not_mapped(where(name), msg("{cls} not imported: {reason}", cls=cls,
+                                                        reason=exc.args[0]))
+            self.builder.failed.append(name)
+
     def input(self, name: str, batch_shape: Any, dtype: Any, integer: bool) -> Flow | None:
         if not isinstance(batch_shape, (list, tuple)):
             raise self.refuse(msg(
@@ -157,8 +176,9 @@ class _Walker:
         flow = self.input(name, shape, dtype, integer=entries[0][1] == "Embedding")
         for entry in entries:
             if flow is None:
-                break
-            flow = self.apply(entry, [flow], entry[0])
+                self.check_only(entry)
+            else:
+                flow = self.apply(entry, [flow], entry[0])
         if flow is None:
             return []
         self.output(flow, entries[-1][0])
@@ -186,6 +206,7 @@ class _Walker:
                 sources = [flows[r] for r in refs]
                 if any(s is None for s in sources):
                     flows[(name, index, 0)] = None  # behind a layer already reported
+                    self.check_only(entry)
                     continue
                 hint = name if index == 0 else f"{name}_{index + 1}"
                 flows[(name, index, 0)] = self.apply(entry, sources, hint)  # type: ignore[arg-type]
@@ -249,7 +270,7 @@ def _check_class(cls: str, config: dict[str, Any], raw: dict[str, Any]) -> None:
     if cls in known_layer_classes() and cls not in ("Input", _INPUT):
         return
     module, registered = raw.get("module"), raw.get("registered_name")
-    if (isinstance(module, str) and not module.startswith("keras")) or (
+    if (isinstance(module, str) and not module.startswith("keras")) or ">" in cls or (
             isinstance(registered, str) and ">" in registered):
         raise LayerFailed(msg(
             "{cls} is a custom layer: its computation is code that is not in the file (and "

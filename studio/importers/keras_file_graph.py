@@ -98,7 +98,7 @@ _OFF = (None, 0, 0.0)
 _KEEPS_ORDER = {"Dropout", "GaussianNoise", "Activation", "ReLU", "LeakyReLU", "ELU",
                 "Softmax", "BatchNormalization", "Rescaling"}
 _MERGES = {"Add", "Subtract", "Multiply", "Average", "Maximum", "Concatenate"}
-_RANK_NEEDED = {"Permute", "LayerNormalization", "PReLU"}
+RANK_NEEDED = {"Permute", "LayerNormalization", "PReLU"}
 
 
 def keras_call(cls: str, config: dict[str, Any]) -> tuple[LayerCall, list[str]]:
@@ -248,7 +248,7 @@ class GraphBuilder:
                 "on a volume NetStudio's {cls} works along the width, Keras' along the "
                 "channels", cls="softmax" if cls != "Concatenate" else cls))
         call, training = keras_call(cls, _normalised_axes(cls, config, sources))
-        rank = sources[0].type.rank if sources and cls in _RANK_NEEDED else None
+        rank = sources[0].type.rank if sources and cls in RANK_NEEDED else None
         try:
             converted = convert_layer(call, rank)
         except NotConvertible as exc:
@@ -261,6 +261,8 @@ class GraphBuilder:
             self.report.add_not_mapped(where(name), msg(
                 "{cls} is frozen in Keras (trainable=False); in NetStudio it trains",
                 cls=cls))
+        if converted.changed:  # close, not the same: with trained weights that matters
+            raise LayerFailed(converted.changed[0])
         if converted.identity:
             self.report.add_mapped(where(name), msg("{cls}: computes nothing, no node needed",
                                                     cls=cls))

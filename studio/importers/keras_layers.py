@@ -483,4 +483,10 @@ def _convert_transpose(call: LayerCall) -> Converted:
                  "use_bias": ("use_bias", _same_value)}, dict(_CHANNELS_LAST))
     result = _convert_with(spec, call, bound)
     result.params.update(kernel_size=kernel, strides=stride, padding=pad, output_padding=extra)
+    if extra and kernel > stride:
+        # Keras crops (k − s) // 2 cells before and the rest after; PyTorch crops `padding`
+        # before and `padding − output_padding` after: never more after than before.
+        result.changed.append(msg(
+            "Conv2DTranspose: Keras' 'same' crops the odd extra cell at the end, NetStudio's "
+            "at the start, so the output is shifted by one cell (the same size)"))
     return result
