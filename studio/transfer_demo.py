@@ -25,9 +25,22 @@ from pathlib import Path
 
 import torch
 
-from studio.data import Dataset, load_dataset
+from studio.data import Dataset, DatasetInfo, list_datasets, load_dataset
+from studio.errors import StudioError
 from studio.graph import Graph
+from studio.messages import msg, term
 from studio.project import Project
+from studio.runs.folder import (
+    EARLY_STOPPED,
+    FINISHED,
+    STOPPED,
+    read_metrics,
+    read_record,
+    write_failure,
+)
+from studio.runs.layout import WEIGHTS_FILE
+from studio.runs.location import new_run_dir
+from studio.runs.pipeline import RunRequest, execute
 from studio.templates import load_template
 from studio.training import TrainingState, train
 
@@ -88,12 +101,246 @@ def transfer_graph(run: Path, variant: str, classes: int, lr_factor: float) -> G
     return graph
 
 
-def _project(name: str, graph: Graph, seed: int, epochs: int, batch_size: int) -> Project:
+def _project(name: str, graph: Graph, seed: int, epochs: int, batch_size: int,
+             dataset: str = "synthetic-shapes", validation_split: float = 0.0) -> Project:
     project = Project(name=name, graph=graph)
-    project.dataset["name"] = "synthetic-shapes"
+    project.dataset["name"] = dataset
     project.training.update({"optimizer": "adam", "learning_rate": 1e-3, "epochs": epochs,
-                             "batch_size": batch_size, "validation_split": 0.0, "seed": seed})
+                             "batch_size": batch_size, "validation_split": validation_split,
+                             "seed": seed})
     return project
+
+
+# The demo as the app runs it ----------------------------------------------------------------
+
+DEMO_DATASET = "fashion-mnist"
+BATCH = 32
+# The run folders' tags, by variant: a tag is lower case letters, digits and dashes.
+TAGS = {"frozen": "frozen", "fine_tuned": "fine-tuned", "scratch": "scratch"}
+TITLES = {"frozen": "Frozen body", "fine_tuned": "Fine-tuned body", "scratch": "From scratch"}
+
+
+class DemoError(StudioError):
+    """The demo cannot run; the message says why."""
+
+
+@dataclass(frozen=True)
+class DemoSettings:
+    """One demo: what the body learns first, and how few samples the new task has.
+
+    The defaults keep a demo short on two CPU cores: the body is pretrained once (on 6,000
+    images of the first five classes, two epochs) and kept for the next demo; each of the three
+    models then trains for about 150 batches. The measured figures (MEASURED) are for exactly
+    these settings, over 3 seeds."""
+
+    per_class: int = 20
+    seed: int = 0
+    source: tuple[int, ...] = (0, 1, 2, 3, 4)
+    target: tuple[int, ...] = (5, 6, 7, 8, 9)
+    pretrain_samples: int = 6000
+    pretrain_epochs: int = 2
+    steps: int = 150
+    # Validated each epoch on other images of the new classes than the few it learns from:
+    # the curves show how each model does on images it never saw.
+    val_per_class: int = 30
+    test_limit: int | None = None
+    lr_factor: float = 1.0
+
+    @property
+    def epochs(self) -> int:
+        """As many epochs as `steps` batches take: with 5 samples per class an epoch is one
+        batch, and a fixed number of epochs would leave the smallest sets undertrained."""
+        batches = math.ceil(self.per_class * len(self.target) / BATCH)
+        return max(1, math.ceil(self.steps / max(batches, 1)))
+
+
+@dataclass
+class DemoData:
+    data: Dataset
+    stand_in_for: str | None  # the title of the data set it stands in for, if it does
+
+
+def demo_source(infos: list[DatasetInfo] | None = None) -> tuple[DatasetInfo, str | None]:
+    """Which data set the demo trains on, known without loading it: Fashion-MNIST when it is
+    on this machine (Debian's dataset-fashion-mnist, or downloaded before), else its offline
+    stand-in as the data registry names it. Also the title of the set it stands in for."""
+    from studio.fit import plan_dataset  # studio.fit reads the layer registry
+
+    plan = plan_dataset({"name": DEMO_DATASET}, infos)
+    if plan is None:
+        raise DemoError(msg("The data set {name} is not known.", name=DEMO_DATASET))
+    use = plan.chosen if plan.available else plan.stand_in
+    if use is None:
+        raise DemoError(msg("Neither {title} nor a stand-in for it is on this machine.",
+                            title=term(plan.chosen.title, "datasets")))
+    return use, (None if use is plan.chosen else plan.chosen.title)
+
+
+def demo_dataset(infos: list[DatasetInfo] | None = None) -> DemoData:
+    """The demo's data set, loaded (see demo_source): nothing is downloaded."""
+    info, stand_in_for = demo_source(infos)
+    return DemoData(load_dataset(info.name), stand_in_for)
+
+
+def new_task_data(data: Dataset, settings: DemoSettings) -> tuple[Dataset, float]:
+    """The new task: `per_class` training samples of each target class, then
+    `val_per_class` other samples of each (held out: last, as the validation split takes
+    them), and all their test samples. Returns the data set and its validation split."""
+    generator = torch.Generator().manual_seed(settings.seed)
+    few, held = [], []
+    for cls in settings.target:
+        found = torch.nonzero(data.y_train == cls).flatten()
+        found = found[torch.randperm(len(found), generator=generator)]
+        few.append(found[: settings.per_class])
+        held.append(found[settings.per_class: settings.per_class + settings.val_per_class])
+    few_at = torch.cat(few)
+    few_at = few_at[torch.randperm(len(few_at), generator=generator)]
+    train_at = torch.cat([few_at, *held])
+    test_at = torch.cat([torch.nonzero(data.y_test == c).flatten() for c in settings.target])
+    relabel = torch.full((max(len(data.classes), 1),), -1, dtype=torch.long)
+    relabel[list(settings.target)] = torch.arange(len(settings.target))
+    task = replace(
+        data,
+        x_train=data.x_train[train_at], y_train=relabel[data.y_train[train_at]],
+        x_test=data.x_test[test_at], y_test=relabel[data.y_test[test_at]],
+        classes=[data.classes[c] for c in settings.target],
+    )
+    n, n_val = len(train_at), len(train_at) - len(few_at)
+    # int(n × split) must give n_val exactly: half a sample more keeps float error off it.
+    return task, ((n_val + 0.5) / n if n_val else 0.0)
+
+
+@dataclass
+class VariantRun:
+    variant: str
+    run_dir: Path | None
+    status: str  # finished | stopped | early-stopped
+    test_accuracy: float | None
+    history: list[dict] = field(default_factory=list)
+
+
+@dataclass
+class DemoResult:
+    dataset: str  # the title of the data set it trained on
+    stand_in_for: str | None
+    settings: DemoSettings
+    pretrained: Path | None = None
+    pretrained_accuracy: float | None = None
+    reused: bool = False  # the pretrained body came from an earlier demo
+    runs: list[VariantRun] = field(default_factory=list)
+    stopped: bool = False
+
+    def accuracy(self, variant: str) -> float | None:
+        """Test accuracy of a variant that ran to its end (a stopped one does not count)."""
+        for run in self.runs:
+            if run.variant == variant and run.status != STOPPED:
+                return run.test_accuracy
+        return None
+
+    def gaps(self) -> dict[str, float]:
+        """Each pretrained variant's test accuracy minus the scratch model's, in 0–1, for
+        those that finished."""
+        return gaps_of({v: self.accuracy(v) for v in VARIANTS})
+
+
+def gaps_of(accuracy: dict[str, float | None]) -> dict[str, float]:
+    scratch = accuracy.get("scratch")
+    if scratch is None:
+        return {}
+    return {v: a - scratch for v in ("fine_tuned", "frozen")
+            if (a := accuracy.get(v)) is not None}
+
+
+def pretrained_folder(root: Path, dataset: str, settings: DemoSettings) -> Path:
+    """Where the body pretrained with these settings is kept, to be reused by the next demo."""
+    classes = "".join(str(c) for c in settings.source)
+    return root / (f"pretrained-{dataset}-c{classes}-n{settings.pretrain_samples}"
+                   f"-e{settings.pretrain_epochs}-seed{settings.seed}")
+
+
+def _finished_run(path: Path) -> bool:
+    return (read_record(path).get("status") in (FINISHED, EARLY_STOPPED)
+            and (path / WEIGHTS_FILE).is_file())
+
+
+def run_demo(
+    root: Path,
+    settings: DemoSettings,
+    new_state: Callable[[str], TrainingState],
+    *,
+    on_run: Callable[[VariantRun], None] | None = None,
+    stopped: Callable[[], bool] = lambda: False,
+    demo_data: DemoData | None = None,
+) -> DemoResult:
+    """Pretrain the seed CNN's body on the source classes (or reuse the one an earlier demo
+    left in `root`), then train the three models on the new task, each an ordinary run of the
+    run pipeline, in `root`/runs. `new_state(stage)` gives the state object of each run
+    ("pretrain", then each variant): its callbacks report progress, its request_stop stops
+    that run. After a stopped run nothing more trains; what finished is kept. `on_run` hears
+    of each variant's run as it ends."""
+    demo_data = demo_data or demo_dataset()
+    data = demo_data.data
+    result = DemoResult(data.title, demo_data.stand_in_for, settings)
+    root.mkdir(parents=True, exist_ok=True)
+    folder = pretrained_folder(root, data.name, settings)
+    result.pretrained = folder
+    if _finished_run(folder):
+        result.reused = True
+    else:
+        old = classes_subset(data, list(settings.source), None, settings.seed)
+        project = _project("Pretrained body", seed_cnn(len(settings.source)), settings.seed,
+                           settings.pretrain_epochs, 64, data.name)
+        project.training["train_limit"] = settings.pretrain_samples
+        state = new_state("pretrain")
+        outcome = execute(RunRequest(project, out_dir=folder, data=old, force=True,
+                                     test_limit=settings.test_limit), state)
+        if outcome is None or outcome.result.status == STOPPED:
+            result.stopped = True
+            return result
+    result.pretrained_accuracy = read_metrics(folder).get("test_accuracy")
+    task, split = new_task_data(data, settings)
+    runs = root / "runs"
+    for variant in VARIANTS:
+        if stopped():
+            result.stopped = True
+            break
+        graph = transfer_graph(folder, variant, len(settings.target), settings.lr_factor)
+        project = _project(TITLES[variant], graph, settings.seed, settings.epochs, BATCH,
+                           data.name, split)
+        try:
+            out_dir = new_run_dir(runs, TAGS[variant])
+        except OSError as exc:
+            raise write_failure(runs, exc) from None
+        outcome = execute(RunRequest(project, out_dir=out_dir, data=task,
+                                     test_limit=settings.test_limit), new_state(variant))
+        if outcome is None:  # stopped before its first batch: its empty folder is gone
+            result.stopped = True
+            break
+        run = VariantRun(variant, out_dir, outcome.result.status,
+                         outcome.result.test_accuracy, list(outcome.result.history))
+        result.runs.append(run)
+        if on_run is not None:
+            on_run(run)
+        if run.status == STOPPED:
+            result.stopped = True
+            break
+    return result
+
+
+# What the demo gives, measured: the mean test accuracy of each model over seeds 0, 1, 2 with
+# DemoSettings' defaults (`python -m studio.transfer_demo --demo`), by data set and samples
+# per class.
+MEASURED: dict[tuple[str, int], dict[str, float]] = {}
+MEASURED_SEEDS = 3
+
+
+def measured(dataset: str, per_class: int) -> dict[str, float] | None:
+    """The measured means for a demo on this data set (by name) with this many samples per
+    class, None where none were measured."""
+    return MEASURED.get((dataset, per_class))
+
+
+# Measuring by hand ---------------------------------------------------------------------------
 
 
 @dataclass
@@ -146,22 +393,56 @@ def measure(
     return figures
 
 
+def measure_demo(root: Path, dataset: str, per_class_values: Sequence[int],
+                 seeds: Sequence[int] = (0, 1, 2),
+                 progress: Callable[[str], None] = print) -> dict[int, dict[str, list[float]]]:
+    """The app's demo with its default settings, per seed: test accuracy by samples per class
+    and variant. One pretraining per seed, shared by the sizes (as the app reuses it)."""
+    infos = [i for i in list_datasets() if i.name == dataset]
+    data = DemoData(load_dataset(dataset), None) if infos and infos[0].available else None
+    if data is None:
+        raise DemoError(msg("{name} is not on this machine.", name=dataset))
+    found: dict[int, dict[str, list[float]]] = {}
+    for seed in seeds:
+        for per_class in per_class_values:
+            settings = DemoSettings(per_class=per_class, seed=seed)
+            result = run_demo(root, settings, lambda stage: TrainingState(), demo_data=data)
+            for run in result.runs:
+                found.setdefault(per_class, {}).setdefault(run.variant, []).append(
+                    run.test_accuracy)
+            progress(f"{dataset} seed {seed}, {per_class}/class: pretrained "
+                     f"{result.pretrained_accuracy:.3f}, " + ", ".join(
+                         f"{r.variant} {r.test_accuracy:.3f}" for r in result.runs))
+    return found
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--per-class", type=int, default=20)
+    parser.add_argument("--demo", metavar="DATASET",
+                        help="measure the app's demo (its default settings) on this data set")
+    parser.add_argument("--per-class", type=int, nargs="+", default=[20])
     parser.add_argument("--seeds", type=int, default=3)
     parser.add_argument("--steps", type=int, default=300)
     parser.add_argument("--pretrain-epochs", type=int, default=3)
     parser.add_argument("--lr-factor", type=float, default=1.0)
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
-        figures = measure(Path(tmp), seeds=range(args.seeds), per_class=args.per_class,
-                          steps=args.steps, pretrain_epochs=args.pretrain_epochs,
-                          lr_factor=args.lr_factor)
-    print(f"{args.per_class} samples per class, {args.seeds} seeds:")
-    for variant in VARIANTS:
-        values = ", ".join(f"{a:.3f}" for a in figures.accuracy[variant])
-        print(f"  {variant:<11} {figures.mean(variant):.1%}  ({values})")
+        if args.demo:
+            found = measure_demo(Path(tmp), args.demo, args.per_class, range(args.seeds))
+            for per_class, by_variant in found.items():
+                print(f"{args.demo}, {per_class} samples per class, {args.seeds} seeds:")
+                for variant, values in by_variant.items():
+                    shown = ", ".join(f"{a:.3f}" for a in values)
+                    print(f"  {variant:<11} {statistics.fmean(values):.1%}  ({shown})")
+            return
+        for per_class in args.per_class:
+            figures = measure(Path(tmp), seeds=range(args.seeds), per_class=per_class,
+                              steps=args.steps, pretrain_epochs=args.pretrain_epochs,
+                              lr_factor=args.lr_factor)
+            print(f"{per_class} samples per class, {args.seeds} seeds:")
+            for variant in VARIANTS:
+                values = ", ".join(f"{a:.3f}" for a in figures.accuracy[variant])
+                print(f"  {variant:<11} {figures.mean(variant):.1%}  ({values})")
 
 
 if __name__ == "__main__":

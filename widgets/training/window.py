@@ -37,6 +37,7 @@ from widgets.training.runs import (
     unsaved_key,
     unsaved_runs_dir,
 )
+from widgets.training.transfer_demo import TransferDemo
 from widgets.training.worker import RunOutcome
 
 MODEL_PAGE, TRAINING_PAGE = 0, 1
@@ -137,12 +138,14 @@ class TrainingSide:
         )
         self.comparison = OptimizerComparison(self)
         a.compare = self.comparison.action
+        self.transfer_demo = TransferDemo(self)
+        a.transfer_demo = self.transfer_demo.action
         bar = self.menuBar()
         # "Run", not a fourth "Training" beside the tab, the panel and the Train button.
         menu = QMenu(self.tr("&Run"), self)
         menu.setObjectName("runMenu")
         bar.insertMenu(bar.actions()[-1], menu)  # before Help
-        for item in (a.train, a.pause, a.stop, None, a.compare, None, a.export):
+        for item in (a.train, a.pause, a.stop, None, a.compare, a.transfer_demo, None, a.export):
             menu.addSeparator() if item is None else menu.addAction(item)
         self.run_menu = menu
         self.toolbar.addSeparator()
@@ -296,6 +299,7 @@ class TrainingSide:
 
     def stop_training_and_wait(self) -> None:
         self.training.shutdown()
+        self.transfer_demo.shutdown()
         if self.export_dialog is not None:
             self.export_dialog.done(0)
 
