@@ -191,8 +191,31 @@ def volume_sequential() -> tuple[keras.Model, list[np.ndarray]]:
     return model, [_images(6, 6, 6, 2)]
 
 
+def element_wise_functional() -> tuple[keras.Model, list[np.ndarray]]:
+    """The layers without weights that move or combine numbers: padding, cropping, scaling,
+    global max pooling, the element-wise joins, activation layers, RepeatVector, Permute and
+    TimeDistributed(Dense)."""
+    inputs = keras.Input((6, 6, 3))
+    x = layers.Rescaling(0.5, offset=0.1)(inputs)
+    x = layers.ZeroPadding2D(1)(x)
+    x = layers.Cropping2D(2)(x)
+    x = layers.SpatialDropout2D(0.2)(x)
+    x = layers.Conv2D(4, 2, activation="leaky_relu")(x)
+    v = layers.GlobalMaxPooling2D()(x)
+    a = layers.Dense(4, activation="elu")(v)
+    b = layers.LeakyReLU(negative_slope=0.1)(layers.Dense(4)(v))
+    joined = [layers.Multiply()([a, b]), layers.Subtract()([a, b]), layers.Average()([a, b]),
+              layers.Maximum()([a, b])]
+    x = layers.ReLU()(layers.Add()(joined))
+    x = layers.RepeatVector(3)(layers.Activation("tanh")(x))
+    x = layers.Permute((2, 1))(x)
+    x = layers.TimeDistributed(layers.Dense(2))(x)
+    outputs = layers.Softmax()(layers.ELU(alpha=0.5)(x))
+    return keras.Model(inputs, outputs), [_images(6, 6, 3)]
+
+
 MODELS = [cnn_sequential, branches_functional, sequence_sequential, image_out_functional,
-          flat_output_sequential, volume_sequential]
+          flat_output_sequential, volume_sequential, element_wise_functional]
 
 
 @pytest.mark.parametrize("suffix", SUFFIXES)
@@ -467,6 +490,38 @@ def test_what_netstudio_cannot_compute_exactly_is_refused_not_swapped(tmp_path):
     assert "up" in str(error) and "2 layer(s)" in str(error)
     text = error.report.text()
     assert "shifted by one cell" in text and "causal" in text
+
+
+@pytest.mark.parametrize(
+    ("layer", "shape", "reason"),
+    [
+        (lambda: layers.GRU(3, reset_after=False), (4, 3), "reset_after=False"),
+        (lambda: layers.Embedding(9, 3, mask_zero=True), (4,), "mask_zero=True"),
+        (lambda: layers.ZeroPadding2D(((1, 2), (1, 1))), (5, 5, 2), "different amounts"),
+        (lambda: layers.Dense(2, activation="softplus"), (4,), "softplus"),
+        (lambda: layers.BatchNormalization(center=False), (4,), "center=False"),
+        (lambda: layers.Conv2D(2, 3, data_format="channels_first"), (2, 6, 6), "channels_first"),
+    ],
+    ids=["gru-reset-before", "masking", "uneven-padding", "softplus", "no-beta",
+         "channels-first"],
+)
+def test_settings_without_an_exact_counterpart_are_refused(layer, shape, reason, tmp_path):
+    model = keras.Sequential([keras.Input(shape), layer()])
+    path = tmp_path / "model.keras"
+    model.save(path)
+    assert reason in _refused(path).report.text()
+
+
+def test_training_only_settings_are_listed_and_the_model_still_imported(tmp_path):
+    model = keras.Sequential([
+        keras.Input((4,)),
+        layers.Dense(3, kernel_regularizer="l2", name="dense"),
+        layers.Dense(2, name="frozen", trainable=False),
+    ])  # fmt: skip
+    _, report = _assert_same_predictions(model, [_images(4)], tmp_path / "reg.keras")
+    text = report.text()
+    assert "Dense's kernel_regularizer only changes training" in text
+    assert "frozen in Keras (trainable=False)" in text
 
 
 def test_an_open_input_size_is_refused(tmp_path):

@@ -21,9 +21,7 @@ import torch
 
 from studio.compiler import CompileError, compile_graph
 from studio.importers.keras_file_graph import (
-    RANK_NEEDED as _RANK_NEEDED,
-)
-from studio.importers.keras_file_graph import (
+    RANK_NEEDED,
     Flow,
     GraphBuilder,
     LayerFailed,
@@ -135,7 +133,7 @@ class _Walker:
         """A layer behind one that failed has no input to build on; its own settings are
         still checked, so the report lists every layer to change at once."""
         name, cls, config, raw = entry
-        if cls in _RANK_NEEDED or cls in ("Flatten", "Reshape") or name in self.builder.failed:
+        if cls in RANK_NEEDED or cls in ("Flatten", "Reshape") or name in self.builder.failed:
             return
         try:
             _check_class(cls, config, raw)

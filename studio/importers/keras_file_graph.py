@@ -29,6 +29,7 @@ from studio.graph import Graph, GraphError
 from studio.importers.keras_layers import LayerCall, NotConvertible, convert_layer
 from studio.importers.report import ImportReport
 from studio.layers.base import Call, ShapeError, TensorType
+from studio.layers.registry import get_layer
 from studio.messages import msg
 
 
@@ -271,8 +272,8 @@ class GraphBuilder:
         if layer_id == "Dense" and sources[0].type.rank == 2:
             layer_id = "TimeDistributed"  # Keras' Dense on a sequence acts on each step
         params = dict(converted.params)
-        if cls in _MERGES:
-            params["inputs"] = len(sources)
+        if cls in _MERGES and get_layer(layer_id).params.get("inputs") is not None:
+            params["inputs"] = len(sources)  # Subtract takes two, always
         flow = self.add(layer_id, params, sources, hint=hint)
         self.jobs.append(WeightsJob(flow.node, name, cls, config, sources[0].type,
                                     sources[0].order))

@@ -113,6 +113,18 @@ def _size(value: Any) -> Any:
     return list(value) if isinstance(value, (list, tuple)) else value
 
 
+def _per_axis_sides(value: Any) -> Any:
+    """ZeroPadding2D / Cropping2D's ((top, bottom), (left, right)), as saved files write it,
+    → NetStudio's one number per axis, which takes as much on both sides."""
+    if isinstance(value, (list, tuple)) and all(isinstance(v, (list, tuple)) for v in value):
+        if any(len(v) != 2 or v[0] != v[1] for v in value):
+            raise NotConvertible(msg("{value} takes different amounts from the two sides of an "
+                                     "axis; NetStudio takes the same on both",
+                                     value=[list(v) for v in value]))
+        return [v[0] for v in value]
+    return _size(value)
+
+
 def _strides_or_pool(value: Any) -> int:
     return 0 if value is None else _one_number(value)  # 0: the pool size, as Keras' None
 
@@ -235,9 +247,9 @@ SPECS: dict[str, Spec] = {
                          dict(_CHANNELS_LAST)),
     "ZeroPadding1D": Spec("ZeroPadding1D", ("padding",), {"padding": ("padding", _size)}),
     "ZeroPadding2D": Spec("ZeroPadding2D", ("padding", "data_format"),
-                          {"padding": ("padding", _size)}, dict(_CHANNELS_LAST)),
+                          {"padding": ("padding", _per_axis_sides)}, dict(_CHANNELS_LAST)),
     "Cropping2D": Spec("Cropping2D", ("cropping", "data_format"),
-                       {"cropping": ("cropping", _size)}, dict(_CHANNELS_LAST)),
+                       {"cropping": ("cropping", _per_axis_sides)}, dict(_CHANNELS_LAST)),
     "LSTM": _recurrent("LSTM", gated=True),
     "GRU": _recurrent("GRU", gated=True),
     "SimpleRNN": _recurrent("SimpleRNN", gated=False),
