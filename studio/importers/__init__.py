@@ -8,6 +8,7 @@ suffix from `IMPORTERS`; an importer for another format adds one line there.
 from __future__ import annotations
 
 import importlib
+import inspect
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,21 +35,40 @@ MAX_SOURCE_BYTES = 4 * 1024 * 1024
 """A model's Python code is a few kilobytes; a larger 'code' file is not one."""
 
 IMPORTERS: dict[str, str] = {
-    ".py": "studio.importers.keras_code:import_keras_file",
+    # Keras code (read, never run) or, with run_code, a PyTorch nn.Module class: by its AST.
+    ".py": "studio.importers.torch_source:import_python_file",
     ".onnx": "studio.importers.onnx_import:import_onnx_with_weights",
+    ".pt2": "studio.importers.torch_export:import_pt2",
 }
-"""Suffix → "module:function". The function takes a Path and returns (Project, ImportReport),
-or (Project, ImportReport, weights) for a file that holds trained weights, or raises
-ImportRefused. Modules are imported only when used (PyTorch stays out of start-up)."""
+"""Suffix → "module:function". The function takes a Path (and, as keyword arguments, the
+options of `import_file` it supports) and returns (Project, ImportReport), or (Project,
+ImportReport, weights) for a file that holds trained weights, or raises ImportRefused.
+Modules are imported only when used (PyTorch stays out of start-up)."""
+
+OPTION_NAMES = {
+    "cut_at": "--cut-at",
+    "run_code": "--run-code",
+    "class_name": "--class",
+    "input_shape": "--input-shape",
+}
+"""import_file's options, as the command line spells them (for the refusal of one that does
+not apply)."""
 
 
 def importable_suffixes() -> list[str]:
     return sorted(IMPORTERS)
 
 
-def import_file(path: Path) -> tuple[Project, ImportReport, dict[str, Any] | None]:
+def import_file(
+    path: Path, **options: Any
+) -> tuple[Project, ImportReport, dict[str, Any] | None]:
     """The project that the model file at `path` describes, the report of the import, and
-    the model's weights by compile_graph's names (None for a file without weights: code)."""
+    the model's weights by compile_graph's names (None for a file without weights: code).
+
+    Options (None or False: not given): `cut_at` the node to end the import at (ONNX, .pt2,
+    a PyTorch module); `run_code` consent to run a Python file's PyTorch model code in a
+    separate process; `class_name` which nn.Module class; `input_shape` its input's sizes
+    without the batch. An option the file's importer does not take is refused."""
     suffix = path.suffix.lower()
     target = IMPORTERS.get(suffix)
     if target is None:
@@ -62,7 +82,18 @@ def import_file(path: Path) -> tuple[Project, ImportReport, dict[str, Any] | Non
         )
     module_name, function_name = target.split(":")
     importer = getattr(importlib.import_module(module_name), function_name)
-    project, report, *weights = importer(path)
+    given = {name: value for name, value in options.items() if value not in (None, False)}
+    accepted = inspect.signature(importer).parameters
+    for name in given:
+        if name not in accepted:
+            raise ImportRefused(
+                msg(
+                    "{option} does not apply to {suffix} files",
+                    option=OPTION_NAMES.get(name, name),
+                    suffix=suffix,
+                )
+            )
+    project, report, *weights = importer(path, **given)
     return project, report, (weights[0] if weights else None)
 
 

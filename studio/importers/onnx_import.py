@@ -27,6 +27,7 @@ import torch
 
 from studio.compiler import CompileError, compile_graph
 from studio.graph import Graph, GraphError, snake_case
+from studio.importers.cut import CutPointsRefusal, cut_off_entry
 from studio.importers.onnx_elementwise import ElementwiseOps
 from studio.importers.onnx_fold import fold
 from studio.importers.onnx_layers import LayerOps
@@ -42,17 +43,22 @@ from studio.shapes import infer_shapes
 
 # ONNX operator → (registry layer, activation parameter value where it can be fused).
 def import_onnx(
-    path: str | os.PathLike[str],
+    path: str | os.PathLike[str], cut_at: str | None = None
 ) -> tuple[Project, dict[str, torch.Tensor], ImportReport]:
     """The project an .onnx file describes, its weights (by compile_graph's parameter names)
-    and the report. Raises ImportRefused, listing every operator that has no layer."""
+    and the report. Raises ImportRefused, listing every operator that has no layer (a
+    CutPointsRefusal naming the nodes the import could end at instead).
+
+    `cut_at` names the last node to import (its name in the file, as the report shows it):
+    that node's output becomes the model's, and every operator after it is left out and
+    listed in the report as cut off."""
     path = Path(path)
     report = ImportReport(source=str(path))
     model = read_onnx(path, report)
     builder = _Builder(model, report)
-    builder.build()
+    builder.build(cut_at)
     if report.not_mapped:
-        raise ImportRefused(
+        raise CutPointsRefusal(
             msg(
                 "{path} cannot be imported: {count} operator(s) have no NetStudio layer or "
                 "settings it cannot express exactly: {ops}",
@@ -61,6 +67,7 @@ def import_onnx(
                 ops=", ".join(where for where, _ in report.not_mapped[:8]),
             ),
             report,
+            builder.cut_points(),
         )
     graph = builder.graph
     for node_id, position in layered_positions(graph).items():
@@ -83,11 +90,11 @@ def _title(doc_string: str) -> str:
 
 
 def import_onnx_with_weights(
-    path: Path,
+    path: Path, cut_at: str | None = None
 ) -> tuple[Project, ImportReport, dict[str, torch.Tensor]]:
     """import_onnx in the order of the importer table's results, weights last (see the report
     of this work: the table's (Project, ImportReport) has no place for weights yet)."""
-    project, weights, report = import_onnx(path)
+    project, weights, report = import_onnx(path, cut_at)
     return project, report, weights
 
 
@@ -156,6 +163,10 @@ class _Builder(LayerOps, ElementwiseOps, RecurrentOps):
         self.absorbed: set[str] = set()
         """Outputs of nodes folded into an earlier one (a MatMul's bias Add)."""
         self.reserved = self._weight_owners()
+        self.kept: set[int] | None = None
+        """With a cut: the indices of the nodes kept."""
+        self.built: list[Any] = []
+        """Operators mapped, in the file's order: where the import could be cut."""
         self.pads: dict[str, tuple[str, list[tuple[int, int]], Any]] = {}
         """Pad outputs left for the convolution or pooling that reads them: (the padded
         tensor, (before, after) per spatial axis). Keras' uneven 'same' is exported so."""
@@ -278,10 +289,12 @@ class _Builder(LayerOps, ElementwiseOps, RecurrentOps):
 
     # The walk -------------------------------------------------------------------------------
 
-    def build(self) -> None:
+    def build(self, cut_at: str | None = None) -> None:
         proto = self.model.proto.graph
         constants = self.model.constants
         self.shape_tensors, self.zero_tensors, folded = fold(self.model.proto, constants)
+        cut = self._cut(cut_at, folded) if cut_at else None
+        self.kept = cut[1] if cut else None
         self.owners = {t.name: o for t in proto.initializer if (o := owner(t.name))}
         for index in sorted(folded):
             node = proto.node[index]
@@ -296,7 +309,12 @@ class _Builder(LayerOps, ElementwiseOps, RecurrentOps):
             if value.name not in constants:
                 self._input(value)
         for index, node in enumerate(proto.node):
-            if node.op_type == "Constant" or index in folded or node.output[0] in self.absorbed:
+            if node.op_type == "Constant" or index in folded:
+                continue
+            if cut is not None and index not in cut[1]:
+                self.report.add_approximated(where(node), cut_off_entry(cut_at))
+                continue
+            if node.output[0] in self.absorbed:
                 continue
             handler = getattr(self, f"_op_{node.op_type}", None)
             if node.domain not in ("", "ai.onnx") or handler is None:
@@ -310,9 +328,56 @@ class _Builder(LayerOps, ElementwiseOps, RecurrentOps):
                 handler(node, _attrs(node))
             except NotMapped as exc:
                 self.report.add_not_mapped(where(node), str(exc))
-        if not self.report.not_mapped:
-            for value in proto.output:
-                self._output(value.name)
+                continue
+            if node.output[0] in self.values:
+                self.built.append(node)
+        if self.report.not_mapped:
+            return
+        if cut is not None:
+            self._output(proto.node[cut[0]].output[0])
+            return
+        for value in proto.output:
+            self._output(value.name)
+
+    def _cut(self, cut_at: str, folded: set[int]) -> tuple[int, set[int]]:
+        """The node to end at and the nodes it needs (itself and all before it on its
+        inputs). The readers of every tensor are counted again as if the rest were gone, so
+        that an activation after the cut does not keep one before it from fusing."""
+        proto = self.model.proto.graph
+        names = [node.name or node.output[0] for node in proto.node]
+        if cut_at not in names:
+            shown = [n for n, node in zip(names, proto.node, strict=True)
+                     if node.op_type != "Constant"]
+            raise ImportRefused(
+                msg("There is no node {name} to cut at; the model's nodes are: {names}",
+                    name=cut_at, names=", ".join(shown)[:2000]),
+                self.report,
+            )
+        end = names.index(cut_at)
+        producer = {out: i for i, node in enumerate(proto.node) for out in node.output if out}
+        keep: set[int] = set()
+        stack = [end]
+        while stack:
+            index = stack.pop()
+            if index in keep:
+                continue
+            keep.add(index)
+            stack.extend(producer[t] for t in proto.node[index].input if t in producer)
+        for index, node in enumerate(proto.node):
+            if index not in keep and index not in folded:  # a folded node's are counted apart
+                for tensor in node.input:
+                    if tensor:
+                        self.model.consumers[tensor] -= 1
+        for value in proto.output:
+            self.model.consumers[value.name] -= 1
+        ended = proto.node[end].output[0]
+        self.model.consumers[ended] = self.model.consumers.get(ended, 0) + 1
+        return end, keep
+
+    def cut_points(self) -> list[str]:
+        """The nodes the import could end at: mapped, with everything before them mapped."""
+        return [node.name or node.output[0] for node in self.built
+                if self.values[node.output[0]].plain]
 
     def _input(self, value: Any) -> None:
         from onnx import TensorProto

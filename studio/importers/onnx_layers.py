@@ -43,9 +43,11 @@ class LayerOps:
         """The Add that follows a MatMul alone with a vector of `units` values: its bias."""
         if self.model.consumers.get(tensor, 0) != 1:
             return None
-        for node in self.model.proto.graph.node:
+        for index, node in enumerate(self.model.proto.graph.node):
             if node.op_type != "Add" or tensor not in node.input:
                 continue
+            if self.kept is not None and index not in self.kept:
+                return None  # cut off: the import ends at the MatMul
             other = node.input[1] if node.input[0] == tensor else node.input[0]
             constant = self.model.constants.get(other)
             if constant is not None and constant.size == units:
