@@ -185,11 +185,10 @@ class Search:
         training = dict(project.training)
         if self.options.epochs is not None:
             training["epochs"] = self.options.epochs
-        if not training["validation_split"]:
+        note = validation_note(project)
+        if note is not None:
             training["validation_split"] = DEFAULT_VALIDATION
-            self._say(msg("The project holds out no validation data: the search holds out "
-                          "{percent}% of the training data to score the trials (the test set "
-                          "is never used to choose).", percent=round(DEFAULT_VALIDATION * 100)))
+            self._say(note)
         return Project(project.name, project.graph.copy(), dict(project.dataset),
                        validate_training(training), project.description)
 
@@ -514,6 +513,17 @@ class Search:
 
 
 # Helpers ----------------------------------------------------------------------------------
+
+
+def validation_note(project: Project) -> str | None:
+    """What a search of `project` says about the data it scores on: None when the project
+    holds out validation data, else that the search holds out some (a dialog shows it before
+    the search starts)."""
+    if project.training["validation_split"]:
+        return None
+    return msg("The project holds out no validation data: the search holds out {percent}% of "
+               "the training data to score the trials (the test set is never used to choose).",
+               percent=round(DEFAULT_VALIDATION * 100))
 
 
 def trial_folder(number: int) -> str:

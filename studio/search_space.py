@@ -99,7 +99,7 @@ class SearchSpace:
             if d.values is None:
                 raise SearchSpaceError(
                     msg("A grid search takes lists of values; {name} is a range. Give its "
-                        "values (e.g. {example}), or use --sampler random or tpe",
+                        "values (e.g. {example}), or search with the random or TPE sampler",
                         name=d.key, example=_grid_example(d))
                 )
         return {d.key: list(d.values) for d in self.dimensions}

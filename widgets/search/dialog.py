@@ -23,12 +23,14 @@ from PySide6.QtWidgets import (
 
 from studio.errors import StudioError
 from studio.project import Project
-from studio.search import Search, SearchOptions
+from studio.search import Search, SearchOptions, validation_note
 from studio.search_space import SearchSpaceError, default_spec, searchable_names
 from widgets.i18n import tr_error, tr_message
 from widgets.search.space_table import SpaceTable
 from widgets.training import style
 
+# The app's style sheet draws a disabled button as an enabled one: grey it, as the panel does.
+BUTTONS = "QPushButton:disabled { color: #A0A7B2; }"
 DEFAULT_TRIALS = 10
 MAX_TRIALS = 10_000
 
@@ -42,7 +44,7 @@ class SearchDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("searchDialog")
         self.setWindowTitle(self.tr("Search Hyperparameters"))
-        self.setStyleSheet(style.PANEL)
+        self.setStyleSheet(style.PANEL + BUTTONS)
         self.project, self.project_path = project, project_path
         self._trials_asked = DEFAULT_TRIALS
         intro = QLabel(
@@ -56,6 +58,7 @@ class SearchDialog(QDialog):
         self.table = SpaceTable(project)
         self.table.set_specs(specs)
         self.table.changed.connect(self._check)
+        self.table.setMinimumHeight(150)  # four rows stay in view whatever the notes say
         self.add_combo = QComboBox()
         self.add_combo.setObjectName("searchAddCombo")
         for name in searchable_names(project):
@@ -144,7 +147,7 @@ class SearchDialog(QDialog):
         layout.addWidget(self.note)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
-        self.resize(760, 560)
+        self.resize(780, 640)
         self._check()
 
     # What the user chose --------------------------------------------------------------------
@@ -184,6 +187,8 @@ class SearchDialog(QDialog):
         it would start."""
         notes: list[str] = []
         problem = ""
+        # Said whatever else is wrong: the search holds out validation data of its own.
+        held_out = validation_note(self.project)
         grid = self.sampler.currentData() == "grid"
         size = None
         if not self.table.rowCount():
@@ -199,6 +204,8 @@ class SearchDialog(QDialog):
                 problem = tr_error(exc)
             else:
                 size = search.space.size() if grid else None
+        if held_out is not None and held_out not in notes:
+            notes.insert(0, held_out)
         # A grid runs each of its points once: the number of trials is the grid's.
         self.trials.blockSignals(True)
         if grid and size is not None:

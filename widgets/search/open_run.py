@@ -16,8 +16,8 @@ from widgets.training.runs import read_run
 from widgets.training.runs_view import PATH_ROLE, RunsView
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("SearchOpenRun", text, None, n)
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SearchOpenRun", text)
 
 
 def _status(status: str) -> str:
@@ -48,7 +48,7 @@ def show_trial_run(view: RunsView, run_dir: Path, number: int) -> bool:
         view.list.insertItem(0, item)
         view.list.blockSignals(False)
     text = (
-        plural(_tr("Search trial %1 · %2 · %3 epoch(s)", info.epochs), info.epochs)
+        plural(_tr("Search trial %1 · %2 · %3 epoch(s)"), info.epochs)
         .replace("%1", str(number))
         .replace("%2", _status(info.status))
         .replace("%3", str(info.epochs))

@@ -80,7 +80,6 @@ class SearchSession(QObject):
         self.controller = SearchController(self)
         self.dialog: SearchDialog | None = None
         self.view = SearchView(self.controller)
-        self.view.setStyleSheet(style.PANEL)
         self.side = SearchSide(self.controller)
         self.side.setStyleSheet(style.PANEL)
         self.page = window.center_tabs.addTab(self.view, self.tr("Search"))

@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
 
 from studio.search import COMPLETE, FAILED, INTERRUPTED, PRUNED, RUNNING, STOPPED, WAITING
 from widgets.search.controller import IDLE, OPENING, STOPPING, SearchController, TrialRow
+from widgets.search.dialog import BUTTONS
 from widgets.search.plots import ParallelCoordinates, Scores, ScoreScatter, TrialCurves, value_text
+from widgets.training import style
 from widgets.training.panel import format_duration
 
 REDRAW_MS = 50  # at most 20 redraws a second
@@ -46,6 +48,7 @@ class SearchView(QWidget):
     def __init__(self, controller: SearchController) -> None:
         super().__init__()
         self.setObjectName("searchView")
+        self.setStyleSheet(style.PANEL + BUTTONS)
         self.controller = controller
         self.new_button = QPushButton(self.tr("New Search…"))
         self.new_button.clicked.connect(self.newRequested)
@@ -257,8 +260,8 @@ class SearchView(QWidget):
             text = self.tr("Searching: %1 of %2 trials done").replace("%1", str(done)).replace(
                 "%2", str(total))
         elif not rows:
-            text = self.tr("No search yet. Choose what to search with New Search…, or "
-                           "right-click a setting or a layer's parameter → Search This…")
+            text = self.tr("No search yet: New Search…, or right-click a setting or a "
+                           "layer's parameter → Search This…")
         else:
             text = self.tr("%1 of %2 trials done").replace("%1", str(done)).replace(
                 "%2", str(total))
