@@ -23,6 +23,8 @@ from keras import layers
 from studio.compiler import compile_graph
 from studio.importers.keras_file import import_keras_model
 from studio.importers.report import ImportRefused
+from studio.shapes import infer_shapes
+from studio.templates import load_template
 
 SUFFIXES = [".keras", ".h5"]
 RNG = np.random.default_rng(7)
@@ -230,6 +232,51 @@ def test_imported_model_predicts_what_keras_predicts(make, suffix, tmp_path):
 
 
 # Bad input ----------------------------------------------------------------------------------
+
+
+def _seed(name: str) -> keras.Model:
+    """The guides' two models, as ../shared/reference/keras_seed_*.py build them."""
+    if name == "seed-mlp":
+        model = keras.Sequential([
+            keras.Input((28, 28)), layers.Flatten(), layers.Dense(128, activation="relu"),
+            layers.Dense(64, activation="relu"), layers.Dense(10, activation="softmax"),
+        ])  # fmt: skip
+    else:
+        model = keras.Sequential([
+            keras.Input((28, 28, 1)),
+            layers.Conv2D(32, (3, 3), activation="relu"), layers.MaxPooling2D((2, 2)),
+            layers.Conv2D(64, (3, 3), activation="relu"), layers.MaxPooling2D((2, 2)),
+            layers.Conv2D(64, (3, 3), activation="relu"), layers.Flatten(),
+            layers.Dense(64, activation="relu"), layers.Dense(10, activation="softmax"),
+        ])  # fmt: skip
+    model.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])
+    return model
+
+
+def _layers(project) -> list[tuple[str, dict]]:
+    graph = project.graph
+    return [(graph.nodes[n].layer_id, dict(graph.nodes[n].params))
+            for n in graph.topological_order()]
+
+
+@pytest.mark.parametrize("template", ["seed-mlp", "seed-cnn"])
+def test_the_guides_trained_models_import_as_the_seed_templates(template, tmp_path):
+    """A reader's model.save(...) of the guide's model opens as the seed template, with the
+    trained weights: the same predictions on the same digits (gray images 1×28×28 here)."""
+    model = _seed(template)
+    _randomise_weights(model)
+    path = tmp_path / f"{template}.h5"
+    model.save(path)
+    digits = RNG.uniform(size=(2, 28, 28, 1)).astype("float32")
+    keras_digits = digits[..., 0] if template == "seed-mlp" else digits
+    got, project, report = _imported_predictions(path, [digits], [])
+    expected = keras.ops.convert_to_numpy(model(keras_digits, training=False))
+    np.testing.assert_allclose(got[0], expected, atol=1e-4, rtol=0)
+    assert _layers(project) == _layers(load_template(template))
+    assert infer_shapes(project.graph).total_params == {
+        "seed-mlp": 109_386, "seed-cnn": 93_322}[template]
+    assert project.training["optimizer"] == "adam"
+    assert not report.not_mapped
 
 
 def test_layouts_and_settings_are_reported(tmp_path):

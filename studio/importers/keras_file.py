@@ -394,7 +394,13 @@ def _gray_images(builder: GraphBuilder, report: ImportReport) -> None:
         if (len(shape) == 2 and node.params["dtype"] == "float32" and successors
                 and all(graph.nodes[s].layer_id == "Flatten" for s in successors)):
             graph.set_params(node_id, {"shape": [1, *shape]})
-            report.add_mapped(where(node_id), msg(
+            # This entry replaces the Input's own, where the user reads about the Input.
+            index = next((i for i, (place, text) in enumerate(report.mapped)
+                          if place == where(node_id)
+                          and getattr(text, "template", "") == "Input {shape}"), None)
+            if index is not None:
+                del report.mapped[index]
+            report.mapped.insert(index or 0, (where(node_id), msg(
                 "Input {shape} is flattened at once: read as a 1×{h}×{w} grayscale image, "
                 "as NetStudio's image data sets give (the same {n} numbers)",
-                shape=shape, h=shape[0], w=shape[1], n=shape[0] * shape[1]))
+                shape=shape, h=shape[0], w=shape[1], n=shape[0] * shape[1])))

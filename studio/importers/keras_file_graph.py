@@ -360,7 +360,10 @@ class GraphBuilder:
 
 def _normalised_axes(cls: str, config: dict[str, Any], sources: list[Flow]) -> dict[str, Any]:
     """Keras writes the last axis as -1 or as its number (3 for an image, batch counted);
-    the table knows -1."""
+    the table knows -1. A pooling's strides are saved even where they are the pool size
+    (Keras' strides=None), which NetStudio writes as 0, as the code importer does."""
+    if "pool_size" in config and config.get("strides") == config["pool_size"]:
+        config = {**config, "strides": None}
     if "axis" not in config or not sources:
         return config
     rank = sources[0].type.rank  # without the batch: the last axis is number `rank`

@@ -13,7 +13,6 @@ array of numbers is refused.
 
 from __future__ import annotations
 
-import io
 import json
 import re
 import zipfile
@@ -87,17 +86,18 @@ def _read_archive(path: Path) -> KerasFile:
                 raise ImportRefused(msg(
                     "{path} holds no weights (model.weights.h5 is missing from the archive)",
                     path=str(path)))
-            data = archive.read("model.weights.h5")
             metadata = (_json(archive.read("metadata.json"), path, "metadata.json")
                         if "metadata.json" in names else {})
+            model = _model_config(config, path)
+            # Read in place (Keras stores the member uncompressed): no copy of all the weights.
+            with archive.open("model.weights.h5") as member:
+                weights = _archive_weights(member, path, _layer_classes(model))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError) as exc:
         raise ImportRefused(msg("{path}: the archive is damaged ({reason})", path=str(path),
                                 reason=str(exc))) from None
     except OSError as exc:
         raise ImportRefused(msg("Cannot read {path}: {reason}", path=str(path),
                                 reason=exc.strerror or str(exc))) from None
-    model = _model_config(config, path)
-    weights = _archive_weights(data, path, _layer_classes(model))
     version = metadata.get("keras_version", "") if isinstance(metadata, dict) else ""
     compile_config = config.get("compile_config") if isinstance(config, dict) else None
     return KerasFile(model, weights, compile_config if isinstance(compile_config, dict)
@@ -150,11 +150,11 @@ def _open_h5(source: Any, path: Path) -> Any:
                                 path=str(path), reason=str(exc))) from None
 
 
-def _archive_weights(data: bytes, path: Path,
+def _archive_weights(data: Any, path: Path,
                      layers: list[tuple[str, str]]) -> dict[str, list[np.ndarray]]:
     """Layer name → weights. The archive names each layer's group after its class (conv2d,
     conv2d_1, … in the model's order); newer files also write the layer's name on it."""
-    with _open_h5(io.BytesIO(data), path) as h5:
+    with _open_h5(data, path) as h5:
         groups = h5.get("layers")
         if groups is None:
             return {}
