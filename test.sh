@@ -6,4 +6,7 @@ bash "$root/scripts/setup.sh"
 cd "$root"
 export QT_QPA_PLATFORM=offscreen
 .venv/bin/ruff check studio widgets tests bench
-.venv/bin/python -m pytest "$@"
+# One test process per core (pytest-xdist); a file's tests stay in one process, so that a
+# module's costly fixture (the all-layers export, a trained run) is built once. Arguments after
+# test.sh go to pytest (e.g. `bash test.sh -n 0 tests/test_cli.py` for one process).
+.venv/bin/python -m pytest -n logical --dist loadfile "$@"
