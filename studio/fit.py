@@ -17,6 +17,7 @@ from typing import Any
 from studio.data import DatasetError, DatasetInfo, list_datasets
 from studio.data.fallback import STAND_INS  # one list of stand-ins, shared
 from studio.data.registry import canonical_name
+from studio.data.resize import check_image_size
 from studio.graph import Graph
 from studio.layers.base import format_shape
 from studio.messages import msg, term
@@ -239,3 +240,113 @@ def dataset_warnings(
             )
         )
     return warnings
+
+
+# The Input's size, from the data ------------------------------------------------------------
+
+FROM_DATASET, FROM_BACKBONE, FROM_FOLDER_SETTING = "dataset", "backbone", "folder-setting"
+IMAGE_FOLDER = "image-folder"
+
+
+@dataclass(frozen=True)
+class InputSize:
+    """The shape the model's Input should have for its data, where it has another: what the
+    app offers to set in one step ("Use the data set's size")."""
+
+    node_id: str
+    current: tuple[int, ...]
+    wanted: tuple[int, ...]
+    source: str  # FROM_DATASET, FROM_BACKBONE or FROM_FOLDER_SETTING
+    backbone: str | None = None  # the backbone node whose image size it is
+
+    @property
+    def message(self):
+        """What the offer says, in plain words (a studio.messages.Message)."""
+        shape, now = format_shape(self.wanted), format_shape(self.current)
+        if self.source == FROM_BACKBONE:
+            return msg(
+                "The backbone {node} sees {side}×{side} images. With the Input at {shape} "
+                "(now {now}), your photos are resized once, straight to the size it sees.",
+                node=self.backbone,
+                side=self.wanted[-1],
+                shape=shape,
+                now=now,
+            )
+        if self.source == FROM_FOLDER_SETTING:
+            return msg(
+                "The data set's images are resized to {size}; the Input takes {now}.",
+                size=f"{self.wanted[1]}×{self.wanted[2]}",
+                now=now,
+            )
+        return msg("The data set's samples are {shape}; the Input takes {now}.", shape=shape,
+                   now=now)
+
+
+def image_backbone(graph: Graph, input_id: str):
+    """The pretrained backbone that takes the Input's images directly (its image_size is the
+    size the model really sees), or None."""
+    for edge in graph.outgoing(input_id):
+        node = graph.nodes[edge.target]
+        if node.layer.category == "Pretrained" and "image_size" in node.params:
+            return node
+    return None
+
+
+def input_size_fix(
+    graph: Graph, dataset: dict[str, Any], spec: DataSpec | None
+) -> InputSize | None:
+    """Where the model's one Input should take another shape for its data set: a data set's
+    own sample shape (what dataset_problems asks for); for an image folder, whose images are
+    resized to whatever the Input takes, the image size of a pretrained backbone right after
+    the Input (it resizes again to that size inside: one resize, not two, and the resize
+    preview shows what the backbone sees), else the folder's image_size setting. None when it
+    fits or nothing says otherwise."""
+    inputs = [n for n in graph.nodes.values() if n.layer.is_input]
+    if len(inputs) != 1:
+        return None
+    node = inputs[0]
+    try:
+        current = tuple(int(v) for v in node.params["shape"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    if spec is not None and spec.input_shape is not None:
+        if _squeezed(spec.input_shape) != _squeezed(current):
+            return InputSize(node.id, current, tuple(spec.input_shape), FROM_DATASET)
+        return None
+    if dataset.get("name") != IMAGE_FOLDER:
+        return None
+    channels = current[0] if len(current) == 3 and current[0] in (1, 3) else 3
+    backbone = image_backbone(graph, node.id)
+    if backbone is not None:
+        side = int(backbone.params["image_size"])
+        wanted, source = (channels, side, side), FROM_BACKBONE
+    else:
+        try:
+            size = check_image_size(dataset.get("image_size"))
+        except DatasetError:
+            return None
+        if size is None:
+            return None  # the folder's images take the Input's size, whatever it is
+        wanted, source = (channels, *size), FROM_FOLDER_SETTING
+    if wanted == current:
+        return None
+    return InputSize(node.id, current, wanted, source,
+                     backbone.id if backbone is not None else None)
+
+
+def seen_image_shape(graph: Graph) -> tuple[int, ...] | None:
+    """The shape of the images the model really looks at: its Input's, or, with a pretrained
+    backbone right after the Input, the backbone's (it resizes to its image_size). What a
+    preview of the data set's images should show. None without one Input."""
+    inputs = [n for n in graph.nodes.values() if n.layer.is_input]
+    if len(inputs) != 1:
+        return None
+    try:
+        shape = tuple(int(v) for v in inputs[0].params["shape"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    backbone = image_backbone(graph, inputs[0].id)
+    if backbone is not None and len(shape) == 3:
+        side = int(backbone.params["image_size"])
+        return (shape[0], side, side)
+    return shape

@@ -197,6 +197,8 @@ def new_task_data(data: Dataset, settings: DemoSettings) -> tuple[Dataset, float
     few_at = few_at[torch.randperm(len(few_at), generator=generator)]
     train_at = torch.cat([few_at, *held])
     test_at = torch.cat([torch.nonzero(data.y_test == c).flatten() for c in settings.target])
+    # Mixed: a test limit then takes samples of every class, not the first class alone.
+    test_at = test_at[torch.randperm(len(test_at), generator=generator)]
     relabel = torch.full((max(len(data.classes), 1),), -1, dtype=torch.long)
     relabel[list(settings.target)] = torch.arange(len(settings.target))
     task = replace(

@@ -42,6 +42,19 @@ def test_the_demo_is_in_the_run_menu(window):
     assert "Transfer &Learning Demo…" in texts
 
 
+def test_the_transfer_learning_template_links_to_the_demo(make_window):
+    from studio.templates import load_template
+
+    window = make_window(load_template("transfer-learning"))
+    panel = window.training_panel
+    assert panel.demo_link.isVisibleTo(panel) and "Transfer Learning Demo" in (
+        panel.demo_link.text())
+    panel.demo_link.linkActivated.emit("demo")
+    assert window.transfer_demo.dialog is not None and window.transfer_demo.dialog.isVisible()
+    window.document.replace(load_template("seed-cnn"), None)
+    assert not panel.demo_link.isVisibleTo(panel)  # a model trained from scratch: no link
+
+
 def test_three_models_overlaid_with_the_gaps_read_out(qtbot, demo):
     result = run_tiny(qtbot, demo)
     assert result is not None and not result.stopped

@@ -6,10 +6,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 
-from studio.fit import dataset_problems, dataset_warnings, plan_dataset
+from studio.fit import (
+    InputSize,
+    dataset_problems,
+    dataset_warnings,
+    input_size_fix,
+    plan_dataset,
+)
 from studio.shapes import Problem
+from widgets.commands import SetParams
 
 
 class DataFitWatcher(QObject):
@@ -20,6 +27,8 @@ class DataFitWatcher(QObject):
         super().__init__(window)
         self.window = window
         self.problems: list[Problem] = []
+        self.input_fix: InputSize | None = None
+        window.training_panel.inputFixRequested.connect(self.use_data_size)
         document = window.document
         document.analysisChanged.connect(lambda analysis: self.update())
         document.settingsChanged.connect(self.update)
@@ -34,6 +43,8 @@ class DataFitWatcher(QObject):
         self.problems = dataset_problems(document.graph, spec, document.analysis)
         warnings = dataset_warnings(document.graph, spec, document.analysis)
         w.problems.set_data_problems(self.problems, warnings)
+        self.input_fix = input_size_fix(document.graph, document.project.dataset, spec)
+        w.training_panel.show_input_fix(self.input_fix)
         # The canvas marks the node at fault as it marks the graph's own problems; a node
         # no longer at fault gets its plain analysis back.
         marked = {p.node_id: p.message for p in self.problems}
@@ -43,3 +54,27 @@ class DataFitWatcher(QObject):
             if item is None or info is None:
                 continue
             item.set_info(replace(info, error=marked[node_id]) if node_id in marked else info)
+
+    def use_data_size(self) -> bool:
+        """Set the Input's shape to the one the data asks for, in one undoable step."""
+        fix = self.input_fix
+        if fix is None or fix.node_id not in self.window.document.graph.nodes:
+            return False
+        document = self.window.document
+        return document.execute(UseDataSize(document.graph, fix.node_id, list(fix.wanted)))
+
+
+class UseDataSize(SetParams):
+    """The Input's shape set from the data: an undo step of its own, never merged with the
+    edit of the shape typed just before it (undo then goes back to what was typed)."""
+
+    def __init__(self, graph, node_id: str, shape: list[int]) -> None:
+        super().__init__(graph, node_id, {"shape": shape})
+        self.setText(
+            QCoreApplication.translate("DataFitWatcher", "Use the data's size for %1").replace(
+                "%1", node_id
+            )
+        )
+
+    def id(self) -> int:
+        return -1

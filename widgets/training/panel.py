@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QPainter, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
+    QLabel,
     QProgressBar,
+    QPushButton,
     QScrollArea,
     QSizePolicy,
     QToolButton,
@@ -22,9 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.fit import FROM_BACKBONE, InputSize
+from studio.layers.base import format_shape
 from widgets.document import Document
 from widgets.i18n import count as count_text
-from widgets.i18n import dataset_title, plural
+from widgets.i18n import dataset_title, plural, tr_message
 from widgets.training.controller import (
     IDLE,
     LOADING,
@@ -85,6 +89,9 @@ def format_percent(value: float | None) -> str:
 
 
 class TrainingPanel(QWidget):
+    inputFixRequested = Signal()  # "Use the data set's size": the Input takes the data's shape
+    demoRequested = Signal()  # the link to the transfer-learning demo
+
     def __init__(self, document: Document, controller: TrainingController) -> None:
         super().__init__()
         self.setObjectName("trainingPanel")
@@ -98,6 +105,18 @@ class TrainingPanel(QWidget):
         column.setContentsMargins(12, 10, 12, 10)
         column.setSpacing(6)
         column.addWidget(self.form.chooser)
+        column.addWidget(self._input_fix_row())
+        # A model that builds on a pretrained one: the demo shows what that is worth.
+        self.demo_link = QLabel(
+            "<a href='demo'>"
+            + self.tr("How much does a pretrained body help? Try the Transfer Learning Demo…")
+            + "</a>"
+        )
+        self.demo_link.setObjectName("transferDemoLink")
+        self.demo_link.setWordWrap(True)
+        self.demo_link.linkActivated.connect(lambda link: self.demoRequested.emit())
+        self.demo_link.hide()
+        column.addWidget(self.demo_link)
         buttons = QHBoxLayout()
         buttons.setSpacing(6)
         self.train_button, self.pause_button, self.stop_button = (
@@ -164,6 +183,41 @@ class TrainingPanel(QWidget):
         c.runFinished.connect(self._on_finished)
         c.runFailed.connect(self.show_error)
         c.evaluating.connect(self.show_evaluating)  # the test set, after the last batch
+
+    def _input_fix_row(self) -> QWidget:
+        """Where the model's Input should take the data's size: what it should be, why, and a
+        button that sets it (hidden while the Input fits)."""
+        self.input_fix_row = row = QFrame()
+        row.setObjectName("inputFixRow")
+        layout = QVBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        self.input_fix_text = QLabel()
+        self.input_fix_text.setObjectName("inputFixText")
+        self.input_fix_text.setWordWrap(True)
+        self.input_fix_button = QPushButton()
+        self.input_fix_button.setObjectName("inputFixButton")
+        self.input_fix_button.clicked.connect(lambda: self.inputFixRequested.emit())
+        layout.addWidget(self.input_fix_text)
+        layout.addWidget(self.input_fix_button, 0, Qt.AlignmentFlag.AlignLeft)
+        row.hide()
+        return row
+
+    def show_input_fix(self, fix: InputSize | None) -> None:
+        """The Input's size against the data's (studio.fit.input_size_fix); None: it fits."""
+        self.input_fix_row.setVisible(fix is not None)
+        if fix is None:
+            return
+        shape = format_shape(fix.wanted)
+        if fix.source == FROM_BACKBONE:
+            button = self.tr("Use the backbone's size (%1)")
+        else:
+            button = self.tr("Use the data set's size (%1)")
+        self.input_fix_button.setText(button.replace("%1", shape))
+        self.input_fix_button.setToolTip(
+            self.tr("Sets the Input's shape to %1 (Ctrl+Z undoes it)").replace("%1", shape)
+        )
+        self.input_fix_text.setText(tr_message(fix.message))
 
     def set_actions(self, train: QAction, pause: QAction, stop: QAction) -> None:
         self.train_button.setDefaultAction(train)

@@ -58,6 +58,14 @@ PROGRESS_STEPS = 1000
 TAG_VARIANTS = {"frozen": "frozen", "fine-tuned": "fine_tuned", "scratch": "scratch"}
 
 
+def builds_on_pretrained(graph) -> bool:
+    """Whether a model starts from a pretrained one: a backbone or an earlier run's block."""
+    return any(
+        n.layer.category == "Pretrained" or n.layer_id == "TrainedModel"
+        for n in graph.nodes.values()
+    )
+
+
 def demo_folder() -> Path:
     """Where the demo keeps its pretrained body (reused by the next demo) and its runs."""
     return config.config_dir() / "transfer-demo"

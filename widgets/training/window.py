@@ -37,7 +37,7 @@ from widgets.training.runs import (
     unsaved_key,
     unsaved_runs_dir,
 )
-from widgets.training.transfer_demo import TransferDemo
+from widgets.training.transfer_demo import TransferDemo, builds_on_pretrained
 from widgets.training.worker import RunOutcome
 
 MODEL_PAGE, TRAINING_PAGE = 0, 1
@@ -191,6 +191,9 @@ class TrainingSide:
         # After the window's own analysis handler: it adds the data set's fit to its marks.
         self.data_fit = DataFitWatcher(self)
         self._on_training_settings()
+        self.training_panel.demoRequested.connect(self.transfer_demo.open)
+        self.document.analysisChanged.connect(lambda analysis: self._show_demo_link())
+        self._show_demo_link()
 
     # Commands -------------------------------------------------------------------------------
 
@@ -484,6 +487,11 @@ class TrainingSide:
         if keep:
             self._adopt_from = old
         self.results.runs.refresh()
+
+    def _show_demo_link(self) -> None:
+        """A model built on a pretrained backbone or an earlier run (the transfer-learning
+        template) gets a link to the demo of what that is worth."""
+        self.training_panel.demo_link.setVisible(builds_on_pretrained(self.document.graph))
 
     def _on_training_settings(self) -> None:
         """Before a run: the legend names a validation curve only with a validation split."""
