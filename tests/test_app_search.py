@@ -108,7 +108,6 @@ def _stop_elsewhere(search) -> None:
 
 def test_right_click_search_this_adds_a_dimension_and_opens_the_dialog(make_window, qtbot):
     window = make_window(tiny_project())
-    window.scene.select_nodes(["dense_1"]) if hasattr(window.scene, "select_nodes") else None
     window.inspector.show_node(window.document.graph, "dense_1")
     editor = window.inspector.editors["units"]
     texts = right_click(editor, qtbot)

@@ -95,6 +95,13 @@ class SearchController(QObject):
         """Another project: its own space and no trials of the last one's."""
         if self.busy:
             self.stop()
+            worker = self._worker
+            if worker is not None:  # what it still reports belongs to the project before
+                for signal, slot in ((worker.opened, self._on_opened),
+                                     (worker.trialStarted, self._on_trial_started),
+                                     (worker.epochReported, self._on_epoch),
+                                     (worker.trialEnded, self._on_trial_ended)):
+                    signal.disconnect(slot)
         self.pending, self.trials, self.best, self.info, self.notes = [], {}, None, {}, []
         self.folder, self.space, self.options = None, None, None
         self.spaceChanged.emit()
