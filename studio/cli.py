@@ -386,12 +386,20 @@ def cmd_import(args: argparse.Namespace) -> int:
     source, target = Path(args.model), Path(args.output)
     # Checked before the import, which can take a while; the check is made again on writing.
     check_targets(target, args.force)
+    options = {"cut_at": args.cut_at, "run_code": args.run_code,
+               "class_name": args.class_name, "input_shape": args.input_shape}
     try:
-        project, report, weights = import_file(source)
+        project, report, weights = import_file(source, **options)
     except ImportRefused as exc:
         # The report says what was read before the refusal; the error line says why.
         for text in exc.report.lines(tr):
             print(text, file=sys.stderr)
+        cut_points = getattr(exc, "cut_points", None)
+        if cut_points and not args.cut_at:
+            # The nodes nearest the refused part first: the most of the model is kept there.
+            say(msg("To import the part that NetStudio can map, cut the model at one of these "
+                    "nodes with --cut-at NODE: {nodes}",
+                    nodes=", ".join(reversed(cut_points[-12:]))), file=sys.stderr)
         raise
     for text in report.lines(tr):
         print(text)
@@ -601,6 +609,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_export)
 
     from studio.importers import importable_suffixes  # the suffix table only, no PyTorch
+    from studio.importers.torch_source import parse_input_shape
 
     p = sub.add_parser("import", help=_help(term(
         "make a project from a model made elsewhere", "cli")))
@@ -610,6 +619,16 @@ def build_parser() -> argparse.ArgumentParser:
                    help=_help(term("the project file to write", "cli")))
     p.add_argument("--force", action="store_true", help=_help(term(
         "replace the project file if it exists", "cli")))
+    p.add_argument("--cut-at", metavar="NODE", help=_help(term(
+        "import only up to this node (ONNX, .pt2, PyTorch module), leaving out the rest",
+        "cli")))
+    p.add_argument("--run-code", action="store_true", help=_help(term(
+        "allow running a .py file that defines a PyTorch nn.Module (in a separate process): "
+        "only for files you trust", "cli")))
+    p.add_argument("--class", dest="class_name", metavar="NAME", help=_help(term(
+        "the nn.Module class to import (default: the file's last one)", "cli")))
+    p.add_argument("--input-shape", metavar="SIZES", type=parse_input_shape, help=_help(term(
+        "the nn.Module's input without the batch, such as 1,28,28", "cli")))
     p.set_defaults(func=cmd_import)
 
     for command in sub.choices.values():

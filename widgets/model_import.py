@@ -21,18 +21,24 @@ from studio.importers import (
     write_imported,
 )
 from studio.importers.keras_code import import_keras_code
+from studio.importers.torch_source import read_source, torch_module_classes
 from widgets import config
 from widgets.i18n import count, plural, template_text, tr_error
-from widgets.import_dialogs import ImportReportDialog, PasteKerasDialog
+from widgets.import_dialogs import (
+    CUT_CHOSEN,
+    ImportReportDialog,
+    PasteKerasDialog,
+    RunCodeDialog,
+)
 from widgets.training.jobs import BackgroundJob
 
 Button = QMessageBox.StandardButton
 
 
-def _read_model(path: Path) -> Any:
+def _read_model(path: Path, options: dict[str, Any]) -> Any:
     """Runs on the import thread. A refusal is a result, not a failure: its report is shown."""
     try:
-        return import_file(path)
+        return import_file(path, **options)
     except ImportRefused as exc:
         return exc
 
@@ -44,6 +50,9 @@ class ModelImport:
     import_job: BackgroundJob | None = None
     import_report: ImportReportDialog | None = None
     paste_dialog: PasteKerasDialog | None = None
+    run_code_dialog: RunCodeDialog | None = None
+    _import_source: tuple[Path, dict[str, Any]] | None = None
+    """The file being imported and the options it was imported with (for a cut after)."""
 
     # From a file ----------------------------------------------------------------------------
 
@@ -56,18 +65,41 @@ class ModelImport:
             self,
             self.tr("Import Model"),
             start,
-            self.tr("Keras code or ONNX models (%1);;All files (*)").replace("%1", patterns),
+            self.tr("Keras code, ONNX or PyTorch models (%1);;All files (*)").replace(
+                "%1", patterns
+            ),
         )
         if not path:
             return False
-        self.import_path(path)
+        options = self._code_run_consent(Path(path))
+        if options is None:
+            return False
+        self.import_path(path, **options)
         return True
 
-    def import_path(self, path: str | os.PathLike[str]) -> None:
-        """Import on a thread (an ONNX file is read with PyTorch, which takes a few seconds)."""
+    def _code_run_consent(self, path: Path) -> dict[str, Any] | None:
+        """{} for a file that runs nothing; for a .py file with a PyTorch model, the options
+        the user agreed to in the Run Code dialog, or None when they declined."""
+        if path.suffix.lower() != ".py":
+            return {}
+        try:
+            classes = torch_module_classes(read_source(path))
+        except ImportRefused:
+            return {}  # the import itself says why the file cannot be read
+        if not classes:
+            return {}
+        self.run_code_dialog = RunCodeDialog(str(path), classes, self)
+        if self.run_code_dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return self.run_code_dialog.options()
+
+    def import_path(self, path: str | os.PathLike[str], **options: Any) -> None:
+        """Import on a thread (an ONNX file is read with PyTorch, which takes a few seconds).
+        `options` as studio.importers.import_file takes them."""
         path = Path(path)
+        self._import_source = (path, options)
         self.statusBar().showMessage(self.tr("Importing %1…").replace("%1", str(path)))
-        self.import_job = BackgroundJob(lambda: _read_model(path), self)
+        self.import_job = BackgroundJob(lambda: _read_model(path, options), self)
         self.import_job.done.connect(self._on_model_read)
         self.import_job.failed.connect(self._on_import_failed)
         self.import_job.start()
@@ -97,6 +129,7 @@ class ModelImport:
         self.paste_dialog = PasteKerasDialog(self)
         if self.paste_dialog.exec() != QDialog.DialogCode.Accepted:
             return False
+        self._import_source = None  # pasted code: nothing to import again with a cut
         try:
             project, report = import_keras_code(self.paste_dialog.code(), "pasted code")
         except ImportRefused as exc:
@@ -108,8 +141,16 @@ class ModelImport:
     # Showing the outcome ------------------------------------------------------------------------
 
     def _show_refusal(self, exc: ImportRefused) -> None:
-        """The plain reason and everything that was read; the open project stays as it was."""
-        self._show_report(ImportReportDialog(exc.report, tr_error(exc), refused=True, parent=self))
+        """The plain reason and everything that was read; the open project stays as it was.
+        Where the import could end before the refused part, the dialog offers that, and the
+        file is imported again up to the node chosen."""
+        cut_points = getattr(exc, "cut_points", None) if self._import_source else None
+        dialog = ImportReportDialog(
+            exc.report, tr_error(exc), refused=True, parent=self, cut_points=cut_points
+        )
+        if self._show_report(dialog) == CUT_CHOSEN and self._import_source is not None:
+            path, options = self._import_source
+            self.import_path(path, **{**options, "cut_at": dialog.chosen_cut})
 
     def _open_imported(self, project, report, weights: dict[str, Any] | None) -> None:
         # Unsaved and marked modified: closing the window asks before the import is lost.
@@ -132,9 +173,9 @@ class ModelImport:
         if weights is not None:
             self._save_with_weights(weights)
 
-    def _show_report(self, dialog: ImportReportDialog) -> None:
+    def _show_report(self, dialog: ImportReportDialog) -> int:
         self.import_report = dialog
-        dialog.exec()
+        return dialog.exec()
 
     def _save_with_weights(self, weights: dict[str, Any]) -> bool:
         """Ask where to save the imported project and write it with its weights beside it."""

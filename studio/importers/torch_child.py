@@ -14,6 +14,7 @@ objects.
 from __future__ import annotations
 
 import importlib.util
+import inspect
 import json
 import os
 import sys
@@ -44,6 +45,7 @@ def _trace(source: str, out: str, class_name: str, shape: list[int] | None) -> d
     import torch
 
     torch.set_num_threads(1)
+    sys.dont_write_bytecode = True  # no __pycache__ beside the user's file
     sys.path.insert(0, os.path.dirname(os.path.abspath(source)))  # the file's own modules
     spec = importlib.util.spec_from_file_location("netstudio_imported_model", source)
     if spec is None or spec.loader is None:
@@ -55,12 +57,15 @@ def _trace(source: str, out: str, class_name: str, shape: list[int] | None) -> d
     if not (isinstance(cls, type) and issubclass(cls, torch.nn.Module)):
         raise Refusal(f"the file has no nn.Module class named {class_name}")
     try:
-        model = cls()
+        inspect.signature(cls).bind()
     except TypeError as exc:
         raise Refusal(
             f"the class {class_name} cannot be made without arguments ({exc}); give its "
             "arguments defaults, or add a class that makes it with the ones you use"
         ) from None
+    except ValueError:
+        pass  # no signature to read: try it
+    model = cls()
     model.eval()
     try:
         traced = torch.fx.symbolic_trace(model)

@@ -113,3 +113,19 @@ def import_python_file(
 
     chosen = class_name or classes[-1]
     return import_torch_module(path, chosen, classes, input_shape, cut_at)
+
+
+def parse_input_shape(text: str) -> list[int]:
+    """An input's sizes without the batch as the command line gives them: "1,28,28"."""
+    import argparse
+
+    try:
+        sizes = [int(part) for part in text.replace("x", ",").replace("×", ",").split(",")]
+    except ValueError:
+        sizes = []
+    if not sizes or any(s < 1 for s in sizes):
+        raise argparse.ArgumentTypeError(
+            msg("{text!r} is not an input shape; give whole sizes without the batch, such as "
+                "1,28,28", text=text)
+        )
+    return sizes
