@@ -10,11 +10,15 @@ shape takes the place of Input + backbone, with the same node ids.
 The head is built sharing the full model's own layer modules, so training the head trains the
 full model's weights in place: checkpoints, the saved weights, early stopping's best weights,
 evaluation, export and resume all see the full model of a normal run.
+
+Features larger than MEMORY_LIMIT are written to a file on disk and read back through a memory
+map (studio.feature_disk); where the disk has no room either, the full model trains.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
 import torch
@@ -22,12 +26,19 @@ from torch import fx, nn
 
 from studio.compiler import compile_graph, plan_model
 from studio.devices import autocast_for
+from studio.feature_disk import (
+    FEATURES_ENV,
+    FeatureFile,
+    MappedSource,
+    disk_refusal,
+    features_folder,
+)
 from studio.graph import Graph
 from studio.memory import human_bytes
 from studio.messages import msg
 
-# Features of every split above this size are not cached (the full model trains as usual):
-# they are held on the training device, beside the model and a batch's activations.
+# Features of every split up to this size are held on the training device, beside the model
+# and a batch's activations; larger ones are written to disk (studio.feature_disk).
 MEMORY_LIMIT = 1_000_000_000
 
 
@@ -96,18 +107,21 @@ def features_size(graph: Graph, backbone_id: str, samples: int) -> int:
 
 
 class FeatureCache:
-    """The frozen backbone's features of each split, computed on first use, and the head."""
+    """The frozen backbone's features of each split, computed on first use, and the head.
+    With `disk` (a folder) the features are written there and memory-mapped, not held in
+    memory."""
 
     def __init__(self, graph: Graph, backbone_id: str, model: fx.GraphModule,
                  splits: Iterable[Any], inputs: Callable[[torch.Tensor], torch.Tensor],
                  batch_size: int, amp: bool, device: torch.device,
-                 say: Callable[[str], None]) -> None:
+                 say: Callable[[str], None], disk: Path | None = None, size: int = 0) -> None:
         self.backbone_id = backbone_id
         self.backbone: nn.Module = model.get_submodule(backbone_id)
         self.head = head_model(graph, backbone_id, model)
         self.splits = [s for s in splits if s is not None]
         self.inputs, self.batch_size, self.amp = inputs, batch_size, amp
         self.device, self.say = device, say
+        self.disk, self.size = disk, size
         self.cached: dict[int, Any] | None = None
 
     def of(self, split: Any) -> Any:
@@ -119,6 +133,11 @@ class FeatureCache:
 
     def _compute(self) -> None:
         samples = sum(len(s) for s in self.splits)
+        if self.disk is not None:
+            self.say(msg("The frozen backbone's features take {size}, more than the {limit} "
+                         "kept in memory: they are written to a file in {folder}, removed "
+                         "when the run ends.", size=human_bytes(self.size),
+                         limit=human_bytes(MEMORY_LIMIT), folder=str(self.disk)))
         self.say(msg("Computing the frozen backbone's features once ({samples:,} samples)…",
                      samples=samples))
         was_training = self.backbone.training
@@ -131,15 +150,22 @@ class FeatureCache:
 
     @torch.no_grad()
     def _features(self, split: Any) -> Any:
+        file = FeatureFile(self.disk, self.size) if self.disk is not None else None
         xs, ys = [], []
         for xb, yb in split.batches(self.batch_size):
             with autocast_for(self.device, self.amp):
-                xs.append(self.backbone(self.inputs(xb)).float())
+                features = self.backbone(self.inputs(xb)).float()
+            if file is not None:
+                file.append(features)
+            else:
+                xs.append(features)
             ys.append(yb)
         # Batched as the samples are (studio.supervised.TensorSource, the same shuffle draw),
         # so a cached run sees the same batches as one without the cache.
         from studio.supervised import TensorSource  # it imports this module
 
+        if file is not None:
+            return MappedSource(file.mapped(), torch.cat(ys), self.device, file)
         features = torch.cat(xs).contiguous()
         return TensorSource(features, torch.cat(ys), features.device)
 
@@ -147,7 +173,8 @@ class FeatureCache:
 def feature_cache_for(task: Any) -> FeatureCache | None:
     """A FeatureCache for a prepared SupervisedTask, or None where the full model must train:
     no backbone frozen whole right after the Input, augmentation on (each epoch sees other
-    images), a reconstruction (its target is the image itself), or features too large."""
+    images), a reconstruction (its target is the image itself), or features too large for
+    memory that the disk has no room for either."""
     graph = task.project.graph
     if task.augment or task.objective.target != "labels":
         return None
@@ -157,15 +184,23 @@ def feature_cache_for(task: Any) -> FeatureCache | None:
     splits = [task.train_split, task.val_split, task.test_split]
     samples = sum(len(s) for s in splits if s is not None)
     size = features_size(graph, backbone_id, samples)
+    disk = None
     if size > MEMORY_LIMIT:
-        task.state.message(
-            msg(
-                "The frozen backbone's features would take {size}, more than the {limit} "
-                "kept in memory: the whole model runs every epoch.",
-                size=human_bytes(size),
-                limit=human_bytes(MEMORY_LIMIT),
+        disk = features_folder()
+        refusal = disk_refusal(size, disk)
+        if refusal is not None:
+            task.state.message(
+                msg(
+                    "The frozen backbone's features would take {size}, more than the {limit} "
+                    "kept in memory, and {refusal}: the whole model runs every epoch. {env} "
+                    "names another folder for them.",
+                    size=human_bytes(size),
+                    limit=human_bytes(MEMORY_LIMIT),
+                    refusal=refusal,
+                    env=FEATURES_ENV,
+                )
             )
-        )
-        return None
+            return None
     return FeatureCache(graph, backbone_id, task.model, splits, task.model_inputs,
-                        task.settings["batch_size"], task.amp, task.device, task.state.message)
+                        task.settings["batch_size"], task.amp, task.device, task.state.message,
+                        disk=disk, size=size)

@@ -189,12 +189,3 @@ def test_a_cached_run_resumes_as_a_normal_run(own_run, shapes, tmp_path):
     reloaded.load_state_dict(final)
     x = shapes.float_x(shapes.x_test[:8])
     torch.testing.assert_close(reloaded.eval()(x), resumed.model.eval()(x))
-
-
-def test_features_too_large_for_memory_train_the_full_model_and_say_so(shapes, tmp_path,
-                                                                       monkeypatch):
-    monkeypatch.setattr("studio.feature_cache.MEMORY_LIMIT", 100_000)
-    _, said = _run(_project(_graph(), epochs=1), shapes, tmp_path, True, monkeypatch)
-    assert any("The frozen backbone's features would take 921.6 KB" in s and
-               "the whole model runs every epoch" in s for s in said), said
-    assert not any("cached features" in s for s in said)
