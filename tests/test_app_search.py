@@ -266,3 +266,15 @@ def test_stop_keeps_the_finished_trials(make_window, qtbot, tmp_path, limits):
     assert view.apply_button.isEnabled() and view.new_button.isEnabled()
     assert not view.stop_button.isEnabled()
     assert "Search stopped" in window.statusBar().currentMessage()
+
+
+def test_the_parallel_axes_order_numbers_and_follow_a_log_scale():
+    from studio.search_space import Dimension
+    from widgets.search.plots import position
+
+    kernel = Dimension("conv2d_1.kernel_size", "conv2d_1", "kernel_size", values=(3, 40, 5))
+    assert [position(kernel, v) for v in (3, 5, 40)] == [0.0, 0.5, 1.0]  # not as typed
+    optimizer = Dimension("optimizer", None, "optimizer", values=("sgd", "adam"))
+    assert [position(optimizer, v) for v in ("sgd", "adam")] == [0.0, 1.0]
+    lr = Dimension("learning_rate", None, "learning_rate", low=1e-4, high=1e-2, log=True)
+    assert position(lr, 1e-3) == pytest.approx(0.5)

@@ -38,14 +38,24 @@ def value_text(value: Any) -> str:
     return str(value)
 
 
+def ordered(d: Dimension) -> list[Any]:
+    """A list's values in the order an axis shows them: numbers from low to high (as typed,
+    3,40,5 would zigzag), other values as listed."""
+    values = list(d.values or ())
+    if all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
+        return sorted(values)
+    return values
+
+
 def position(d: Dimension, value: Any) -> float | None:
     """Where `value` lies on the dimension's axis, 0 (low) … 1 (high): a list's values evenly
     spaced in their order, a range linearly or on its log scale."""
     if d.values is not None:
-        if value not in d.values:
+        values = ordered(d)
+        if value not in values:
             return None
-        n = len(d.values)
-        return d.values.index(value) / (n - 1) if n > 1 else 0.5
+        n = len(values)
+        return values.index(value) / (n - 1) if n > 1 else 0.5
     if not isinstance(value, (int, float)):
         return None
     low, high = float(d.low), float(d.high)
@@ -180,10 +190,10 @@ class ParallelCoordinates(QWidget):
 
     def _labels(self, d: Dimension) -> list[tuple[float, str]]:
         if d.values is not None:
-            n = len(d.values)
-            if n > 8:  # too many to read: the ends
-                return [(0.0, value_text(d.values[0])), (1.0, value_text(d.values[-1]))]
-            return [(position(d, v), value_text(v)) for v in d.values]
+            values = ordered(d)
+            if len(values) > 8:  # too many to read: the ends
+                return [(0.0, value_text(values[0])), (1.0, value_text(values[-1]))]
+            return [(position(d, v), value_text(v)) for v in values]
         return [(0.0, value_text(d.low)), (1.0, value_text(d.high))]
 
     def _axis(self, x: int, labels: list[tuple[float, str]]) -> None:

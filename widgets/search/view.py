@@ -93,7 +93,7 @@ class SearchView(QWidget):
         top = QSplitter(Qt.Orientation.Horizontal)
         top.addWidget(self.table)
         top.addWidget(self.curves)
-        top.setSizes([560, 380])
+        top.setSizes([600, 340])
         bottom = QSplitter(Qt.Orientation.Horizontal)
         bottom.addWidget(self.parallel)
         bottom.addWidget(self.scatter)
