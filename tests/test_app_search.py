@@ -192,7 +192,11 @@ def test_a_search_runs_on_its_thread_fills_the_page_and_applies_the_best(
         c = start(window, qtbot, ["dense_1.units=8,32", "learning_rate=0.0005..0.05:log"],
                   trials=2, sampler="random")
         assert c.busy and window.center_tabs.currentWidget() is window.search.view
+        # One training at a time: Train and Compare wait for the search.
+        assert not window.actions.train.isEnabled() and not window.actions.compare.isEnabled()
+        assert not window.training_panel.train_button.isEnabled()
     assert ended.args == [False]
+    assert window.actions.train.isEnabled() and window.actions.compare.isEnabled()
     assert threads and all(t is not QApplication.instance().thread() for t in threads)
     view = window.search.view
     qtbot.waitUntil(lambda: view.table.rowCount() == 2)

@@ -103,6 +103,7 @@ class SearchSession(QObject):
         window.inspector.searchRequested.connect(self.search_this)
         window.training_panel.form.searchRequested.connect(self.search_this)
         window.document.projectReplaced.connect(lambda old, graph: self.controller.forget())
+        self.controller.stateChanged.connect(self._on_state)
         self.controller.ended.connect(self._on_ended)
         self.controller.failed.connect(self._on_failed)
 
@@ -206,6 +207,12 @@ class SearchSession(QObject):
     def _refuse(self, text: str) -> None:
         self.view.status.setText("✗ " + text)
         self.window.statusBar().showMessage("✗ " + text, 10000)
+
+    def _on_state(self, state: str) -> None:
+        # One training at a time: a search trains its trials, so Train and Compare wait.
+        free = state == IDLE and not self.window.training.busy
+        for action in (self.window.actions.train, self.window.actions.compare):
+            action.setEnabled(free)
 
     def _on_ended(self, stopped: bool) -> None:
         done = len(self.controller.trials)
