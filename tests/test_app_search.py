@@ -4,6 +4,8 @@ with one undo, and Open Run. Tiny synthetic data, one epoch per trial, two or th
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from PySide6.QtCore import QPoint, QThread, QTimer
 from PySide6.QtGui import QContextMenuEvent
@@ -96,8 +98,6 @@ def test_the_engine_says_when_a_trial_starts_and_stops_from_another_thread(tmp_p
 
 
 def _stop_elsewhere(search) -> None:
-    import threading
-
     thread = threading.Thread(target=search.stop)
     thread.start()
     thread.join()
@@ -248,16 +248,28 @@ def test_a_search_runs_on_its_thread_fills_the_page_and_applies_the_best(
     assert window.results.plots.overlays  # its curves lie over the plots
 
 
-def test_stop_keeps_the_finished_trials(make_window, qtbot, tmp_path, limits):
+def test_stop_keeps_the_finished_trials(make_window, qtbot, tmp_path, limits, monkeypatch):
+    # The second trial waits after its first epoch until Stop was pressed, so that Stop comes
+    # while it trains however slow the machine.
+    pressed = threading.Event()
+    original = SearchWorker.on_epoch
+
+    def on_epoch(self, number, report):
+        original(self, number, report)
+        if number == 1:
+            pressed.wait(30)
+
+    monkeypatch.setattr(SearchWorker, "on_epoch", on_epoch)
     project, path = saved(tmp_path, epochs=2)
     window = make_window(project, path)
     c = window.search.controller
 
-    def stop_after_first(number):
-        if any(r.state == COMPLETE for r in c.trials.values()):
-            c.stop()
+    def stop_in_second(number):
+        if number == 1 and c.trials[1].epochs >= 1 and not pressed.is_set():
+            window.search.view.stop_button.click()
+            pressed.set()
 
-    c.trialChanged.connect(stop_after_first)
+    c.trialChanged.connect(stop_in_second)
     with qtbot.waitSignal(c.ended, timeout=RUN_MS) as ended:
         start(window, qtbot, ["dense_1.units=8,16,32"], trials=3, sampler="grid")
     assert ended.args == [True]
