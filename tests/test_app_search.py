@@ -246,6 +246,9 @@ def test_a_search_runs_on_its_thread_fills_the_page_and_applies_the_best(
     assert runs.list.currentItem().text().startswith(f"Search trial {other} · finished")
     assert [str(r.path) for r in runs.ticked()] == [run_dir]
     assert window.results.plots.overlays  # its curves lie over the plots
+    runs.refresh()  # as when a run ends: the trial's run stays listed and ticked
+    assert runs.list.item(0).text().startswith(f"Search trial {other} · finished")
+    assert [str(r.path) for r in runs.ticked()] == [run_dir]
 
 
 def test_stop_keeps_the_finished_trials(make_window, qtbot, tmp_path, limits, monkeypatch):

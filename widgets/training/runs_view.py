@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from widgets.i18n import dataset_title, format_datetime, plural
 from widgets.training.optimizer_names import optimizer_title
 from widgets.training.panel import format_percent
-from widgets.training.runs import RunInfo, dataset_of, list_runs
+from widgets.training.runs import RunInfo, dataset_of, list_runs, read_run
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 
@@ -40,6 +40,9 @@ class RunsView(QWidget):
         self.auto_overlay = True
         self._last_run: str | None = None  # the newest finished run, as a key of self.runs
         self._auto_ticked: str | None = None  # the run this view ticked by itself
+        # Runs shown from outside the runs folder (a search trial's), with their labels: kept
+        # at the top of the list through every refresh.
+        self._outside: dict[str, str] = {}
         self.where = QLabel()
         self.where.setObjectName("muted")
         self.where.setWordWrap(True)
@@ -63,6 +66,8 @@ class RunsView(QWidget):
         self._update_buttons()
 
     def set_root(self, root: Path) -> None:
+        if root != self.root:  # another project: its runs only
+            self._outside = {}
         self.root = root
         self.refresh()
 
@@ -76,10 +81,13 @@ class RunsView(QWidget):
         self.list.clear()
         self.runs = {}
         runs = list_runs(self.root) if self.root else []
-        for run in runs:
+        outside = [(run, self._outside[key]) for key in self._outside
+                   if key not in {str(r.path) for r in runs}
+                   and (run := read_run(Path(key))) is not None]
+        for run, text in [*outside, *((run, self._describe(run)) for run in runs)]:
             key = str(run.path)
             self.runs[key] = run
-            item = QListWidgetItem(self._describe(run))
+            item = QListWidgetItem(text)
             item.setData(PATH_ROLE, key)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if key in ticked else Qt.CheckState.Unchecked)
@@ -96,6 +104,20 @@ class RunsView(QWidget):
         )
         self._update_buttons()
         self._ticked()
+
+    def show_run(self, path: Path, text: str) -> bool:
+        """List a run folder from outside the runs folder (a search trial's) under `text`, at
+        the top and kept there through refreshes, ticked so its curves lie over the plots, and
+        selected. False when the folder holds no run."""
+        if read_run(path) is None:
+            return False
+        key = str(path)
+        self._outside = {key: text, **{k: v for k, v in self._outside.items() if k != key}}
+        ticked = {str(r.path) for r in self.ticked()} | {key}
+        self.refresh()
+        self.set_ticked(ticked)
+        self.list.setCurrentItem(self._item(key))
+        return True
 
     def _describe(self, run: RunInfo) -> str:
         statuses = {
