@@ -115,11 +115,12 @@ class TransferDemoWindow(QDialog):
 
         intro = QLabel(
             self.tr(
-                "A small CNN first learns five kinds of image. Its body (everything but the last "
-                "layer) then starts three models for five other kinds, with only a few images of "
-                "each: <b>frozen</b> (only a new last layer learns), <b>fine-tuned</b> (every "
-                "layer learns, starting from the pretrained weights) and the same CNN "
-                "<b>from scratch</b>. Their curves are laid over each other as each finishes."
+                "A small CNN first learns five kinds of image. Its body (everything but the "
+                "last layer) then starts three models for five other kinds, with only a few "
+                "images of each: <b>frozen</b> (only a new last layer learns, with larger steps: "
+                "what is under it never changes), <b>fine-tuned</b> (every layer learns, "
+                "starting from the pretrained weights) and the same CNN <b>from scratch</b>. "
+                "Their curves are laid over each other as each finishes."
             )
         )
         intro.setWordWrap(True)
@@ -133,10 +134,10 @@ class TransferDemoWindow(QDialog):
                 self.tr("%1 images per class").replace("%1", str(n)), n
             )
         self.per_class.currentIndexChanged.connect(lambda i: self._show_measured())
-        self.start_button = QPushButton(self.tr("Start"))
+        self.start_button = QPushButton(self.tr("&Start"))
         self.start_button.setObjectName("startDemo")
         self.start_button.clicked.connect(lambda: self.start())
-        self.stop_button = QPushButton(self.tr("Stop"))
+        self.stop_button = QPushButton(self.tr("S&top"))
         self.stop_button.setObjectName("stopDemo")
         self.stop_button.clicked.connect(self.stop)
         self.stop_button.setEnabled(False)
@@ -261,13 +262,12 @@ class TransferDemoWindow(QDialog):
             ("fine_tuned", self.tr("Fine-tuned − from scratch")),
             ("frozen", self.tr("Frozen − from scratch")),
         ):
-            now = _points(here[variant]) if variant in here else "–"
-            line = self.tr("%1: <b>%2</b> points this time").replace("%1", name).replace(
-                "%2", now
-            )
+            points = self.tr("%1 points")
+            now = points.replace("%1", _points(here[variant])) if variant in here else "–"
+            line = self.tr("%1: <b>%2</b> this time").replace("%1", name).replace("%2", now)
             if variant in there:
                 line += self.tr("; %1 measured over %2 seeds").replace(
-                    "%1", _points(there[variant])
+                    "%1", points.replace("%1", _points(there[variant]))
                 ).replace("%2", str(MEASURED_SEEDS))
             lines.append(line)
         self.gaps.setText("<br>".join(lines))
@@ -275,13 +275,15 @@ class TransferDemoWindow(QDialog):
 
     def _why_text(self) -> str:
         return self.tr(
-            "Why: the pretrained body already finds edges, outlines and textures. Fine-tuned, "
-            "it adapts them to the new classes and needs fewer images than a model that starts "
-            "from random weights. Frozen, the new classes get only the features that told the "
-            "first five apart: a small body learnt little more, so on a different kind of image "
-            "its frozen features fall behind even training from scratch. Large backbones "
-            "pretrained on millions of varied photos (the Pretrained layers, e.g. "
-            "MobileNetV3 on ImageNet) learnt features general enough to be used frozen."
+            "Why: the body learnt features that tell its first five classes apart. "
+            "Fine-tuned, every layer starts from them and adapts to the new classes: no worse "
+            "than from scratch, and far ahead when the new classes look like the old ones and "
+            "images are few (the built-in shapes). Frozen, the new classes get only those "
+            "features, and a small body learnt little else: on a different kind of image "
+            "(shoes and bags after shirts and dresses) they fall behind training from scratch; "
+            "on the same kind they help only when images are fewest. Large backbones "
+            "pretrained on millions of varied photos (the Pretrained layers, e.g. MobileNetV3 "
+            "on ImageNet) learnt features general enough to work frozen."
         )
 
     # Running -----------------------------------------------------------------------------------
