@@ -8,7 +8,8 @@ with the same number of DataLoader workers, until a float batch in [0, 1] is on 
   - torchvision: datasets.ImageFolder with Resize(256), CenterCrop(224), ToTensor and a
     DataLoader with the same workers and batch size (pin_memory on CUDA).
 Each is run --epochs times, alternating, and its best epoch counts (the machine may be shared).
-Prints images/s of each and the ratio; target ≥ 1.5×.
+Prints images/s of each and the ratio (target ≥ 1.5×), and the CPU time an image takes each
+way, which another program's load on the machine changes far less than the wall time.
 
     .venv/bin/python bench/bench_image_pipeline.py [--images 5000] [--epochs 2]
                                                    [--batch-size 32] [--device auto]
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -132,6 +134,31 @@ def torchvision_epoch(data, batch_size: int, workers: int,
     return time.perf_counter() - t0, seen
 
 
+class CpuClock:
+    """CPU seconds of this process and of its finished children (the DataLoader's workers):
+    what a pipeline costs whatever else the machine is doing, where wall time is shared."""
+
+    def __init__(self) -> None:
+        self.main, self.workers = [], []
+
+    def __enter__(self) -> CpuClock:
+        self._main, self._workers = time.process_time(), self._children()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.main.append(time.process_time() - self._main)
+        self.workers.append(self._children() - self._workers)
+
+    @staticmethod
+    def _children() -> float:
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return usage.ru_utime + usage.ru_stime
+
+    def per_image(self, images: int) -> str:
+        main, workers = min(self.main) / images, min(self.workers) / images
+        return f"{workers * 1000:.2f} ms in workers + {main * 1000:.2f} ms in the main process"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--images", type=int, default=5000)
@@ -141,9 +168,10 @@ def main() -> None:
     parser.add_argument("--folder", type=Path,
                         help="keep the photos in this folder (reused when already there)")
     args = parser.parse_args()
+    # Imported before anything is timed.
     import torchvision.datasets  # noqa: F401
 
-    import studio.supervised  # noqa: F401  imported before anything is timed
+    import studio.supervised  # noqa: F401
     from studio.devices import resolve_device
 
     device = resolve_device(args.device)
@@ -166,23 +194,29 @@ def main() -> None:
         folder_tv = torchvision_reader(root)
         listing_s = time.perf_counter() - t0
         ours, theirs = [], []
+        cpu_ours, cpu_theirs = CpuClock(), CpuClock()
+        load_before = os.getloadavg()[0]
         for _ in range(args.epochs):
-            seconds, seen = netstudio_epoch(source, data, args.batch_size, device)
+            with cpu_ours:
+                seconds, seen = netstudio_epoch(source, data, args.batch_size, device)
             ours.append(seconds)
             workers = used[-1]
-            seconds, seen_too = torchvision_epoch(folder_tv, args.batch_size, workers, device)
+            with cpu_theirs:
+                seconds, seen_too = torchvision_epoch(folder_tv, args.batch_size, workers,
+                                                      device)
             assert seen == seen_too == len(folder_tv), (seen, seen_too)
             theirs.append(seconds)
     rate_ours, rate_theirs = seen / min(ours), seen / min(theirs)
-    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"to {SIDE}×{SIDE} on {device}, batch {args.batch_size}, {workers} workers, "
-          f"{os.cpu_count()} CPUs (load {load:.1f} before the end), "
-          f"{time.strftime('%Y-%m-%d')}")
+          f"{os.cpu_count()} CPUs (load average {load_before:.1f} at the start, "
+          f"{os.getloadavg()[0]:.1f} at the end), {time.strftime('%Y-%m-%d')}")
     print(f"  NetStudio streamed folder:        {rate_ours:8,.0f} images/s "
           f"(epochs {', '.join(f'{s:.2f}' for s in ours)} s)")
     print(f"  torchvision ImageFolder idiom:    {rate_theirs:8,.0f} images/s "
           f"(epochs {', '.join(f'{s:.2f}' for s in theirs)} s)")
     print(f"  NetStudio / torchvision: {rate_ours / rate_theirs:.2f}× (target ≥ 1.5×)")
+    print(f"  CPU an image, NetStudio:   {cpu_ours.per_image(seen)}")
+    print(f"  CPU an image, torchvision: {cpu_theirs.per_image(seen)}")
     print(f"  before the first epoch: NetStudio's scan (every header read) {scan_s:.2f} s, "
           f"ImageFolder's listing {listing_s:.2f} s")
 
