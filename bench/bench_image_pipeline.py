@@ -4,7 +4,8 @@ The bench writes JPEG photos (640×480, several classes, content varied so that 
 sizes real photos have) into a temporary folder, then reads them all once at 224×224, each way
 with the same number of DataLoader workers, until a float batch in [0, 1] is on the device:
   - NetStudio: the streamed image folder as a run reads it (studio.supervised.StreamSource over
-    StreamingImageFolder, the workers a run uses), then the run's float conversion;
+    StreamingImageFolder, the workers a run uses), then the run's float conversion (a run
+    streams a folder too large for memory; this one is streamed whatever its size);
   - torchvision: datasets.ImageFolder with Resize(256), CenterCrop(224), ToTensor and a
     DataLoader with the same workers and batch size (pin_memory on CUDA).
 Each is run --epochs times, alternating, and its best epoch counts (the machine may be shared).
