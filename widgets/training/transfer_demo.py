@@ -103,6 +103,8 @@ class TransferDemoWindow(QDialog):
         super().__init__(parent)
         self.setObjectName("transferDemo")
         self.setWindowTitle(self.tr("Transfer Learning Demo"))
+        # The app's style sheet gives push buttons no disabled colour: Stop looked pressable.
+        self.setStyleSheet("QPushButton:disabled { color: #9CA3AF; }")
         self.torch_threads = torch_threads
         self.root = demo_folder()
         self.result: DemoResult | None = None
