@@ -371,7 +371,7 @@ class Search:
         self._state = state
         run_dir = self.folder / trial_folder(trial.number)
         request = RunRequest(project=project, project_path=self.project_path, out_dir=run_dir,
-                             data=self.data, dataset=self.options.dataset)
+                             data=self.data, dataset=self.options.dataset, searched=values)
         try:
             outcome = execute(request, state)
         except StudioError as exc:

@@ -280,6 +280,10 @@ def test_search_trials_are_runs_with_events(tmp_path):
     for group in groups:
         history = read_metrics(search.folder.parent / group["name"])["history"]
         assert group["hparams"]["optimizer"] == "adam"
+        # The searched value is a column of its own, the trial's graph's.
+        graph = accumulator(search.folder.parent / group["name"]).Graph()
+        dense = next(n for n in graph.node if n.name == "dense_1")
+        assert group["hparams"]["dense_1.units"] == dense.attr["units"].i
         assert group["sessions"][0]["status"] == "STATUS_SUCCESS"
         figures = {m["name"]["tag"]: m["value"] for m in group["metricValues"]}
         assert figures["epoch/val_accuracy"] == float32(history[-1]["val_accuracy"])
