@@ -402,7 +402,11 @@ class _Builder(LayerOps, ElementwiseOps, RecurrentOps):
         self.report.add_mapped(where, msg("Input {node} {shape}", node=node_id, shape=shape[1:]))
 
     def _output(self, tensor: str) -> None:
-        source = self._plain(tensor)
+        try:
+            source = self._plain(tensor)
+        except NotMapped as exc:  # e.g. a pooling's kept axes, which no layer gives
+            self.report.add_not_mapped(msg("output {name}", name=tensor), str(exc))
+            return
         layer = self.graph.nodes[source]
         shape = self.model.shapes.get(tensor, [])
         inputs = [n for n in self.graph.nodes.values() if n.layer.is_input]
