@@ -160,7 +160,8 @@ class TransferDemoWindow(QDialog):
         self.table = self._make_table()
         self.gaps = QLabel()
         self.gaps.setObjectName("demoGaps")
-        self.gaps.setWordWrap(True)
+        # Two lines, each whole: wrapped in the row beside the table, the second was cut off.
+        self.gaps.setWordWrap(False)
         self.gaps.setTextFormat(Qt.TextFormat.RichText)
         self.why = QLabel(self._why_text())
         self.why.setObjectName("demoWhy")
@@ -268,7 +269,7 @@ class TransferDemoWindow(QDialog):
             now = points.replace("%1", _points(here[variant])) if variant in here else "–"
             line = self.tr("%1: <b>%2</b> this time").replace("%1", name).replace("%2", now)
             if variant in there:
-                line += self.tr("; %1 measured over %2 seeds").replace(
+                line += "<br>&nbsp;&nbsp;&nbsp;" + self.tr("%1 measured over %2 seeds").replace(
                     "%1", points.replace("%1", _points(there[variant]))
                 ).replace("%2", str(MEASURED_SEEDS))
             lines.append(line)
