@@ -63,6 +63,14 @@ def test_a_seeded_stream_gives_the_in_memory_batches(photos):
         assert torch.equal(xs, xm) and torch.equal(ys, ym)
 
 
+def test_a_streamed_batch_becomes_the_floats_an_in_memory_one_does():
+    x = torch.arange(256, dtype=torch.uint8).repeat(2, 3, 4, 1)
+    floats = StreamingImageFolder.float_x(x)
+    assert floats.dtype == torch.float32 and floats.shape == x.shape
+    assert torch.equal(floats, x.to(torch.float32).div_(255.0))
+    assert floats.min() == 0 and floats.max() == 1
+
+
 def _project() -> Project:
     graph, previous = Graph(), None
     for layer_id, params in (
