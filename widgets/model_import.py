@@ -1,5 +1,7 @@
 """File → Import Model… and Paste Keras Code…: a model made elsewhere opens as a new, unsaved
-project, with the import report shown; a refused import shows why and changes nothing. A model
+project, with the import report shown; a refused import shows why and changes nothing, or,
+where it can, is imported again up to a node the user picks. A Python file that defines a
+PyTorch model runs only after the user agrees to it in a dialog. A model
 that came with trained weights is saved at once (the Save As dialog), the weights beside the
 project as PROJECT.safetensors, as `netstudio import` writes them. A mixin of the main window."""
 
@@ -65,7 +67,7 @@ class ModelImport:
             self,
             self.tr("Import Model"),
             start,
-            self.tr("Keras code, ONNX or PyTorch models (%1);;All files (*)").replace(
+            self.tr("Keras, ONNX or PyTorch models (%1);;All files (*)").replace(
                 "%1", patterns
             ),
         )
