@@ -37,8 +37,6 @@ MAX_SOURCE_BYTES = 4 * 1024 * 1024
 IMPORTERS: dict[str, str] = {
     # Keras code (read, never run) or, with run_code, a PyTorch nn.Module class: by its AST.
     ".py": "studio.importers.torch_source:import_python_file",
-    ".keras": "studio.importers.keras_file:import_keras_model",
-    ".h5": "studio.importers.keras_file:import_keras_model",
     ".onnx": "studio.importers.onnx_import:import_onnx_with_weights",
     ".pt2": "studio.importers.torch_export:import_pt2",
 }
