@@ -90,8 +90,13 @@ class DemoPlots(TrainingPlots):
 
 
 def variant_title(variant: str) -> str:
-    titles = {"frozen": "Frozen body", "fine_tuned": "Fine-tuned body", "scratch": "From scratch"}
-    return QCoreApplication.translate("TransferDemo", titles[variant])
+    # Each literal is written out in full so that the string extractor finds it.
+    titles = {
+        "frozen": QCoreApplication.translate("TransferDemo", "Frozen body"),
+        "fine_tuned": QCoreApplication.translate("TransferDemo", "Fine-tuned body"),
+        "scratch": QCoreApplication.translate("TransferDemo", "From scratch"),
+    }
+    return titles[variant]
 
 
 class TransferDemoWindow(QDialog):
