@@ -17,33 +17,27 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QThread, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from studio.data import DatasetError
 from studio.transfer_demo import (
-    MEASURED_SEEDS,
     VARIANTS,
     DemoError,
     DemoResult,
     DemoSettings,
     VariantRun,
     demo_source,
-    gaps_of,
-    measured,
 )
 from widgets import config
 from widgets.i18n import count as count_text
@@ -51,6 +45,7 @@ from widgets.i18n import dataset_title, tr_error
 from widgets.training.panel import LiveText, format_duration
 from widgets.training.plots import TrainingPlots
 from widgets.training.runs import RunInfo, read_run
+from widgets.training.transfer_demo_figures import DemoFigures, percent, variant_title
 from widgets.training.transfer_demo_worker import TransferDemoWorker
 
 PER_CLASS_CHOICES = (20, 5)
@@ -71,32 +66,12 @@ def demo_folder() -> Path:
     return config.config_dir() / "transfer-demo"
 
 
-def _points(value: float) -> str:
-    """A difference of two accuracies in percentage points, signed: "+1.4", "−34.0"."""
-    sign = "+" if value >= 0 else "−"
-    return f"{sign}{abs(value) * 100:.1f}"
-
-
-def _percent(value: float | None) -> str:
-    return "–" if value is None else f"{value * 100:.1f} %"
-
-
 class DemoPlots(TrainingPlots):
     """The Training page's plots, each finished model named by what it is."""
 
     def overlay_title(self, run: RunInfo) -> str:
         variant = TAG_VARIANTS.get(run.tag)
         return variant_title(variant) if variant else super().overlay_title(run)
-
-
-def variant_title(variant: str) -> str:
-    # Each literal is written out in full so that the string extractor finds it.
-    titles = {
-        "frozen": QCoreApplication.translate("TransferDemo", "Frozen body"),
-        "fine_tuned": QCoreApplication.translate("TransferDemo", "Fine-tuned body"),
-        "scratch": QCoreApplication.translate("TransferDemo", "From scratch"),
-    }
-    return titles[variant]
 
 
 class TransferDemoWindow(QDialog):
@@ -162,16 +137,9 @@ class TransferDemoWindow(QDialog):
         self.status.setObjectName("demoStatus")
         self.plots = DemoPlots()
         self.plots.setMinimumHeight(240)
-        self.table = self._make_table()
-        self.gaps = QLabel()
-        self.gaps.setObjectName("demoGaps")
-        # Two lines, each whole: wrapped in the row beside the table, the second was cut off.
-        self.gaps.setWordWrap(False)
-        self.gaps.setTextFormat(Qt.TextFormat.RichText)
-        self.why = QLabel(self._why_text())
-        self.why.setObjectName("demoWhy")
-        self.why.setWordWrap(True)
-
+        self.figures = DemoFigures()
+        # What the tests and the screenshots read: the figures' own widgets.
+        self.table, self.gaps, self.why = self.figures.table, self.figures.gaps, self.figures.why
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.source_note)
@@ -179,53 +147,18 @@ class TransferDemoWindow(QDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addWidget(self.plots, 1)
-        row = QHBoxLayout()
-        row.addWidget(self.table)
-        side = QVBoxLayout()
-        side.addWidget(self.gaps)
-        side.addStretch(1)
-        row.addLayout(side, 1)
-        layout.addLayout(row)
-        layout.addWidget(self.why)
+        layout.addWidget(self.figures)
         self.resize(880, 820)
         self._show_source()
         self._show_measured()
-        self._show_gaps()
 
     # The figures ------------------------------------------------------------------------------
 
-    def _make_table(self) -> QTableWidget:
-        table = QTableWidget(len(VARIANTS), 3)
-        table.setObjectName("demoTable")
-        table.setHorizontalHeaderLabels(
-            [
-                self.tr("Model"),
-                self.tr("This demo"),
-                self.tr("Measured (%1 seeds)").replace("%1", str(MEASURED_SEEDS)),
-            ]
-        )
-        table.verticalHeader().hide()
-        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        for row, variant in enumerate(VARIANTS):
-            for column, text in enumerate((variant_title(variant), "–", "–")):
-                item = QTableWidgetItem(text)
-                if column:
-                    item.setTextAlignment(right)
-                table.setItem(row, column, item)
-        table.setToolTip(self.tr("Test accuracy on the new classes' test images"))
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.resizeColumnsToContents()
-        frame = 2 * table.frameWidth()
-        table.setFixedHeight(header.sizeHint().height() + table.verticalHeader().length() + frame)
-        table.setMinimumWidth(header.length() + frame + 24)
-        return table
-
     def cell(self, variant: str, column: int) -> str:
-        return self.table.item(VARIANTS.index(variant), column).text()
+        return self.figures.cell(variant, column)
+
+    def _show_measured(self) -> None:
+        self.figures.show_measured(self.dataset_name, int(self.per_class.currentData()))
 
     def settings(self) -> DemoSettings:
         return DemoSettings(per_class=int(self.per_class.currentData()))
@@ -249,51 +182,6 @@ class TransferDemoWindow(QDialog):
             text = self.tr("Trains on %1, found on this machine: nothing is downloaded.")
         self.source_note.setText(text.replace("%1", dataset_title(title)))
 
-    def _measured(self) -> dict[str, float]:
-        return measured(self.dataset_name, int(self.per_class.currentData())) or {}
-
-    def _show_measured(self) -> None:
-        figures = self._measured()
-        for row, variant in enumerate(VARIANTS):
-            self.table.item(row, 2).setText(_percent(figures.get(variant)))
-        self._show_gaps()
-
-    def _this_demo(self) -> dict[str, float | None]:
-        return {
-            r.variant: r.test_accuracy for r in self.finished_runs if r.status != "stopped"
-        }
-
-    def _show_gaps(self) -> None:
-        here, there = gaps_of(self._this_demo()), gaps_of(self._measured())
-        lines = []
-        for variant, name in (
-            ("fine_tuned", self.tr("Fine-tuned − from scratch")),
-            ("frozen", self.tr("Frozen − from scratch")),
-        ):
-            points = self.tr("%1 points")
-            now = points.replace("%1", _points(here[variant])) if variant in here else "–"
-            line = self.tr("%1: <b>%2</b> this time").replace("%1", name).replace("%2", now)
-            if variant in there:
-                line += "<br>&nbsp;&nbsp;&nbsp;" + self.tr("%1 measured over %2 seeds").replace(
-                    "%1", points.replace("%1", _points(there[variant]))
-                ).replace("%2", str(MEASURED_SEEDS))
-            lines.append(line)
-        self.gaps.setText("<br>".join(lines))
-        self.gap_values = here
-
-    def _why_text(self) -> str:
-        return self.tr(
-            "Why: the body learnt features that tell its first five classes apart. "
-            "Fine-tuned, every layer starts from them and adapts to the new classes: no worse "
-            "than from scratch, and far ahead when the new classes look like the old ones and "
-            "images are few (the built-in shapes). Frozen, the new classes get only those "
-            "features, and a small body learnt little else: on a different kind of image "
-            "(shoes and bags after shirts and dresses) they fall behind training from scratch; "
-            "on the same kind they help only when images are fewest. Large backbones "
-            "pretrained on millions of varied photos (the Pretrained layers, e.g. MobileNetV3 "
-            "on ImageNet) learnt features general enough to work frozen."
-        )
-
     # Running -----------------------------------------------------------------------------------
 
     @property
@@ -306,9 +194,7 @@ class TransferDemoWindow(QDialog):
             return False
         settings = settings or self.settings()
         self.result, self.finished_runs = None, []
-        for row in range(len(VARIANTS)):
-            self.table.item(row, 1).setText("–")
-        self._show_gaps()
+        self.figures.clear_runs()
         self.plots.set_overlays([])
         self.plots.reset()
         worker = TransferDemoWorker(self.root, settings, self.torch_threads)
@@ -413,13 +299,8 @@ class TransferDemoWindow(QDialog):
     def _on_run_ended(self, run: VariantRun) -> None:
         self.plots.end_run()
         self.finished_runs.append(run)
-        row = VARIANTS.index(run.variant)
-        text = _percent(run.test_accuracy)
-        if run.status == "stopped":
-            text = self.tr("%1 (stopped)").replace("%1", text)
-        self.table.item(row, 1).setText(text)
+        self.figures.add_run(run)
         self._overlay()
-        self._show_gaps()
         self.runShown.emit(run.variant)
 
     def _overlay(self) -> None:
@@ -446,13 +327,12 @@ class TransferDemoWindow(QDialog):
         text = text.replace("%1", count_text(done)).replace("%2", str(len(VARIANTS)))
         if result.pretrained_accuracy is not None:
             body = self.tr("The body scored %1 on its own five classes").replace(
-                "%1", _percent(result.pretrained_accuracy)
+                "%1", percent(result.pretrained_accuracy)
             )
             if result.reused:
                 body += self.tr(" (pretrained by an earlier demo, reused)")
             text += "\n" + body + "."
         self.status.setText(text)
-        self._show_gaps()
         self.ended.emit(result)
 
     @Slot(str)
