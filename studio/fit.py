@@ -302,8 +302,9 @@ def input_size_fix(
     preview shows what the backbone sees), else the folder's image_size setting. None when it
     fits or nothing says otherwise."""
     inputs = [n for n in graph.nodes.values() if n.layer.is_input]
-    if len(inputs) != 1:
-        return None
+    heads = [n for n in graph.nodes.values() if n.layer.is_output]
+    if len(inputs) != 1 or any(h.params.get("target") == "real_or_fake" for h in heads):
+        return None  # a GAN's Input is its noise: the data set's images enter elsewhere
     node = inputs[0]
     try:
         current = tuple(int(v) for v in node.params["shape"])

@@ -60,3 +60,8 @@ def test_an_image_folder_without_backbone_follows_its_image_size_setting():
     # Without the setting its images take the Input's size, whatever it is: nothing to offer.
     assert input_size_fix(seed_cnn([1, 28, 28]), {"name": "image-folder"}, None) is None
     assert seen_image_shape(seed_cnn([1, 28, 28])) == (1, 28, 28)
+
+
+def test_a_gans_noise_input_is_left_alone():
+    graph = load_template("gan-fashion").graph
+    assert input_size_fix(graph, {"name": "fashion-mnist"}, FASHION) is None
