@@ -379,11 +379,14 @@ def test_truncated_and_foreign_files_are_refused_plainly(tmp_path):
     _, path = _exported(load_template("seed-mlp"), tmp_path)
     data = path.read_bytes()
     path.unlink()
+    zeros = bytes(20 << 20)
     for name, content in [
         ("cut.pt2", data[: len(data) // 2]),
         ("empty.pt2", b""),
         ("json.pt2", b'{"format": "netstudio-project"}'),
         ("zip.pt2", _zip_with({"notes.txt": b"hello"})),
+        # 20 MB of zeros packed small: refused before anything is unpacked.
+        ("bomb.pt2", _zip_with({"a/archive_format": b"pt2", "a/models/model.json": zeros})),
     ]:
         path = tmp_path / name
         path.write_bytes(content)
@@ -396,7 +399,7 @@ def test_truncated_and_foreign_files_are_refused_plainly(tmp_path):
 
 def _zip_with(entries: dict[str, bytes]) -> bytes:
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in entries.items():
             archive.writestr(name, data)
     return buffer.getvalue()

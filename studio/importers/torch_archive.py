@@ -72,7 +72,7 @@ def load_program(path: Path, report: ImportReport) -> Any:
     except (zipfile.BadZipFile, ValueError, OSError):
         raise ImportRefused(_not_pt2(path), report) from None
     with archive:
-        clean = _checked_copy(archive, path, report)
+        clean = _checked_copy(archive, path, report, len(data))
     return _torch_load(clean, path, report)
 
 
@@ -100,9 +100,15 @@ def _not_pt2(path: Path) -> str:
     )
 
 
-def _checked_copy(archive: zipfile.ZipFile, path: Path, report: ImportReport) -> bytes:
+def _checked_copy(
+    archive: zipfile.ZipFile, path: Path, report: ImportReport, size: int
+) -> bytes:
     infos = archive.infolist()
     if not infos or len(infos) > MAX_ENTRIES:
+        raise ImportRefused(_not_pt2(path), report)
+    # torch.export.save stores its entries uncompressed: an archive that unpacks to much more
+    # than its size was made by something else (and could exhaust the memory).
+    if sum(info.file_size for info in infos) > 2 * size + 2**20:
         raise ImportRefused(_not_pt2(path), report)
     prefix = infos[0].filename.split("/", 1)[0] + "/"
     names = {info.filename: info for info in infos}
