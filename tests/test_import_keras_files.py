@@ -21,7 +21,7 @@ import torch
 from keras import layers
 
 from studio.compiler import compile_graph
-from studio.importers.keras_file import import_keras_model
+from studio.importers.keras_file import import_keras_model as import_isolated
 from studio.importers.report import ImportRefused
 from studio.shapes import infer_shapes
 from studio.templates import load_template
@@ -56,6 +56,12 @@ def _randomise_weights(model: keras.Model) -> None:
         else:
             values = RNG.normal(scale=0.5, size=shape)
         variable.assign(values.astype("float32"))
+
+
+def import_keras_model(path: Path):
+    """The import in this process: the same reading as the app's (which reads the file in a
+    child process, tested below), a second faster per file."""
+    return import_isolated(path, isolated=False)
 
 
 def _input_names(model: keras.Model) -> list[str]:
@@ -593,3 +599,108 @@ def test_a_subclassed_model_is_refused(tmp_path):
     path = tmp_path / "tiny.keras"
     model.save(path)
     assert "subclass of Model" in str(_refused(path))
+
+
+def _survives(path: Path) -> None:
+    """An import of a damaged file gives a project or a plain refusal, never a crash (the
+    HDF5 library can crash on one: the app reads files in a child process)."""
+    try:
+        import_isolated(path)
+    except ImportRefused as error:
+        assert str(error)
+
+
+@pytest.mark.parametrize("suffix", SUFFIXES)
+def test_damaged_files_are_refused_never_a_crash(suffix, tmp_path):
+    keras.utils.set_random_seed(4)
+    model, _ = branches_functional()
+    source = tmp_path / f"model{suffix}"
+    model.save(source)
+    data = source.read_bytes()
+    rng = np.random.default_rng(11)
+    damaged = tmp_path / f"damaged{suffix}"
+    for cut in np.linspace(0, len(data), 6, endpoint=False)[1:]:
+        damaged.write_bytes(data[: int(cut)])
+        _survives(damaged)
+    for _ in range(8):
+        changed = bytearray(data)
+        for position in rng.integers(0, len(data), size=16):
+            changed[position] = int(rng.integers(0, 256))
+        damaged.write_bytes(bytes(changed))
+        _survives(damaged)
+
+
+def test_odd_values_in_a_config_are_refused_never_a_crash(tmp_path):
+    keras.utils.set_random_seed(5)
+    model, _ = branches_functional()
+    source = tmp_path / "model.keras"
+    model.save(source)
+    with zipfile.ZipFile(source) as archive:
+        config = json.loads(archive.read("config.json"))
+        weights = archive.read("model.weights.h5")
+    places: list[list] = []
+
+    def walk(value, place):
+        places.append(place)
+        items = value.items() if isinstance(value, dict) else (
+            enumerate(value) if isinstance(value, list) else [])
+        for key, item in items:
+            walk(item, [*place, key])
+
+    walk(config, [])
+    rng = np.random.default_rng(5)
+    odd_values = [None, "x", -1, 0, 10**9, {}, [], [None], 2.5, True, [1, 2, 3]]
+    damaged = tmp_path / "odd.keras"
+    for index in rng.integers(1, len(places), size=60):
+        changed = json.loads(json.dumps(config))
+        *parents, last = places[index]
+        node = changed
+        for key in parents:
+            node = node[key]
+        node[last] = odd_values[int(rng.integers(len(odd_values)))]
+        with zipfile.ZipFile(damaged, "w") as archive:
+            archive.writestr("config.json", json.dumps(changed))
+            archive.writestr("model.weights.h5", weights)
+        try:
+            import_keras_model(damaged)
+        except ImportRefused as error:
+            assert str(error)
+
+
+@pytest.mark.parametrize("suffix", SUFFIXES)
+def test_the_app_reads_the_file_in_a_child_process_with_the_same_result(suffix, tmp_path):
+    keras.utils.set_random_seed(6)
+    model, _ = cnn_sequential()
+    path = tmp_path / f"model{suffix}"
+    model.save(path)
+    project, report, weights = import_isolated(path)
+    here_project, here_report, here_weights = import_keras_model(path)
+    assert project.to_dict() == here_project.to_dict()
+    assert report.text() == here_report.text()
+    assert weights.keys() == here_weights.keys()
+    assert all(torch.equal(weights[k], here_weights[k]) for k in weights)
+
+
+def test_a_refusal_in_the_child_process_reads_as_in_the_app(tmp_path):
+    path = tmp_path / "photos.keras"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("readme.txt", "holiday photos")
+    with pytest.raises(ImportRefused) as caught:
+        import_isolated(path)
+    assert str(caught.value) == f"{path} is a zip archive but not a Keras model: it has no " \
+        "config.json"
+    assert caught.value.args[0].template.startswith("{path} is a zip archive")  # translatable
+
+
+def test_a_crash_while_reading_is_a_refusal_not_the_apps_crash(tmp_path, monkeypatch):
+    """What the HDF5 library does on some damaged files (a segmentation fault), here by a
+    stand-in reader that crashes so."""
+    path = tmp_path / "model.h5"
+    _small_model().save(path)
+    crashing = tmp_path / "crashing-python"
+    crashing.write_text("#!/bin/sh\nkill -SEGV $$\n")
+    crashing.chmod(0o755)
+    monkeypatch.setattr("studio.importers.keras_h5.sys.executable", str(crashing))
+    with pytest.raises(ImportRefused) as caught:
+        import_isolated(path)
+    assert "is damaged" in str(caught.value)

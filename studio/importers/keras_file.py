@@ -29,7 +29,7 @@ from studio.importers.keras_file_graph import (
     keras_call,
     where,
 )
-from studio.importers.keras_h5 import KerasFile, read_keras_file
+from studio.importers.keras_h5 import KerasFile, read_keras_file, read_keras_file_isolated
 from studio.importers.keras_layers import NotConvertible, convert_layer, known_layer_classes
 from studio.importers.keras_settings import file_loss, file_training
 from studio.importers.keras_weights import WeightsMismatch, node_weights
@@ -44,11 +44,16 @@ _MODEL_CLASSES = ("Sequential", "Functional", "Model")
 _INPUT = "InputLayer"
 
 
-def import_keras_model(path: Path) -> tuple[Project, ImportReport, dict[str, torch.Tensor]]:
+def import_keras_model(
+    path: Path, *, isolated: bool = True
+) -> tuple[Project, ImportReport, dict[str, torch.Tensor]]:
     """The project a `.keras` or `.h5` file describes, the report of the import, and the
-    trained weights by compile_graph's names. Raises ImportRefused (with the report)."""
+    trained weights by compile_graph's names. Raises ImportRefused (with the report).
+
+    `isolated`: read the file in a child process, which a damaged HDF5 file may crash
+    without taking the app down (keras_h5.read_keras_file_isolated)."""
     path = Path(path)
-    source = read_keras_file(path)
+    source = read_keras_file_isolated(path) if isolated else read_keras_file(path)
     channels_last: frozenset[str] = frozenset()
     while True:
         report = ImportReport(source=str(path))
@@ -185,7 +190,7 @@ class _Walker:
     # Functional ---------------------------------------------------------------------------
 
     def functional(self, entries: list, config: dict[str, Any]) -> list[Flow]:
-        flows: dict[tuple[str, int, int], Flow | None] = {}
+        flows: dict[Ref, Flow | None] = {}
         embedded = {ref[0] for _, cls, _, raw in entries if cls == "Embedding"
                     for node in _inbound(raw, self) for ref in node}
         for entry in entries:
@@ -280,13 +285,27 @@ def _check_class(cls: str, config: dict[str, Any], raw: dict[str, Any]) -> None:
     raise LayerFailed(msg("NetStudio has no layer like Keras' {cls}", cls=cls))
 
 
-def _tensor_refs(value: Any, out: list[tuple[str, int, int]]) -> None:
+Ref = tuple[str, int, int]
+"""A Keras tensor as configs name it: (layer, application of the layer, output of it)."""
+
+
+class _Unreadable(Exception):
+    """A connection in the config is not (layer name, number, number)."""
+
+
+def _ref(item: Any) -> Ref:
+    if (isinstance(item, list) and len(item) >= 3 and isinstance(item[0], str)
+            and all(isinstance(v, int) and not isinstance(v, bool) for v in item[1:3])):
+        return item[0], item[1], item[2]
+    raise _Unreadable
+
+
+def _tensor_refs(value: Any, out: list[Ref]) -> None:
     """Keras 3's inbound node arguments: the __keras_tensor__ entries, in order."""
     if isinstance(value, dict):
         if value.get("class_name") == "__keras_tensor__":
-            history = (value.get("config") or {}).get("keras_history")
-            if isinstance(history, list) and len(history) == 3:
-                out.append((str(history[0]), int(history[1]), int(history[2])))
+            config = value.get("config")
+            out.append(_ref(config.get("keras_history") if isinstance(config, dict) else None))
             return
         for item in value.values():
             _tensor_refs(item, out)
@@ -295,16 +314,24 @@ def _tensor_refs(value: Any, out: list[tuple[str, int, int]]) -> None:
             _tensor_refs(item, out)
 
 
-def _inbound(raw: dict[str, Any], walker: _Walker) -> list[list[tuple[str, int, int]]]:
+def _inbound(raw: dict[str, Any], walker: _Walker) -> list[list[Ref]]:
     """The tensors each application of the layer reads: Keras 3 writes {"args": […],
     "kwargs": {…}} per application, Keras 2 a list of [layer, node, tensor, kwargs]."""
+    try:
+        return _inbound_refs(raw, walker)
+    except _Unreadable:
+        raise walker.refuse(msg("{path}: the config does not say clearly what layer {name} "
+                                "reads", path=str(walker.path), name=raw.get("name"))) from None
+
+
+def _inbound_refs(raw: dict[str, Any], walker: _Walker) -> list[list[Ref]]:
     nodes = raw.get("inbound_nodes") or []
     out = []
     for node in nodes if isinstance(nodes, list) else []:
-        refs: list[tuple[str, int, int]] = []
+        refs: list[Ref] = []
         if isinstance(node, dict):
             _tensor_refs(node.get("args", []), refs)
-            extra: list[tuple[str, int, int]] = []
+            extra: list[Ref] = []
             _tensor_refs(node.get("kwargs", {}), extra)
             if extra:
                 raise walker.refuse(msg(
@@ -312,29 +339,26 @@ def _inbound(raw: dict[str, Any], walker: _Walker) -> list[list[tuple[str, int, 
                     "mask or an initial state); NetStudio's layers read their inputs only",
                     path=str(walker.path), name=raw.get("name")))
         elif isinstance(node, list):
-            for item in node:
-                if isinstance(item, list) and len(item) >= 3 and isinstance(item[0], str):
-                    refs.append((item[0], int(item[1]), int(item[2])))
+            refs = [_ref(item) for item in node]
+        else:
+            raise _Unreadable
         if refs:
             out.append(refs)
     return out
 
 
-def _tensor_list(value: Any, walker: _Walker) -> list[tuple[str, int, int]]:
+def _tensor_list(value: Any, walker: _Walker) -> list[Ref]:
     """output_layers: ["dense", 0, 0] for one output, [["a", 0, 0], …] for several, or a
     dict of those (Keras 3's named outputs)."""
     if isinstance(value, dict):
         value = list(value.values())
-    if isinstance(value, list) and len(value) == 3 and isinstance(value[0], str):
+    if isinstance(value, list) and value and isinstance(value[0], str):
         value = [value]
-    refs = []
-    for item in value if isinstance(value, list) else []:
-        if isinstance(item, list) and len(item) == 3 and isinstance(item[0], str):
-            refs.append((item[0], int(item[1]), int(item[2])))
-        else:
-            raise walker.refuse(msg("{path}: the model's outputs cannot be read",
-                                    path=str(walker.path)))
-    return refs
+    try:
+        return [_ref(item) for item in value] if isinstance(value, list) else []
+    except _Unreadable:
+        raise walker.refuse(msg("{path}: the model's outputs cannot be read",
+                                path=str(walker.path))) from None
 
 
 def _loss_for(builder: GraphBuilder, flow: Flow) -> str:

@@ -14,7 +14,11 @@ array of numbers is refused.
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
+import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -92,7 +96,8 @@ def _read_archive(path: Path) -> KerasFile:
             # Read in place (Keras stores the member uncompressed): no copy of all the weights.
             with archive.open("model.weights.h5") as member:
                 weights = _archive_weights(member, path, _layer_classes(model))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError,
+            RuntimeError) as exc:  # (a compression zipfile lacks, a password: damaged too)
         raise ImportRefused(msg("{path}: the archive is damaged ({reason})", path=str(path),
                                 reason=str(exc))) from None
     except OSError as exc:
@@ -104,9 +109,9 @@ def _read_archive(path: Path) -> KerasFile:
                      else None, str(version))
 
 
-def _json(data: bytes, path: Path, member: str) -> Any:
+def _json(data: bytes | str, path: Path, member: str) -> Any:
     try:
-        return json.loads(data.decode("utf-8"))
+        return json.loads(data.decode("utf-8") if isinstance(data, bytes) else data)
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         raise ImportRefused(msg("{path}: {member} is not valid JSON ({reason})", path=str(path),
                                 member=member, reason=str(exc))) from None
@@ -256,7 +261,7 @@ def _legacy_contents(h5: Any, path: Path) -> KerasFile:
     if len(text) > MAX_CONFIG_BYTES:
         raise ImportRefused(msg("{path}: model_config is too large to be a model's "
                                 "architecture", path=str(path)))
-    model = _model_config(_json(text.encode("utf-8"), path, "model_config"), path)
+    model = _model_config(_json(text, path, "model_config"), path)
     weights: dict[str, list[np.ndarray]] = {}
     group = h5.get("model_weights", h5)
     for name in _names(group.attrs.get("layer_names", [])):
@@ -268,9 +273,82 @@ def _legacy_contents(h5: Any, path: Path) -> KerasFile:
     training = _text(h5.attrs.get("training_config"))
     compile_config = None
     if training is not None:
-        loaded = _json(training.encode("utf-8"), path, "training_config")
+        loaded = _json(training, path, "training_config")
         if isinstance(loaded, dict):
             compile_config = dict(loaded)
             compile_config.setdefault("optimizer", loaded.get("optimizer_config"))
     version = _text(h5.attrs.get("keras_version")) or ""
     return KerasFile(model, weights, compile_config, version)
+
+
+# Reading in a child process ---------------------------------------------------------------------
+
+READ_TIMEOUT_S = 600
+"""Reading even a large model's weights takes seconds; a file that takes minutes is damaged."""
+
+
+def read_keras_file_isolated(path: Path) -> KerasFile:
+    """`read_keras_file` in a child process. The HDF5 library can crash the whole process on
+    a damaged file (a corrupt string attribute is enough): the app must survive that, so the
+    child reads the file and hands over plain JSON and a NumPy archive (loaded without
+    pickle); a crash of the child is a refusal like any other damaged file."""
+    import studio
+
+    environment = dict(os.environ)
+    root = str(Path(studio.__file__).resolve().parent.parent)
+    environment["PYTHONPATH"] = os.pathsep.join(
+        p for p in (root, environment.get("PYTHONPATH")) if p)
+    with tempfile.TemporaryDirectory(prefix="netstudio-keras-") as work:
+        command = [sys.executable, "-m", "studio.importers.keras_h5", str(path), work]
+        try:
+            finished = subprocess.run(command, capture_output=True, timeout=READ_TIMEOUT_S,
+                                      env=environment, check=False)
+        except subprocess.TimeoutExpired:
+            raise ImportRefused(msg("{path}: reading the file took more than {minutes} "
+                                    "minutes; it is damaged or not a Keras model",
+                                    path=str(path), minutes=READ_TIMEOUT_S // 60)) from None
+        result = Path(work) / "result.json"
+        if finished.returncode != 0 or not result.is_file():
+            raise ImportRefused(msg(
+                "{path} is damaged: reading it made the HDF5 library fail", path=str(path)))
+        return _from_child(Path(work), path)
+
+
+def _from_child(work: Path, path: Path) -> KerasFile:
+    data = json.loads((work / "result.json").read_text(encoding="utf-8"))
+    if "refused" in data:
+        refused = data["refused"]
+        raise ImportRefused(msg(refused["template"], **refused["values"]))
+    with np.load(work / "weights.npz", allow_pickle=False) as archive:
+        arrays = [archive[f"arr_{i}"] for i in range(len(archive.files))]
+    weights: dict[str, list[np.ndarray]] = {}
+    start = 0
+    for name, count in data["layers"]:
+        weights[name] = arrays[start:start + count]
+        start += count
+    return KerasFile(data["model"], weights, data["compile"], data["version"])
+
+
+def _child_main(source: str, work: str) -> None:
+    """The child's side: read the file, write what it holds (or why it was refused)."""
+    out = Path(work)
+    try:
+        found = read_keras_file(Path(source))
+    except ImportRefused as exc:
+        message = exc.args[0]
+        template = getattr(message, "template", str(message).replace("{", "{{").replace(
+            "}", "}}"))
+        values = getattr(message, "values", None) or {}
+        result = {"refused": {"template": template,
+                              "values": {k: str(v) for k, v in values.items()}}}
+        (out / "result.json").write_text(json.dumps(result), encoding="utf-8")
+        return
+    arrays = [a for layer in found.weights.values() for a in layer]
+    np.savez(out / "weights.npz", *arrays)
+    result = {"model": found.model, "compile": found.compile, "version": found.version,
+              "layers": [[name, len(layer)] for name, layer in found.weights.items()]}
+    (out / "result.json").write_text(json.dumps(result), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    _child_main(sys.argv[1], sys.argv[2])

@@ -367,7 +367,7 @@ def _convert_activation(call: LayerCall) -> Converted:
         raise NotConvertible(msg("Activation has nothing for {args}", args=", ".join(extra)))
     if name in ("linear", None):
         return Converted("", {}, identity=True)
-    if name not in _ACTIVATION_LAYERS:
+    if not isinstance(name, str) or name not in _ACTIVATION_LAYERS:
         raise NotConvertible(msg("NetStudio has no {name!r} activation layer", name=name))
     layer_id, params = _ACTIVATION_LAYERS[name]
     return Converted(layer_id, dict(params))
