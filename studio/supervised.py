@@ -8,7 +8,6 @@ disk through DataLoader workers instead, with the same batches.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -144,9 +143,10 @@ class StreamSource:
         return len(self.index)
 
     def batches(self, batch_size: int, generator: torch.Generator | None = None):
-        workers = min(4, os.cpu_count() or 1)
-        loader = self.folder.loader(batch_size, shuffle=generator is not None, workers=workers,
-                                    index=self.index)
+        # Workers by the cores this process may use (folder.stream_workers); the run's
+        # generator draws the order, as it does for a data set in memory.
+        loader = self.folder.loader(batch_size, shuffle=generator is not None,
+                                    index=self.index, generator=generator)
         for x, y in loader:
             yield x.to(self.device, non_blocking=True), y.to(self.device, non_blocking=True)
 
