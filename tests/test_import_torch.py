@@ -157,14 +157,19 @@ def _round_trips_or_is_refused_by_name(layer_id: str, cases: list, tmp_path: Pat
 
 
 class _SmallCnn(nn.Module):
-    """A classifier as people write it: nn.Sequential of Conv2d, BatchNorm2d, ReLU, MaxPool2d
-    and LeakyReLU, then x.view, Dropout, Linear and a log_softmax (which has no layer)."""
+    """A classifier as people write it: nn.Sequential of Conv2d, BatchNorm2d, an in-place
+    ReLU, MaxPool2d and LeakyReLU, then x.view, Dropout, Linear and a log_softmax (which has
+    no layer)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.features = nn.Sequential(
-            nn.Conv2d(1, 4, 3, padding=1), nn.BatchNorm2d(4), nn.ReLU(), nn.MaxPool2d(2),
-            nn.Conv2d(4, 6, 3), nn.LeakyReLU(0.2),
+            nn.Conv2d(1, 4, 3, padding=1),
+            nn.BatchNorm2d(4),
+            nn.ReLU(inplace=True),
+            nn.MaxPool2d(2),
+            nn.Conv2d(4, 6, 3),
+            nn.LeakyReLU(0.2),
         )
         self.drop = nn.Dropout(0.3)
         self.fc = nn.Linear(6 * 2 * 2, 5)

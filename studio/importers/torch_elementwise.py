@@ -31,11 +31,17 @@ _DEFAULT_SHAPE = {"leaky_relu": 0.01, "elu": 1.0}
 _MERGES = {"add": "Add", "sub": "Subtract", "mul": "Multiply", "maximum": "Maximum"}
 
 
+def _base_name(node: Any) -> str:
+    """The operator's name, its in-place form (relu_, add_) named as the plain one."""
+    name = node.target._overloadpacket.__name__
+    return name[:-1] if name.endswith("_") and not name.startswith("_") else name
+
+
 class ElementwiseOps:
     # Activations ----------------------------------------------------------------------------
 
     def _activation(self, node: Any, a: dict[str, Any]) -> None:
-        op = node.target._overloadpacket.__name__
+        op = _base_name(node)
         layer, name = _ACTIVATIONS[op]
         x = a["self"] if "self" in a else a["input"]
         value = self._value(x)
@@ -247,7 +253,7 @@ class ElementwiseOps:
         self._mapped(node, node_id)
 
     def _elementwise(self, node: Any, a: dict[str, Any]) -> None:
-        op = node.target._overloadpacket.__name__
+        op = _base_name(node)
         layer = _MERGES[op]
         if float(a.get("alpha", 1)) != 1:
             raise NotMapped(msg("an {op} with alpha {alpha} has no layer", op=op,

@@ -325,6 +325,8 @@ class _Builder(LayerOps, ElementwiseOps):
             return
         name = _op_name(node)
         handler = getattr(self, f"_op_{name}", None)
+        if handler is None and name.endswith("_") and not name.startswith("_"):
+            handler = self._in_place(node, name[:-1])
         if handler is None:
             self._not_mapped(node, msg("the operator {op} has no NetStudio layer", op=name))
             return
@@ -335,6 +337,15 @@ class _Builder(LayerOps, ElementwiseOps):
             return
         if node.name in self.values:
             self.built.append(node)
+
+    def _in_place(self, node: torch.fx.Node, name: str) -> Any:
+        """relu_, add_…: the operator itself, where nothing else reads the tensor it changes
+        (else what the others read would differ)."""
+        handler = getattr(self, f"_op_{name}", None)
+        changed = node.args[0] if node.args else None
+        if handler is None or not isinstance(changed, torch.fx.Node) or len(changed.users) != 1:
+            return None
+        return handler
 
     def _not_mapped(self, node: torch.fx.Node, reason: str) -> None:
         self.report.add_not_mapped(self.where(node), reason)
