@@ -180,7 +180,9 @@ class _SmallCnn(nn.Module):
         return torch.log_softmax(self.fc(self.drop(x)), dim=1)
 
 
-def _save_program(model: nn.Module, example: torch.Tensor, path: Path) -> Path:
+def _save_program(
+    model: nn.Module, example: torch.Tensor, path: Path, decompose: bool = False
+) -> Path:
     model.eval()
     with torch.random.fork_rng(devices=[]), torch.no_grad():
         torch.manual_seed(1)
@@ -192,6 +194,8 @@ def _save_program(model: nn.Module, example: torch.Tensor, path: Path) -> Path:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # torch's own notes on nn.LSTM's weights
         program = torch.export.export(model, (example,), dynamic_shapes=({0: batch},))
+        if decompose:  # the core ATen operators (addmm, convolution…) that compilers take
+            program = program.run_decompositions()
     torch.export.save(program, path)
     return path
 
@@ -220,6 +224,23 @@ def test_a_model_written_in_pytorch_imports_up_to_a_chosen_node(tmp_path):
     imported.load_state_dict(weights)
     with torch.no_grad():
         expected = model.fc(model.drop(model.features(x).flatten(1)))
+        torch.testing.assert_close(imported(x), expected, atol=1e-5, rtol=1e-5)
+
+
+def test_a_decomposed_program_imports_the_same(tmp_path):
+    torch.manual_seed(0)
+    model = _SmallCnn()
+    x = torch.randn(3, 1, 8, 8)
+    path = _save_program(model, x, tmp_path / "core_aten.pt2", decompose=True)
+    project, _, weights = import_file(path, cut_at="addmm")
+    layers = [layer for _, layer, _ in _nodes(project)]
+    # Decomposed, an inference program has no Dropout left: nothing to bring back.
+    assert layers == ["Input", "Conv2D", "BatchNorm", "ReLU", "MaxPooling2D", "Conv2D",
+                      "LeakyReLU", "Flatten", "Dense", "Output"]
+    imported = compile_graph(project.graph).eval()
+    imported.load_state_dict(weights)
+    with torch.no_grad():
+        expected = model.fc(model.features(x).flatten(1))
         torch.testing.assert_close(imported(x), expected, atol=1e-5, rtol=1e-5)
 
 
@@ -545,3 +566,15 @@ def test_an_option_that_does_not_apply_is_refused(tmp_path):
                     "model = Sequential([layers.Input(shape=(4,)), layers.Dense(2)])\n")
     with pytest.raises(ImportRefused, match="--cut-at"):
         import_file(path, cut_at="dense")
+
+
+def test_the_input_shape_option_takes_sizes_without_the_batch():
+    import argparse
+
+    from studio.importers.torch_source import parse_input_shape
+
+    assert parse_input_shape("1,28,28") == [1, 28, 28]
+    assert parse_input_shape("3x32x32") == [3, 32, 32]
+    for wrong in ("", "1,,28", "0,28", "a,b"):
+        with pytest.raises(argparse.ArgumentTypeError, match="such as 1,28,28"):
+            parse_input_shape(wrong)

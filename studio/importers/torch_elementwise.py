@@ -210,6 +210,9 @@ class ElementwiseOps:
 
     def _op_permute(self, node: Any, a: dict[str, Any]) -> None:
         x = a["self"]
+        if isinstance(x, type(node)) and x.name in self.tensors:  # a weight rearranged
+            self._weight_view(node, x, lambda w: w.permute(*a["dims"]))
+            return
         rank = self._rank(x)
         self._permute(node, x, [int(d) % rank for d in a["dims"]])
 

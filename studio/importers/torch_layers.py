@@ -43,6 +43,40 @@ class LayerOps:
         self._set(node, Value(node_id))
         self._mapped(node, node_id)
 
+    # A linear map decomposed (run_decompositions): the weight transposed, then addmm or mm.
+
+    def _op_t(self, node: Any, a: dict[str, Any]) -> None:
+        self._weight_view(node, a["self"], lambda w: w.t())
+
+    def _weight_view(self, node: Any, x: Any, view: Any) -> None:
+        """A weight rearranged before use: another constant, owned by the same module."""
+        weight = self._tensor(x)
+        self.tensors[node.name] = view(weight)
+        if x.name in self.owners:
+            self.owners[node.name] = self.owners[x.name]
+
+    def _op_addmm(self, node: Any, a: dict[str, Any]) -> None:
+        if float(a.get("beta", 1)) != 1 or float(a.get("alpha", 1)) != 1:
+            raise NotMapped(msg("an addmm with its own beta or alpha is not a Dense layer"))
+        self._matmul(node, a["mat1"], a["mat2"], a["self"])
+
+    def _op_mm(self, node: Any, a: dict[str, Any]) -> None:
+        self._matmul(node, a["self"], a["mat2"], None)
+
+    def _matmul(self, node: Any, x: Any, w: Any, b: Any) -> None:
+        weight = self._tensor(w).t()
+        bias = None if b is None else self._tensor(b).reshape(-1)
+        if bias is not None and bias.numel() != weight.shape[0]:
+            raise NotMapped(msg("its bias does not have one value per output"))
+        params = {"units": int(weight.shape[0]), "activation": "linear",
+                  "use_bias": bias is not None}
+        node_id = self._add("Dense", params, [self._plain(x)], hint=self._owner(w))
+        self._weight(node_id, "weight", weight)
+        if bias is not None:
+            self._weight(node_id, "bias", bias)
+        self._set(node, Value(node_id))
+        self._mapped(node, node_id)
+
     # Convolutions ---------------------------------------------------------------------------
 
     def _op_conv1d(self, node: Any, a: dict[str, Any]) -> None:
@@ -231,6 +265,15 @@ class LayerOps:
     def _op_max_pool3d(self, node: Any, a: dict[str, Any]) -> None:
         self._pool(node, a, "Max", 3)
 
+    def _op_max_pool2d_with_indices(self, node: Any, a: dict[str, Any]) -> None:
+        self._pool(node, a, "Max", 2)  # the pair (values, indices): getitem takes values
+
+    def _getitem_of_max_pool2d_with_indices(self, node: Any, source: Any, index: int) -> None:
+        if index == 0:
+            self._alias(node, source)
+        elif node.users:
+            raise NotMapped(msg("a MaxPool that also returns indices has no layer"))
+
     def _op_avg_pool1d(self, node: Any, a: dict[str, Any]) -> None:
         self._pool(node, a, "Average", 1)
 
@@ -298,6 +341,8 @@ class LayerOps:
             raise NotMapped(msg("an adaptive pooling to {size} has no layer",
                                 size=list(a["output_size"])))
         self._global(node, a["self"], "GlobalAveragePooling", keep=True)
+
+    _op__adaptive_avg_pool2d = _op_adaptive_avg_pool2d
 
     def _op_adaptive_avg_pool1d(self, node: Any, a: dict[str, Any]) -> None:
         if list(a["output_size"]) != [1]:
