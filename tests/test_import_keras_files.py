@@ -577,6 +577,17 @@ def test_training_only_settings_are_listed_and_the_model_still_imported(tmp_path
     assert "frozen in Keras (trainable=False)" in text
 
 
+def test_a_model_inside_the_model_is_refused_by_name(tmp_path):
+    inner = keras.Sequential([keras.Input((4,)), layers.Dense(3)], name="block")
+    inputs = keras.Input((4,))
+    model = keras.Model(inputs, layers.Dense(2)(inner(inputs)))
+    path = tmp_path / "nested.keras"
+    model.save(path)
+    error = _refused(path)
+    assert "block" in str(error)
+    assert "a model used as a layer" in error.report.text()
+
+
 def test_an_open_input_size_is_refused(tmp_path):
     model = keras.Sequential([keras.Input((None, 3)), layers.LSTM(2)])
     path = tmp_path / "open.keras"

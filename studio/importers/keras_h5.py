@@ -111,8 +111,11 @@ def _read_archive(path: Path) -> KerasFile:
 
 def _json(data: bytes | str, path: Path, member: str) -> Any:
     try:
-        return json.loads(data.decode("utf-8") if isinstance(data, bytes) else data)
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        value = json.loads(data.decode("utf-8") if isinstance(data, bytes) else data)
+        # "\udc84" escapes give text no message can print: refuse them here, once.
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+        return value
+    except (UnicodeError, json.JSONDecodeError, RecursionError) as exc:
         raise ImportRefused(msg("{path}: {member} is not valid JSON ({reason})", path=str(path),
                                 member=member, reason=str(exc))) from None
 
@@ -160,29 +163,40 @@ def _archive_weights(data: Any, path: Path,
     """Layer name → weights. The archive names each layer's group after its class (conv2d,
     conv2d_1, … in the model's order); newer files also write the layer's name on it."""
     with _open_h5(data, path) as h5:
-        groups = h5.get("layers")
-        if groups is None:
-            return {}
-        by_group: dict[str, str] = {}
-        used: dict[str, int] = {}
-        for name, cls in layers:
-            group = _snake_case(cls)
-            if group in used:
-                used[group] += 1
-                group = f"{group}_{used[group]}"
-            else:
-                used[group] = 0
-            by_group[group] = name
-        weights: dict[str, list[np.ndarray]] = {}
-        for group_name in groups:
-            group = groups[group_name]
-            named = group.get("vars")
-            name = named.attrs.get("name") if named is not None else None
-            if isinstance(name, bytes):
-                name = name.decode("utf-8", "replace")
-            name = name if isinstance(name, str) else by_group.get(group_name, group_name)
-            weights[name] = _group_arrays(group, path)
-        return weights
+        try:
+            return _weights_by_layer(h5, layers, path)
+        except (OSError, KeyError, ValueError) as exc:
+            raise ImportRefused(msg("{path}: the weights file is damaged ({reason})",
+                                    path=str(path), reason=str(exc))) from None
+
+
+def _weights_by_layer(h5: Any, layers: list[tuple[str, str]],
+                      path: Path) -> dict[str, list[np.ndarray]]:
+    import h5py
+
+    groups = h5.get("layers")
+    if groups is None:
+        return {}
+    by_group: dict[str, str] = {}
+    used: dict[str, int] = {}
+    for name, cls in layers:
+        group = _snake_case(cls)
+        if group in used:
+            used[group] += 1
+            group = f"{group}_{used[group]}"
+        else:
+            used[group] = 0
+        by_group[group] = name
+    weights: dict[str, list[np.ndarray]] = {}
+    for group_name in groups:
+        group = groups[group_name]
+        if not isinstance(group, h5py.Group):
+            continue
+        named = group.get("vars")
+        name = named.attrs.get("name") if named is not None else None
+        name = _text(name) or by_group.get(group_name, group_name)
+        weights[name] = _group_arrays(group, path)
+    return weights
 
 
 # Sub-groups in the order their layer lists the weights (forward before backward).
@@ -195,7 +209,7 @@ def _group_arrays(group: Any, path: Path) -> list[np.ndarray]:
 
     arrays: list[np.ndarray] = []
     variables = group.get("vars")
-    if variables is not None:
+    if isinstance(variables, h5py.Group):
         keys = sorted(variables, key=lambda k: int(k) if k.isdigit() else 1 << 30)
         arrays.extend(_array(variables[k], path) for k in keys)
     subgroups = [k for k in group if k != "vars" and k not in _NOT_WEIGHTS
@@ -225,11 +239,15 @@ def _array(dataset: Any, path: Path) -> np.ndarray:
 
 
 def _text(value: Any) -> str | None:
+    """An attribute as text. h5py hands bytes that are not UTF-8 over as lone surrogates,
+    which no message can print: they become U+FFFD."""
+    if isinstance(value, str):
+        value = value.encode("utf-8", "surrogateescape")
     if isinstance(value, bytes):
         return value.decode("utf-8", "replace")
     if isinstance(value, np.ndarray) and value.dtype.kind in "SO" and value.size == 1:
         return _text(value.reshape(-1)[0])
-    return value if isinstance(value, str) else None
+    return None
 
 
 def _names(value: Any) -> list[str]:
@@ -246,7 +264,7 @@ def _read_legacy_h5(path: Path) -> KerasFile:
     with _open_h5(str(path), path) as h5:
         try:
             return _legacy_contents(h5, path)
-        except (OSError, KeyError) as exc:
+        except (OSError, KeyError, ValueError) as exc:  # (names that are not text, too)
             raise ImportRefused(msg("{path}: the HDF5 file is damaged ({reason})",
                                     path=str(path), reason=str(exc))) from None
 
