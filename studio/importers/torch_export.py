@@ -86,10 +86,15 @@ def _node_name(text: str) -> str | None:
 
 def _op_name(node: torch.fx.Node) -> str:
     """aten.conv2d.default → conv2d; operator.getitem → getitem."""
-    if node.target is operator.getitem:
-        return "getitem"
     packet = getattr(node.target, "_overloadpacket", None)
-    return getattr(packet, "__name__", str(node.target)).split(".")[-1]
+    if packet is None:
+        return getattr(node.target, "__name__", str(node.target))
+    return packet.__name__.split(".")[-1]
+
+
+# Python arithmetic in a program works on sizes (the batch), never on data.
+_SIZE_ARITHMETIC = {operator.add, operator.sub, operator.mul, operator.floordiv,
+                    operator.truediv, operator.mod, operator.neg}
 
 
 class _Builder(LayerOps, ElementwiseOps):
@@ -118,8 +123,12 @@ class _Builder(LayerOps, ElementwiseOps):
     # Names and places -------------------------------------------------------------------------
 
     def where(self, node: torch.fx.Node) -> str:
-        op = str(node.target) if node.op == "call_function" else node.op
-        op = op.removesuffix(".default")
+        if node.op != "call_function":
+            op = node.op
+        elif hasattr(node.target, "_overloadpacket"):
+            op = str(node.target).removesuffix(".default")
+        else:
+            op = _op_name(node)
         module = self._module_path(node)
         if module:
             return msg("node {name} ({op} in {module})", name=node.name, op=op, module=module)
@@ -322,6 +331,9 @@ class _Builder(LayerOps, ElementwiseOps):
             return
         if node.op != "call_function":
             self._not_mapped(node, msg("a {kind} node has no NetStudio layer", kind=node.op))
+            return
+        if node.target in _SIZE_ARITHMETIC and all(n.name in self.sizes for n in inputs):
+            self.sizes.add(node.name)
             return
         name = _op_name(node)
         handler = getattr(self, f"_op_{name}", None)
