@@ -26,6 +26,9 @@ from studio.importers.report import ImportRefused
 from studio.shapes import infer_shapes
 from studio.templates import load_template
 
+# Keras' own code warns about NumPy 2's __array__ on every call; it says nothing about ours.
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning:keras.*")
+
 SUFFIXES = [".keras", ".h5"]
 RNG = np.random.default_rng(7)
 
@@ -111,7 +114,7 @@ def cnn_sequential() -> tuple[keras.Model, list[np.ndarray]]:
     model = keras.Sequential([
         keras.Input((9, 9, 3)),
         layers.Conv2D(4, 3, activation="relu"),
-        layers.BatchNormalization(),
+        layers.BatchNormalization(momentum=0.9, epsilon=0.05),
         layers.MaxPooling2D(),
         layers.Conv2D(5, (3, 2), padding="same", strides=2),
         layers.Flatten(),
@@ -297,6 +300,8 @@ def test_layouts_and_settings_are_reported(tmp_path):
     assert project.training["momentum"] == pytest.approx(0.9)
     outputs = [n for n in project.graph.nodes.values() if n.layer_id == "Output"]
     assert [n.params["loss"] for n in outputs] == ["cross_entropy"]
+    norm = next(n for n in project.graph.nodes.values() if n.layer_id == "BatchNorm")
+    assert (norm.params["momentum"], norm.params["epsilon"]) == (0.9, 0.05)
     # The Flatten's order is absorbed by the Dense's kernel: no extra node in the graph.
     assert "Permute" not in {n.layer_id for n in project.graph.nodes.values()}
 
