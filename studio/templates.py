@@ -374,7 +374,9 @@ def _transfer_learning() -> Project:
         "MobileNetV3-Small pretrained on ImageNet, frozen, with a small head that learns. "
         "Choose your folder in the data set settings and set the last Dense layer's units to "
         "your number of classes. The backbone needs its pretrained weights file once: "
-        "training downloads it, or put it into the cache folder.",
+        "training downloads it, or put it into the cache folder. Run → Transfer Learning "
+        "Demo… shows, without a download, what a pretrained body is worth: frozen, "
+        "fine-tuned and from scratch side by side.",
         g,
         "image-folder",
         batch_size=32,

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from studio.data import DatasetInfo, list_datasets
 from studio.data.resize import CENTER_CROP, DEFAULT_RESIZE, PAD, STRETCH
 from studio.devices import available_devices
-from studio.fit import DataPlan, plan_dataset
+from studio.fit import DataPlan, plan_dataset, seen_image_shape
 from studio.settings import TRAINING_PARAMS
 from widgets.document import Document
 from widgets.i18n import dataset_title, tr_message
@@ -378,7 +378,10 @@ class SettingsForm(QWidget):
         base_dir = path.parent if path is not None else None
         shape = self.input_shape()
         self.augment_preview.set_settings(project.training, project.dataset, base_dir, shape)
-        self.chooser.resize_preview.show_dataset(project.dataset, base_dir, shape)
+        # The resize preview shows the size the model looks at: a pretrained backbone right
+        # after the Input resizes to its own image size.
+        seen = seen_image_shape(project.graph) or shape
+        self.chooser.resize_preview.show_dataset(project.dataset, base_dir, seen)
 
     def input_shape(self) -> tuple[int, ...] | None:
         """The shape of the model's one Input (None with no Input or several)."""
