@@ -114,8 +114,8 @@ def keras_call(cls: str, config: dict[str, Any]) -> tuple[LayerCall, list[str]]:
                 raise LayerFailed(msg("{cls}'s {arg}={value!r} has no counterpart in NetStudio",
                                       cls=cls, arg=key, value=value))
             continue
-        if key.endswith(("_regularizer", "_constraint")) or key in ("dropout",
-                                                                     "recurrent_dropout"):
+        if key.endswith(("_regularizer", "_constraint")) or key in (
+                "dropout", "recurrent_dropout", "noise_shape"):
             if value not in _OFF:
                 training.append(key)
             continue
@@ -319,7 +319,7 @@ class GraphBuilder:
                 "Flatten: a Permute to channels last ({node}) comes first, so the numbers are "
                 "in Keras' order", node=source.node))
         flow = self.add("Flatten", {}, [source], hint=hint)
-        self.report.add_mapped(where(name), msg("Flatten → {node}", cls="Flatten",
+        self.report.add_mapped(where(name), msg("{cls} → {node}", cls="Flatten",
                                                 node=flow.node))
         if image and name not in self.channels_last:
             keras = np.arange(int(np.prod(shape))).reshape(*shape[1:], shape[0])
