@@ -249,6 +249,15 @@ def test_a_search_runs_on_its_thread_fills_the_page_and_applies_the_best(
     runs.refresh()  # as when a run ends: the trial's run stays listed and ticked
     assert runs.list.item(0).text().startswith(f"Search trial {other} · finished")
     assert [str(r.path) for r in runs.ticked()] == [run_dir]
+    # Export This Run… on it offers that trial's run, not the project's best.
+    runs.list.setCurrentRow(0)
+    runs.export_button.click()
+    assert window.export_dialog.run_list.currentData() == run_dir
+    window.export_dialog.done(0)
+    # Closing while a search trains asks first, as while a model trains.
+    window.search.controller.state_name = "searching"
+    assert window.unfinished_work()[0] == "Search in progress"
+    window.search.controller.state_name = "idle"
 
 
 def test_stop_keeps_the_finished_trials(make_window, qtbot, tmp_path, limits, monkeypatch):

@@ -203,6 +203,13 @@ class MainWindow(TrainingSide, ModelImport, ProjectFiles, CanvasEdits, Clipboard
         self._connect_training()
         self.center_tabs.currentChanged.connect(self._on_page_changed)
 
+    def unfinished_work(self) -> tuple[str, str] | None:
+        if self.search.controller.busy:
+            return (self.tr("Search in progress"),
+                    self.tr("A search is training its trials. Stop it (the finished trials "
+                            "stay) and close?"))
+        return super().unfinished_work()
+
     def shutdown(self) -> None:
         """Stop following the model (the window is closing)."""
         if self._shut_down:

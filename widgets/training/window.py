@@ -33,6 +33,7 @@ from widgets.training.results import TrainingResults
 from widgets.training.runs import (
     adopt_runs,
     list_runs,
+    read_run,
     runs_root,
     unsaved_key,
     unsaved_runs_dir,
@@ -290,6 +291,10 @@ class TrainingSide:
         """The export dialog over the project's runs: `run_dir` preselected (the Runs tab's
         Export This Run), else the best finished run."""
         runs = list_runs(self.runs_folder())
+        if run_dir is not None and all(r.path != run_dir for r in runs):
+            # A run from outside the runs folder (a search trial's, opened on the Runs tab).
+            outside = read_run(run_dir)
+            runs = [outside, *runs] if outside is not None else runs
         if not any(r.has_weights for r in runs):
             self.statusBar().showMessage(self.tr("Train the model first, then export it."), 6000)
             return None
@@ -306,15 +311,18 @@ class TrainingSide:
         if self.export_dialog is not None:
             self.export_dialog.done(0)
 
+    def unfinished_work(self) -> tuple[str, str] | None:
+        """(title, question) when closing now would stop work under way, else None."""
+        if self.training.busy:
+            return (self.tr("Training in progress"),
+                    self.tr("A model is training. Stop the training and close?"))
+        return None
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.training.busy and self.interactive and not self._closing:
-            answer = QMessageBox.question(
-                self,
-                self.tr("Training in progress"),
-                self.tr("A model is training. Stop the training and close?"),
-                Button.Yes | Button.No,
-                Button.No,
-            )
+        work = self.unfinished_work()
+        if work is not None and self.interactive and not self._closing:
+            title, question = work
+            answer = QMessageBox.question(self, title, question, Button.Yes | Button.No, Button.No)
             if answer != Button.Yes:
                 event.ignore()
                 return
