@@ -435,8 +435,8 @@ class _Builder(LayerOps, ElementwiseOps):
         self.report.add_mapped(
             msg("output {name}", name=result.name),
             msg(
-                "Output {node}: loss {loss}, target {target} (chosen by NetStudio: a .pt2 "
-                "file holds no training settings)",
+                "Output {node}: loss {loss}, target {target} (chosen by NetStudio: a "
+                "PyTorch model holds no training settings)",
                 node=node_id,
                 loss=loss,
                 target=target,
