@@ -340,11 +340,12 @@ def test_cli_import_refusal_writes_nothing_and_names_the_line(tmp_path):
 
 
 def test_cli_import_names_the_formats_it_reads(tmp_path):
-    source = tmp_path / "model.h5"
+    source = tmp_path / "model.tflite"
     source.write_bytes(b"\x89HDF\r\n")
     result = run("import", str(source), "-o", str(tmp_path / "out.json"))
     assert result.returncode == 1
-    assert ".py" in result.stderr and "'.h5'" in result.stderr
+    assert ".py" in result.stderr and ".keras" in result.stderr and ".h5" in result.stderr
+    assert "'.tflite'" in result.stderr
     assert not (tmp_path / "out.json").exists()
 
 

@@ -39,6 +39,9 @@ IMPORTERS: dict[str, str] = {
     ".py": "studio.importers.torch_source:import_python_file",
     ".onnx": "studio.importers.onnx_import:import_onnx_with_weights",
     ".pt2": "studio.importers.torch_export:import_pt2",
+    # Keras model files: the architecture and trained weights, read without Keras.
+    ".keras": "studio.importers.keras_file:import_keras_model",
+    ".h5": "studio.importers.keras_file:import_keras_model",
 }
 """Suffix → "module:function". The function takes a Path (and, as keyword arguments, the
 options of `import_file` it supports) and returns (Project, ImportReport), or (Project,
