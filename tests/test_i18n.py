@@ -278,9 +278,10 @@ def test_the_main_window_in_chinese(chinese, make_window, qapp, entries):
     assert run_items[:3] == ["训练(&T)", "暂停(&P)", "停止(&S)"]
     assert "导出训练好的模型(&E)…" in run_items
     tabs = window.center_tabs
-    assert [tabs.tabText(i) for i in range(tabs.count())] == ["模型", "训练"]
+    assert [tabs.tabText(i) for i in range(tabs.count())] == ["模型", "训练", "搜索"]
     assert tabs.tabToolTip(0) == "模型结构图及其问题 (Ctrl+1)"
     assert tabs.tabToolTip(1) == "训练设置、进度和结果 (Ctrl+2)"
+    assert tabs.tabToolTip(2) == "超参数搜索：试验、曲线和图表 (Ctrl+3)"
     assert window.problems.messages()[0].startswith("dense_1（Dense）：Dense 需要扁平的输入")
     assert window.scene.nodes["dense_1"].error_text().startswith("Dense 需要扁平的输入")
     assert "✗ 1 个问题" in window.model_label.text()

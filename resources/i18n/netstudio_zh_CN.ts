@@ -435,6 +435,140 @@
         </message>
     </context>
     <context>
+        <name>DataFitWatcher</name>
+        <message>
+            <location filename="../../widgets/training/data_fit.py" />
+            <source>Use the data's size for %1</source>
+            <translation>为 %1 使用数据的尺寸</translation>
+        </message>
+    </context>
+    <context>
+        <name>DemoFigures</name>
+        <message>
+            <location filename="../../widgets/training/transfer_demo_figures.py" />
+            <source>%1 (stopped)</source>
+            <translation>%1（已停止）</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Model</source>
+            <translation>模型</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>This demo</source>
+            <translation>本次演示</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Measured (%1 seeds)</source>
+            <translation>实测（%1 个随机种子）</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Test accuracy on the new classes' test images</source>
+            <translation>在新类别测试图像上的测试准确率</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Fine-tuned − from scratch</source>
+            <translation>微调 − 从头训练</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Frozen − from scratch</source>
+            <translation>冻结 − 从头训练</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>%1 points</source>
+            <translation>%1 个百分点</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>%1: &lt;b&gt;%2&lt;/b&gt; this time</source>
+            <translation>%1：本次 &lt;b&gt;%2&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>%1 measured over %2 seeds</source>
+            <translation>%2 个随机种子的实测值：%1</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Why: the body learnt features that tell its first five classes apart. Fine-tuned, every layer starts from them and adapts to the new classes: no worse than from scratch, and far ahead when the new classes look like the old ones and images are few (the built-in shapes). Frozen, the new classes get only those features, and a small body learnt little else: on a different kind of image (shoes and bags after shirts and dresses) they fall behind training from scratch; on the same kind they help only when images are fewest. Large backbones pretrained on millions of varied photos (the Pretrained layers, e.g. MobileNetV3 on ImageNet) learnt features general enough to work frozen.</source>
+            <translation>原因：主体学到的特征能区分它最初的五个类别。微调时，每一层都从这些特征出发，再适应新类别：不会比从头训练差，而当新类别与旧类别相似、图像又很少时（内置的图形数据）还会遥遥领先。冻结时，新类别只能使用这些特征，而小的主体除此之外学到的东西很少：换成另一种图像（先学衬衫和连衣裙，再学鞋和包）时，它们不如从头训练；同一种图像时，也只有在图像最少时才有帮助。在数百万张各式照片上预训练的大型骨干网络（“预训练模型”分类中的层，例如在 ImageNet 上预训练的 MobileNetV3）学到的特征足够通用，冻结后也能使用。</translation>
+        </message>
+    </context>
+    <context>
+        <name>DemoPlots</name>
+        <message>
+            <location filename="../../widgets/training/plots.py" />
+            <source>Loss</source>
+            <translation>损失</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>epoch</source>
+            <translation>轮次</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Accuracy</source>
+            <translation>准确率</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>training, per batch (smoothed)</source>
+            <translation>训练，每批次（平滑后）</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>training, per epoch</source>
+            <translation>训练，每轮</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>validation, per epoch</source>
+            <translation>验证，每轮</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Gap: training minus validation accuracy in the last epoch. A large gap means the model learns its training samples by heart (overfitting); Dropout or L2 weight decay make it smaller.</source>
+            <translation>差距：最后一轮的训练准确率减去验证准确率。差距大说明模型在死记训练样本（过拟合）；Dropout 或 L2 权重衰减能让差距变小。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>run %1</source>
+            <translation>运行 %1</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>gap (training − validation): %1</source>
+            <translation>差距（训练 − 验证）：%1</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>(gap %1)</source>
+            <translation>（差距 %1）</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Earlier runs (━▲ training, ╍◆ validation):</source>
+            <translation>之前的运行（━▲ 训练，╍◆ 验证）：</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Earlier runs (━▲ training):</source>
+            <translation>之前的运行（━▲ 训练）：</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Earlier runs: training solid, validation dashed</source>
+            <translation>之前的运行：实线为训练，虚线为验证</translation>
+        </message>
+    </context>
+    <context>
         <name>Document</name>
         <message>
             <location filename="../../widgets/document.py" />
@@ -813,6 +947,21 @@ Replace it?</source>
             <source>Nothing was read from the model.</source>
             <translation>没有从模型中读取到任何内容。</translation>
         </message>
+        <message>
+            <location filename="" />
+            <source>Or import the model up to node:</source>
+            <translation>或者只导入到这个节点为止：</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Import Up to This Node</source>
+            <translation>导入到这个节点为止</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Everything after the chosen node is left out and listed in the report.</source>
+            <translation>所选节点之后的部分都不导入，并在报告中列出。</translation>
+        </message>
     </context>
     <context>
         <name>Inspector</name>
@@ -941,6 +1090,16 @@ Replace it?</source>
             <source>Summary</source>
             <translation>摘要</translation>
         </message>
+        <message>
+            <location filename="" />
+            <source>Search in progress</source>
+            <translation>正在搜索</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>A search is training its trials. Stop it (the finished trials stay) and close?</source>
+            <translation>搜索正在训练它的试验。要停止搜索（已完成的试验会保留）并关闭吗？</translation>
+        </message>
         <message numerus="yes">
             <location filename="" />
             <source>%1 layer(s) · %2 parameters</source>
@@ -997,8 +1156,8 @@ Replace it?</source>
         </message>
         <message>
             <location filename="" />
-            <source>Keras code or ONNX models (%1);;All files (*)</source>
-            <translation>Keras 代码或 ONNX 模型 (%1);;所有文件 (*)</translation>
+            <source>Keras, ONNX or PyTorch models (%1);;All files (*)</source>
+            <translation>Keras、ONNX 或 PyTorch 模型 (%1);;所有文件 (*)</translation>
         </message>
         <message>
             <location filename="" />
@@ -1514,6 +1673,10 @@ Replace it?</source>
             <translation>使用操作系统的语言</translation>
         </message>
         <message>
+            <source>Keras code or ONNX models (%1);;All files (*)</source>
+            <translation type="vanished">Keras 代码或 ONNX 模型 (%1);;所有文件 (*)</translation>
+        </message>
+        <message>
             <source>%1 layers · %2 parameters</source>
             <translation type="vanished">%1 层 · %2 个参数</translation>
         </message>
@@ -1721,6 +1884,19 @@ Replace it?</source>
         </message>
     </context>
     <context>
+        <name>ParallelCoordinates</name>
+        <message>
+            <location filename="../../widgets/search/plots.py" />
+            <source>Parallel coordinates</source>
+            <translation>平行坐标图</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Colour: the score, yellow the best, purple the worst.</source>
+            <translation>颜色表示评分：黄色最好，紫色最差。</translation>
+        </message>
+    </context>
+    <context>
         <name>ParamEditors</name>
         <message>
             <source>Depth</source>
@@ -1921,6 +2097,44 @@ Replace it?</source>
         </message>
     </context>
     <context>
+        <name>RunCodeDialog</name>
+        <message>
+            <location filename="../../widgets/import_dialogs.py" />
+            <source>Run This File's Code?</source>
+            <translation>运行这个文件的代码？</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>%1 defines a PyTorch model (%2). To import it, NetStudio must run the file's Python code: it does so in a separate process, makes the model and traces it. The code can do anything your user account can, so run it only if you trust the file.</source>
+            <translation>%1 定义了一个 PyTorch 模型（%2）。要导入它，NetStudio 必须运行这个文件的 Python 代码：它会在一个单独的进程中运行，创建模型并对其进行追踪（trace）。这些代码能做你的用户账户能做的任何事，所以只有在你信任这个文件时才运行它。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>such as 1,28,28; empty when it starts with Linear</source>
+            <translation>例如 1,28,28；模型以 Linear 开头时留空</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Model class:</source>
+            <translation>模型类：</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Input shape (without the batch):</source>
+            <translation>输入形状（不含批量维度）：</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Run and Import</source>
+            <translation>运行并导入</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Give whole sizes separated by commas, such as 1,28,28.</source>
+            <translation>请给出用逗号分隔的整数尺寸，例如 1,28,28。</translation>
+        </message>
+    </context>
+    <context>
         <name>RunsView</name>
         <message>
             <location filename="../../widgets/training/runs_view.py" />
@@ -2006,6 +2220,432 @@ Replace it?</source>
         </message>
     </context>
     <context>
+        <name>ScoreScatter</name>
+        <message>
+            <location filename="../../widgets/search/plots.py" />
+            <source>Score against a value</source>
+            <translation>评分与某个值的关系</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Value:</source>
+            <translation>值：</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchApply</name>
+        <message>
+            <source>The project already has these values.</source>
+            <translation>项目已经是这些值。</translation>
+        </message>
+        <message>
+            <source>The values were not applied.</source>
+            <translation>这些值没有被应用。</translation>
+        </message>
+        <message>
+            <source>Applied: %1. Undo takes them back.</source>
+            <translation>已应用：%1。撤销可以恢复原值。</translation>
+        </message>
+        <message>
+            <source>The model has no layer %1 any more: the trial's values cannot be applied.</source>
+            <translation>模型中已经没有层 %1：无法应用这次试验的值。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchDialog</name>
+        <message>
+            <location filename="../../widgets/search/dialog.py" />
+            <source>Search Hyperparameters</source>
+            <translation>搜索超参数</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Trains the model once per trial with other values of what you search, and scores each trial on the validation set (never the test set). Right-click a training setting or a layer's parameter and choose Search This… to add it.</source>
+            <translation>每次试验用所搜索项的不同值训练一次模型，并在验证集上给每次试验评分（从不使用测试集）。右键点击一项训练设置或某层的参数，选择“搜索此项…”即可添加。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Add</source>
+            <translation>添加</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Remove</source>
+            <translation>移除</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Search also:</source>
+            <translation>再添加搜索项：</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Values: a list such as 32,64,128 or adam,sgd; a range LOW..HIGH such as 0.1..0.5. A log range spreads its trials evenly over the orders of magnitude (for learning rates).</source>
+            <translation>值：一个列表，例如 32,64,128 或 adam,sgd；或一个范围 LOW..HIGH，例如 0.1..0.5。对数范围让试验均匀分布在各个数量级上（适用于学习率）。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Bayesian (TPE): learns where good values are</source>
+            <translation>贝叶斯（TPE）：根据已完成的试验寻找好的值</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Random</source>
+            <translation>随机</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Grid: every combination of the lists</source>
+            <translation>网格：列表的所有组合</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>None: every trial runs all its epochs</source>
+            <translation>无：每次试验都运行完所有轮次</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Median: stop a trial below the others' median</source>
+            <translation>中位数：试验低于其他试验的中位数时停止</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Successive halving</source>
+            <translation>逐次减半（successive halving）</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Hyperband</source>
+            <translation>Hyperband</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Validation accuracy (higher is better)</source>
+            <translation>验证准确率（越高越好）</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Validation loss (lower is better)</source>
+            <translation>验证损失（越低越好）</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Trials</source>
+            <translation>试验次数</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Sampler</source>
+            <translation>采样器</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Early pruning</source>
+            <translation>提前剪枝</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Objective</source>
+            <translation>目标指标</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Epochs per trial</source>
+            <translation>每次试验的轮数</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Start Search</source>
+            <translation>开始搜索</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Add something to search: right-click a training setting or a layer's parameter, or choose it above and press Add.</source>
+            <translation>请添加要搜索的项：右键点击一项训练设置或某层的参数，或在上方选择它并点击“添加”。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Fix the rows marked ✗ first.</source>
+            <translation>请先修正标有 ✗ 的行。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>The grid has %1 points: one trial each.</source>
+            <translation>网格共有 %1 个点：每个点一次试验。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchMenuHook</name>
+        <message>
+            <location filename="../../widgets/search/context_menu.py" />
+            <source>Search This…</source>
+            <translation>搜索此项…</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Add %1 to the search space and open the Search dialog</source>
+            <translation>把 %1 加入搜索空间，并打开“搜索”对话框</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchOpenRun</name>
+        <message>
+            <source>finished</source>
+            <translation>已完成</translation>
+        </message>
+        <message>
+            <source>stopped</source>
+            <translation>已停止</translation>
+        </message>
+        <message>
+            <source>stopped early</source>
+            <translation>提前停止</translation>
+        </message>
+        <message>
+            <source>failed</source>
+            <translation>失败</translation>
+        </message>
+        <message>
+            <source>running</source>
+            <translation>运行中</translation>
+        </message>
+        <message>
+            <source>validation %1</source>
+            <translation>验证 %1</translation>
+        </message>
+        <message>
+            <source>test %1</source>
+            <translation>测试 %1</translation>
+        </message>
+        <message>
+            <source>Search trial %1 · %2 · %3 epoch(s)</source>
+            <translation>搜索试验 %1 · %2 · %3 轮</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchSession</name>
+        <message>
+            <location filename="../../widgets/search/session.py" />
+            <location filename="" />
+            <source>Search</source>
+            <translation>搜索</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Hyperparameter search: its trials, curves and plots (Ctrl+3)</source>
+            <translation>超参数搜索：试验、曲线和图表 (Ctrl+3)</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>&amp;Search Hyperparameters…</source>
+            <translation>搜索超参数(&amp;S)…</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Train the model several times with other values and keep the best, scored on the validation set</source>
+            <translation>用不同的值多次训练模型，按验证集上的评分保留最好的一次</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Show &amp;Search</source>
+            <translation>显示搜索(&amp;S)</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>A model is training: stop it or let it finish, then search.</source>
+            <translation>有模型正在训练：请停止它或等它训练完，再开始搜索。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Apply Best Trial %1</source>
+            <translation>应用最佳试验 %1</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Trial %1 left no run to show.</source>
+            <translation>试验 %1 没有留下可显示的运行。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Search stopped: %1 trials kept.</source>
+            <translation>搜索已停止：保留了 %1 次试验。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Search finished: %1 trials.</source>
+            <translation>搜索完成：共 %1 次试验。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchSide</name>
+        <message>
+            <location filename="" />
+            <source>Search space</source>
+            <translation>搜索空间</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Edit and Start…</source>
+            <translation>编辑并开始…</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Nothing yet. Right-click a training setting or a layer's parameter and choose Search This…</source>
+            <translation>还没有内容。右键点击一项训练设置或某层的参数，选择“搜索此项…”</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>The trials of the last search, each an ordinary run, are kept in %1</source>
+            <translation>上一次搜索的各次试验（每次都是一次普通的运行）保存在 %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchView</name>
+        <message>
+            <location filename="../../widgets/search/view.py" />
+            <source>New Search…</source>
+            <translation>新建搜索…</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Stop</source>
+            <translation>停止</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Stop after the running trial's current batch; the finished trials stay</source>
+            <translation>在正在运行的试验完成当前批次后停止；已完成的试验会保留</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Apply Best</source>
+            <translation>应用最佳</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Set the project's values to the best trial's (one step to undo)</source>
+            <translation>把项目的值设为最佳试验的值（一步即可撤销）</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Open Run</source>
+            <translation>打开运行</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Show the selected trial's run on the Training page</source>
+            <translation>在“训练”页面上显示所选试验的运行</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>validation loss</source>
+            <translation>验证损失</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>validation accuracy</source>
+            <translation>验证准确率</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Trial</source>
+            <translation>试验</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Score</source>
+            <translation>评分</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Epochs</source>
+            <translation>轮数</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Time</source>
+            <translation>用时</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>complete</source>
+            <translation>已完成</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>pruned</source>
+            <translation>已剪枝</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>failed</source>
+            <translation>失败</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>stopped</source>
+            <translation>已停止</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>interrupted</source>
+            <translation>已中断</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>running</source>
+            <translation>运行中</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>waiting</source>
+            <translation>等待中</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Loading the data set…</source>
+            <translation>正在加载数据集…</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Stopping after this batch…</source>
+            <translation>这一批次结束后停止…</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Searching: %1 of %2 trials done</source>
+            <translation>正在搜索：已完成 %1/%2 次试验</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>No search yet: New Search…, or right-click a setting or a layer's parameter → Search This…</source>
+            <translation>还没有搜索：点击“新建搜索…”，或右键点击一项设置或某层的参数 → “搜索此项…”</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>%1 of %2 trials done</source>
+            <translation>已完成 %1/%2 次试验</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>best: trial %1, %2</source>
+            <translation>最佳：试验 %1，%2</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchWorker</name>
+        <message>
+            <location filename="../../widgets/search/worker.py" />
+            <source>The search failed unexpectedly: %1</source>
+            <translation>搜索意外失败：%1</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsForm</name>
         <message>
             <location filename="../../widgets/training/settings_form.py" />
@@ -2035,6 +2675,61 @@ Replace it?</source>
         <message>
             <source>Training</source>
             <translation type="vanished">训练</translation>
+        </message>
+    </context>
+    <context>
+        <name>SpaceTable</name>
+        <message>
+            <location filename="../../widgets/search/space_table.py" />
+            <source>Setting or parameter</source>
+            <translation>设置或参数</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Values</source>
+            <translation>值</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Check</source>
+            <translation>检查</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>List of values</source>
+            <translation>值列表</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Range</source>
+            <translation>范围</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Log range</source>
+            <translation>对数范围</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="" />
+            <source>✓ %n value(s)</source>
+            <translation>
+                <numerusform>✓ %n 个值</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>✓ log scale</source>
+            <translation>✓ 对数刻度</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>✓ linear scale</source>
+            <translation>✓ 线性刻度</translation>
         </message>
     </context>
     <context>
@@ -2158,9 +2853,28 @@ Replace it?</source>
         <name>TrainingPanel</name>
         <message>
             <location filename="../../widgets/training/panel.py" />
+            <source>How much does a pretrained body help? Try the Transfer Learning Demo…</source>
+            <translation>预训练的主体能帮上多少忙？试试“迁移学习演示…”</translation>
+        </message>
+        <message>
             <location filename="" />
             <source>Press Train to train the model on the data set.</source>
             <translation>按“训练”即可在数据集上训练模型。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Use the backbone's size (%1)</source>
+            <translation>使用骨干网络的尺寸（%1）</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Use the data set's size (%1)</source>
+            <translation>使用数据集的尺寸（%1）</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Sets the Input's shape to %1 (Ctrl+Z undoes it)</source>
+            <translation>把 Input 的形状设为 %1（Ctrl+Z 可撤销）</translation>
         </message>
         <message>
             <location filename="" />
@@ -2381,6 +3095,163 @@ Replace it?</source>
             <location filename="../../widgets/training/worker.py" />
             <source>Training failed unexpectedly: %1</source>
             <translation>训练意外失败：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>TransferDemo</name>
+        <message>
+            <location filename="../../widgets/training/transfer_demo.py" />
+            <source>Transfer &amp;Learning Demo…</source>
+            <translation>迁移学习演示(&amp;L)…</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>See what a pretrained body is worth: frozen, fine-tuned and from scratch, trained side by side on a few images</source>
+            <translation>看看预训练的主体价值几何：冻结、微调和从头训练，在少量图像上并排训练</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/training/transfer_demo_figures.py" />
+            <source>Frozen body</source>
+            <translation>冻结主体</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Fine-tuned body</source>
+            <translation>微调主体</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>From scratch</source>
+            <translation>从头训练</translation>
+        </message>
+    </context>
+    <context>
+        <name>TransferDemoWindow</name>
+        <message>
+            <location filename="../../widgets/training/transfer_demo.py" />
+            <source>Transfer Learning Demo</source>
+            <translation>迁移学习演示</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>A small CNN first learns five kinds of image. Its body (everything but the last layer) then starts three models for five other kinds, with only a few images of each: &lt;b&gt;frozen&lt;/b&gt; (only a new last layer learns, with larger steps: what is under it never changes), &lt;b&gt;fine-tuned&lt;/b&gt; (every layer learns, starting from the pretrained weights) and the same CNN &lt;b&gt;from scratch&lt;/b&gt;. Their curves are laid over each other as each finishes.</source>
+            <translation>一个小型 CNN 先学习五类图像。然后用它的主体（除最后一层外的所有层）作为三个模型的起点，去学另外五类图像，每类只有少量图像：&lt;b&gt;冻结&lt;/b&gt;（只有新的最后一层学习，步长更大；它下面的层始终不变）、&lt;b&gt;微调&lt;/b&gt;（每一层都学习，从预训练的权重开始），以及&lt;b&gt;从头训练&lt;/b&gt;的同一个 CNN。每个模型训练完后，它的曲线会叠加到图上。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>%1 images per class</source>
+            <translation>每类 %1 张图像</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>&amp;Start</source>
+            <translation>开始(&amp;S)</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>S&amp;top</source>
+            <translation>停止(&amp;T)</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>New task:</source>
+            <translation>新任务：</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Press Start: three models train one after another.</source>
+            <translation>点击“开始”：三个模型会依次训练。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Trains on %1, the offline stand-in for %2, which is not on this machine (Debian's package dataset-fashion-mnist brings it).</source>
+            <translation>在 %1 上训练，它是 %2 的离线替代品，因为本机没有后者（Debian 软件包 dataset-fashion-mnist 提供它）。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Trains on %1, found on this machine: nothing is downloaded.</source>
+            <translation>在 %1 上训练，本机已有：不会下载任何内容。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Loading the data set…</source>
+            <translation>正在加载数据集…</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Stopping after this batch…</source>
+            <translation>这一批次结束后停止…</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Pretraining the body on the first five classes (once: the next demo reuses it)</source>
+            <translation>正在用前五个类别预训练主体（只做一次：下次演示会复用它）</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Getting ready…</source>
+            <translation>正在准备…</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Model %1 of %2: %3</source>
+            <translation>模型 %1/%2：%3</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Epoch %1/%2 · %3 left</source>
+            <translation>第 %1/%2 轮 · 还剩 %3</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Stopped: %1 of %2 models finished; they stay on the plots.</source>
+            <translation>已停止：%2 个模型中已完成 %1 个；它们保留在图上。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>Done: %1 of %2 models trained.</source>
+            <translation>完成：%2 个模型中已训练 %1 个。</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>The body scored %1 on its own five classes</source>
+            <translation>主体在它自己的五个类别上得分 %1</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source> (pretrained by an earlier demo, reused)</source>
+            <translation>（由之前的演示预训练，已复用）</translation>
+        </message>
+    </context>
+    <context>
+        <name>TransferDemoWorker</name>
+        <message>
+            <location filename="../../widgets/training/transfer_demo_worker.py" />
+            <source>The demo failed unexpectedly: %1</source>
+            <translation>演示意外失败：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrialCurves</name>
+        <message>
+            <location filename="../../widgets/search/plots.py" />
+            <source>Validation curve of each trial</source>
+            <translation>每次试验的验证曲线</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>epoch</source>
+            <translation>轮次</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>validation accuracy</source>
+            <translation>验证准确率</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>validation loss</source>
+            <translation>验证损失</translation>
         </message>
     </context>
     <context>
@@ -2840,6 +3711,26 @@ Replace it?</source>
             <translation>项目文件已存在时替换它</translation>
         </message>
         <message>
+            <source>import only up to this node (ONNX, .pt2, PyTorch module), leaving out the rest</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>只导入到这个节点为止（ONNX、.pt2、PyTorch 模块），其余部分不导入</translation>
+        </message>
+        <message>
+            <source>allow running a .py file that defines a PyTorch nn.Module (in a separate process): only for files you trust</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>允许运行定义了 PyTorch nn.Module 的 .py 文件（在单独的进程中）：仅用于你信任的文件</translation>
+        </message>
+        <message>
+            <source>the nn.Module class to import (default: the file's last one)</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>要导入的 nn.Module 类（默认：文件中的最后一个）</translation>
+        </message>
+        <message>
+            <source>the nn.Module's input without the batch, such as 1,28,28</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>nn.Module 的输入形状，不含批量维度，例如 1,28,28</translation>
+        </message>
+        <message>
             <source>Build neural networks by drawing them; train and export them. `netstudio [PROJECT]` opens the app.</source>
             <extracomment>engine: studio/cli.py</extracomment>
             <translation>画出神经网络，训练并导出它。`netstudio [PROJECT]` 打开应用。</translation>
@@ -3182,6 +4073,11 @@ Replace it?</source>
             <source>Trial {number}: {params}: stopped; it runs again when the search is resumed</source>
             <extracomment>engine: studio/cli.py</extracomment>
             <translation>试验 {number}：{params}：已停止；继续搜索时会重新运行</translation>
+        </message>
+        <message>
+            <source>To import the part that NetStudio can map, cut the model at one of these nodes with --cut-at NODE: {nodes}</source>
+            <extracomment>engine: studio/cli.py</extracomment>
+            <translation>要导入 NetStudio 能对应的部分，请用 --cut-at NODE 在以下某个节点处截断模型：{nodes}</translation>
         </message>
         <message>
             <source>{source} holds too few samples ({count}) to set aside a test part and still train: add more (a few per class at least).</source>
@@ -3854,9 +4750,29 @@ Replace it?</source>
             <translation>在缓存的特征上训练输出头。</translation>
         </message>
         <message>
-            <source>The frozen backbone's features would take {size}, more than the {limit} kept in memory: the whole model runs every epoch.</source>
+            <source>The frozen backbone's features take {size}, more than the {limit} kept in memory: they are written to a file in {folder}, removed when the run ends.</source>
             <extracomment>engine: studio/feature_cache.py</extracomment>
-            <translation>冻结骨干网络的特征会占用 {size}，超过了内存中最多保留的 {limit}：每一轮都会运行整个模型。</translation>
+            <translation>冻结骨干网络的特征占用 {size}，超过了内存中最多保留的 {limit}：它们会写入 {folder} 中的一个文件，运行结束时删除。</translation>
+        </message>
+        <message>
+            <source>The frozen backbone's features would take {size}, more than the {limit} kept in memory, and {refusal}: the whole model runs every epoch. {env} names another folder for them.</source>
+            <extracomment>engine: studio/feature_cache.py</extracomment>
+            <translation>冻结骨干网络的特征会占用 {size}，超过了内存中最多保留的 {limit}，而且{refusal}：每一轮都会运行整个模型。可以用 {env} 为它们指定另一个文件夹。</translation>
+        </message>
+        <message>
+            <source>more than the disk holding {folder} has free ({free})</source>
+            <extracomment>engine: studio/feature_disk.py</extracomment>
+            <translation>超过了 {folder} 所在磁盘的可用空间（{free}）</translation>
+        </message>
+        <message>
+            <source>{folder} cannot be written ({error})</source>
+            <extracomment>engine: studio/feature_disk.py</extracomment>
+            <translation>{folder} 无法写入（{error}）</translation>
+        </message>
+        <message>
+            <source>The frozen backbone's features ({size}) could not be written to {folder}: {error}. Free some space there, or set {env} to a folder on a larger disk.</source>
+            <extracomment>engine: studio/feature_disk.py</extracomment>
+            <translation>冻结骨干网络的特征（{size}）无法写入 {folder}：{error}。请在那里腾出一些空间，或把 {env} 设为更大磁盘上的文件夹。</translation>
         </message>
         <message>
             <source>there is no space left on the disk</source>
@@ -3897,6 +4813,21 @@ Replace it?</source>
             <source>Could not write {path}: {reason}. Nothing was changed.</source>
             <extracomment>engine: studio/files.py</extracomment>
             <translation>无法写入 {path}：{reason}。没有做任何改动。</translation>
+        </message>
+        <message>
+            <source>The data set's samples are {shape}; the Input takes {now}.</source>
+            <extracomment>engine: studio/fit.py</extracomment>
+            <translation>数据集的样本是 {shape}；而 Input 接收的是 {now}。</translation>
+        </message>
+        <message>
+            <source>The backbone {node} sees {side}×{side} images. With the Input at {shape} (now {now}), your photos are resized once, straight to the size it sees.</source>
+            <extracomment>engine: studio/fit.py</extracomment>
+            <translation>骨干网络 {node} 看到的是 {side}×{side} 的图像。把 Input 设为 {shape}（现在是 {now}），你的照片只需调整一次大小，直接变成它看到的尺寸。</translation>
+        </message>
+        <message>
+            <source>The data set's images are resized to {size}; the Input takes {now}.</source>
+            <extracomment>engine: studio/fit.py</extracomment>
+            <translation>数据集的图像会调整为 {size}；而 Input 接收的是 {now}。</translation>
         </message>
         <message>
             <source>The data set {title} has samples of shape {shape}, but the model's Input expects {expected}; set the Input's shape to {wanted}</source>
@@ -4072,6 +5003,21 @@ Replace it?</source>
             <source>{path}: this version imports {formats} files, not {suffix!r}</source>
             <extracomment>engine: studio/importers/__init__.py</extracomment>
             <translation>{path}：这个版本只能导入 {formats} 文件，不能导入 {suffix!r}</translation>
+        </message>
+        <message>
+            <source>{option} does not apply to {suffix} files</source>
+            <extracomment>engine: studio/importers/__init__.py</extracomment>
+            <translation>{option} 不适用于 {suffix} 文件</translation>
+        </message>
+        <message>
+            <source>cut off: the import ends at node {node}, as asked</source>
+            <extracomment>engine: studio/importers/cut.py</extracomment>
+            <translation>已截断：按要求，导入到节点 {node} 为止</translation>
+        </message>
+        <message>
+            <source>{path} cannot be imported: {count} operator(s) have no NetStudio layer or settings it cannot express exactly: {ops}</source>
+            <extracomment>engine: studio/importers/cut.py</extracomment>
+            <translation>{path} 无法导入：有 {count} 个算子没有对应的 NetStudio 层，或其设置无法被精确表达：{ops}</translation>
         </message>
         <message>
             <source>NetStudio has no pretrained {cls}; its pretrained blocks are {known}</source>
@@ -4319,6 +5265,276 @@ Replace it?</source>
             <translation>第 {line} 行：{reason}</translation>
         </message>
         <message>
+            <source>NetStudio has no layer like Keras' {cls}</source>
+            <extracomment>engine: studio/importers/keras_file.py</extracomment>
+            <translation>NetStudio 没有与 Keras 的 {cls} 对应的层</translation>
+        </message>
+        <message>
+            <source>{path} cannot be imported: {count} layer(s) have no NetStudio layer or settings it cannot express exactly: {layers}</source>
+            <extracomment>engine: studio/importers/keras_file.py</extracomment>
+            <translation>{path} 无法导入：有 {count} 个层没有对应的 NetStudio 层，或其设置无法被精确表达：{layers}</translation>
+        </message>
+        <message>
+            <source>{path}: the imported graph does not fit together: {problem}</source>
+            <extracomment>engine: studio/importers/keras_file.py</extracomment>
+            <translation>{path}：导入的图中各层不匹配：{problem}</translation>
+        </message>
+        <message>
+            <source>compile</source>
+            <extracomment>engine: studio/importers/keras_file.py</extracomment>
+            <translation>compile</translation>
+        </message>
+        <message>
+            <source>its computation is Python code stored in the file (a Lambda); NetStudio never runs code from a file. Replace it with built-in Keras layers</source>
+            <extracomment>engine: studio/importers/keras_file.py</extracomment>
+            <translation>它的计算是存储在文件中的 Python 代码（Lambda）；NetStudio 从不运行文件中的代码。请用 Keras 内置层替换它</translation>
+        </message>
+        <message>
+            <source>a model used as a layer is not imported; save the model with its layers in one Sequential or functional model</source>
+            <extracomment>engine: studio/importers/keras_file.py</extracomment>
+            <translation>不导入用作层的模型；请把模型连同它的层保存为一个 Sequential 模型或函数式模型</translation>
+        </message>
+        <message>
+            <source>{cls} is a custom layer: its computation is code that is not in the file (and NetStudio would never run it). Replace it with built-in Keras layers</source>
+            <extracomment>engine: studio/importers/keras_file.py</extracomment>
+            <translation>{cls} 是自定义层：它的计算是不在文件中的代码（NetStudio 也绝不会运行它）。请用 Keras 内置层替换它</translation>
+        </message>
+        <message>
+            <source>{cls} is not a layer NetStudio knows (a custom layer, or a Keras layer NetStudio does not have)</source>
+            <extracomment>engine: studio/importers/keras_file.py</extracomment>
+            <translation>{cls} 不是 NetStudio 认识的层（是自定义层，或 NetStudio 没有的 Keras 层）</translation>
+        </message>
+        <message>
+            <source>Imported from the Keras model file {file}, with its trained weights.</source>
+            <extracomment>engine: studio/importers/keras_file.py</extracomment>
+            <translation>从 Keras 模型文件 {file} 导入，包括其训练好的权重。</translation>
+        </message>
+        <message>
+            <source>{path}: the model is a {cls}, a subclass of Model whose own code uses its layers; NetStudio imports Sequential and functional models</source>
+            <extracomment>engine: studio/importers/keras_file.py</extracomment>
+            <translation>{path}：模型是 {cls}，这是 Model 的子类，由它自己的代码使用它的层；NetStudio 只导入 Sequential 模型和函数式模型</translation>
+        </message>
+        <message>
+            <source>{path}: the model's config lists no layers</source>
+            <extracomment>engine: studio/importers/keras_file.py</extracomment>
+            <translation>{path}：模型的配置中没有列出任何层</translation>
+        </message>
+        <message>
+            <source>{path}: the file does not say the model's input shape (it was saved before being built); give it keras.Input(shape=(…)) and save it again</source>
+            <extracomment>engine: studio/importers/keras_file.py</extracomment>
+            <translation>{path}：文件中没有给出模型的输入形状（模型在构建之前就被保存了）；请给它加上 keras.Input(shape=(…)) 后重新保存</translation>
+        </message>
+        <message>
+            <source>{path}: the model has no layers</source>
+            <extracomment>engine: studio/importers/keras_file.py</extracomment>
+            <translation>{path}：模型没有层</translation>
+        </message>
+        <message>
+            <source>{path}: the model has no outputs</source>
+            <extracomment>engine: studio/importers/keras_file.py</extracomment>
+            <translation>{path}：模型没有输出</translation>
+        </message>
+        <message>
+            <source>the file names no loss NetStudio has; the Output node uses {loss}, chosen from the last layer</source>
+            <extracomment>engine: studio/importers/keras_file.py</extracomment>
+            <translation>文件中没有指定 NetStudio 支持的损失函数；Output 节点使用 {loss}，这是根据最后一层选择的</translation>
+        </message>
+        <message>
+            <source>{path}: the config does not say clearly what layer {name} reads</source>
+            <extracomment>engine: studio/importers/keras_file.py</extracomment>
+            <translation>{path}：配置中没有明确说明层 {name} 读取什么</translation>
+        </message>
+        <message>
+            <source>{path}: the model's outputs cannot be read</source>
+            <extracomment>engine: studio/importers/keras_file.py</extracomment>
+            <translation>{path}：无法读取模型的输出</translation>
+        </message>
+        <message>
+            <source>{path}: the weights of {node} do not fit its layer ({name}: {got}, the layer needs {want})</source>
+            <extracomment>engine: studio/importers/keras_file.py</extracomment>
+            <translation>{path}：{node} 的权重与它的层不匹配（{name}：{got}，该层需要 {want}）</translation>
+        </message>
+        <message>
+            <source>{cls} not imported: {reason}</source>
+            <extracomment>engine: studio/importers/keras_file.py</extracomment>
+            <translation>{cls} 未导入：{reason}</translation>
+        </message>
+        <message>
+            <source>{cls} is applied {count} times; Keras shares its weights between the calls, NetStudio gives each call its own copy (the same values now; training would change them apart)</source>
+            <extracomment>engine: studio/importers/keras_file.py</extracomment>
+            <translation>{cls} 被调用了 {count} 次；Keras 在各次调用之间共享它的权重，NetStudio 则给每次调用一份自己的副本（现在数值相同；训练后会各自变化）</translation>
+        </message>
+        <message>
+            <source>{path}: the model's output {name} is not one of its layers</source>
+            <extracomment>engine: studio/importers/keras_file.py</extracomment>
+            <translation>{path}：模型的输出 {name} 不是它的层</translation>
+        </message>
+        <message>
+            <source>{path}: layer {name} is given tensors as keyword arguments (such as a mask or an initial state); NetStudio's layers read their inputs only</source>
+            <extracomment>engine: studio/importers/keras_file.py</extracomment>
+            <translation>{path}：层 {name} 以关键字参数的形式接收张量（例如掩码或初始状态）；NetStudio 的层只读取它们的输入</translation>
+        </message>
+        <message>
+            <source>{path}: layer {name}: {reason}</source>
+            <extracomment>engine: studio/importers/keras_file.py</extracomment>
+            <translation>{path}：层 {name}：{reason}</translation>
+        </message>
+        <message>
+            <source>{path}: layer {name} reads {other}, which the config does not define before it</source>
+            <extracomment>engine: studio/importers/keras_file.py</extracomment>
+            <translation>{path}：层 {name} 读取 {other}，但配置中在它之前没有定义这一项</translation>
+        </message>
+        <message>
+            <source>layer {name}</source>
+            <extracomment>engine: studio/importers/keras_file_graph.py</extracomment>
+            <translation>层 {name}</translation>
+        </message>
+        <message>
+            <source>Bidirectional's backward layer differs from its forward layer; NetStudio's bidirectional layers run the same layer both ways</source>
+            <extracomment>engine: studio/importers/keras_file_graph.py</extracomment>
+            <translation>Bidirectional 的反向层与正向层不同；NetStudio 的双向层在两个方向上运行同一个层</translation>
+        </message>
+        <message>
+            <source>Reshape → {node} (to {keras} in Keras' channels-last order)</source>
+            <extracomment>engine: studio/importers/keras_file_graph.py</extracomment>
+            <translation>Reshape → {node}（在 Keras 的通道在后顺序中为 {keras}）</translation>
+        </message>
+        <message>
+            <source>the input shape {shape} has a size left open; NetStudio needs every size fixed (save the model with keras.Input(shape=(…)) written out in numbers)</source>
+            <extracomment>engine: studio/importers/keras_file_graph.py</extracomment>
+            <translation>输入形状 {shape} 中有未确定的尺寸；NetStudio 需要每个尺寸都是固定的（请用数字写明的 keras.Input(shape=(…)) 保存模型）</translation>
+        </message>
+        <message>
+            <source>output {node}: {ours} channels first (Keras gives {keras}, channels last)</source>
+            <extracomment>engine: studio/importers/keras_file_graph.py</extracomment>
+            <translation>输出 {node}：{ours}，通道在前（Keras 给出的是 {keras}，通道在后）</translation>
+        </message>
+        <message>
+            <source>on a volume NetStudio's {cls} works along the width, Keras' along the channels</source>
+            <extracomment>engine: studio/importers/keras_file_graph.py</extracomment>
+            <translation>对于体数据，NetStudio 的 {cls} 沿宽度方向工作，Keras 的则沿通道方向</translation>
+        </message>
+        <message>
+            <source>{cls}'s {arg} only changes training; NetStudio does not bring it in</source>
+            <extracomment>engine: studio/importers/keras_file_graph.py</extracomment>
+            <translation>{cls} 的 {arg} 只影响训练；NetStudio 不导入它</translation>
+        </message>
+        <message>
+            <source>{cls} is frozen in Keras (trainable=False); in NetStudio it trains</source>
+            <extracomment>engine: studio/importers/keras_file_graph.py</extracomment>
+            <translation>{cls} 在 Keras 中是冻结的（trainable=False）；在 NetStudio 中它会训练</translation>
+        </message>
+        <message>
+            <source>Flatten with data_format={value!r} is not imported</source>
+            <extracomment>engine: studio/importers/keras_file_graph.py</extracomment>
+            <translation>不导入 data_format={value!r} 的 Flatten</translation>
+        </message>
+        <message>
+            <source>Flatten: a Permute to channels last ({node}) comes first, so the numbers are in Keras' order</source>
+            <extracomment>engine: studio/importers/keras_file_graph.py</extracomment>
+            <translation>Flatten：先加一个转为通道在后的 Permute（{node}），使数值按 Keras 的顺序排列</translation>
+        </message>
+        <message>
+            <source>Reshape's target shape {shape} is not numbers</source>
+            <extracomment>engine: studio/importers/keras_file_graph.py</extracomment>
+            <translation>Reshape 的目标形状 {shape} 不是数字</translation>
+        </message>
+        <message>
+            <source>{cls}'s {arg}={value!r} has no counterpart in NetStudio</source>
+            <extracomment>engine: studio/importers/keras_file_graph.py</extracomment>
+            <translation>{cls} 的 {arg}={value!r} 在 NetStudio 中没有对应项</translation>
+        </message>
+        <message>
+            <source>{cls} wraps a layer whose config cannot be read</source>
+            <extracomment>engine: studio/importers/keras_file_graph.py</extracomment>
+            <translation>{cls} 包装的层的配置无法读取</translation>
+        </message>
+        <message>
+            <source>{path} is not a Keras model file (neither a .keras archive nor an HDF5 .h5 file); it may be damaged or cut short</source>
+            <extracomment>engine: studio/importers/keras_h5.py</extracomment>
+            <translation>{path} 不是 Keras 模型文件（既不是 .keras 压缩包，也不是 HDF5 .h5 文件）；它可能已损坏或不完整</translation>
+        </message>
+        <message>
+            <source>{path} is not a Keras model archive (a .keras file is a zip archive); it may be damaged or cut short</source>
+            <extracomment>engine: studio/importers/keras_h5.py</extracomment>
+            <translation>{path} 不是 Keras 模型压缩包（.keras 文件是 zip 压缩包）；它可能已损坏或不完整</translation>
+        </message>
+        <message>
+            <source>{path}: the model's config has no class_name and config; not a Keras model</source>
+            <extracomment>engine: studio/importers/keras_h5.py</extracomment>
+            <translation>{path}：模型的配置中没有 class_name 和 config；不是 Keras 模型</translation>
+        </message>
+        <message>
+            <source>{path}: {name} is not an array of numbers; NetStudio reads only numbers as weights</source>
+            <extracomment>engine: studio/importers/keras_h5.py</extracomment>
+            <translation>{path}：{name} 不是数值数组；NetStudio 只把数值读作权重</translation>
+        </message>
+        <message>
+            <source>{path} holds no model architecture (no model_config): it is a weights-only file or not a Keras model. Save the whole model (model.save(...)) and import that</source>
+            <extracomment>engine: studio/importers/keras_h5.py</extracomment>
+            <translation>{path} 中没有模型结构（没有 model_config）：它是只含权重的文件，或者不是 Keras 模型。请保存整个模型（model.save(...)）并导入那个文件</translation>
+        </message>
+        <message>
+            <source>{path}: model_config is too large to be a model's architecture</source>
+            <extracomment>engine: studio/importers/keras_h5.py</extracomment>
+            <translation>{path}：model_config 太大，不可能是模型结构</translation>
+        </message>
+        <message>
+            <source>{path}: the archive is damaged ({reason})</source>
+            <extracomment>engine: studio/importers/keras_h5.py</extracomment>
+            <translation>{path}：压缩包已损坏（{reason}）</translation>
+        </message>
+        <message>
+            <source>{path}: {member} is not valid JSON ({reason})</source>
+            <extracomment>engine: studio/importers/keras_h5.py</extracomment>
+            <translation>{path}：{member} 不是有效的 JSON（{reason}）</translation>
+        </message>
+        <message>
+            <source>{path}: the weights are not a readable HDF5 file ({reason})</source>
+            <extracomment>engine: studio/importers/keras_h5.py</extracomment>
+            <translation>{path}：权重不是可读取的 HDF5 文件（{reason}）</translation>
+        </message>
+        <message>
+            <source>{path}: the weights {name} cannot be read ({reason})</source>
+            <extracomment>engine: studio/importers/keras_h5.py</extracomment>
+            <translation>{path}：无法读取权重 {name}（{reason}）</translation>
+        </message>
+        <message>
+            <source>{path} is damaged: reading it made the HDF5 library fail</source>
+            <extracomment>engine: studio/importers/keras_h5.py</extracomment>
+            <translation>{path} 已损坏：读取它时 HDF5 库出错</translation>
+        </message>
+        <message>
+            <source>{path} is a zip archive but not a Keras model: it has no config.json</source>
+            <extracomment>engine: studio/importers/keras_h5.py</extracomment>
+            <translation>{path} 是 zip 压缩包，但不是 Keras 模型：其中没有 config.json</translation>
+        </message>
+        <message>
+            <source>{path}: config.json is too large to be a model's architecture</source>
+            <extracomment>engine: studio/importers/keras_h5.py</extracomment>
+            <translation>{path}：config.json 太大，不可能是模型结构</translation>
+        </message>
+        <message>
+            <source>{path} holds no weights (model.weights.h5 is missing from the archive)</source>
+            <extracomment>engine: studio/importers/keras_h5.py</extracomment>
+            <translation>{path} 中没有权重（压缩包中缺少 model.weights.h5）</translation>
+        </message>
+        <message>
+            <source>{path}: the weights file is damaged ({reason})</source>
+            <extracomment>engine: studio/importers/keras_h5.py</extracomment>
+            <translation>{path}：权重文件已损坏（{reason}）</translation>
+        </message>
+        <message>
+            <source>{path}: the HDF5 file is damaged ({reason})</source>
+            <extracomment>engine: studio/importers/keras_h5.py</extracomment>
+            <translation>{path}：HDF5 文件已损坏（{reason}）</translation>
+        </message>
+        <message>
+            <source>{path}: reading the file took more than {minutes} minutes; it is damaged or not a Keras model</source>
+            <extracomment>engine: studio/importers/keras_h5.py</extracomment>
+            <translation>{path}：读取文件用了超过 {minutes} 分钟；它已损坏，或者不是 Keras 模型</translation>
+        </message>
+        <message>
             <source>only changes training or initialisation; NetStudio uses its own</source>
             <extracomment>engine: studio/importers/keras_layers.py</extracomment>
             <translation>只影响训练或初始化；NetStudio 使用自己的设置</translation>
@@ -4337,11 +5553,6 @@ Replace it?</source>
             <source>{cls} takes at most {count} arguments by position here</source>
             <extracomment>engine: studio/importers/keras_layers.py</extracomment>
             <translation>{cls} 在这里最多接受 {count} 个位置参数</translation>
-        </message>
-        <message>
-            <source>NetStudio has no layer like Keras' {cls}</source>
-            <extracomment>engine: studio/importers/keras_layers.py</extracomment>
-            <translation>NetStudio 没有与 Keras 的 {cls} 对应的层</translation>
         </message>
         <message>
             <source>Activation has nothing for {args}</source>
@@ -4409,9 +5620,19 @@ Replace it?</source>
             <translation>没有任何填充能让这个卷积核和步长得到 Keras 'same' 的尺寸</translation>
         </message>
         <message>
+            <source>Conv2DTranspose: Keras' 'same' crops the odd extra cell at the end, NetStudio's at the start, so the output is shifted by one cell (the same size)</source>
+            <extracomment>engine: studio/importers/keras_layers.py</extracomment>
+            <translation>Conv2DTranspose：Keras 的 'same' 在末尾裁掉多出的奇数格，NetStudio 则在开头裁掉，因此输出会错开一格（尺寸相同）</translation>
+        </message>
+        <message>
             <source>{value} differs per axis; NetStudio takes one number here</source>
             <extracomment>engine: studio/importers/keras_layers.py</extracomment>
             <translation>{value} 在各轴上不同；NetStudio 在这里只接受一个数</translation>
+        </message>
+        <message>
+            <source>{value} takes different amounts from the two sides of an axis; NetStudio takes the same on both</source>
+            <extracomment>engine: studio/importers/keras_layers.py</extracomment>
+            <translation>{value} 在一个轴的两侧取的量不同；NetStudio 在两侧取相同的量</translation>
         </message>
         <message>
             <source>{cls} got {arg} twice</source>
@@ -4574,6 +5795,31 @@ Replace it?</source>
             <translation>fit({key}=…) 未导入</translation>
         </message>
         <message>
+            <source>{cls} has {got} weight arrays in the file; its config needs {want}</source>
+            <extracomment>engine: studio/importers/keras_weights.py</extracomment>
+            <translation>文件中 {cls} 有 {got} 个权重数组；它的配置需要 {want} 个</translation>
+        </message>
+        <message>
+            <source>{cls}'s kernel {shape} does not fit its input</source>
+            <extracomment>engine: studio/importers/keras_weights.py</extracomment>
+            <translation>{cls} 的卷积核 {shape} 与它的输入不匹配</translation>
+        </message>
+        <message>
+            <source>GRU's bias has shape {shape}; NetStudio imports reset_after=True (two bias rows)</source>
+            <extracomment>engine: studio/importers/keras_weights.py</extracomment>
+            <translation>GRU 的偏置形状为 {shape}；NetStudio 只导入 reset_after=True（两行偏置）</translation>
+        </message>
+        <message>
+            <source>{cls} has {count} weight arrays in the file; NetStudio's layer has none</source>
+            <extracomment>engine: studio/importers/keras_weights.py</extracomment>
+            <translation>文件中 {cls} 有 {count} 个权重数组；NetStudio 的这个层没有权重</translation>
+        </message>
+        <message>
+            <source>{cls}'s weights have unexpected shapes ({reason})</source>
+            <extracomment>engine: studio/importers/keras_weights.py</extracomment>
+            <translation>{cls} 的权重形状不符合预期（{reason}）</translation>
+        </message>
+        <message>
             <source>activation {name} of {node}</source>
             <extracomment>engine: studio/importers/onnx_elementwise.py</extracomment>
             <translation>{node} 的激活函数 {name}</translation>
@@ -4649,19 +5895,9 @@ Replace it?</source>
             <translation>输入 {name}</translation>
         </message>
         <message>
-            <source>{path} cannot be imported: {count} operator(s) have no NetStudio layer or settings it cannot express exactly: {ops}</source>
-            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
-            <translation>{path} 无法导入：有 {count} 个算子没有对应的 NetStudio 层，或其设置无法被精确表达：{ops}</translation>
-        </message>
-        <message>
             <source>Imported from {file}</source>
             <extracomment>engine: studio/importers/onnx_import.py</extracomment>
             <translation>从 {file} 导入</translation>
-        </message>
-        <message>
-            <source>{path}: the imported graph does not fit together: {problem}</source>
-            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
-            <translation>{path}：导入的图中各层不匹配：{problem}</translation>
         </message>
         <message>
             <source>Input {node} {shape}</source>
@@ -4682,11 +5918,6 @@ Replace it?</source>
             <source>{layer} {node}</source>
             <extracomment>engine: studio/importers/onnx_import.py</extracomment>
             <translation>{layer} {node}</translation>
-        </message>
-        <message>
-            <source>{path}: the weights of {node} do not fit its layer ({name}: {got}, the layer needs {want})</source>
-            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
-            <translation>{path}：{node} 的权重与它的层不匹配（{name}：{got}，该层需要 {want}）</translation>
         </message>
         <message>
             <source>it takes the constant {name} where a layer takes data</source>
@@ -4722,6 +5953,11 @@ Replace it?</source>
             <source>it reads a sequence with time before the batch, which no layer does</source>
             <extracomment>engine: studio/importers/onnx_import.py</extracomment>
             <translation>它读取的序列时间维在批量维度之前，没有哪一层这样做</translation>
+        </message>
+        <message>
+            <source>There is no node {name} to cut at; the model's nodes are: {names}</source>
+            <extracomment>engine: studio/importers/onnx_import.py</extracomment>
+            <translation>没有可以截断的节点 {name}；模型的节点有：{names}</translation>
         </message>
         <message>
             <source>NetStudio's inputs are float32 or int64 with a batch axis first and fixed sizes after it; this one is {shape}</source>
@@ -4962,6 +6198,281 @@ Replace it?</source>
             <source>Changed on the way ({count}):</source>
             <extracomment>engine: studio/importers/report.py</extracomment>
             <translation>导入时有改动（{count}）：</translation>
+        </message>
+        <message>
+            <source>{path} is not a torch.export program (.pt2), or the file is damaged or cut short</source>
+            <extracomment>engine: studio/importers/torch_archive.py</extracomment>
+            <translation>{path} 不是 torch.export 程序（.pt2），或者文件已损坏或不完整</translation>
+        </message>
+        <message>
+            <source>{path} was saved with torch.save: it is a pickle, which can run any code when opened, so NetStudio does not open it. Export the model with torch.export (torch.export.save) and import that .pt2 file.</source>
+            <extracomment>engine: studio/importers/torch_archive.py</extracomment>
+            <translation>{path} 是用 torch.save 保存的：它是一个 pickle，打开时可以运行任何代码，所以 NetStudio 不会打开它。请用 torch.export（torch.export.save）导出模型，再导入那个 .pt2 文件。</translation>
+        </message>
+        <message>
+            <source>{path} is larger than any model NetStudio can hold</source>
+            <extracomment>engine: studio/importers/torch_archive.py</extracomment>
+            <translation>{path} 比 NetStudio 能容纳的任何模型都大</translation>
+        </message>
+        <message>
+            <source>{path} holds {entry}, which is not part of a torch.export program's graph and weights (a compiled library or a pickled object); NetStudio imports plain torch.export.save files</source>
+            <extracomment>engine: studio/importers/torch_archive.py</extracomment>
+            <translation>{path} 中含有 {entry}，它不属于 torch.export 程序的计算图和权重（是编译好的库或 pickle 对象）；NetStudio 只导入普通的 torch.export.save 文件</translation>
+        </message>
+        <message>
+            <source>{path} stores {name} as a pickled object, which can run any code when opened; NetStudio reads plain tensors only</source>
+            <extracomment>engine: studio/importers/torch_archive.py</extracomment>
+            <translation>{path} 把 {name} 存为 pickle 对象，打开时可以运行任何代码；NetStudio 只读取普通张量</translation>
+        </message>
+        <message>
+            <source>{path}: {name} is not a tensor; NetStudio reads plain tensors only</source>
+            <extracomment>engine: studio/importers/torch_archive.py</extracomment>
+            <translation>{path}：{name} 不是张量；NetStudio 只读取普通张量</translation>
+        </message>
+        <message>
+            <source>{path} holds a size expression that is not one torch.export writes: {text}</source>
+            <extracomment>engine: studio/importers/torch_archive.py</extracomment>
+            <translation>{path} 中有一个不是由 torch.export 写出的尺寸表达式：{text}</translation>
+        </message>
+        <message>
+            <source>{path} calls {target}, which is not a PyTorch operator; NetStudio imports programs made of PyTorch's own operators</source>
+            <extracomment>engine: studio/importers/torch_archive.py</extracomment>
+            <translation>{path} 调用了 {target}，它不是 PyTorch 算子；NetStudio 只导入由 PyTorch 自己的算子组成的程序</translation>
+        </message>
+        <message>
+            <source>{path} cannot be read as a torch.export program by this version of PyTorch ({reason})</source>
+            <extracomment>engine: studio/importers/torch_archive.py</extracomment>
+            <translation>这个版本的 PyTorch 无法把 {path} 读作 torch.export 程序（{reason}）</translation>
+        </message>
+        <message>
+            <source>{name} exists only as the activation of a Dense or convolution layer, and none comes just before it</source>
+            <extracomment>engine: studio/importers/torch_elementwise.py</extracomment>
+            <translation>{name} 只能作为 Dense 或卷积层的激活函数存在，而它前面没有紧挨着这样的层</translation>
+        </message>
+        <message>
+            <source>a channel dropout of a {rank}-axis tensor has no layer</source>
+            <extracomment>engine: studio/importers/torch_elementwise.py</extracomment>
+            <translation>{rank} 轴张量的通道 dropout 没有对应的层</translation>
+        </message>
+        <message>
+            <source>a Dropout rate of {rate} has no layer</source>
+            <extracomment>engine: studio/importers/torch_elementwise.py</extracomment>
+            <translation>比率为 {rate} 的 Dropout 没有对应的层</translation>
+        </message>
+        <message>
+            <source>a flatten of axes {start} to {end} has no layer</source>
+            <extracomment>engine: studio/importers/torch_elementwise.py</extracomment>
+            <translation>展平第 {start} 到第 {end} 轴的操作没有对应的层</translation>
+        </message>
+        <message>
+            <source>a reshape to {shape} does not keep the batch axis first</source>
+            <extracomment>engine: studio/importers/torch_elementwise.py</extracomment>
+            <translation>reshape 为 {shape} 时没有保持批量轴在最前面</translation>
+        </message>
+        <message>
+            <source>a reshape to sizes that are not fixed has no layer</source>
+            <extracomment>engine: studio/importers/torch_elementwise.py</extracomment>
+            <translation>reshape 为不固定的尺寸没有对应的层</translation>
+        </message>
+        <message>
+            <source>a squeeze is imported only after a global pooling</source>
+            <extracomment>engine: studio/importers/torch_elementwise.py</extracomment>
+            <translation>squeeze 只有在全局池化之后才会导入</translation>
+        </message>
+        <message>
+            <source>an {op} with alpha {alpha} has no layer</source>
+            <extracomment>engine: studio/importers/torch_elementwise.py</extracomment>
+            <translation>alpha 为 {alpha} 的 {op} 没有对应的层</translation>
+        </message>
+        <message>
+            <source>a bilinear upsampling with align_corners has no layer</source>
+            <extracomment>engine: studio/importers/torch_elementwise.py</extracomment>
+            <translation>带 align_corners 的双线性上采样没有对应的层</translation>
+        </message>
+        <message>
+            <source>an upsampling from {a} to {b} is not by one whole factor</source>
+            <extracomment>engine: studio/importers/torch_elementwise.py</extracomment>
+            <translation>从 {a} 到 {b} 的上采样不是按一个整数倍数进行的</translation>
+        </message>
+        <message>
+            <source>an ELU with its own scale has no layer</source>
+            <extracomment>engine: studio/importers/torch_elementwise.py</extracomment>
+            <translation>自定义了 scale 的 ELU 没有对应的层</translation>
+        </message>
+        <message>
+            <source>node {name} ({op} in {module})</source>
+            <extracomment>engine: studio/importers/torch_export.py</extracomment>
+            <translation>节点 {name}（{module} 中的 {op}）</translation>
+        </message>
+        <message>
+            <source>Output {node}: loss {loss}, target {target} (chosen by NetStudio: a PyTorch model holds no training settings)</source>
+            <extracomment>engine: studio/importers/torch_export.py</extracomment>
+            <translation>Output {node}：损失函数 {loss}，目标 {target}（由 NetStudio 选择：PyTorch 模型不包含训练设置）</translation>
+        </message>
+        <message>
+            <source>a slice of part of a tensor has no layer</source>
+            <extracomment>engine: studio/importers/torch_export.py</extracomment>
+            <translation>取张量一部分的切片没有对应的层</translation>
+        </message>
+        <message>
+            <source>it takes computed values where NetStudio needs fixed weights</source>
+            <extracomment>engine: studio/importers/torch_export.py</extracomment>
+            <translation>它在 NetStudio 需要固定权重的地方接收计算出的值</translation>
+        </message>
+        <message>
+            <source>it takes the number {value} where a layer takes data</source>
+            <extracomment>engine: studio/importers/torch_export.py</extracomment>
+            <translation>它在层接收数据的地方接收数字 {value}</translation>
+        </message>
+        <message>
+            <source>a {kind} node has no NetStudio layer</source>
+            <extracomment>engine: studio/importers/torch_export.py</extracomment>
+            <translation>{kind} 节点没有对应的 NetStudio 层</translation>
+        </message>
+        <message>
+            <source>the model returns something other than a tensor the layers compute</source>
+            <extracomment>engine: studio/importers/torch_export.py</extracomment>
+            <translation>模型返回的不是由层计算出的张量</translation>
+        </message>
+        <message>
+            <source>it takes part {index} of {name}, which no layer gives</source>
+            <extracomment>engine: studio/importers/torch_export.py</extracomment>
+            <translation>它取 {name} 的第 {index} 部分，而没有层给出这一部分</translation>
+        </message>
+        <message>
+            <source>a linear map with a {rank}-axis weight has no layer</source>
+            <extracomment>engine: studio/importers/torch_layers.py</extracomment>
+            <translation>权重为 {rank} 轴的线性映射没有对应的层</translation>
+        </message>
+        <message>
+            <source>an addmm with its own beta or alpha is not a Dense layer</source>
+            <extracomment>engine: studio/importers/torch_layers.py</extracomment>
+            <translation>自定义了 beta 或 alpha 的 addmm 不是 Dense 层</translation>
+        </message>
+        <message>
+            <source>a {mode} padding has no layer</source>
+            <extracomment>engine: studio/importers/torch_layers.py</extracomment>
+            <translation>{mode} 填充没有对应的层</translation>
+        </message>
+        <message>
+            <source>a padding {pads} that crops has no layer</source>
+            <extracomment>engine: studio/importers/torch_layers.py</extracomment>
+            <translation>会裁剪的填充 {pads} 没有对应的层</translation>
+        </message>
+        <message>
+            <source>an average pooling with its own divisor has no layer</source>
+            <extracomment>engine: studio/importers/torch_layers.py</extracomment>
+            <translation>自定义了除数的平均池化没有对应的层</translation>
+        </message>
+        <message>
+            <source>an adaptive pooling to {size} has no layer</source>
+            <extracomment>engine: studio/importers/torch_layers.py</extracomment>
+            <translation>输出为 {size} 的自适应池化没有对应的层</translation>
+        </message>
+        <message>
+            <source>only a plain table of vectors is an Embedding</source>
+            <extracomment>engine: studio/importers/torch_layers.py</extracomment>
+            <translation>只有普通的向量表才是 Embedding</translation>
+        </message>
+        <message>
+            <source>a BatchNorm in training mode has no layer</source>
+            <extracomment>engine: studio/importers/torch_layers.py</extracomment>
+            <translation>训练模式下的 BatchNorm 没有对应的层</translation>
+        </message>
+        <message>
+            <source>its saved mean and deviation are read; no layer gives them</source>
+            <extracomment>engine: studio/importers/torch_layers.py</extracomment>
+            <translation>它读取了保存的均值和标准差；没有层提供这些值</translation>
+        </message>
+        <message>
+            <source>a BatchNorm without running statistics normalizes each batch by itself; no layer does that when predicting</source>
+            <extracomment>engine: studio/importers/torch_layers.py</extracomment>
+            <translation>没有滑动统计量的 BatchNorm 会用每个批次自身的统计量做归一化；预测时没有层这样做</translation>
+        </message>
+        <message>
+            <source>it has no learned scale and offset; {node} starts with a scale of 1 and an offset of 0 (the same predictions), which training will change</source>
+            <extracomment>engine: studio/importers/torch_layers.py</extracomment>
+            <translation>它没有学习得到的缩放和偏移；{node} 以缩放 1、偏移 0 开始（预测结果相同），训练会改变它们</translation>
+        </message>
+        <message>
+            <source>a LayerNorm over {shape} has no layer</source>
+            <extracomment>engine: studio/importers/torch_layers.py</extracomment>
+            <translation>在 {shape} 上的 LayerNorm 没有对应的层</translation>
+        </message>
+        <message>
+            <source>it reads time before the batch (batch_first=False); NetStudio's recurrent layers read batch × time × features</source>
+            <extracomment>engine: studio/importers/torch_layers.py</extracomment>
+            <translation>它按时间在批量之前的顺序读取（batch_first=False）；NetStudio 的循环层读取的是 批量 × 时间 × 特征</translation>
+        </message>
+        <message>
+            <source>a stack of {n} recurrent layers in one operator has no layer; stack single-layer ones</source>
+            <extracomment>engine: studio/importers/torch_layers.py</extracomment>
+            <translation>一个算子中堆叠 {n} 个循环层没有对应的层；请堆叠单层的循环层</translation>
+        </message>
+        <message>
+            <source>its weights are not one layer's</source>
+            <extracomment>engine: studio/importers/torch_layers.py</extracomment>
+            <translation>它的权重不属于同一个层</translation>
+        </message>
+        <message>
+            <source>it has no biases; {node} starts with biases of 0 (the same predictions), which training will change</source>
+            <extracomment>engine: studio/importers/torch_layers.py</extracomment>
+            <translation>它没有偏置；{node} 以 0 偏置开始（预测结果相同），训练会改变它们</translation>
+        </message>
+        <message>
+            <source>only the last time step of an LSTM, GRU or SimpleRNN read alone has a layer (return_sequences off)</source>
+            <extracomment>engine: studio/importers/torch_layers.py</extracomment>
+            <translation>只有单独读取 LSTM、GRU 或 SimpleRNN 的最后一个时间步时才有对应的层（关闭 return_sequences）</translation>
+        </message>
+        <message>
+            <source>class {name}</source>
+            <extracomment>engine: studio/importers/torch_module.py</extracomment>
+            <translation>类 {name}</translation>
+        </message>
+        <message>
+            <source>run in a separate process and traced with an input of {shape} ({dtype})</source>
+            <extracomment>engine: studio/importers/torch_module.py</extracomment>
+            <translation>在单独的进程中运行，并用 {shape}（{dtype}）的输入进行追踪</translation>
+        </message>
+        <message>
+            <source>{path}: the model class {name} could not be traced: {error}</source>
+            <extracomment>engine: studio/importers/torch_module.py</extracomment>
+            <translation>{path}：无法追踪模型类 {name}：{error}</translation>
+        </message>
+        <message>
+            <source>the file defines {classes}; this one was imported (choose another with --class NAME)</source>
+            <extracomment>engine: studio/importers/torch_module.py</extracomment>
+            <translation>文件中定义了 {classes}；导入的是这一个（可用 --class NAME 选择另一个）</translation>
+        </message>
+        <message>
+            <source>{path} was still running after {seconds:g} s and was stopped; a file that defines a model runs in seconds</source>
+            <extracomment>engine: studio/importers/torch_module.py</extracomment>
+            <translation>{path} 运行 {seconds:g} 秒后仍未结束，已被停止；定义模型的文件几秒钟内就能运行完</translation>
+        </message>
+        <message>
+            <source>Cannot start Python to run {path}: {reason}</source>
+            <extracomment>engine: studio/importers/torch_module.py</extracomment>
+            <translation>无法启动 Python 来运行 {path}：{reason}</translation>
+        </message>
+        <message>
+            <source>{path}: running it ended without a model (exit status {code}) {detail}</source>
+            <extracomment>engine: studio/importers/torch_module.py</extracomment>
+            <translation>{path}：运行结束，但没有得到模型（退出状态 {code}）{detail}</translation>
+        </message>
+        <message>
+            <source>{path} defines the PyTorch model class {classes}. Importing it means running the file's Python code, which NetStudio never does unless you allow it: it would run the file in a separate process to trace the model. If you trust the file, import it with --run-code (netstudio import {path} --run-code -o PROJECT).</source>
+            <extracomment>engine: studio/importers/torch_source.py</extracomment>
+            <translation>{path} 定义了 PyTorch 模型类 {classes}。导入它就要运行这个文件的 Python 代码，除非你允许，NetStudio 绝不会这样做：它会在单独的进程中运行这个文件来追踪模型。如果你信任这个文件，请用 --run-code 导入（netstudio import {path} --run-code -o PROJECT）。</translation>
+        </message>
+        <message>
+            <source>{text!r} is not an input shape; give whole sizes without the batch, such as 1,28,28</source>
+            <extracomment>engine: studio/importers/torch_source.py</extracomment>
+            <translation>{text!r} 不是输入形状；请给出不含批量维度的整数尺寸，例如 1,28,28</translation>
+        </message>
+        <message>
+            <source>{option} applies to PyTorch models; {path} is read as Keras code</source>
+            <extracomment>engine: studio/importers/torch_source.py</extracomment>
+            <translation>{option} 只适用于 PyTorch 模型；{path} 被当作 Keras 代码读取</translation>
         </message>
         <message>
             <source>query</source>
@@ -5944,6 +7455,16 @@ Replace it?</source>
             <translation>它的优化器状态已损坏</translation>
         </message>
         <message>
+            <source>TensorBoard events could not be written in {folder} ({reason}); the run goes on without them.</source>
+            <extracomment>engine: studio/runs/tensorboard_log.py</extracomment>
+            <translation>无法在 {folder} 中写入 TensorBoard 事件（{reason}）；运行会继续，但不记录这些事件。</translation>
+        </message>
+        <message>
+            <source>The project holds out no validation data: the search holds out {percent}% of the training data to score the trials (the test set is never used to choose).</source>
+            <extracomment>engine: studio/search.py</extracomment>
+            <translation>项目没有留出验证数据：搜索会留出 {percent}% 的训练数据来给各次试验评分（从不使用测试集做选择）。</translation>
+        </message>
+        <message>
             <source>The storage {url} cannot be opened: {reason}</source>
             <extracomment>engine: studio/search.py</extracomment>
             <translation>无法打开存储 {url}：{reason}</translation>
@@ -5982,11 +7503,6 @@ Replace it?</source>
             <source>A GAN has no validation figure to search on; search a classifier or a regression model</source>
             <extracomment>engine: studio/search.py</extracomment>
             <translation>GAN 没有可供搜索的验证指标；请搜索分类模型或回归模型</translation>
-        </message>
-        <message>
-            <source>The project holds out no validation data: the search holds out {percent}% of the training data to score the trials (the test set is never used to choose).</source>
-            <extracomment>engine: studio/search.py</extracomment>
-            <translation>项目没有留出验证数据：搜索会留出 {percent}% 的训练数据来给各次试验评分（从不使用测试集做选择）。</translation>
         </message>
         <message>
             <source>A search named {study} already exists in {storage}. Add --resume to continue it (or to join it as another worker), or choose another --study</source>
@@ -6134,6 +7650,11 @@ Replace it?</source>
             <translation>{name}：对数范围需要大于 0 的值，而不是 {low} .. {high}</translation>
         </message>
         <message>
+            <source>{name!r} is not a setting or NODE.PARAM name</source>
+            <extracomment>engine: studio/search_space.py</extracomment>
+            <translation>{name!r} 不是设置名，也不是 NODE.PARAM 形式的名称</translation>
+        </message>
+        <message>
             <source>{name} is given twice; give it once</source>
             <extracomment>engine: studio/search_space.py</extracomment>
             <translation>{name} 给出了两次；请只给一次</translation>
@@ -6149,9 +7670,9 @@ Replace it?</source>
             <translation>{name}：{value!r} 不是整数</translation>
         </message>
         <message>
-            <source>A grid search takes lists of values; {name} is a range. Give its values (e.g. {example}), or use --sampler random or tpe</source>
+            <source>A grid search takes lists of values; {name} is a range. Give its values (e.g. {example}), or search with the random or TPE sampler</source>
             <extracomment>engine: studio/search_space.py</extracomment>
-            <translation>网格搜索需要值列表，而 {name} 是一个范围。请给出它的各个值（例如 {example}），或使用 --sampler random 或 tpe</translation>
+            <translation>网格搜索需要值列表，而 {name} 是一个范围。请给出它的各个值（例如 {example}），或使用随机或 TPE 采样器搜索</translation>
         </message>
         <message>
             <source>{name}: {error}</source>
@@ -6227,6 +7748,46 @@ Replace it?</source>
             <source>The layer id {node} cannot be written as Python source: an id is lowercase letters, digits and underscores, starts with a letter, and is neither a Python keyword nor a name that PyTorch modules use. Rename the layer.</source>
             <extracomment>engine: studio/source.py</extracomment>
             <translation>层 id {node} 无法写成 Python 源代码：id 由小写字母、数字和下划线组成，以字母开头，且不能是 Python 关键字或 PyTorch 模块使用的名称。请重命名该层。</translation>
+        </message>
+        <message>
+            <source>trainable: {trainable}, frozen: {frozen}</source>
+            <extracomment>engine: studio/summary.py</extracomment>
+            <translation>可训练：{trainable}，冻结：{frozen}</translation>
+        </message>
+        <message>
+            <source>Total parameters: {count}</source>
+            <extracomment>engine: studio/summary.py</extracomment>
+            <translation>参数总数：{count}</translation>
+        </message>
+        <message>
+            <source>Memory: {weights} of weights, {activations} of activations per sample; training with batch {batch} needs about {training}</source>
+            <extracomment>engine: studio/summary.py</extracomment>
+            <translation>内存：权重 {weights}，每个样本的激活值 {activations}；以批量大小 {batch} 训练约需 {training}</translation>
+        </message>
+        <message>
+            <source>(Keras: {count})</source>
+            <extracomment>engine: studio/summary.py</extracomment>
+            <translation>（Keras：{count}）</translation>
+        </message>
+        <message>
+            <source>(frozen: {count})</source>
+            <extracomment>engine: studio/summary.py</extracomment>
+            <translation>（冻结：{count}）</translation>
+        </message>
+        <message>
+            <source>(Keras' model.summary(): {count})</source>
+            <extracomment>engine: studio/summary.py</extracomment>
+            <translation>（Keras 的 model.summary()：{count}）</translation>
+        </message>
+        <message>
+            <source>FLOPs per sample: {short} ({count})</source>
+            <extracomment>engine: studio/summary.py</extracomment>
+            <translation>每个样本的 FLOPs：{short}（{count}）</translation>
+        </message>
+        <message>
+            <source>(this machine has {size})</source>
+            <extracomment>engine: studio/summary.py</extracomment>
+            <translation>（本机有 {size}）</translation>
         </message>
         <message>
             <source>{node}: {warning}</source>
@@ -6334,6 +7895,31 @@ Replace it?</source>
             <source>Interrupted.</source>
             <extracomment>engine: studio/training.py</extracomment>
             <translation>已中断。</translation>
+        </message>
+        <message>
+            <source>The data set {name} is not known.</source>
+            <extracomment>engine: studio/transfer_demo.py</extracomment>
+            <translation>未知的数据集 {name}。</translation>
+        </message>
+        <message>
+            <source>Neither {title} nor a stand-in for it is on this machine.</source>
+            <extracomment>engine: studio/transfer_demo.py</extracomment>
+            <translation>本机既没有 {title}，也没有它的替代数据集。</translation>
+        </message>
+        <message>
+            <source>{name} is not on this machine.</source>
+            <extracomment>engine: studio/transfer_demo.py</extracomment>
+            <translation>本机没有 {name}。</translation>
+        </message>
+        <message>
+            <source>The frozen backbone's features would take {size}, more than the {limit} kept in memory: the whole model runs every epoch.</source>
+            <extracomment>engine: studio/feature_cache.py</extracomment>
+            <translation type="vanished">冻结骨干网络的特征会占用 {size}，超过了内存中最多保留的 {limit}：每一轮都会运行整个模型。</translation>
+        </message>
+        <message>
+            <source>A grid search takes lists of values; {name} is a range. Give its values (e.g. {example}), or use --sampler random or tpe</source>
+            <extracomment>engine: studio/search_space.py</extracomment>
+            <translation type="vanished">网格搜索需要值列表，而 {name} 是一个范围。请给出它的各个值（例如 {example}），或使用 --sampler random 或 tpe</translation>
         </message>
         <message>
             <source>Imported from the Keras code in {source} (model {model}).</source>
@@ -8045,61 +9631,6 @@ Replace it?</source>
     <context>
         <name>layers</name>
         <message>
-            <source>Input / Output</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>输入/输出</translation>
-        </message>
-        <message>
-            <source>Core</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>核心层</translation>
-        </message>
-        <message>
-            <source>Convolution</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>卷积层</translation>
-        </message>
-        <message>
-            <source>Pooling</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>池化层</translation>
-        </message>
-        <message>
-            <source>Recurrent</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>循环层</translation>
-        </message>
-        <message>
-            <source>Attention</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>注意力</translation>
-        </message>
-        <message>
-            <source>Normalization</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>归一化</translation>
-        </message>
-        <message>
-            <source>Activation</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>激活函数</translation>
-        </message>
-        <message>
-            <source>Merge</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>合并</translation>
-        </message>
-        <message>
-            <source>Preprocessing</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>预处理</translation>
-        </message>
-        <message>
-            <source>Pretrained</source>
-            <extracomment>engine: layer registry, training settings</extracomment>
-            <translation>预训练模型</translation>
-        </message>
-        <message>
             <source>Input</source>
             <extracomment>engine: layer registry, training settings</extracomment>
             <translation>Input</translation>
@@ -8620,6 +10151,11 @@ Replace it?</source>
             <translation>缩放层：把每个值乘以一个数再加上另一个数，例如把像素 0–255 变成 0–1。</translation>
         </message>
         <message>
+            <source>Normalization</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>Normalization</translation>
+        </message>
+        <message>
             <source>Shifts and scales each feature to mean 0 and standard deviation 1, with the mean and variance of the training data.</source>
             <extracomment>engine: layer registry, training settings</extracomment>
             <translation>标准化层：用训练数据的均值和方差，把每个特征平移和缩放到均值 0、标准差 1。</translation>
@@ -8883,6 +10419,11 @@ Replace it?</source>
             <source>Units</source>
             <extracomment>engine: layer registry, training settings</extracomment>
             <translation>单元数</translation>
+        </message>
+        <message>
+            <source>Activation</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation>激活函数</translation>
         </message>
         <message>
             <source>linear</source>
@@ -9375,6 +10916,72 @@ Replace it?</source>
             <translation>噪声</translation>
         </message>
         <message>
+            <source>Input / Output</source>
+            <comment>category</comment>
+            <extracomment>engine: layer category</extracomment>
+            <translation>输入/输出</translation>
+        </message>
+        <message>
+            <source>Core</source>
+            <comment>category</comment>
+            <extracomment>engine: layer category</extracomment>
+            <translation>核心层</translation>
+        </message>
+        <message>
+            <source>Convolution</source>
+            <comment>category</comment>
+            <extracomment>engine: layer category</extracomment>
+            <translation>卷积层</translation>
+        </message>
+        <message>
+            <source>Pooling</source>
+            <comment>category</comment>
+            <extracomment>engine: layer category</extracomment>
+            <translation>池化层</translation>
+        </message>
+        <message>
+            <source>Recurrent</source>
+            <comment>category</comment>
+            <extracomment>engine: layer category</extracomment>
+            <translation>循环层</translation>
+        </message>
+        <message>
+            <source>Attention</source>
+            <comment>category</comment>
+            <extracomment>engine: layer category</extracomment>
+            <translation>注意力</translation>
+        </message>
+        <message>
+            <source>Normalization</source>
+            <comment>category</comment>
+            <extracomment>engine: layer category</extracomment>
+            <translation>归一化</translation>
+        </message>
+        <message>
+            <source>Activation</source>
+            <comment>category</comment>
+            <extracomment>engine: layer category</extracomment>
+            <translation>激活函数</translation>
+        </message>
+        <message>
+            <source>Merge</source>
+            <comment>category</comment>
+            <extracomment>engine: layer category</extracomment>
+            <translation>合并</translation>
+        </message>
+        <message>
+            <source>Preprocessing</source>
+            <comment>category</comment>
+            <extracomment>engine: layer category</extracomment>
+            <translation>预处理</translation>
+        </message>
+        <message>
+            <source>Pretrained</source>
+            <comment>category</comment>
+            <extracomment>engine: layer category</extracomment>
+            <translation>预训练模型</translation>
+        </message>
+        <message>
             <source>before</source>
             <extracomment>engine: studio/layers/padding.py</extracomment>
             <translation>前</translation>
@@ -9383,6 +10990,51 @@ Replace it?</source>
             <source>after</source>
             <extracomment>engine: studio/layers/padding.py</extracomment>
             <translation>后</translation>
+        </message>
+        <message>
+            <source>Input / Output</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="vanished">输入/输出</translation>
+        </message>
+        <message>
+            <source>Core</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="vanished">核心层</translation>
+        </message>
+        <message>
+            <source>Convolution</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="vanished">卷积层</translation>
+        </message>
+        <message>
+            <source>Pooling</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="vanished">池化层</translation>
+        </message>
+        <message>
+            <source>Recurrent</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="vanished">循环层</translation>
+        </message>
+        <message>
+            <source>Attention</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="vanished">注意力</translation>
+        </message>
+        <message>
+            <source>Merge</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="vanished">合并</translation>
+        </message>
+        <message>
+            <source>Preprocessing</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="vanished">预处理</translation>
+        </message>
+        <message>
+            <source>Pretrained</source>
+            <extracomment>engine: layer registry, training settings</extracomment>
+            <translation type="vanished">预训练模型</translation>
         </message>
         <message>
             <source>ResNet-18 pretrained on ImageNet: an image in, 512 features out.</source>
@@ -9718,9 +11370,9 @@ Replace it?</source>
             <translation>迁移学习</translation>
         </message>
         <message>
-            <source>Your own photos (a folder with one subfolder per class) classified by a MobileNetV3-Small pretrained on ImageNet, frozen, with a small head that learns. Choose your folder in the data set settings and set the last Dense layer's units to your number of classes. The backbone needs its pretrained weights file once: training downloads it, or put it into the cache folder.</source>
+            <source>Your own photos (a folder with one subfolder per class) classified by a MobileNetV3-Small pretrained on ImageNet, frozen, with a small head that learns. Choose your folder in the data set settings and set the last Dense layer's units to your number of classes. The backbone needs its pretrained weights file once: training downloads it, or put it into the cache folder. Run → Transfer Learning Demo… shows, without a download, what a pretrained body is worth: frozen, fine-tuned and from scratch side by side.</source>
             <extracomment>template transfer-learning</extracomment>
-            <translation>用在 ImageNet 上预训练并冻结的 MobileNetV3-Small，加上一个可学习的小输出头，对你自己的照片（一个文件夹，每个类别一个子文件夹）进行分类。请在数据集设置中选择你的文件夹，并把最后一个 Dense 层的单元数设为你的类别数。骨干网络第一次使用时需要预训练权重文件：训练时会下载，也可以把它放进缓存文件夹。</translation>
+            <translation>用在 ImageNet 上预训练并冻结的 MobileNetV3-Small，加上一个可学习的小输出头，对你自己的照片（一个文件夹，每个类别一个子文件夹）进行分类。请在数据集设置中选择你的文件夹，并把最后一个 Dense 层的单元数设为你的类别数。骨干网络第一次使用时需要预训练权重文件：训练时会下载，也可以把它放进缓存文件夹。“运行 → 迁移学习演示…”无需下载即可展示预训练主体的价值：冻结、微调和从头训练并排比较。</translation>
         </message>
         <message>
             <source>Transformer sequence classifier</source>
@@ -9731,6 +11383,11 @@ Replace it?</source>
             <source>Cuts a waveform into 16 pieces, adds their positions and lets self-attention compare them: a Transformer encoder as in BERT, on a small scale.</source>
             <extracomment>template transformer-classifier</extracomment>
             <translation>把波形切成 16 段，加上位置信息，再让自注意力相互比较：一个小规模的、与 BERT 相同的 Transformer 编码器。</translation>
+        </message>
+        <message>
+            <source>Your own photos (a folder with one subfolder per class) classified by a MobileNetV3-Small pretrained on ImageNet, frozen, with a small head that learns. Choose your folder in the data set settings and set the last Dense layer's units to your number of classes. The backbone needs its pretrained weights file once: training downloads it, or put it into the cache folder.</source>
+            <extracomment>template transfer-learning</extracomment>
+            <translation type="vanished">用在 ImageNet 上预训练并冻结的 MobileNetV3-Small，加上一个可学习的小输出头，对你自己的照片（一个文件夹，每个类别一个子文件夹）进行分类。请在数据集设置中选择你的文件夹，并把最后一个 Dense 层的单元数设为你的类别数。骨干网络第一次使用时需要预训练权重文件：训练时会下载，也可以把它放进缓存文件夹。</translation>
         </message>
         <message>
             <source>A wide MLP trained on only 300 images with no regularization: the training accuracy nears 100 % while the validation accuracy stays about 20 points lower. Add a Dropout layer after dense_1 and train again: the new run's gap is smaller, with the first run still laid over the plots.</source>
