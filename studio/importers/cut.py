@@ -9,7 +9,12 @@ is listed in the report as cut off. A refusal therefore carries the nodes it cou
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
+from studio.graph import Graph
 from studio.importers.report import ImportRefused, ImportReport
+from studio.layout import layered_positions
 from studio.messages import msg
 
 
@@ -25,3 +30,25 @@ class CutPointsRefusal(ImportRefused):
 def cut_off_entry(cut_at: str) -> str:
     """The report's text for an operator left out because the import was cut before it."""
     return msg("cut off: the import ends at node {node}, as asked", node=cut_at)
+
+
+def mapped_graph(builder: Any, report: ImportReport, path: Path) -> Graph:
+    """The graph an operator-by-operator importer (ONNX, .pt2) built, laid out; refused with
+    the unmapped operators and the nodes it could be cut at where anything was not mapped.
+    `builder` has `graph` and `cut_points()`."""
+    if report.not_mapped:
+        raise CutPointsRefusal(
+            msg(
+                "{path} cannot be imported: {count} operator(s) have no NetStudio layer or "
+                "settings it cannot express exactly: {ops}",
+                path=str(path),
+                count=len(report.not_mapped),
+                ops=", ".join(where for where, _ in report.not_mapped[:8]),
+            ),
+            report,
+            builder.cut_points(),
+        )
+    graph = builder.graph
+    for node_id, position in layered_positions(graph).items():
+        graph.move_node(node_id, position)
+    return graph

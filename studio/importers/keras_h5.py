@@ -27,7 +27,7 @@ from typing import Any
 import numpy as np
 
 from studio.importers.report import ImportRefused
-from studio.messages import msg
+from studio.messages import Message, msg
 
 MAX_CONFIG_BYTES = 64 * 1024 * 1024
 """An architecture is kilobytes of JSON; more is not a Keras config (and would take long)."""
@@ -336,7 +336,9 @@ def _from_child(work: Path, path: Path) -> KerasFile:
     data = json.loads((work / "result.json").read_text(encoding="utf-8"))
     if "refused" in data:
         refused = data["refused"]
-        raise ImportRefused(msg(refused["template"], **refused["values"]))
+        # The template is one of the literal msg(...) templates of the reading code (run in
+        # the child), already in the translations: rebuilt as that message, it is translated.
+        raise ImportRefused(Message(refused["template"], refused["values"]))
     with np.load(work / "weights.npz", allow_pickle=False) as archive:
         arrays = [archive[f"arr_{i}"] for i in range(len(archive.files))]
     weights: dict[str, list[np.ndarray]] = {}

@@ -27,7 +27,7 @@ import torch
 
 from studio.compiler import CompileError, compile_graph
 from studio.graph import Graph, GraphError, snake_case
-from studio.importers.cut import CutPointsRefusal, cut_off_entry
+from studio.importers.cut import cut_off_entry, mapped_graph
 from studio.importers.onnx_elementwise import ElementwiseOps
 from studio.importers.onnx_fold import fold
 from studio.importers.onnx_layers import LayerOps
@@ -35,7 +35,6 @@ from studio.importers.onnx_read import OnnxModel, read_onnx
 from studio.importers.onnx_recurrent import RecurrentOps
 from studio.importers.onnx_values import NotMapped, Value, owner, where
 from studio.importers.report import ImportRefused, ImportReport
-from studio.layout import layered_positions
 from studio.messages import msg
 from studio.project import Project
 from studio.shapes import infer_shapes
@@ -57,26 +56,12 @@ def import_onnx(
     model = read_onnx(path, report)
     builder = _Builder(model, report)
     builder.build(cut_at)
-    if report.not_mapped:
-        raise CutPointsRefusal(
-            msg(
-                "{path} cannot be imported: {count} operator(s) have no NetStudio layer or "
-                "settings it cannot express exactly: {ops}",
-                path=str(path),
-                count=len(report.not_mapped),
-                ops=", ".join(where for where, _ in report.not_mapped[:8]),
-            ),
-            report,
-            builder.cut_points(),
-        )
-    graph = builder.graph
-    for node_id, position in layered_positions(graph).items():
-        graph.move_node(node_id, position)
+    graph = mapped_graph(builder, report, path)
     name = _title(model.proto.doc_string) or path.stem
     project = Project(
         name=name, graph=graph, description=msg("Imported from {file}", file=path.name)
     )
-    weights = _checked_weights(graph, builder.weights, path, report)
+    weights = checked_weights(graph, builder.weights, path, report)
     return project, weights, report
 
 
@@ -98,7 +83,7 @@ def import_onnx_with_weights(
     return project, report, weights
 
 
-def _checked_weights(
+def checked_weights(
     graph: Graph, weights: dict[str, torch.Tensor], path: Path, report: ImportReport
 ) -> dict[str, torch.Tensor]:
     """The weights, checked to be exactly the compiled model's (names and shapes)."""

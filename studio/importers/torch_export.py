@@ -25,14 +25,13 @@ from typing import Any
 import torch
 
 from studio.graph import Graph, GraphError, snake_case
-from studio.importers.cut import CutPointsRefusal, cut_off_entry
-from studio.importers.onnx_import import _checked_weights
+from studio.importers.cut import cut_off_entry, mapped_graph
+from studio.importers.onnx_import import checked_weights
 from studio.importers.onnx_values import NotMapped, Value
 from studio.importers.report import ImportRefused, ImportReport
 from studio.importers.torch_archive import load_program
 from studio.importers.torch_elementwise import ElementwiseOps
 from studio.importers.torch_layers import LayerOps
-from studio.layout import layered_positions
 from studio.messages import msg
 from studio.project import Project
 
@@ -55,24 +54,10 @@ def import_program(
     child process)."""
     builder = _Builder(program, report)
     builder.build(cut_at)
-    if report.not_mapped:
-        raise CutPointsRefusal(
-            msg(
-                "{path} cannot be imported: {count} operator(s) have no NetStudio layer or "
-                "settings it cannot express exactly: {ops}",
-                path=str(path),
-                count=len(report.not_mapped),
-                ops=", ".join(where for where, _ in report.not_mapped[:8]),
-            ),
-            report,
-            builder.cut_points(),
-        )
-    graph = builder.graph
-    for node_id, position in layered_positions(graph).items():
-        graph.move_node(node_id, position)
+    graph = mapped_graph(builder, report, path)
     project = Project(name=name, graph=graph, description=msg("Imported from {file}",
                                                               file=path.name))
-    weights = _checked_weights(graph, builder.weights, path, report)
+    weights = checked_weights(graph, builder.weights, path, report)
     return project, report, weights
 
 
