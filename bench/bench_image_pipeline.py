@@ -157,6 +157,10 @@ class CpuClock:
 
     def per_image(self, images: int) -> str:
         main, workers = min(self.main) / images, min(self.workers) / images
+        if not workers:
+            # NetStudio's workers are children of the fork server (studio.data.folder.
+            # worker_context), not of this process: their CPU time is not seen here.
+            return f"(workers not counted: fork server) + {main * 1000:.2f} ms in the main process"
         return f"{workers * 1000:.2f} ms in workers + {main * 1000:.2f} ms in the main process"
 
 

@@ -9,6 +9,8 @@ how an image of another size is brought to it is `resize`'s.
 
 from __future__ import annotations
 
+import multiprocessing
+import multiprocessing.context
 import os
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -97,6 +99,21 @@ def usable_cpus() -> int:
         return len(os.sched_getaffinity(0))
     except (AttributeError, OSError):  # not Linux
         return os.cpu_count() or 1
+
+
+def worker_context() -> multiprocessing.context.BaseContext | None:
+    """How decoding workers start. Where processes fork by default (Linux), a fork server:
+    forking the app itself, from its training thread while the GUI thread runs Qt, can crash
+    the app (fork handlers run in the parent beside the other threads). The server is started
+    once, with this module (and PyTorch) loaded, and forks the workers from itself, so a
+    worker starts in milliseconds. Elsewhere (spawn) the platform's default."""
+    if multiprocessing.get_start_method(allow_none=True) not in (None, "fork"):
+        return None
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return None
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])
+    return context
 
 
 def stream_workers(cpus: int | None = None) -> int:
@@ -432,6 +449,7 @@ class StreamingImageFolder:
             shuffle=shuffle and order is None,
             sampler=order,
             num_workers=workers,
+            multiprocessing_context=worker_context() if workers else None,
             # uint8 batches: a quarter of float32's bytes to copy to the GPU, converted there.
             pin_memory=torch.cuda.is_available(),
         )
