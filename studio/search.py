@@ -36,7 +36,7 @@ import optuna
 
 from studio.errors import StudioError
 from studio.files import atomic_write_text
-from studio.messages import msg
+from studio.messages import msg, term
 from studio.project import Project
 from studio.runs.folder import EARLY_STOPPED
 from studio.runs.folder import STOPPED as RUN_STOPPED
@@ -290,7 +290,7 @@ class Search:
             raise SearchError(
                 msg("The search {study} was run to {direction} its objective; resume it with "
                     "the same --objective", study=self.study_name,
-                    direction=study.direction.name.lower())
+                    direction=_DIRECTION_WORDS[study.direction.name.lower()])
             )
         space = self.space.describe()
         recorded = study.user_attrs.get("space")
@@ -524,6 +524,10 @@ def validation_note(project: Project) -> str | None:
     return msg("The project holds out no validation data: the search holds out {percent}% of "
                "the training data to score the trials (the test set is never used to choose).",
                percent=round(DEFAULT_VALIDATION * 100))
+
+
+# The study's direction in a sentence, translated where it is shown.
+_DIRECTION_WORDS = {"minimize": term("minimize"), "maximize": term("maximize")}
 
 
 def trial_folder(number: int) -> str:

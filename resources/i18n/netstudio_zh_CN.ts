@@ -7465,6 +7465,16 @@ Replace it?</source>
             <translation>项目没有留出验证数据：搜索会留出 {percent}% 的训练数据来给各次试验评分（从不使用测试集做选择）。</translation>
         </message>
         <message>
+            <source>minimize</source>
+            <extracomment>engine: studio/search.py</extracomment>
+            <translation>最小化</translation>
+        </message>
+        <message>
+            <source>maximize</source>
+            <extracomment>engine: studio/search.py</extracomment>
+            <translation>最大化</translation>
+        </message>
+        <message>
             <source>The storage {url} cannot be opened: {reason}</source>
             <extracomment>engine: studio/search.py</extracomment>
             <translation>无法打开存储 {url}：{reason}</translation>
