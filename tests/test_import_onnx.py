@@ -465,9 +465,10 @@ def test_a_refused_model_can_be_imported_up_to_a_node(tmp_path):
     assert refused.cut_points == ["fc"]  # where everything before was mapped
     project, weights, report = import_onnx(path, cut_at="fc")
     assert [layer for _, layer, _ in _nodes(project)] == ["Input", "Dense", "Output"]
-    assert report.approximated == [
+    assert report.cut_off == [
         ("node odd_one (Hardmax)", "cut off: the import ends at node fc, as asked")
     ]
+    assert "Cut off, as asked (1):" in report.lines()
     assert not report.not_mapped
     assert torch.equal(weights["dense.weight"], torch.ones(4, 3))
 
@@ -483,7 +484,7 @@ def test_a_cut_keeps_everything_before_the_node_and_predicts_it(tmp_path):
     project, weights, report = import_onnx(path, cut_at="/flat/Flatten")
     layers = [layer for _, layer, _ in _nodes(project)]
     assert "GlobalAveragePooling" in layers and "Dense" not in layers
-    cut = [str(where) for where, _ in report.approximated]
+    cut = [str(where) for where, _ in report.cut_off]
     assert cut == ["node /fc/MatMul (MatMul)", "node /fc/Add (Add)",
                    "node /out/Softmax (Softmax)"]
     model = compile_graph(project.graph).eval()

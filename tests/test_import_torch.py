@@ -217,7 +217,7 @@ def test_a_model_written_in_pytorch_imports_up_to_a_chosen_node(tmp_path):
                       "LeakyReLU", "Flatten", "Dropout", "Dense", "Output"]
     # Node ids come from the modules that held the weights.
     assert {"features_0", "features_1", "features_4", "fc"} <= set(project.graph.nodes)
-    assert [text for _, text in report.approximated] == [
+    assert [text for _, text in report.cut_off] == [
         "cut off: the import ends at node linear, as asked"
     ]
     imported = compile_graph(project.graph).eval()

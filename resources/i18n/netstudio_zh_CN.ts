@@ -6200,6 +6200,11 @@ Replace it?</source>
             <translation>导入时有改动（{count}）：</translation>
         </message>
         <message>
+            <source>Cut off, as asked ({count}):</source>
+            <extracomment>engine: studio/importers/report.py</extracomment>
+            <translation>按要求截去（{count}）：</translation>
+        </message>
+        <message>
             <source>{path} is not a torch.export program (.pt2), or the file is damaged or cut short</source>
             <extracomment>engine: studio/importers/torch_archive.py</extracomment>
             <translation>{path} 不是 torch.export 程序（.pt2），或者文件已损坏或不完整</translation>

@@ -297,7 +297,7 @@ class _Builder(LayerOps, ElementwiseOps, RecurrentOps):
             if node.op_type == "Constant" or index in folded:
                 continue
             if cut is not None and index not in cut[1]:
-                self.report.add_approximated(where(node), cut_off_entry(cut_at))
+                self.report.add_cut_off(where(node), cut_off_entry(cut_at))
                 continue
             if node.output[0] in self.absorbed:
                 continue

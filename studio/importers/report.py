@@ -30,6 +30,8 @@ class ImportReport:
     """(where, why it was left out), e.g. ("line 9", "the layer class MyBlock is custom …")."""
     approximated: list[tuple[str, str]] = field(default_factory=list)
     """(where, what differs and why), e.g. a Flatten whose order differs from Keras'."""
+    cut_off: list[tuple[str, str]] = field(default_factory=list)
+    """(where, why), operators after the node the user chose to end the import at."""
 
     def add_mapped(self, where: str, what: str) -> None:
         self.mapped.append((where, what))
@@ -40,10 +42,13 @@ class ImportReport:
     def add_approximated(self, where: str, why: str) -> None:
         self.approximated.append((where, why))
 
+    def add_cut_off(self, where: str, why: str) -> None:
+        self.cut_off.append((where, why))
+
     @property
     def complete(self) -> bool:
         """Whether everything was brought in as it is (nothing left out or changed)."""
-        return not self.not_mapped and not self.approximated
+        return not self.not_mapped and not self.approximated and not self.cut_off
 
     def lines(self, translate: Callable[[str], str] = str) -> list[str]:
         """The report as text lines, for the command line and the app's dialog. Texts may be
@@ -55,6 +60,7 @@ class ImportReport:
             (msg("Not imported ({count}):", count=len(self.not_mapped)), self.not_mapped),
             (msg("Changed on the way ({count}):", count=len(self.approximated)),
              self.approximated),
+            (msg("Cut off, as asked ({count}):", count=len(self.cut_off)), self.cut_off),
         )
         for title, entries in sections:
             if not entries:

@@ -272,7 +272,7 @@ class _Builder(LayerOps, ElementwiseOps):
                 continue
             if keep is not None and node.name not in keep:
                 if node.op == "call_function" and _op_name(node) not in ("sym_size", "getitem"):
-                    self.report.add_approximated(self.where(node), cut_off_entry(cut_at))
+                    self.report.add_cut_off(self.where(node), cut_off_entry(cut_at))
                 continue
             self._operator(node)
         if self.report.not_mapped:
