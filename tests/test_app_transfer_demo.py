@@ -67,6 +67,9 @@ def test_three_models_overlaid_with_the_gaps_read_out(qtbot, demo):
         assert (run.name, "accuracy", "val") in demo.plots.overlay_curves
     for title in ("Frozen body", "Fine-tuned body", "From scratch"):
         assert title in legend(demo)
+    # The models' own train − validation gaps stay out of it: the gaps read out are between
+    # the models.
+    assert "Models (" in legend(demo) and "(gap" not in legend(demo)
     # The table's live column holds each model's test accuracy; the gaps are read out.
     for run in result.runs:
         assert demo.cell(run.variant, 1) == f"{run.test_accuracy * 100:.1f} %"

@@ -503,6 +503,11 @@
     <context>
         <name>DemoPlots</name>
         <message>
+            <location filename="../../widgets/training/transfer_demo.py" />
+            <source>Models (━▲ training, ╍◆ validation):</source>
+            <translation>模型（━▲ 训练，╍◆ 验证）：</translation>
+        </message>
+        <message>
             <location filename="../../widgets/training/plots.py" />
             <source>Loss</source>
             <translation>损失</translation>
@@ -544,16 +549,6 @@
         </message>
         <message>
             <location filename="" />
-            <source>gap (training − validation): %1</source>
-            <translation>差距（训练 − 验证）：%1</translation>
-        </message>
-        <message>
-            <location filename="" />
-            <source>(gap %1)</source>
-            <translation>（差距 %1）</translation>
-        </message>
-        <message>
-            <location filename="" />
             <source>Earlier runs (━▲ training, ╍◆ validation):</source>
             <translation>之前的运行（━▲ 训练，╍◆ 验证）：</translation>
         </message>
@@ -561,6 +556,16 @@
             <location filename="" />
             <source>Earlier runs (━▲ training):</source>
             <translation>之前的运行（━▲ 训练）：</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>gap (training − validation): %1</source>
+            <translation>差距（训练 − 验证）：%1</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>(gap %1)</source>
+            <translation>（差距 %1）</translation>
         </message>
         <message>
             <location filename="" />
@@ -3015,16 +3020,6 @@ Replace it?</source>
         </message>
         <message>
             <location filename="" />
-            <source>gap (training − validation): %1</source>
-            <translation>差距（训练 − 验证）：%1</translation>
-        </message>
-        <message>
-            <location filename="" />
-            <source>(gap %1)</source>
-            <translation>（差距 %1）</translation>
-        </message>
-        <message>
-            <location filename="" />
             <source>Earlier runs (━▲ training, ╍◆ validation):</source>
             <translation>之前的运行（━▲ 训练，╍◆ 验证）：</translation>
         </message>
@@ -3032,6 +3027,16 @@ Replace it?</source>
             <location filename="" />
             <source>Earlier runs (━▲ training):</source>
             <translation>之前的运行（━▲ 训练）：</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>gap (training − validation): %1</source>
+            <translation>差距（训练 − 验证）：%1</translation>
+        </message>
+        <message>
+            <location filename="" />
+            <source>(gap %1)</source>
+            <translation>（差距 %1）</translation>
         </message>
         <message>
             <location filename="" />

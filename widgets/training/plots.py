@@ -78,6 +78,10 @@ def lay_out_pair(host: QWidget, legend: QLabel, left: QWidget, right: QWidget) -
 
 
 class TrainingPlots(QWidget):
+    # Each overlaid run's train − validation gap in the legend (off where the overlays are
+    # compared with one another, as in the transfer demo: two kinds of gap would be confused).
+    overlay_gaps = True
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.loss_widget = styled_plot(self.tr("Loss"), self.tr("epoch"))
@@ -379,6 +383,12 @@ class TrainingPlots(QWidget):
     def _overlay_epochs(self) -> int:
         return max([len(r.history) for r in self._overlay_runs], default=0)
 
+    def overlay_heading(self, validated: bool) -> str:
+        """The legend's words before the overlaid runs, saying what their line styles are."""
+        if validated:
+            return self.tr("Earlier runs (━▲ training, ╍◆ validation):")
+        return self.tr("Earlier runs (━▲ training):")
+
     def _show_gap(self, gap: float | None) -> None:
         self._gap = gap
         text = "" if gap is None or not math.isfinite(gap) else _points(gap)
@@ -403,15 +413,11 @@ class TrainingPlots(QWidget):
             names = []
             for run in runs:
                 name = self.overlay_title(run)
-                if run.final_gap is not None:
+                if run.final_gap is not None and self.overlay_gaps:
                     name += " " + self.tr("(gap %1)").replace("%1", _points(run.final_gap))
                 names.append(entry(self._overlay_colors[run.name], "━━", name))
             validated = any(kind == "val" for _, _, kind in self.overlay_curves)
-            heading = (
-                self.tr("Earlier runs (━▲ training, ╍◆ validation):")
-                if validated
-                else self.tr("Earlier runs (━▲ training):")
-            )
+            heading = self.overlay_heading(validated)
             lines.append(heading + space + space.join(names))
         self.legend.setText(f"<span style='color:{TEXT}'>{'<br>'.join(lines)}</span>")
         self.legend.setToolTip(

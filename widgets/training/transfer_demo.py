@@ -69,9 +69,14 @@ def demo_folder() -> Path:
 class DemoPlots(TrainingPlots):
     """The Training page's plots, each finished model named by what it is."""
 
+    overlay_gaps = False  # the window reads out the gaps between the models instead
+
     def overlay_title(self, run: RunInfo) -> str:
         variant = TAG_VARIANTS.get(run.tag)
         return variant_title(variant) if variant else super().overlay_title(run)
+
+    def overlay_heading(self, validated: bool) -> str:
+        return self.tr("Models (━▲ training, ╍◆ validation):")
 
 
 class TransferDemoWindow(QDialog):
