@@ -8,8 +8,6 @@ It never touches a widget. Its signals reach the GUI thread through queued conne
 
 from __future__ import annotations
 
-import sys
-import traceback
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
@@ -76,8 +74,7 @@ class SearchWorker(QObject):
             self.failed.emit(tr_error(exc))
             return
         except Exception as exc:  # a bug, not the user's doing: keep the trace for a report
-            traceback.print_exc(file=sys.stderr)
             text = QCoreApplication.translate("SearchWorker", "The search failed unexpectedly: %1")
-            self.failed.emit(text.replace("%1", f"{type(exc).__name__}: {exc}"))
+            self.failed.emit(threads.unexpected_failure(exc, text))
             return
         self.finished.emit(trials)

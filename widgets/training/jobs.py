@@ -3,14 +3,13 @@ methods in the GUI thread, so a dialog stays responsive while ONNX or torch.expo
 
 from __future__ import annotations
 
-import sys
-import traceback
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 from widgets.i18n import tr_error
+from widgets.training import threads
 from widgets.training.worker import USER_ERRORS
 
 
@@ -29,9 +28,8 @@ class _Runner(QObject):
         except USER_ERRORS as exc:
             self.failed.emit(tr_error(exc))
         except Exception as exc:  # the exporters raise many kinds; the user gets one line
-            traceback.print_exc(file=sys.stderr)
             text = QCoreApplication.translate("jobs", "It failed unexpectedly: %1")
-            self.failed.emit(text.replace("%1", f"{type(exc).__name__}: {exc}"))
+            self.failed.emit(threads.unexpected_failure(exc, text))
         else:
             self.done.emit(result)
 

@@ -11,6 +11,9 @@ each training thread sets the configured count for itself.
 
 from __future__ import annotations
 
+import sys
+import traceback
+
 import torch
 
 _state = {"configured": 0, "windows": 0}
@@ -36,3 +39,10 @@ def use_threads(count: int) -> None:
     """Call at the start of a training thread."""
     if count > 0 and torch.get_num_threads() != count:
         torch.set_num_threads(count)
+
+
+def unexpected_failure(exc: BaseException, sentence: str) -> str:
+    """A bug's one line for the user: `sentence` (translated, "%1" for the error) filled in;
+    its trace goes to stderr, for a report."""
+    traceback.print_exception(exc, file=sys.stderr)
+    return sentence.replace("%1", f"{type(exc).__name__}: {exc}")

@@ -6,10 +6,8 @@ signals reach `@Slot` methods of the demo's window in the GUI thread.
 
 from __future__ import annotations
 
-import sys
 import threading
 import time
-import traceback
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
@@ -87,10 +85,9 @@ class TransferDemoWorker(QObject):
             self.failed.emit(tr_error(exc))
             return
         except Exception as exc:  # a bug, not the user's doing: keep the trace for a report
-            traceback.print_exc(file=sys.stderr)
             text = QCoreApplication.translate(
                 "TransferDemoWorker", "The demo failed unexpectedly: %1"
             )
-            self.failed.emit(text.replace("%1", f"{type(exc).__name__}: {exc}"))
+            self.failed.emit(threads.unexpected_failure(exc, text))
             return
         self.finished.emit(result)

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import math
 import os
-import sys
 import time
-import traceback
 from pathlib import Path
 
 import numpy as np
@@ -165,9 +163,8 @@ class TrainingWorker(QObject):
             self.runFailed.emit(tr_error(exc))
             return
         except Exception as exc:  # a bug, not the user's doing: keep the trace for a report
-            traceback.print_exc(file=sys.stderr)
             text = QCoreApplication.translate("TrainingWorker", "Training failed unexpectedly: %1")
-            self.runFailed.emit(text.replace("%1", f"{type(exc).__name__}: {exc}"))
+            self.runFailed.emit(threads.unexpected_failure(exc, text))
             return
         if outcome is None:
             self.runCancelled.emit()
