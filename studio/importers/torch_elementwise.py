@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from studio.importers.activation_fusion import fuse_activation
 from studio.importers.onnx_values import NotMapped, Value
 from studio.messages import msg
 
@@ -24,10 +25,6 @@ _ACTIVATIONS = {
     "silu": (None, "swish"),
     "mish": (None, "mish"),
 }
-_MONOTONIC = {"relu", "sigmoid", "tanh", "leaky_relu"}
-_HOSTS = {"Dense", "Conv1D", "Conv2D", "Conv3D", "DepthwiseConv2D", "ConvTranspose2D"}
-_DEFAULT_SHAPE = {"leaky_relu": 0.01, "elu": 1.0}
-"""The slope/alpha that the activation parameter applies (studio.layers.common)."""
 _MERGES = {"add": "Add", "sub": "Subtract", "mul": "Multiply", "maximum": "Maximum"}
 
 
@@ -85,33 +82,9 @@ class ElementwiseOps:
     def _fuse(self, node: Any, x: Any, value: Value, name: str, shape: float | None) -> bool:
         """Make the activation the `activation` parameter of the layer before it (also across
         a MaxPooling2D the compiler put first); False where it stays a node."""
-        if shape is not None and abs(shape - _DEFAULT_SHAPE[name]) > 1e-9:
+        target = fuse_activation(self.graph, self.readers, value, name, shape, self._add)
+        if target is None:
             return False
-        if self.readers.get(value.node) != 1 or value.pooled:
-            return False
-        before = self.graph.nodes[value.node]
-        if before.layer_id in _HOSTS and before.params["activation"] == "linear":
-            self.graph.set_params(before.id, {"activation": name})
-            self._alias(node, x)
-            self.report.add_mapped(self.where(node),
-                                   msg("activation {name} of {node}", name=name, node=before.id))
-            return True
-        if before.layer_id != "MaxPooling2D" or name not in _MONOTONIC:
-            return False
-        edge = self.graph.incoming(before.id)[0]
-        if edge is None or self.readers.get(edge.source) != 1:
-            return False
-        host = self.graph.nodes[edge.source]
-        if host.layer_id in _HOSTS and host.params["activation"] == "linear":
-            self.graph.set_params(host.id, {"activation": name})
-            target = host.id
-        else:
-            # The activation node goes back before the pooling, where the user drew it.
-            layer = {v[1]: v[0] for v in _ACTIVATIONS.values()}[name]
-            params = {"negative_slope": shape} if name == "leaky_relu" else {}
-            self.graph.disconnect(edge)
-            target = self._add(layer, params, [host.id])
-            self.graph.connect(target, before.id, 0)
         self._alias(node, x)
         self.report.add_mapped(self.where(node),
                                msg("activation {name} of {node}", name=name, node=target))
